@@ -1,0 +1,213 @@
+/* atelier-schema.c: the numbered migrations of the store's file
+ *
+ * Each step is applied once, in order, in one transaction. A released step
+ * is never edited: a change to the schema is a new step at the end.
+ */
+#define G_LOG_DOMAIN "atelier-schema"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "atelier-schema-private.h"
+#include "atelier-store.h"
+
+/* The constraint names appear in error messages: atelier-store.c turns
+ * each into a sentence. */
+static const char schema_step_1[] =
+  "CREATE TABLE workshops ("
+  "  id INTEGER PRIMARY KEY,"
+  "  title TEXT NOT NULL"
+  "    CONSTRAINT workshop_title_not_empty CHECK (length (trim (title, ' ' || char (9, 10, 13))) > 0),"
+  "  description TEXT NOT NULL DEFAULT '',"
+  "  takeaway TEXT NOT NULL DEFAULT '',"
+  "  host TEXT NOT NULL DEFAULT '',"
+  "  duration_minutes INTEGER NOT NULL"
+  "    CONSTRAINT workshop_duration_positive CHECK (duration_minutes > 0),"
+  "  capacity INTEGER NOT NULL"
+  "    CONSTRAINT workshop_capacity_not_negative CHECK (capacity >= 0),"
+  "  price_cents INTEGER NOT NULL DEFAULT 0"
+  "    CONSTRAINT workshop_price_not_negative CHECK (price_cents >= 0),"
+  "  category TEXT NOT NULL DEFAULT '',"
+  "  created_at INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE sessions ("
+  "  id INTEGER PRIMARY KEY,"
+  "  workshop_id INTEGER NOT NULL REFERENCES workshops (id) ON DELETE RESTRICT,"
+  "  starts_at INTEGER NOT NULL,"
+  "  ends_at INTEGER NOT NULL,"
+  "  time_zone TEXT NOT NULL"
+  "    CONSTRAINT session_time_zone_not_empty CHECK (length (time_zone) > 0),"
+  "  place TEXT NOT NULL DEFAULT '',"
+  "  capacity INTEGER NOT NULL"
+  "    CONSTRAINT session_capacity_not_negative CHECK (capacity >= 0),"
+  "  status TEXT NOT NULL DEFAULT 'scheduled'"
+  "    CONSTRAINT session_status_known CHECK (status IN ('scheduled', 'cancelled')),"
+  "  uid TEXT NOT NULL UNIQUE"
+  "    CONSTRAINT session_uid_not_empty CHECK (length (uid) > 0),"
+  "  sequence INTEGER NOT NULL DEFAULT 0"
+  "    CONSTRAINT session_sequence_not_negative CHECK (sequence >= 0),"
+  "  created_at INTEGER NOT NULL,"
+  "  CONSTRAINT session_ends_after_start CHECK (ends_at > starts_at)"
+  ");"
+  "CREATE INDEX sessions_by_start ON sessions (starts_at);"
+  "CREATE INDEX sessions_by_workshop ON sessions (workshop_id);"
+  "CREATE TABLE customers ("
+  "  id INTEGER PRIMARY KEY,"
+  "  given_name TEXT NOT NULL DEFAULT '',"
+  "  family_name TEXT NOT NULL DEFAULT '',"
+  "  email TEXT,"
+  "  phone TEXT,"
+  "  interests TEXT NOT NULL DEFAULT '',"
+  "  note TEXT NOT NULL DEFAULT '',"
+  "  consent INTEGER NOT NULL DEFAULT 0"
+  "    CONSTRAINT customer_consent_boolean CHECK (consent IN (0, 1)),"
+  "  consent_at INTEGER,"
+  "  created_at INTEGER NOT NULL,"
+  "  erased_at INTEGER,"
+  "  CONSTRAINT customer_name_not_empty"
+  "    CHECK (erased_at IS NOT NULL"
+  "           OR length (trim (given_name || family_name, ' ' || char (9, 10, 13))) > 0)"
+  ");"
+  "CREATE INDEX customers_by_name ON customers (family_name, given_name);"
+  "CREATE INDEX customers_by_email ON customers (email COLLATE NOCASE);"
+  "CREATE TABLE registrations ("
+  "  id INTEGER PRIMARY KEY,"
+  "  session_id INTEGER NOT NULL REFERENCES sessions (id) ON DELETE RESTRICT,"
+  "  customer_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE RESTRICT,"
+  "  party_size INTEGER NOT NULL"
+  "    CONSTRAINT registration_party_size_positive CHECK (party_size >= 1),"
+  "  status TEXT NOT NULL"
+  "    CONSTRAINT registration_status_known"
+  "    CHECK (status IN ('confirmed', 'waitlisted', 'cancelled')),"
+  "  waitlist_position INTEGER,"
+  "  checked_in_at INTEGER,"
+  "  source TEXT NOT NULL DEFAULT 'store'"
+  "    CONSTRAINT registration_source_known"
+  "    CHECK (source IN ('store', 'walk-in', 'online', 'import')),"
+  "  note TEXT NOT NULL DEFAULT '',"
+  "  created_at INTEGER NOT NULL,"
+  "  CONSTRAINT registration_waitlist_position"
+  "    CHECK ((status = 'waitlisted') = (waitlist_position IS NOT NULL)"
+  "           AND (waitlist_position IS NULL OR waitlist_position >= 1)),"
+  "  CONSTRAINT registration_checkin_confirmed"
+  "    CHECK (checked_in_at IS NULL OR status = 'confirmed'),"
+  "  UNIQUE (session_id, customer_id)"
+  ");"
+  "CREATE INDEX registrations_by_customer ON registrations (customer_id);"
+  "CREATE INDEX registrations_by_session_status ON registrations (session_id, status, party_size);"
+  "CREATE UNIQUE INDEX registrations_waitlist_order"
+  "  ON registrations (session_id, waitlist_position) WHERE waitlist_position IS NOT NULL;"
+  /* The seats rule lives in the file too, so that no writer, whichever
+   * code path it takes, can confirm more seats than a session has. */
+  "CREATE TRIGGER registrations_capacity_on_insert BEFORE INSERT ON registrations"
+  "  WHEN NEW.status = 'confirmed'"
+  "   AND NEW.party_size + (SELECT coalesce (sum (party_size), 0) FROM registrations"
+  "                         WHERE session_id = NEW.session_id AND status = 'confirmed')"
+  "       > (SELECT capacity FROM sessions WHERE id = NEW.session_id)"
+  "BEGIN SELECT RAISE (ABORT, 'session_over_capacity'); END;"
+  "CREATE TRIGGER registrations_capacity_on_update"
+  "  BEFORE UPDATE OF status, party_size, session_id ON registrations"
+  "  WHEN NEW.status = 'confirmed'"
+  "   AND NEW.party_size + (SELECT coalesce (sum (party_size), 0) FROM registrations"
+  "                         WHERE session_id = NEW.session_id AND status = 'confirmed'"
+  "                           AND id <> NEW.id)"
+  "       > (SELECT capacity FROM sessions WHERE id = NEW.session_id)"
+  "BEGIN SELECT RAISE (ABORT, 'session_over_capacity'); END;"
+  "CREATE TRIGGER sessions_capacity_not_below_taken BEFORE UPDATE OF capacity ON sessions"
+  "  WHEN NEW.capacity < (SELECT coalesce (sum (party_size), 0) FROM registrations"
+  "                       WHERE session_id = NEW.id AND status = 'confirmed')"
+  "BEGIN SELECT RAISE (ABORT, 'session_capacity_below_taken'); END;"
+  "CREATE VIEW session_overview AS"
+  "  SELECT s.*, w.title AS workshop_title,"
+  "    (SELECT coalesce (sum (r.party_size), 0) FROM registrations r"
+  "     WHERE r.session_id = s.id AND r.status = 'confirmed') AS seats_taken,"
+  "    (SELECT count (*) FROM registrations r"
+  "     WHERE r.session_id = s.id AND r.status = 'waitlisted') AS waiting_parties,"
+  "    (SELECT coalesce (sum (r.party_size), 0) FROM registrations r"
+  "     WHERE r.session_id = s.id AND r.status = 'waitlisted') AS waiting_seats"
+  "  FROM sessions s JOIN workshops w ON w.id = s.workshop_id;"
+  "CREATE VIEW registration_overview AS"
+  "  SELECT r.*, trim (c.given_name || ' ' || c.family_name) AS customer_name"
+  "  FROM registrations r JOIN customers c ON c.id = r.customer_id;";
+
+static const char *const schema_steps[] = {
+  schema_step_1,
+};
+
+int
+atelier_schema_latest_version (void)
+{
+  return G_N_ELEMENTS (schema_steps);
+}
+
+static gboolean
+exec_or_error (sqlite3     *db,
+               const char  *sql,
+               GError     **error)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) == SQLITE_OK)
+    return TRUE;
+
+  g_set_error (error, ATELIER_STORE_ERROR, ATELIER_STORE_ERROR_OPEN,
+               _("The store could not be brought up to date: %s"),
+               message ? message : sqlite3_errmsg (db));
+  sqlite3_free (message);
+  return FALSE;
+}
+
+static int
+read_user_version (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  int version = -1;
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return version;
+}
+
+static gboolean
+apply_step (sqlite3  *db,
+            int       version,
+            GError  **error)
+{
+  g_autofree char *finish = NULL;
+
+  if (!exec_or_error (db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  /* Another process may have migrated the file while we waited for the
+   * lock: look again inside the transaction. */
+  if (read_user_version (db) >= version)
+    return exec_or_error (db, "COMMIT", error);
+
+  finish = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",
+                            ATELIER_SCHEMA_APPLICATION_ID, version);
+  if (!exec_or_error (db, schema_steps[version - 1], error) ||
+      !exec_or_error (db, finish, error) ||
+      !exec_or_error (db, "COMMIT", error))
+    {
+      sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+
+  g_debug ("Store schema migrated to version %d", version);
+  return TRUE;
+}
+
+gboolean
+atelier_schema_migrate (sqlite3  *db,
+                        int       from_version,
+                        GError  **error)
+{
+  for (int version = from_version + 1; version <= atelier_schema_latest_version (); version++)
+    if (!apply_step (db, version, error))
+      return FALSE;
+
+  return TRUE;
+}

@@ -1,0 +1,69 @@
+/* atelier-store-private.h: what the other core modules use of the store
+ *
+ * Only app/core/ includes this: SQL and the sqlite3 handle never leave the
+ * core.
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "atelier-store.h"
+
+G_BEGIN_DECLS
+
+sqlite3      *atelier_store_get_db            (AtelierStore  *self);
+
+/* A cached prepared statement, reset and with its bindings cleared. The
+ * store owns it: never finalize it. */
+sqlite3_stmt *atelier_store_prepare           (AtelierStore  *self,
+                                               const char    *sql,
+                                               GError       **error);
+
+gboolean      atelier_store_exec              (AtelierStore  *self,
+                                               const char    *sql,
+                                               GError       **error);
+
+/* BEGIN IMMEDIATE: the write lock is taken before anything is read, so
+ * that two processes serialise instead of deciding on stale seats. */
+gboolean      atelier_store_begin             (AtelierStore  *self,
+                                               GError       **error);
+gboolean      atelier_store_commit            (AtelierStore  *self,
+                                               GError       **error);
+void          atelier_store_rollback          (AtelierStore  *self);
+
+/* Sets @error from the connection's last failure, translating the
+ * constraints the schema names into sentences a person understands. */
+void          atelier_store_set_error         (AtelierStore  *self,
+                                               int            rc,
+                                               GError       **error);
+
+/* Steps @stmt to its end; FALSE with @error set on failure. */
+gboolean      atelier_store_step_done         (AtelierStore  *self,
+                                               sqlite3_stmt  *stmt,
+                                               GError       **error);
+
+/* Reads the current row of @stmt into a new object of @type, matching
+ * column names to property names ("party_size" to "party-size"). */
+GObject      *atelier_store_row_to_object     (sqlite3_stmt  *stmt,
+                                               GType          type);
+
+/* Runs a query whose rows are objects of @type; binds @n_params int64
+ * values in order. */
+GListModel   *atelier_store_query_objects     (AtelierStore  *self,
+                                               GType          type,
+                                               const char    *sql,
+                                               const gint64  *params,
+                                               guint          n_params,
+                                               GError       **error);
+
+gboolean      atelier_store_insert_object     (AtelierStore  *self,
+                                               GObject       *object,
+                                               GError       **error);
+
+/* Tells listeners (the app's models) that @table changed. */
+void          atelier_store_emit_changed      (AtelierStore  *self,
+                                               const char    *table);
+
+gint64        atelier_store_now               (void);
+
+G_END_DECLS

@@ -1,0 +1,1253 @@
+/* atelier-store.c: one store's database: workshops, sessions, customers,
+ * registrations
+ *
+ * The store owns one SQLite connection. Entities are read and written by
+ * property name (see atelier-record-private.h), so that the four entity
+ * types share one insert, one update, one read and one delete.
+ */
+#define G_LOG_DOMAIN "atelier-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sys/stat.h>
+
+#include "atelier-record-private.h"
+#include "atelier-schema-private.h"
+#include "atelier-store-private.h"
+
+#define BUSY_TIMEOUT_MS 15000
+
+struct _AtelierStore
+{
+  GObject     parent_instance;
+
+  char       *path;
+  sqlite3    *db;
+  GHashTable *statements;  /* SQL text -> sqlite3_stmt */
+};
+
+G_DEFINE_FINAL_TYPE (AtelierStore, atelier_store, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_PATH,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+G_DEFINE_QUARK (atelier-store-error-quark, atelier_store_error)
+
+/* What the store needs to know of each entity type. */
+typedef struct
+{
+  GType      (*get_type) (void);
+  const char  *table;
+  const char  *view;         /* read through this, for derived columns */
+  const char  *not_found;    /* printf format taking the id */
+  const char  *in_use;       /* a delete refused by a foreign key */
+  const char  *missing_ref;  /* an insert or update refused by one */
+} EntityInfo;
+
+static const EntityInfo entities[] = {
+  { atelier_workshop_get_type, "workshops", "workshops",
+    N_("There is no workshop number %" G_GINT64_FORMAT "."),
+    N_("This workshop still has sessions; delete or cancel them first."),
+    NULL },
+  { atelier_session_get_type, "sessions", "session_overview",
+    N_("There is no session number %" G_GINT64_FORMAT "."),
+    N_("This session still has registrations; cancel the session instead."),
+    N_("The session’s workshop does not exist.") },
+  { atelier_customer_get_type, "customers", "customers",
+    N_("There is no customer number %" G_GINT64_FORMAT "."),
+    N_("This customer has registrations; their history is kept."),
+    NULL },
+  { atelier_registration_get_type, "registrations", "registration_overview",
+    N_("There is no registration number %" G_GINT64_FORMAT "."),
+    NULL,
+    N_("The registration’s session or customer does not exist.") },
+};
+
+/* The formats come from the table above, each taking one id. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+static void
+set_not_found (const EntityInfo  *info,
+               gint64             id,
+               GError           **error)
+{
+  g_set_error (error, ATELIER_STORE_ERROR, ATELIER_STORE_ERROR_NOT_FOUND, _(info->not_found), id);
+}
+#pragma GCC diagnostic pop
+
+static const EntityInfo *
+entity_for_type (GType type)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (entities); i++)
+    if (entities[i].get_type () == type)
+      return &entities[i];
+
+  g_assert_not_reached ();
+}
+
+/* The sentences behind the constraints and triggers the schema names. */
+static const struct
+{
+  const char *name;
+  const char *message;
+} constraint_messages[] = {
+  { "workshop_title_not_empty", N_("A workshop needs a title.") },
+  { "workshop_duration_positive", N_("A workshop must last at least one minute.") },
+  { "workshop_capacity_not_negative", N_("A capacity cannot be negative.") },
+  { "workshop_price_not_negative", N_("A price cannot be negative.") },
+  { "session_time_zone_not_empty", N_("A session needs a time zone.") },
+  { "session_capacity_not_negative", N_("A capacity cannot be negative.") },
+  { "session_status_known", N_("A session is either scheduled or cancelled.") },
+  { "session_uid_not_empty", N_("A session needs a calendar identifier.") },
+  { "session_sequence_not_negative", N_("A session’s revision number cannot be negative.") },
+  { "session_ends_after_start", N_("A session must end after it starts.") },
+  { "customer_consent_boolean", N_("Marketing consent is either given or not.") },
+  { "customer_name_not_empty", N_("A customer needs a name.") },
+  { "registration_party_size_positive", N_("A party has at least one person.") },
+  { "registration_status_known",
+    N_("A registration is confirmed, on the waiting list or cancelled.") },
+  { "registration_source_known", N_("Unknown origin for a registration.") },
+  { "registration_waitlist_position",
+    N_("Only a registration on the waiting list has a place in it.") },
+  { "registration_checkin_confirmed", N_("Only a confirmed registration can be checked in.") },
+  { "session_over_capacity", N_("The session has not enough free seats.") },
+  { "session_capacity_below_taken",
+    N_("The capacity cannot be lower than the seats already taken.") },
+  { "registrations.session_id, registrations.customer_id",
+    N_("This customer is already signed up to this session.") },
+  { "registrations.session_id, registrations.waitlist_position",
+    N_("Two parties cannot share a place on the waiting list.") },
+  { "sessions.uid", N_("Another session already has this calendar identifier.") },
+};
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+atelier_store_finalize (GObject *object)
+{
+  AtelierStore *self = (AtelierStore *)object;
+
+  /* Statements must be finalized before the connection closes. */
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db != NULL)
+    sqlite3_close_v2 (self->db);
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (atelier_store_parent_class)->finalize (object);
+}
+
+static void
+atelier_store_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  AtelierStore *self = ATELIER_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atelier_store_class_init (AtelierStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = atelier_store_finalize;
+  object_class->get_property = atelier_store_get_property;
+
+  properties[PROP_PATH] =
+    g_param_spec_string ("path", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * AtelierStore::changed:
+   * @table: the table that changed ("sessions", "registrations"...)
+   *
+   * Emitted after a write is committed; the detail is the table too.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static void
+atelier_store_init (AtelierStore *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            finalize_statement);
+}
+
+int
+atelier_store_schema_version (void)
+{
+  return atelier_schema_latest_version ();
+}
+
+/**
+ * atelier_store_dup_default_path:
+ *
+ * Returns: (transfer full): where the store lives when no path is given
+ */
+char *
+atelier_store_dup_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "atelier", "store.db", NULL);
+}
+
+/* The file holds personal data: create it readable by its owner only,
+ * before SQLite opens it (SQLite gives its -wal and -shm files the same
+ * mode). */
+static gboolean
+create_private_file (const char  *path,
+                     GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, ATELIER_STORE_ERROR, ATELIER_STORE_ERROR_OPEN,
+                   _("Could not create the folder “%s”: %s"),
+                   dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  fd = g_open (path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, ATELIER_STORE_ERROR, ATELIER_STORE_ERROR_OPEN,
+                   _("Could not create the store “%s”: %s"),
+                   path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  fchmod (fd, 0600);
+  g_close (fd, NULL);
+  return TRUE;
+}
+
+static gboolean
+query_int (sqlite3     *db,
+           const char  *sql,
+           int         *out,
+           GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *out = sqlite3_column_int (stmt, 0);
+  else
+    g_set_error (error, ATELIER_STORE_ERROR, ATELIER_STORE_ERROR_OPEN,
+                 _("This file is not an Atelier store: %s"), sqlite3_errmsg (db));
+  sqlite3_finalize (stmt);
+
+  return rc == SQLITE_ROW;
+}
+
+/* Everything is read before anything is written, so that a refused file
+ * is left exactly as it was. */
+static gboolean
+check_file_is_ours (sqlite3     *db,
+                    int         *version,
+                    GError     **error)
+{
+  int application_id = 0;
+  int n_objects = 0;
+
+  if (!query_int (db, "PRAGMA user_version", version, error) ||
+      !query_int (db, "PRAGMA application_id", &application_id, error) ||
+      !query_int (db, "SELECT count(*) FROM sqlite_schema", &n_objects, error))
+    return FALSE;
+
+  if ((application_id != 0 && application_id != ATELIER_SCHEMA_APPLICATION_ID) ||
+      (application_id == 0 && n_objects > 0))
+    {
+      g_set_error_literal (error, ATELIER_STORE_ERROR, ATELIER_STORE_ERROR_OPEN,
+                           _("This file is a database of another program, not an Atelier store."));
+      return FALSE;
+    }
+
+  if (*version > atelier_schema_latest_version ())
+    {
+      g_set_error (error, ATELIER_STORE_ERROR, ATELIER_STORE_ERROR_TOO_NEW,
+                   _("This store was written by a newer version of Atelier (format %d; "
+                     "this version reads up to format %d). Update Atelier to open it."),
+                   *version, atelier_schema_latest_version ());
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+configure_connection (sqlite3  *db,
+                      GError  **error)
+{
+  static const char pragmas[] =
+    "PRAGMA journal_mode = WAL;"
+    "PRAGMA synchronous = NORMAL;"
+    "PRAGMA foreign_keys = ON;";
+  char *message = NULL;
+
+  if (sqlite3_exec (db, pragmas, NULL, NULL, &message) == SQLITE_OK)
+    return TRUE;
+
+  g_set_error (error, ATELIER_STORE_ERROR, ATELIER_STORE_ERROR_OPEN,
+               _("The store could not be opened: %s"), message);
+  sqlite3_free (message);
+  return FALSE;
+}
+
+/**
+ * atelier_store_open:
+ * @path: the store's file; created (mode 0600) if it does not exist
+ *
+ * Opens a store, bringing its schema up to date. A file written by a
+ * newer Atelier is refused with %ATELIER_STORE_ERROR_TOO_NEW and left
+ * untouched.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+AtelierStore *
+atelier_store_open (const char  *path,
+                    GError     **error)
+{
+  g_autoptr(AtelierStore) self = NULL;
+  int version = 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS) && !create_private_file (path, error))
+    return NULL;
+
+  self = g_object_new (ATELIER_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+
+  if (sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, ATELIER_STORE_ERROR, ATELIER_STORE_ERROR_OPEN,
+                   _("Could not open the store “%s”: %s"),
+                   path, self->db ? sqlite3_errmsg (self->db) : g_strerror (ENOMEM));
+      return NULL;
+    }
+
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+
+  if (!check_file_is_ours (self->db, &version, error) ||
+      !configure_connection (self->db, error) ||
+      !atelier_schema_migrate (self->db, version, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+atelier_store_get_path (AtelierStore *self)
+{
+  g_return_val_if_fail (ATELIER_IS_STORE (self), NULL);
+
+  return self->path;
+}
+
+sqlite3 *
+atelier_store_get_db (AtelierStore *self)
+{
+  return self->db;
+}
+
+gint64
+atelier_store_now (void)
+{
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+void
+atelier_store_emit_changed (AtelierStore *self,
+                            const char   *table)
+{
+  g_signal_emit (self, signals[CHANGED], g_quark_from_string (table), table);
+}
+
+static const char *
+constraint_message (const char *sqlite_message)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (constraint_messages); i++)
+    if (strstr (sqlite_message, constraint_messages[i].name) != NULL)
+      return _(constraint_messages[i].message);
+
+  return NULL;
+}
+
+void
+atelier_store_set_error (AtelierStore  *self,
+                         int            rc,
+                         GError       **error)
+{
+  const char *detail = sqlite3_errmsg (self->db);
+  const char *sentence = NULL;
+  int code = ATELIER_STORE_ERROR_FAILED;
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error_literal (error, ATELIER_STORE_ERROR, ATELIER_STORE_ERROR_BUSY,
+                           _("Another Atelier window is busy writing to this store; "
+                             "please try again."));
+      return;
+
+    case SQLITE_CONSTRAINT:
+      sentence = constraint_message (detail);
+      code = (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY)
+             ? ATELIER_STORE_ERROR_DUPLICATE : ATELIER_STORE_ERROR_INVALID;
+      break;
+
+    default:
+      break;
+    }
+
+  if (sentence != NULL)
+    g_set_error_literal (error, ATELIER_STORE_ERROR, code, sentence);
+  else
+    g_set_error (error, ATELIER_STORE_ERROR, code,
+                 _("The store refused the change: %s"), detail);
+}
+
+sqlite3_stmt *
+atelier_store_prepare (AtelierStore  *self,
+                       const char    *sql,
+                       GError       **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  int rc;
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      atelier_store_set_error (self, rc, error);
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+gboolean
+atelier_store_exec (AtelierStore  *self,
+                    const char    *sql,
+                    GError       **error)
+{
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  if (rc == SQLITE_OK)
+    return TRUE;
+
+  atelier_store_set_error (self, rc, error);
+  return FALSE;
+}
+
+gboolean
+atelier_store_step_done (AtelierStore  *self,
+                         sqlite3_stmt  *stmt,
+                         GError       **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    ;
+
+  if (rc == SQLITE_DONE)
+    {
+      sqlite3_reset (stmt);
+      return TRUE;
+    }
+
+  atelier_store_set_error (self, rc, error);
+  sqlite3_reset (stmt);
+  return FALSE;
+}
+
+gboolean
+atelier_store_begin (AtelierStore  *self,
+                     GError       **error)
+{
+  return atelier_store_exec (self, "BEGIN IMMEDIATE", error);
+}
+
+gboolean
+atelier_store_commit (AtelierStore  *self,
+                      GError       **error)
+{
+  if (atelier_store_exec (self, "COMMIT", error))
+    return TRUE;
+
+  atelier_store_rollback (self);
+  return FALSE;
+}
+
+void
+atelier_store_rollback (AtelierStore *self)
+{
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* Reading rows into objects. */
+
+typedef struct
+{
+  guint         n_columns;
+  const char  **names;   /* property names, NULL for unknown columns */
+  GValue       *values;
+} ColumnMap;
+
+static void
+column_map_init (ColumnMap    *map,
+                 sqlite3_stmt *stmt,
+                 GType         type)
+{
+  g_autoptr(GTypeClass) klass = g_type_class_ref (type);
+
+  map->n_columns = sqlite3_column_count (stmt);
+  map->names = g_new0 (const char *, map->n_columns);
+  map->values = g_new0 (GValue, map->n_columns);
+
+  for (guint i = 0; i < map->n_columns; i++)
+    {
+      g_autofree char *name = g_strdelimit (g_strdup (sqlite3_column_name (stmt, i)), "_", '-');
+      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_CLASS (klass), name);
+
+      if (pspec == NULL)
+        continue;
+      map->names[i] = pspec->name;
+      g_value_init (&map->values[i], pspec->value_type);
+    }
+}
+
+static void
+column_map_clear (ColumnMap *map)
+{
+  for (guint i = 0; i < map->n_columns; i++)
+    if (map->names[i] != NULL)
+      g_value_unset (&map->values[i]);
+  g_free (map->names);
+  g_free (map->values);
+}
+
+static GObject *
+column_map_read (ColumnMap    *map,
+                 sqlite3_stmt *stmt,
+                 GType         type)
+{
+  const char *names[64];
+  GValue values[64];
+  guint n = 0;
+
+  g_assert (map->n_columns <= G_N_ELEMENTS (names));
+
+  for (guint i = 0; i < map->n_columns; i++)
+    {
+      GValue *value = &map->values[i];
+
+      if (map->names[i] == NULL)
+        continue;
+
+      switch (G_VALUE_TYPE (value))
+        {
+        case G_TYPE_STRING:
+          g_value_set_string (value, (const char *) sqlite3_column_text (stmt, i));
+          break;
+        case G_TYPE_INT:
+          g_value_set_int (value, sqlite3_column_int (stmt, i));
+          break;
+        case G_TYPE_INT64:
+          g_value_set_int64 (value, sqlite3_column_int64 (stmt, i));
+          break;
+        case G_TYPE_BOOLEAN:
+          g_value_set_boolean (value, sqlite3_column_int (stmt, i) != 0);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+
+      names[n] = map->names[i];
+      values[n] = *value;
+      n++;
+    }
+
+  return g_object_new_with_properties (type, n, names, values);
+}
+
+GObject *
+atelier_store_row_to_object (sqlite3_stmt *stmt,
+                             GType         type)
+{
+  ColumnMap map;
+  GObject *object;
+
+  column_map_init (&map, stmt, type);
+  object = column_map_read (&map, stmt, type);
+  column_map_clear (&map);
+
+  return object;
+}
+
+GListModel *
+atelier_store_query_objects (AtelierStore  *self,
+                             GType          type,
+                             const char    *sql,
+                             const gint64  *params,
+                             guint          n_params,
+                             GError       **error)
+{
+  g_autoptr(GListStore) list = NULL;
+  g_autoptr(GPtrArray) objects = NULL;
+  sqlite3_stmt *stmt;
+  ColumnMap map;
+  int rc;
+
+  stmt = atelier_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  for (guint i = 0; i < n_params; i++)
+    sqlite3_bind_int64 (stmt, i + 1, params[i]);
+
+  objects = g_ptr_array_new_with_free_func (g_object_unref);
+  column_map_init (&map, stmt, type);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (objects, column_map_read (&map, stmt, type));
+  column_map_clear (&map);
+
+  if (rc != SQLITE_DONE)
+    {
+      atelier_store_set_error (self, rc, error);
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+  sqlite3_reset (stmt);
+
+  /* One splice, one items-changed: cheaper than appending row by row. */
+  list = g_list_store_new (type);
+  g_list_store_splice (list, 0, 0, objects->pdata, objects->len);
+
+  return G_LIST_MODEL (g_steal_pointer (&list));
+}
+
+/* Writing objects into rows. */
+
+static gboolean
+pspec_is_column (GParamSpec *pspec,
+                 gboolean    for_update)
+{
+  if (pspec->flags & ATELIER_PARAM_DERIVED)
+    return FALSE;
+  if (for_update && (pspec->flags & ATELIER_PARAM_INSERT_ONLY))
+    return FALSE;
+  return strcmp (pspec->name, "id") != 0;
+}
+
+static void
+bind_property (sqlite3_stmt *stmt,
+               int           index,
+               GObject      *object,
+               GParamSpec   *pspec)
+{
+  gboolean nullable = (pspec->flags & ATELIER_PARAM_NULLABLE) != 0;
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, pspec->value_type);
+  g_object_get_property (object, pspec->name, &value);
+
+  switch (pspec->value_type)
+    {
+    case G_TYPE_STRING:
+      {
+        const char *s = g_value_get_string (&value);
+        if (nullable && (s == NULL || *s == '\0'))
+          sqlite3_bind_null (stmt, index);
+        else
+          sqlite3_bind_text (stmt, index, s ? s : "", -1, SQLITE_TRANSIENT);
+        break;
+      }
+    case G_TYPE_INT:
+      if (nullable && g_value_get_int (&value) == 0)
+        sqlite3_bind_null (stmt, index);
+      else
+        sqlite3_bind_int (stmt, index, g_value_get_int (&value));
+      break;
+    case G_TYPE_INT64:
+      if (nullable && g_value_get_int64 (&value) == 0)
+        sqlite3_bind_null (stmt, index);
+      else
+        sqlite3_bind_int64 (stmt, index, g_value_get_int64 (&value));
+      break;
+    case G_TYPE_BOOLEAN:
+      sqlite3_bind_int (stmt, index, g_value_get_boolean (&value) ? 1 : 0);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Builds "INSERT INTO t (a, b) VALUES (?, ?)" or "UPDATE t SET a = ?, b = ?
+ * WHERE id = ?" from the type's properties, and returns them in bind order. */
+static char *
+build_write_sql (const EntityInfo  *info,
+                 GObjectClass      *klass,
+                 gboolean           for_update,
+                 GPtrArray         *columns)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(GString) values = g_string_new (NULL);
+  guint n_pspecs;
+  g_autofree GParamSpec **pspecs = g_object_class_list_properties (klass, &n_pspecs);
+
+  for (guint i = 0; i < n_pspecs; i++)
+    {
+      g_autofree char *column = NULL;
+
+      if (!pspec_is_column (pspecs[i], for_update))
+        continue;
+
+      column = g_strdelimit (g_strdup (pspecs[i]->name), "-", '_');
+      g_string_append_printf (sql, "%s%s%s", columns->len ? ", " : "", column,
+                              for_update ? " = ?" : "");
+      g_string_append_printf (values, "%s?", columns->len ? ", " : "");
+      g_ptr_array_add (columns, pspecs[i]);
+    }
+
+  if (for_update)
+    return g_strdup_printf ("UPDATE %s SET %s WHERE id = ?", info->table, sql->str);
+  return g_strdup_printf ("INSERT INTO %s (%s) VALUES (%s)", info->table, sql->str, values->str);
+}
+
+/* A refused foreign key means different things for different writes. */
+static void
+set_write_error (AtelierStore     *self,
+                 int               rc,
+                 const char       *foreign_key_message,
+                 GError          **error)
+{
+  if (rc == SQLITE_CONSTRAINT_FOREIGNKEY && foreign_key_message != NULL)
+    g_set_error_literal (error, ATELIER_STORE_ERROR, ATELIER_STORE_ERROR_INVALID,
+                         _(foreign_key_message));
+  else
+    atelier_store_set_error (self, rc, error);
+}
+
+static gboolean
+write_object (AtelierStore  *self,
+              GObject       *object,
+              gboolean       for_update,
+              GError       **error)
+{
+  const EntityInfo *info = entity_for_type (G_OBJECT_TYPE (object));
+  g_autoptr(GPtrArray) columns = g_ptr_array_new ();
+  g_autofree char *sql = build_write_sql (info, G_OBJECT_GET_CLASS (object), for_update, columns);
+  sqlite3_stmt *stmt = atelier_store_prepare (self, sql, error);
+  gint64 id = 0;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < columns->len; i++)
+    bind_property (stmt, i + 1, object, columns->pdata[i]);
+  if (for_update)
+    {
+      g_object_get (object, "id", &id, NULL);
+      sqlite3_bind_int64 (stmt, columns->len + 1, id);
+    }
+
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_write_error (self, rc, info->missing_ref, error);
+      return FALSE;
+    }
+
+  if (for_update && sqlite3_changes (self->db) == 0)
+    {
+      set_not_found (info, id, error);
+      return FALSE;
+    }
+
+  if (!for_update)
+    g_object_set (object, "id", sqlite3_last_insert_rowid (self->db), NULL);
+
+  atelier_store_emit_changed (self, info->table);
+  return TRUE;
+}
+
+gboolean
+atelier_store_insert_object (AtelierStore  *self,
+                             GObject       *object,
+                             GError       **error)
+{
+  gint64 created_at = 0;
+
+  g_object_get (object, "created-at", &created_at, NULL);
+  if (created_at == 0)
+    g_object_set (object, "created-at", atelier_store_now (), NULL);
+
+  return write_object (self, object, FALSE, error);
+}
+
+static GObject *
+get_object (AtelierStore  *self,
+            GType          type,
+            gint64         id,
+            GError       **error)
+{
+  const EntityInfo *info = entity_for_type (type);
+  g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s WHERE id = ?", info->view);
+  g_autoptr(GListModel) found = atelier_store_query_objects (self, type, sql, &id, 1, error);
+
+  if (found == NULL)
+    return NULL;
+
+  if (g_list_model_get_n_items (found) == 0)
+    {
+      set_not_found (info, id, error);
+      return NULL;
+    }
+
+  return g_list_model_get_item (found, 0);
+}
+
+static gboolean
+delete_object (AtelierStore  *self,
+               GType          type,
+               gint64         id,
+               GError       **error)
+{
+  const EntityInfo *info = entity_for_type (type);
+  g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?", info->table);
+  sqlite3_stmt *stmt = atelier_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      if (rc == SQLITE_CONSTRAINT_FOREIGNKEY && info->in_use != NULL)
+        g_set_error_literal (error, ATELIER_STORE_ERROR, ATELIER_STORE_ERROR_IN_USE,
+                             _(info->in_use));
+      else
+        atelier_store_set_error (self, rc, error);
+      return FALSE;
+    }
+
+  if (sqlite3_changes (self->db) == 0)
+    {
+      set_not_found (info, id, error);
+      return FALSE;
+    }
+
+  atelier_store_emit_changed (self, info->table);
+  return TRUE;
+}
+
+/**
+ * atelier_store_is_empty:
+ *
+ * Returns: whether the store has no workshop, session, customer or
+ *   registration at all; %FALSE with @error set if it cannot tell
+ */
+gboolean
+atelier_store_is_empty (AtelierStore  *self,
+                        GError       **error)
+{
+  static const char sql[] =
+    "SELECT NOT EXISTS (SELECT 1 FROM workshops) AND NOT EXISTS (SELECT 1 FROM sessions)"
+    "   AND NOT EXISTS (SELECT 1 FROM customers) AND NOT EXISTS (SELECT 1 FROM registrations)";
+  sqlite3_stmt *stmt;
+  gboolean empty;
+  int rc;
+
+  g_return_val_if_fail (ATELIER_IS_STORE (self), FALSE);
+
+  stmt = atelier_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  empty = rc == SQLITE_ROW && sqlite3_column_int (stmt, 0) != 0;
+  if (rc != SQLITE_ROW)
+    atelier_store_set_error (self, rc, error);
+  sqlite3_reset (stmt);
+
+  return empty;
+}
+
+/* Workshops */
+
+gboolean
+atelier_store_add_workshop (AtelierStore     *self,
+                            AtelierWorkshop  *workshop,
+                            GError          **error)
+{
+  g_return_val_if_fail (ATELIER_IS_STORE (self), FALSE);
+  g_return_val_if_fail (ATELIER_IS_WORKSHOP (workshop), FALSE);
+
+  return atelier_store_insert_object (self, G_OBJECT (workshop), error);
+}
+
+/**
+ * atelier_store_get_workshop:
+ *
+ * Returns: (transfer full): the workshop, or %NULL with @error set
+ */
+AtelierWorkshop *
+atelier_store_get_workshop (AtelierStore  *self,
+                            gint64         id,
+                            GError       **error)
+{
+  g_return_val_if_fail (ATELIER_IS_STORE (self), NULL);
+
+  return ATELIER_WORKSHOP (get_object (self, ATELIER_TYPE_WORKSHOP, id, error));
+}
+
+gboolean
+atelier_store_update_workshop (AtelierStore     *self,
+                               AtelierWorkshop  *workshop,
+                               GError          **error)
+{
+  g_return_val_if_fail (ATELIER_IS_STORE (self), FALSE);
+  g_return_val_if_fail (ATELIER_IS_WORKSHOP (workshop), FALSE);
+
+  return write_object (self, G_OBJECT (workshop), TRUE, error);
+}
+
+gboolean
+atelier_store_delete_workshop (AtelierStore  *self,
+                               gint64         id,
+                               GError       **error)
+{
+  g_return_val_if_fail (ATELIER_IS_STORE (self), FALSE);
+
+  return delete_object (self, ATELIER_TYPE_WORKSHOP, id, error);
+}
+
+/**
+ * atelier_store_list_workshops:
+ *
+ * Returns: (transfer full): a #GListModel of #AtelierWorkshop, by title
+ */
+GListModel *
+atelier_store_list_workshops (AtelierStore  *self,
+                              GError       **error)
+{
+  g_return_val_if_fail (ATELIER_IS_STORE (self), NULL);
+
+  return atelier_store_query_objects (self, ATELIER_TYPE_WORKSHOP,
+                                      "SELECT * FROM workshops ORDER BY title, id",
+                                      NULL, 0, error);
+}
+
+/* Sessions */
+
+static gboolean
+check_time_zone (AtelierSession  *session,
+                 GError         **error)
+{
+  const char *name = atelier_session_get_time_zone (session);
+  g_autoptr(GTimeZone) zone = NULL;
+
+  if (name != NULL && *name != '\0')
+    zone = g_time_zone_new_identifier (name);
+
+  if (zone == NULL)
+    {
+      g_set_error (error, ATELIER_STORE_ERROR, ATELIER_STORE_ERROR_INVALID,
+                   _("“%s” is not a known time zone; use a name such as Europe/Paris."),
+                   name ? name : "");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * atelier_store_add_session:
+ *
+ * Stores a new session, giving it its permanent calendar UID (if it has
+ * none yet) and SEQUENCE 0.
+ */
+gboolean
+atelier_store_add_session (AtelierStore    *self,
+                           AtelierSession  *session,
+                           GError         **error)
+{
+  g_return_val_if_fail (ATELIER_IS_STORE (self), FALSE);
+  g_return_val_if_fail (ATELIER_IS_SESSION (session), FALSE);
+
+  if (!check_time_zone (session, error))
+    return FALSE;
+
+  if (atelier_session_get_uid (session) == NULL || *atelier_session_get_uid (session) == '\0')
+    {
+      g_autofree char *uuid = g_uuid_string_random ();
+      g_autofree char *uid = g_strconcat (uuid, "@atelier.ateliers.github.io", NULL);
+      g_object_set (session, "uid", uid, NULL);
+    }
+
+  return atelier_store_insert_object (self, G_OBJECT (session), error);
+}
+
+/**
+ * atelier_store_get_session:
+ *
+ * Returns: (transfer full): the session with its seat counts, or %NULL
+ *   with @error set
+ */
+AtelierSession *
+atelier_store_get_session (AtelierStore  *self,
+                           gint64         id,
+                           GError       **error)
+{
+  g_return_val_if_fail (ATELIER_IS_STORE (self), NULL);
+
+  return ATELIER_SESSION (get_object (self, ATELIER_TYPE_SESSION, id, error));
+}
+
+gboolean
+atelier_store_update_session (AtelierStore    *self,
+                              AtelierSession  *session,
+                              GError         **error)
+{
+  g_return_val_if_fail (ATELIER_IS_STORE (self), FALSE);
+  g_return_val_if_fail (ATELIER_IS_SESSION (session), FALSE);
+
+  if (!check_time_zone (session, error))
+    return FALSE;
+
+  return write_object (self, G_OBJECT (session), TRUE, error);
+}
+
+gboolean
+atelier_store_delete_session (AtelierStore  *self,
+                              gint64         id,
+                              GError       **error)
+{
+  g_return_val_if_fail (ATELIER_IS_STORE (self), FALSE);
+
+  return delete_object (self, ATELIER_TYPE_SESSION, id, error);
+}
+
+/**
+ * atelier_store_list_sessions:
+ * @from: (nullable): the earliest start, or %NULL for no bound
+ * @to: (nullable): the start before which to stop, or %NULL for no bound
+ *
+ * Returns: (transfer full): a #GListModel of #AtelierSession, by start
+ */
+GListModel *
+atelier_store_list_sessions (AtelierStore  *self,
+                             GDateTime     *from,
+                             GDateTime     *to,
+                             GError       **error)
+{
+  gint64 bounds[2] = {
+    from ? g_date_time_to_unix (from) : G_MININT64,
+    to ? g_date_time_to_unix (to) : G_MAXINT64,
+  };
+
+  g_return_val_if_fail (ATELIER_IS_STORE (self), NULL);
+
+  return atelier_store_query_objects (self, ATELIER_TYPE_SESSION,
+                                      "SELECT * FROM session_overview"
+                                      " WHERE starts_at >= ? AND starts_at < ?"
+                                      " ORDER BY starts_at, id",
+                                      bounds, G_N_ELEMENTS (bounds), error);
+}
+
+/* Customers */
+
+gboolean
+atelier_store_add_customer (AtelierStore     *self,
+                            AtelierCustomer  *customer,
+                            GError          **error)
+{
+  g_return_val_if_fail (ATELIER_IS_STORE (self), FALSE);
+  g_return_val_if_fail (ATELIER_IS_CUSTOMER (customer), FALSE);
+
+  return atelier_store_insert_object (self, G_OBJECT (customer), error);
+}
+
+/**
+ * atelier_store_get_customer:
+ *
+ * Returns: (transfer full): the customer, or %NULL with @error set
+ */
+AtelierCustomer *
+atelier_store_get_customer (AtelierStore  *self,
+                            gint64         id,
+                            GError       **error)
+{
+  g_return_val_if_fail (ATELIER_IS_STORE (self), NULL);
+
+  return ATELIER_CUSTOMER (get_object (self, ATELIER_TYPE_CUSTOMER, id, error));
+}
+
+gboolean
+atelier_store_update_customer (AtelierStore     *self,
+                               AtelierCustomer  *customer,
+                               GError          **error)
+{
+  g_return_val_if_fail (ATELIER_IS_STORE (self), FALSE);
+  g_return_val_if_fail (ATELIER_IS_CUSTOMER (customer), FALSE);
+
+  return write_object (self, G_OBJECT (customer), TRUE, error);
+}
+
+gboolean
+atelier_store_delete_customer (AtelierStore  *self,
+                               gint64         id,
+                               GError       **error)
+{
+  g_return_val_if_fail (ATELIER_IS_STORE (self), FALSE);
+
+  return delete_object (self, ATELIER_TYPE_CUSTOMER, id, error);
+}
+
+/**
+ * atelier_store_list_customers:
+ *
+ * Returns: (transfer full): a #GListModel of #AtelierCustomer, by family
+ *   name then given name; erased customers are left out
+ */
+GListModel *
+atelier_store_list_customers (AtelierStore  *self,
+                              GError       **error)
+{
+  g_return_val_if_fail (ATELIER_IS_STORE (self), NULL);
+
+  return atelier_store_query_objects (self, ATELIER_TYPE_CUSTOMER,
+                                      "SELECT * FROM customers WHERE erased_at IS NULL"
+                                      " ORDER BY family_name, given_name, id",
+                                      NULL, 0, error);
+}
+
+/* Registrations: these are the raw rows. The booking rules (seats,
+ * waiting list, check-in) are functions of their own built on them. */
+
+gboolean
+atelier_store_add_registration (AtelierStore         *self,
+                                AtelierRegistration  *registration,
+                                GError              **error)
+{
+  g_return_val_if_fail (ATELIER_IS_STORE (self), FALSE);
+  g_return_val_if_fail (ATELIER_IS_REGISTRATION (registration), FALSE);
+
+  return atelier_store_insert_object (self, G_OBJECT (registration), error);
+}
+
+/**
+ * atelier_store_get_registration:
+ *
+ * Returns: (transfer full): the registration, or %NULL with @error set
+ */
+AtelierRegistration *
+atelier_store_get_registration (AtelierStore  *self,
+                                gint64         id,
+                                GError       **error)
+{
+  g_return_val_if_fail (ATELIER_IS_STORE (self), NULL);
+
+  return ATELIER_REGISTRATION (get_object (self, ATELIER_TYPE_REGISTRATION, id, error));
+}
+
+gboolean
+atelier_store_update_registration (AtelierStore         *self,
+                                   AtelierRegistration  *registration,
+                                   GError              **error)
+{
+  g_return_val_if_fail (ATELIER_IS_STORE (self), FALSE);
+  g_return_val_if_fail (ATELIER_IS_REGISTRATION (registration), FALSE);
+
+  return write_object (self, G_OBJECT (registration), TRUE, error);
+}
+
+gboolean
+atelier_store_delete_registration (AtelierStore  *self,
+                                   gint64         id,
+                                   GError       **error)
+{
+  g_return_val_if_fail (ATELIER_IS_STORE (self), FALSE);
+
+  return delete_object (self, ATELIER_TYPE_REGISTRATION, id, error);
+}
+
+/**
+ * atelier_store_list_registrations:
+ *
+ * Returns: (transfer full): a #GListModel of #AtelierRegistration of one
+ *   session: confirmed first, then the waiting list in order, then
+ *   cancelled ones
+ */
+GListModel *
+atelier_store_list_registrations (AtelierStore  *self,
+                                  gint64         session_id,
+                                  GError       **error)
+{
+  g_return_val_if_fail (ATELIER_IS_STORE (self), NULL);
+
+  return atelier_store_query_objects (self, ATELIER_TYPE_REGISTRATION,
+                                      "SELECT * FROM registration_overview WHERE session_id = ?"
+                                      " ORDER BY CASE status WHEN 'confirmed' THEN 0"
+                                      " WHEN 'waitlisted' THEN 1 ELSE 2 END,"
+                                      " waitlist_position, created_at, id",
+                                      &session_id, 1, error);
+}
