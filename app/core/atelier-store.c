@@ -766,6 +766,15 @@ build_write_sql (const EntityInfo  *info,
   return g_strdup_printf ("INSERT INTO %s (%s) VALUES (%s)", info->table, sql->str, values->str);
 }
 
+/* ON DELETE RESTRICT reports itself as a trigger, not as a foreign key. */
+static gboolean
+is_foreign_key_failure (AtelierStore *self,
+                        int           rc)
+{
+  return (rc & 0xff) == SQLITE_CONSTRAINT &&
+         strstr (sqlite3_errmsg (self->db), "FOREIGN KEY") != NULL;
+}
+
 /* A refused foreign key means different things for different writes. */
 static void
 set_write_error (AtelierStore     *self,
@@ -773,7 +782,7 @@ set_write_error (AtelierStore     *self,
                  const char       *foreign_key_message,
                  GError          **error)
 {
-  if (rc == SQLITE_CONSTRAINT_FOREIGNKEY && foreign_key_message != NULL)
+  if (foreign_key_message != NULL && is_foreign_key_failure (self, rc))
     g_set_error_literal (error, ATELIER_STORE_ERROR, ATELIER_STORE_ERROR_INVALID,
                          _(foreign_key_message));
   else
@@ -881,7 +890,7 @@ delete_object (AtelierStore  *self,
 
   if (rc != SQLITE_DONE)
     {
-      if (rc == SQLITE_CONSTRAINT_FOREIGNKEY && info->in_use != NULL)
+      if (info->in_use != NULL && is_foreign_key_failure (self, rc))
         g_set_error_literal (error, ATELIER_STORE_ERROR, ATELIER_STORE_ERROR_IN_USE,
                              _(info->in_use));
       else
