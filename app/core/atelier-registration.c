@@ -20,6 +20,9 @@ struct _AtelierRegistration
   char   *source;
   char   *note;
   gint64  created_at;
+  gint64  promoted_at;
+  gint64  cancelled_at;
+  char   *cancelled_by;
 
   char   *customer_name;
 };
@@ -37,6 +40,9 @@ static const AtelierField fields[] = {
   ATELIER_FIELD (AtelierRegistration, source, "source", G_TYPE_STRING, 0),
   ATELIER_FIELD (AtelierRegistration, note, "note", G_TYPE_STRING, 0),
   ATELIER_FIELD (AtelierRegistration, created_at, "created-at", G_TYPE_INT64, ATELIER_PARAM_INSERT_ONLY),
+  ATELIER_FIELD (AtelierRegistration, promoted_at, "promoted-at", G_TYPE_INT64, ATELIER_PARAM_NULLABLE),
+  ATELIER_FIELD (AtelierRegistration, cancelled_at, "cancelled-at", G_TYPE_INT64, ATELIER_PARAM_NULLABLE),
+  ATELIER_FIELD (AtelierRegistration, cancelled_by, "cancelled-by", G_TYPE_STRING, ATELIER_PARAM_NULLABLE),
   ATELIER_FIELD (AtelierRegistration, customer_name, "customer-name", G_TYPE_STRING, ATELIER_PARAM_DERIVED),
 };
 
@@ -80,4 +86,7 @@ ATELIER_DEFINE_GETTER (AtelierRegistration, atelier_registration, ATELIER_IS_REG
 ATELIER_DEFINE_GETTER (AtelierRegistration, atelier_registration, ATELIER_IS_REGISTRATION, const char *, source)
 ATELIER_DEFINE_GETTER (AtelierRegistration, atelier_registration, ATELIER_IS_REGISTRATION, const char *, note)
 ATELIER_DEFINE_GETTER (AtelierRegistration, atelier_registration, ATELIER_IS_REGISTRATION, gint64, created_at)
+ATELIER_DEFINE_GETTER (AtelierRegistration, atelier_registration, ATELIER_IS_REGISTRATION, gint64, promoted_at)
+ATELIER_DEFINE_GETTER (AtelierRegistration, atelier_registration, ATELIER_IS_REGISTRATION, gint64, cancelled_at)
+ATELIER_DEFINE_GETTER (AtelierRegistration, atelier_registration, ATELIER_IS_REGISTRATION, const char *, cancelled_by)
 ATELIER_DEFINE_GETTER (AtelierRegistration, atelier_registration, ATELIER_IS_REGISTRATION, const char *, customer_name)

@@ -25,6 +25,9 @@ gint64               atelier_registration_get_checked_in_at     (AtelierRegistra
 const char          *atelier_registration_get_source            (AtelierRegistration *self);
 const char          *atelier_registration_get_note              (AtelierRegistration *self);
 gint64               atelier_registration_get_created_at        (AtelierRegistration *self);
+gint64               atelier_registration_get_promoted_at       (AtelierRegistration *self);
+gint64               atelier_registration_get_cancelled_at      (AtelierRegistration *self);
+const char          *atelier_registration_get_cancelled_by      (AtelierRegistration *self);
 const char          *atelier_registration_get_customer_name     (AtelierRegistration *self);
 
 G_END_DECLS

@@ -131,8 +131,52 @@ static const char schema_step_1[] =
   "  SELECT r.*, trim (c.given_name || ' ' || c.family_name) AS customer_name"
   "  FROM registrations r JOIN customers c ON c.id = r.customer_id;";
 
+/* Booking: when a registration was promoted or cancelled and by whom, and
+ * the customer search for the door. The search index folds case and
+ * accents ("zoe" finds "Zoé") and keeps a phone number as its digits, in
+ * international and national form, whatever the spacing it was typed with. */
+#define PHONE_DIGITS(p)                                                     \
+  "replace (replace (replace (replace (replace (replace (replace ("          \
+  "coalesce (" p ", ''), ' ', ''), '.', ''), '-', ''), '(', ''), ')', ''), '/', ''), '+', '')"
+#define PHONE_FORMS(p)                                                      \
+  "(" PHONE_DIGITS (p) " || CASE WHEN " PHONE_DIGITS (p) " LIKE '33_%'"       \
+  " THEN ' 0' || substr (" PHONE_DIGITS (p) ", 3) ELSE '' END)"
+#define SEARCH_VALUES(row)                                                  \
+  row ".given_name, " row ".family_name, coalesce (" row ".email, ''), "      \
+  PHONE_FORMS (row ".phone")
+
+static const char schema_step_2[] =
+  "ALTER TABLE registrations ADD COLUMN promoted_at INTEGER;"
+  "ALTER TABLE registrations ADD COLUMN cancelled_at INTEGER;"
+  "ALTER TABLE registrations ADD COLUMN cancelled_by TEXT"
+  "  CONSTRAINT registration_cancelled_by_known CHECK (cancelled_by IN ('store', 'customer'));"
+  "CREATE VIRTUAL TABLE customer_search USING fts5 ("
+  "  given_name, family_name, email, phone,"
+  "  content = '', prefix = '1 2 3',"
+  "  tokenize = 'unicode61 remove_diacritics 2');"
+  /* A name counts more than a word of an e-mail address. */
+  "INSERT INTO customer_search (customer_search, rank) VALUES ('rank', 'bm25(10.0, 10.0, 2.0, 4.0)');"
+  "INSERT INTO customer_search (rowid, given_name, family_name, email, phone)"
+  "  SELECT id, " SEARCH_VALUES ("customers") " FROM customers;"
+  "CREATE TRIGGER customers_search_insert AFTER INSERT ON customers BEGIN"
+  "  INSERT INTO customer_search (rowid, given_name, family_name, email, phone)"
+  "  VALUES (NEW.id, " SEARCH_VALUES ("NEW") ");"
+  "END;"
+  "CREATE TRIGGER customers_search_delete AFTER DELETE ON customers BEGIN"
+  "  INSERT INTO customer_search (customer_search, rowid, given_name, family_name, email, phone)"
+  "  VALUES ('delete', OLD.id, " SEARCH_VALUES ("OLD") ");"
+  "END;"
+  "CREATE TRIGGER customers_search_update"
+  "  AFTER UPDATE OF given_name, family_name, email, phone ON customers BEGIN"
+  "  INSERT INTO customer_search (customer_search, rowid, given_name, family_name, email, phone)"
+  "  VALUES ('delete', OLD.id, " SEARCH_VALUES ("OLD") ");"
+  "  INSERT INTO customer_search (rowid, given_name, family_name, email, phone)"
+  "  VALUES (NEW.id, " SEARCH_VALUES ("NEW") ");"
+  "END;";
+
 static const char *const schema_steps[] = {
   schema_step_1,
+  schema_step_2,
 };
 
 int

@@ -56,6 +56,12 @@ GListModel   *atelier_store_query_objects     (AtelierStore  *self,
                                                guint          n_params,
                                                GError       **error);
 
+/* Steps a prepared and bound statement to its end, one object a row. */
+GListModel   *atelier_store_read_objects      (AtelierStore  *self,
+                                               sqlite3_stmt  *stmt,
+                                               GType          type,
+                                               GError       **error);
+
 gboolean      atelier_store_insert_object     (AtelierStore  *self,
                                                GObject       *object,
                                                GError       **error);

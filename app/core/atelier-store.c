@@ -125,6 +125,7 @@ static const struct
   { "registration_waitlist_position",
     N_("Only a registration on the waiting list has a place in it.") },
   { "registration_checkin_confirmed", N_("Only a confirmed registration can be checked in.") },
+  { "registration_cancelled_by_known", N_("A registration is cancelled by the store or by the customer.") },
   { "session_over_capacity", N_("The session has not enough free seats.") },
   { "session_capacity_below_taken",
     N_("The capacity cannot be lower than the seats already taken.") },
@@ -644,18 +645,27 @@ atelier_store_query_objects (AtelierStore  *self,
                              guint          n_params,
                              GError       **error)
 {
-  g_autoptr(GListStore) list = NULL;
-  g_autoptr(GPtrArray) objects = NULL;
-  sqlite3_stmt *stmt;
-  ColumnMap map;
-  int rc;
+  sqlite3_stmt *stmt = atelier_store_prepare (self, sql, error);
 
-  stmt = atelier_store_prepare (self, sql, error);
   if (stmt == NULL)
     return NULL;
 
   for (guint i = 0; i < n_params; i++)
     sqlite3_bind_int64 (stmt, i + 1, params[i]);
+
+  return atelier_store_read_objects (self, stmt, type, error);
+}
+
+GListModel *
+atelier_store_read_objects (AtelierStore  *self,
+                            sqlite3_stmt  *stmt,
+                            GType          type,
+                            GError       **error)
+{
+  g_autoptr(GListStore) list = NULL;
+  g_autoptr(GPtrArray) objects = NULL;
+  ColumnMap map;
+  int rc;
 
   objects = g_ptr_array_new_with_free_func (g_object_unref);
   column_map_init (&map, stmt, type);

@@ -1,0 +1,742 @@
+/* atelier-booking.c: the booking rules: seats, waiting list, check-in
+ *
+ * Every public function is one BEGIN IMMEDIATE transaction: the write lock
+ * is held from the first read of the seats to the commit, so two processes
+ * on one file serialise and can never confirm more seats than a session
+ * has (the schema's triggers refuse it too, as a last line).
+ */
+#define G_LOG_DOMAIN "atelier-booking"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "atelier-booking.h"
+#include "atelier-store-private.h"
+
+G_DEFINE_QUARK (atelier-booking-error-quark, atelier_booking_error)
+
+static int
+query_int (AtelierStore  *store,
+           const char    *sql,
+           gint64         param,
+           GError       **error)
+{
+  sqlite3_stmt *stmt = atelier_store_prepare (store, sql, error);
+  int value = -1;
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+
+  sqlite3_bind_int64 (stmt, 1, param);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    value = sqlite3_column_int (stmt, 0);
+  else
+    atelier_store_set_error (store, rc, error);
+  sqlite3_reset (stmt);
+
+  return value;
+}
+
+static gboolean
+exec_with_ids (AtelierStore  *store,
+               const char    *sql,
+               const gint64  *params,
+               guint          n_params,
+               GError       **error)
+{
+  sqlite3_stmt *stmt = atelier_store_prepare (store, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < n_params; i++)
+    sqlite3_bind_int64 (stmt, i + 1, params[i]);
+
+  return atelier_store_step_done (store, stmt, error);
+}
+
+static int
+seats_taken (AtelierStore  *store,
+             gint64         session_id,
+             GError       **error)
+{
+  return query_int (store,
+                    "SELECT coalesce (sum (party_size), 0) FROM registrations"
+                    " WHERE session_id = ? AND status = 'confirmed'",
+                    session_id, error);
+}
+
+/* The session, refused if it is cancelled or (unless @until_end) has
+ * started, or if it has ended. */
+static AtelierSession *
+open_session (AtelierStore  *store,
+              gint64         session_id,
+              gboolean       until_end,
+              GError       **error)
+{
+  g_autoptr(AtelierSession) session = atelier_store_get_session (store, session_id, error);
+  gint64 now = atelier_store_now ();
+
+  if (session == NULL)
+    return NULL;
+
+  if (atelier_session_is_cancelled (session))
+    {
+      g_set_error_literal (error, ATELIER_BOOKING_ERROR, ATELIER_BOOKING_ERROR_SESSION_CANCELLED,
+                           _("This session is cancelled; nobody can sign up to it."));
+      return NULL;
+    }
+
+  if (atelier_session_get_ends_at (session) <= now ||
+      (!until_end && atelier_session_get_starts_at (session) <= now))
+    {
+      g_set_error_literal (error, ATELIER_BOOKING_ERROR, ATELIER_BOOKING_ERROR_SESSION_OVER,
+                           until_end ? _("This session is over; nobody can join it any more.")
+                                     : _("This session has already started; add late arrivals as walk-ins."));
+      return NULL;
+    }
+
+  return g_steal_pointer (&session);
+}
+
+static AtelierRegistration *
+find_registration (AtelierStore  *store,
+                   gint64         session_id,
+                   gint64         customer_id,
+                   GError       **error)
+{
+  gint64 ids[] = { session_id, customer_id };
+  g_autoptr(GListModel) found =
+    atelier_store_query_objects (store, ATELIER_TYPE_REGISTRATION,
+                                 "SELECT * FROM registration_overview"
+                                 " WHERE session_id = ? AND customer_id = ?",
+                                 ids, G_N_ELEMENTS (ids), error);
+
+  if (found == NULL || g_list_model_get_n_items (found) == 0)
+    return NULL;
+  return g_list_model_get_item (found, 0);
+}
+
+/* Saves @customer first if it is new, in the caller's transaction. */
+static gboolean
+ensure_customer (AtelierStore     *store,
+                 AtelierCustomer  *customer,
+                 GError          **error)
+{
+  if (atelier_customer_get_id (customer) != 0)
+    return TRUE;
+  return atelier_store_add_customer (store, customer, error);
+}
+
+static gboolean
+check_party_size (int       party_size,
+                  GError  **error)
+{
+  if (party_size >= 1)
+    return TRUE;
+
+  g_set_error_literal (error, ATELIER_BOOKING_ERROR, ATELIER_BOOKING_ERROR_INVALID,
+                       _("A party has at least one person."));
+  return FALSE;
+}
+
+typedef struct
+{
+  int         party_size;
+  const char *note;
+  const char *source;
+  gboolean    check_in;    /* a walk-in: confirmed and here at once */
+} SignUpRequest;
+
+static void
+set_full_error (AtelierSession  *session,
+                int              taken,
+                GError         **error)
+{
+  g_set_error (error, ATELIER_BOOKING_ERROR, ATELIER_BOOKING_ERROR_FULL,
+               ngettext ("The session is full (%d of %d seat taken); raise its capacity to let them in.",
+                         "The session is full (%d of %d seats taken); raise its capacity to let them in.",
+                         atelier_session_get_capacity (session)),
+               taken, atelier_session_get_capacity (session));
+}
+
+/* Confirmed if the party fits, else at the end of the waiting list. A
+ * cancelled registration of the same customer is taken up again, so that
+ * UNIQUE (session, customer) keeps its meaning. */
+static AtelierRegistration *
+sign_up_locked (AtelierStore         *store,
+                AtelierSession       *session,
+                gint64                customer_id,
+                const SignUpRequest  *request,
+                GError              **error)
+{
+  gint64 session_id = atelier_session_get_id (session);
+  g_autoptr(AtelierRegistration) registration = NULL;
+  g_autoptr(GError) local_error = NULL;
+  int taken = seats_taken (store, session_id, error);
+  gboolean fits;
+  gboolean ok;
+
+  if (taken < 0)
+    return NULL;
+
+  registration = find_registration (store, session_id, customer_id, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  if (registration != NULL &&
+      g_strcmp0 (atelier_registration_get_status (registration), ATELIER_REGISTRATION_CANCELLED) != 0)
+    {
+      g_set_error (error, ATELIER_BOOKING_ERROR, ATELIER_BOOKING_ERROR_ALREADY_REGISTERED,
+                   _("%s is already signed up to this session."),
+                   atelier_registration_get_customer_name (registration));
+      return NULL;
+    }
+
+  fits = taken + request->party_size <= atelier_session_get_capacity (session);
+  if (!fits && request->check_in)
+    {
+      set_full_error (session, taken, error);
+      return NULL;
+    }
+
+  if (registration == NULL)
+    registration = atelier_registration_new (session_id, customer_id, request->party_size);
+
+  g_object_set (registration,
+                "party-size", request->party_size,
+                "note", request->note ? request->note : "",
+                "source", request->source,
+                "status", fits ? ATELIER_REGISTRATION_CONFIRMED : ATELIER_REGISTRATION_WAITLISTED,
+                "checked-in-at", request->check_in ? atelier_store_now () : (gint64) 0,
+                "cancelled-at", (gint64) 0,
+                "cancelled-by", NULL,
+                "promoted-at", (gint64) 0,
+                NULL);
+  if (!fits)
+    {
+      int last = query_int (store,
+                            "SELECT coalesce (max (waitlist_position), 0) FROM registrations"
+                            " WHERE session_id = ? AND status = 'waitlisted'",
+                            session_id, error);
+      if (last < 0)
+        return NULL;
+      g_object_set (registration, "waitlist-position", last + 1, NULL);
+    }
+  else
+    g_object_set (registration, "waitlist-position", 0, NULL);
+
+  if (atelier_registration_get_id (registration) == 0)
+    ok = atelier_store_add_registration (store, registration, error);
+  else
+    ok = atelier_store_update_registration (store, registration, error);
+
+  if (!ok)
+    return NULL;
+  return atelier_store_get_registration (store, atelier_registration_get_id (registration), error);
+}
+
+/* Closes the gaps in a session's waiting list. Rows move up one at a
+ * time, front first, so no two ever share a place. */
+static gboolean
+renumber_waitlist (AtelierStore  *store,
+                   gint64         session_id,
+                   GError       **error)
+{
+  g_autoptr(GListModel) waiting =
+    atelier_store_query_objects (store, ATELIER_TYPE_REGISTRATION,
+                                 "SELECT id, waitlist_position FROM registrations"
+                                 " WHERE session_id = ? AND status = 'waitlisted'"
+                                 " ORDER BY waitlist_position",
+                                 &session_id, 1, error);
+
+  if (waiting == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (waiting); i++)
+    {
+      g_autoptr(AtelierRegistration) r = g_list_model_get_item (waiting, i);
+      gint64 params[] = { i + 1, atelier_registration_get_id (r) };
+
+      if (atelier_registration_get_waitlist_position (r) == (int) i + 1)
+        continue;
+      if (!exec_with_ids (store, "UPDATE registrations SET waitlist_position = ? WHERE id = ?",
+                          params, G_N_ELEMENTS (params), error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Offers free seats down the waiting list in order: a party that fits is
+ * confirmed, one that does not keeps its place, and smaller parties
+ * behind it may pass. */
+static gboolean
+promote_locked (AtelierStore  *store,
+                gint64         session_id,
+                GListStore    *promoted,
+                GError       **error)
+{
+  g_autoptr(GListModel) waiting = NULL;
+  int capacity = query_int (store, "SELECT capacity FROM sessions WHERE id = ?", session_id, error);
+  int free_seats;
+
+  if (capacity < 0)
+    return FALSE;
+  free_seats = capacity - seats_taken (store, session_id, error);
+
+  waiting = atelier_store_query_objects (store, ATELIER_TYPE_REGISTRATION,
+                                         "SELECT * FROM registration_overview"
+                                         " WHERE session_id = ? AND status = 'waitlisted'"
+                                         " ORDER BY waitlist_position",
+                                         &session_id, 1, error);
+  if (waiting == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (waiting) && free_seats > 0; i++)
+    {
+      g_autoptr(AtelierRegistration) r = g_list_model_get_item (waiting, i);
+      int party = atelier_registration_get_party_size (r);
+
+      if (party > free_seats)
+        continue;
+
+      g_object_set (r,
+                    "status", ATELIER_REGISTRATION_CONFIRMED,
+                    "waitlist-position", 0,
+                    "promoted-at", atelier_store_now (),
+                    NULL);
+      if (!atelier_store_update_registration (store, r, error))
+        return FALSE;
+      free_seats -= party;
+      if (promoted != NULL)
+        g_list_store_append (promoted, r);
+    }
+
+  return renumber_waitlist (store, session_id, error);
+}
+
+static gboolean
+cancel_locked (AtelierStore         *store,
+               AtelierRegistration  *registration,
+               AtelierCancelledBy    by,
+               GListStore           *promoted,
+               GError              **error)
+{
+  const char *status = atelier_registration_get_status (registration);
+
+  if (g_strcmp0 (status, ATELIER_REGISTRATION_CANCELLED) == 0)
+    {
+      g_set_error_literal (error, ATELIER_BOOKING_ERROR, ATELIER_BOOKING_ERROR_ALREADY_CANCELLED,
+                           _("This registration is already cancelled."));
+      return FALSE;
+    }
+  if (atelier_registration_get_checked_in_at (registration) != 0)
+    {
+      g_set_error_literal (error, ATELIER_BOOKING_ERROR, ATELIER_BOOKING_ERROR_CHECKED_IN,
+                           _("This person is checked in; undo the check-in before cancelling."));
+      return FALSE;
+    }
+
+  g_object_set (registration,
+                "status", ATELIER_REGISTRATION_CANCELLED,
+                "waitlist-position", 0,
+                "cancelled-at", atelier_store_now (),
+                "cancelled-by", by == ATELIER_CANCELLED_BY_CUSTOMER ? "customer" : "store",
+                NULL);
+
+  return atelier_store_update_registration (store, registration, error) &&
+         promote_locked (store, atelier_registration_get_session_id (registration), promoted, error);
+}
+
+/* Runs the rest of an operation after BEGIN IMMEDIATE; commits if it
+ * succeeded, rolls back if not. */
+static gboolean
+finish (AtelierStore  *store,
+        gboolean       ok,
+        GError       **error)
+{
+  if (ok && atelier_store_commit (store, error))
+    return TRUE;
+
+  atelier_store_rollback (store);
+  return FALSE;
+}
+
+/**
+ * atelier_booking_sign_up:
+ * @customer: an existing customer, or a new one (id 0) that is created in
+ *   the same transaction
+ *
+ * Signs a party up: confirmed if the seats fit, otherwise at the end of
+ * the waiting list, the party kept together.
+ *
+ * Returns: (transfer full): the registration, or %NULL with @error set
+ */
+AtelierRegistration *
+atelier_booking_sign_up (AtelierStore     *store,
+                         gint64            session_id,
+                         AtelierCustomer  *customer,
+                         int               party_size,
+                         const char       *note,
+                         GError          **error)
+{
+  SignUpRequest request = { party_size, note, "store", FALSE };
+  g_autoptr(AtelierSession) session = NULL;
+  g_autoptr(AtelierRegistration) registration = NULL;
+
+  g_return_val_if_fail (ATELIER_IS_STORE (store), NULL);
+  g_return_val_if_fail (ATELIER_IS_CUSTOMER (customer), NULL);
+
+  if (!check_party_size (party_size, error) || !atelier_store_begin (store, error))
+    return NULL;
+
+  session = open_session (store, session_id, FALSE, error);
+  if (session != NULL && ensure_customer (store, customer, error))
+    registration = sign_up_locked (store, session, atelier_customer_get_id (customer), &request, error);
+
+  if (!finish (store, registration != NULL, error))
+    return NULL;
+  return g_steal_pointer (&registration);
+}
+
+/**
+ * atelier_booking_walk_in:
+ *
+ * Signs someone up at the door and checks them in at once; refused when
+ * the seats do not fit (the manager may raise the capacity).
+ *
+ * Returns: (transfer full): the registration, or %NULL with @error set
+ */
+AtelierRegistration *
+atelier_booking_walk_in (AtelierStore     *store,
+                         gint64            session_id,
+                         AtelierCustomer  *customer,
+                         int               party_size,
+                         GError          **error)
+{
+  SignUpRequest request = { party_size, NULL, "walk-in", TRUE };
+  g_autoptr(AtelierSession) session = NULL;
+  g_autoptr(AtelierRegistration) registration = NULL;
+
+  g_return_val_if_fail (ATELIER_IS_STORE (store), NULL);
+  g_return_val_if_fail (ATELIER_IS_CUSTOMER (customer), NULL);
+
+  if (!check_party_size (party_size, error) || !atelier_store_begin (store, error))
+    return NULL;
+
+  session = open_session (store, session_id, TRUE, error);
+  if (session != NULL && ensure_customer (store, customer, error))
+    registration = sign_up_locked (store, session, atelier_customer_get_id (customer), &request, error);
+
+  if (!finish (store, registration != NULL, error))
+    return NULL;
+  return g_steal_pointer (&registration);
+}
+
+static GListStore *
+new_promoted_list (GListModel **promoted)
+{
+  return promoted != NULL ? g_list_store_new (ATELIER_TYPE_REGISTRATION) : NULL;
+}
+
+/**
+ * atelier_booking_cancel:
+ * @promoted: (out) (optional): the registrations confirmed from the
+ *   waiting list as a result; each needs a fresh invite
+ *
+ * Cancels a registration and offers the freed seats down the waiting list.
+ */
+gboolean
+atelier_booking_cancel (AtelierStore        *store,
+                        gint64               registration_id,
+                        AtelierCancelledBy   by,
+                        GListModel         **promoted,
+                        GError             **error)
+{
+  g_autoptr(GListStore) promoted_list = new_promoted_list (promoted);
+  g_autoptr(AtelierRegistration) registration = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (ATELIER_IS_STORE (store), FALSE);
+
+  if (!atelier_store_begin (store, error))
+    return FALSE;
+
+  registration = atelier_store_get_registration (store, registration_id, error);
+  ok = registration != NULL && cancel_locked (store, registration, by, promoted_list, error);
+  if (!finish (store, ok, error))
+    return FALSE;
+
+  if (promoted != NULL)
+    *promoted = G_LIST_MODEL (g_steal_pointer (&promoted_list));
+  return TRUE;
+}
+
+/**
+ * atelier_booking_move:
+ *
+ * Moves a registration to another session in one transaction: the old one
+ * is cancelled (its seat offered on) and the party signs up to the new
+ * session by the usual rule.
+ *
+ * Returns: (transfer full): the registration in the new session
+ */
+AtelierRegistration *
+atelier_booking_move (AtelierStore  *store,
+                      gint64         registration_id,
+                      gint64         session_id,
+                      GError       **error)
+{
+  g_autoptr(AtelierRegistration) old = NULL;
+  g_autoptr(AtelierRegistration) moved = NULL;
+  g_autoptr(AtelierSession) target = NULL;
+
+  g_return_val_if_fail (ATELIER_IS_STORE (store), NULL);
+
+  if (!atelier_store_begin (store, error))
+    return NULL;
+
+  old = atelier_store_get_registration (store, registration_id, error);
+  if (old != NULL && atelier_registration_get_session_id (old) == session_id)
+    g_set_error_literal (error, ATELIER_BOOKING_ERROR, ATELIER_BOOKING_ERROR_SAME_SESSION,
+                         _("The registration is already in this session."));
+  else if (old != NULL)
+    target = open_session (store, session_id, FALSE, error);
+
+  if (target != NULL)
+    {
+      SignUpRequest request = {
+        atelier_registration_get_party_size (old),
+        atelier_registration_get_note (old),
+        atelier_registration_get_source (old),
+        FALSE,
+      };
+
+      if (cancel_locked (store, old, ATELIER_CANCELLED_BY_CUSTOMER, NULL, error))
+        moved = sign_up_locked (store, target, atelier_registration_get_customer_id (old),
+                                &request, error);
+    }
+
+  if (!finish (store, moved != NULL, error))
+    return NULL;
+  return g_steal_pointer (&moved);
+}
+
+/**
+ * atelier_booking_set_capacity:
+ * @promoted: (out) (optional): registrations confirmed from the waiting
+ *   list because seats were added
+ *
+ * Changes a session's capacity. Raising it promotes from the waiting list;
+ * lowering it below the seats already confirmed is refused.
+ */
+gboolean
+atelier_booking_set_capacity (AtelierStore  *store,
+                              gint64         session_id,
+                              int            capacity,
+                              GListModel   **promoted,
+                              GError       **error)
+{
+  g_autoptr(GListStore) promoted_list = new_promoted_list (promoted);
+  g_autoptr(AtelierSession) session = NULL;
+  gboolean ok = FALSE;
+  int taken;
+
+  g_return_val_if_fail (ATELIER_IS_STORE (store), FALSE);
+
+  if (!atelier_store_begin (store, error))
+    return FALSE;
+
+  session = atelier_store_get_session (store, session_id, error);
+  taken = session != NULL ? seats_taken (store, session_id, error) : -1;
+  if (taken >= 0 && capacity < taken)
+    g_set_error (error, ATELIER_BOOKING_ERROR, ATELIER_BOOKING_ERROR_CAPACITY_BELOW_TAKEN,
+                 ngettext ("%d seat is already taken; the capacity cannot be lower than that.",
+                           "%d seats are already taken; the capacity cannot be lower than that.",
+                           taken),
+                 taken);
+  else if (taken >= 0)
+    {
+      g_object_set (session, "capacity", capacity, NULL);
+      ok = atelier_store_update_session (store, session, error) &&
+           promote_locked (store, session_id, promoted_list, error);
+    }
+
+  if (!finish (store, ok, error))
+    return FALSE;
+
+  if (promoted != NULL)
+    *promoted = G_LIST_MODEL (g_steal_pointer (&promoted_list));
+  return TRUE;
+}
+
+static AtelierRegistration *
+set_checked_in (AtelierStore  *store,
+                gint64         registration_id,
+                gboolean       checked_in,
+                GError       **error)
+{
+  g_autoptr(AtelierRegistration) registration = NULL;
+  gboolean ok = FALSE;
+
+  if (!atelier_store_begin (store, error))
+    return NULL;
+
+  registration = atelier_store_get_registration (store, registration_id, error);
+  if (registration == NULL)
+    ;
+  else if (g_strcmp0 (atelier_registration_get_status (registration), ATELIER_REGISTRATION_CONFIRMED) != 0)
+    g_set_error_literal (error, ATELIER_BOOKING_ERROR, ATELIER_BOOKING_ERROR_NOT_CONFIRMED,
+                         _("Only a confirmed registration can be checked in; this one is not."));
+  else if (checked_in && atelier_registration_get_checked_in_at (registration) != 0)
+    g_set_error_literal (error, ATELIER_BOOKING_ERROR, ATELIER_BOOKING_ERROR_ALREADY_CHECKED_IN,
+                         _("This person is already checked in."));
+  else if (!checked_in && atelier_registration_get_checked_in_at (registration) == 0)
+    g_set_error_literal (error, ATELIER_BOOKING_ERROR, ATELIER_BOOKING_ERROR_NOT_CHECKED_IN,
+                         _("This person is not checked in."));
+  else
+    {
+      g_object_set (registration, "checked-in-at", checked_in ? atelier_store_now () : (gint64) 0, NULL);
+      ok = atelier_store_update_registration (store, registration, error);
+    }
+
+  if (!finish (store, ok, error))
+    return NULL;
+  return g_steal_pointer (&registration);
+}
+
+/**
+ * atelier_booking_check_in:
+ *
+ * Records that a confirmed party arrived, now.
+ *
+ * Returns: (transfer full): the registration, or %NULL with @error set
+ */
+AtelierRegistration *
+atelier_booking_check_in (AtelierStore  *store,
+                          gint64         registration_id,
+                          GError       **error)
+{
+  g_return_val_if_fail (ATELIER_IS_STORE (store), NULL);
+
+  return set_checked_in (store, registration_id, TRUE, error);
+}
+
+/**
+ * atelier_booking_undo_check_in:
+ *
+ * Returns: (transfer full): the registration, no longer checked in
+ */
+AtelierRegistration *
+atelier_booking_undo_check_in (AtelierStore  *store,
+                               gint64         registration_id,
+                               GError       **error)
+{
+  g_return_val_if_fail (ATELIER_IS_STORE (store), NULL);
+
+  return set_checked_in (store, registration_id, FALSE, error);
+}
+
+/**
+ * atelier_booking_cancel_session:
+ *
+ * Cancels a session: its status becomes cancelled, its SEQUENCE goes up
+ * and every registration still open is cancelled by the store. Those who
+ * had received an invite are then owed a cancellation.
+ */
+gboolean
+atelier_booking_cancel_session (AtelierStore  *store,
+                                gint64         session_id,
+                                GError       **error)
+{
+  g_autoptr(AtelierSession) session = NULL;
+  gint64 params[] = { atelier_store_now (), session_id };
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (ATELIER_IS_STORE (store), FALSE);
+
+  if (!atelier_store_begin (store, error))
+    return FALSE;
+
+  session = atelier_store_get_session (store, session_id, error);
+  if (session != NULL && atelier_session_is_cancelled (session))
+    g_set_error_literal (error, ATELIER_BOOKING_ERROR, ATELIER_BOOKING_ERROR_SESSION_CANCELLED,
+                         _("This session is already cancelled."));
+  else if (session != NULL)
+    ok = exec_with_ids (store,
+                        "UPDATE sessions SET status = 'cancelled', sequence = sequence + 1"
+                        " WHERE id = ?",
+                        &session_id, 1, error) &&
+         exec_with_ids (store,
+                        "UPDATE registrations SET status = 'cancelled', waitlist_position = NULL,"
+                        " checked_in_at = NULL, cancelled_at = ?, cancelled_by = 'store'"
+                        " WHERE session_id = ? AND status <> 'cancelled'",
+                        params, G_N_ELEMENTS (params), error);
+
+  if (!finish (store, ok, error))
+    return FALSE;
+
+  atelier_store_emit_changed (store, "sessions");
+  atelier_store_emit_changed (store, "registrations");
+  return TRUE;
+}
+
+/**
+ * atelier_booking_summarize:
+ *
+ * Counts a session's seats: confirmed, checked in, no-shows (confirmed but
+ * not checked in once the session has ended), and the waiting list.
+ */
+gboolean
+atelier_booking_summarize (AtelierStore           *store,
+                           gint64                  session_id,
+                           AtelierSessionSummary  *summary,
+                           GError                **error)
+{
+  static const char sql[] =
+    "SELECT s.capacity, s.ends_at <= ?,"
+    "  count (*) FILTER (WHERE r.status = 'confirmed'),"
+    "  coalesce (sum (r.party_size) FILTER (WHERE r.status = 'confirmed'), 0),"
+    "  coalesce (sum (r.party_size) FILTER (WHERE r.checked_in_at IS NOT NULL), 0),"
+    "  count (*) FILTER (WHERE r.status = 'waitlisted'),"
+    "  coalesce (sum (r.party_size) FILTER (WHERE r.status = 'waitlisted'), 0)"
+    " FROM sessions s LEFT JOIN registrations r ON r.session_id = s.id"
+    " WHERE s.id = ? GROUP BY s.id";
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (ATELIER_IS_STORE (store), FALSE);
+  g_return_val_if_fail (summary != NULL, FALSE);
+
+  stmt = atelier_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, atelier_store_now ());
+  sqlite3_bind_int64 (stmt, 2, session_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      summary->capacity = sqlite3_column_int (stmt, 0);
+      summary->ended = sqlite3_column_int (stmt, 1) != 0;
+      summary->confirmed_parties = sqlite3_column_int (stmt, 2);
+      summary->confirmed_seats = sqlite3_column_int (stmt, 3);
+      summary->checked_in_seats = sqlite3_column_int (stmt, 4);
+      summary->waiting_parties = sqlite3_column_int (stmt, 5);
+      summary->waiting_seats = sqlite3_column_int (stmt, 6);
+      summary->no_show_seats = summary->ended ? summary->confirmed_seats - summary->checked_in_seats : 0;
+    }
+  else if (rc == SQLITE_DONE)
+    g_set_error (error, ATELIER_STORE_ERROR, ATELIER_STORE_ERROR_NOT_FOUND,
+                 _("There is no session number %" G_GINT64_FORMAT "."), session_id);
+  else
+    atelier_store_set_error (store, rc, error);
+  sqlite3_reset (stmt);
+
+  return rc == SQLITE_ROW;
+}

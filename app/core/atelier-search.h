@@ -1,0 +1,15 @@
+/* atelier-search.h: finding a customer in a keystroke or two */
+#pragma once
+
+#include "atelier-store.h"
+
+G_BEGIN_DECLS
+
+char       *atelier_search_build_query (const char    *text);
+GListModel *atelier_search_customers   (AtelierStore  *store,
+                                        const char    *text,
+                                        gint64         session_id,
+                                        guint          limit,
+                                        GError       **error);
+
+G_END_DECLS
