@@ -1,0 +1,203 @@
+/* test-search.c: finding customers at the door: accents, case, prefixes,
+ * phone digits, the session at hand first */
+#define G_LOG_DOMAIN "test-search"
+
+#include "config.h"
+
+#include "atelier-booking.h"
+#include "atelier-search.h"
+#include "test-util.h"
+
+static gint64
+add (TestStore  *f,
+     const char *given,
+     const char *family,
+     const char *email,
+     const char *phone)
+{
+  g_autoptr(AtelierCustomer) c = atelier_customer_new (given, family);
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (c, "email", email, "phone", phone, NULL);
+  g_assert_true (atelier_store_add_customer (f->store, c, &error));
+  g_assert_no_error (error);
+  return atelier_customer_get_id (c);
+}
+
+static void
+populate (TestStore *f)
+{
+  add (f, "Zoé", "Martin", "zoe.martin@example.org", "06 12 34 56 78");
+  add (f, "Jürgen", "Müller", "jmueller@example.de", "+49 151 2345678");
+  add (f, "Alejandro", "Núñez", NULL, "+33 6 98 76 54 32");
+  add (f, "Élodie", "Marchand", "elodie@example.fr", "07.11.22.33.44");
+  add (f, "Hugo", "Moreau", "hugo@example.org", NULL);
+  add (f, "ليلى", "حداد", NULL, NULL);
+  add (f, "芳", "王", NULL, NULL);
+}
+
+/* The full names found for @text, in order, joined by "|". */
+static char *
+found (TestStore  *f,
+       const char *text,
+       gint64      session_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) results = atelier_search_customers (f->store, text, session_id, 20, &error);
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (results);
+  for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+    {
+      g_autoptr(AtelierCustomer) c = g_list_model_get_item (results, i);
+      g_autofree char *name = atelier_customer_dup_full_name (c);
+
+      g_string_append_printf (names, "%s%s", i ? "|" : "", name);
+    }
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+#define assert_found(f, text, expected)                       \
+  G_STMT_START {                                              \
+    g_autofree char *got_ = found (f, text, 0);               \
+    g_assert_cmpstr (got_, ==, expected);                     \
+  } G_STMT_END
+
+static void
+test_accents_and_case (TestStore *f, gconstpointer data)
+{
+  populate (f);
+  assert_found (f, "zoe", "Zoé Martin");
+  assert_found (f, "ZOÉ", "Zoé Martin");
+  assert_found (f, "mull", "Jürgen Müller");
+  assert_found (f, "jurg", "Jürgen Müller");
+  assert_found (f, "nunez", "Alejandro Núñez");
+  assert_found (f, "elod", "Élodie Marchand");
+  /* Decomposed input (e + combining acute) finds the composed name. */
+  assert_found (f, "Zoe\xcc\x81", "Zoé Martin");
+  assert_found (f, "ليلى", "ليلى حداد");
+  assert_found (f, "王", "芳 王");
+}
+
+static void
+test_prefixes (TestStore *f, gconstpointer data)
+{
+  populate (f);
+  assert_found (f, "z", "Zoé Martin");
+  /* Zoé matches twice (name and e-mail): she ranks first. */
+  assert_found (f, "mar", "Zoé Martin|Élodie Marchand");
+  assert_found (f, "zoe mar", "Zoé Martin");
+  assert_found (f, "mar zo", "Zoé Martin");
+  assert_found (f, "zoe.mar", "Zoé Martin");
+  assert_found (f, "jmuel", "Jürgen Müller");
+  assert_found (f, "xyz", "");
+}
+
+static void
+test_phone_digits (TestStore *f, gconstpointer data)
+{
+  populate (f);
+  assert_found (f, "06 12", "Zoé Martin");
+  assert_found (f, "0612 34", "Zoé Martin");
+  assert_found (f, "06-12-34-56-78", "Zoé Martin");
+  /* A number kept in international form is found from its national one. */
+  assert_found (f, "0698", "Alejandro Núñez");
+  assert_found (f, "+33 6 98", "Alejandro Núñez");
+  assert_found (f, "071122", "Élodie Marchand");
+  assert_found (f, "+49151", "Jürgen Müller");
+  assert_found (f, "99", "");
+}
+
+static void
+test_odd_input (TestStore *f, gconstpointer data)
+{
+  static const char *const inputs[] = {
+    "", "   ", "\"", "*", "\"zoe\" OR 1=1 --", "NEAR(zoe mar)", "zoe AND", "^mar", "-zoe", "(", "'; DROP TABLE customers; --",
+  };
+
+  populate (f);
+  for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
+    g_free (found (f, inputs[i], 0));
+
+  assert_found (f, "'zoe'", "Zoé Martin");
+  assert_found (f, "", "");
+  g_assert_cmpstr (test_query_text (f->store, "SELECT count(*) FROM customers"), ==, "7");
+}
+
+static void
+test_index_follows_changes (TestStore *f, gconstpointer data)
+{
+  gint64 id = add (f, "Camille", "Dubois", "camille@example.org", "06 00 00 00 01");
+  g_autoptr(AtelierCustomer) c = atelier_store_get_customer (f->store, id, NULL);
+
+  g_object_set (c, "family-name", "Lefèvre", "phone", "07 99 99 99 99", NULL);
+  g_assert_true (atelier_store_update_customer (f->store, c, NULL));
+  assert_found (f, "dubois", "");
+  assert_found (f, "lefe", "Camille Lefèvre");
+  assert_found (f, "0600", "");
+  assert_found (f, "0799", "Camille Lefèvre");
+
+  g_assert_true (atelier_store_delete_customer (f->store, id, NULL));
+  assert_found (f, "camille", "");
+}
+
+static void
+test_session_first (TestStore *f, gconstpointer data)
+{
+  g_autoptr(AtelierWorkshop) w = atelier_workshop_new ("Vins de Loire");
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) starts = g_date_time_add_days (now, 2);
+  g_autoptr(GDateTime) ends = g_date_time_add_hours (starts, 2);
+  g_autoptr(AtelierSession) s = NULL;
+  g_autoptr(AtelierCustomer) second = NULL;
+  g_autoptr(AtelierRegistration) r = NULL;
+  g_autofree char *without = NULL;
+  g_autofree char *with = NULL;
+
+  g_object_set (w, "capacity", 10, NULL);
+  g_assert_true (atelier_store_add_workshop (f->store, w, NULL));
+  s = atelier_session_new (atelier_workshop_get_id (w), starts, ends, "Europe/Paris");
+  g_object_set (s, "capacity", 10, NULL);
+  g_assert_true (atelier_store_add_session (f->store, s, NULL));
+
+  add (f, "Anne", "Martin", NULL, NULL);
+  second = atelier_store_get_customer (f->store, add (f, "Bruno", "Martin", NULL, NULL), NULL);
+  r = atelier_booking_sign_up (f->store, atelier_session_get_id (s), second, 1, NULL, NULL);
+  g_assert_nonnull (r);
+
+  without = found (f, "martin", 0);
+  g_assert_cmpstr (without, ==, "Anne Martin|Bruno Martin");
+  with = found (f, "martin", atelier_session_get_id (s));
+  g_assert_cmpstr (with, ==, "Bruno Martin|Anne Martin");
+}
+
+static void
+test_erased_left_out (TestStore *f, gconstpointer data)
+{
+  gint64 id = add (f, "Hélène", "Dupont", NULL, NULL);
+  g_autoptr(AtelierCustomer) c = atelier_store_get_customer (f->store, id, NULL);
+
+  g_object_set (c, "erased-at", (gint64) 1764000000, NULL);
+  g_assert_true (atelier_store_update_customer (f->store, c, NULL));
+  assert_found (f, "helene", "");
+}
+
+int
+main (int argc, char **argv)
+{
+  test_init (&argc, &argv);
+
+#define ADD(path, func) \
+  g_test_add ("/atelier/search/" path, TestStore, NULL, test_store_setup, func, test_store_teardown)
+
+  ADD ("accents-and-case", test_accents_and_case);
+  ADD ("prefixes", test_prefixes);
+  ADD ("phone-digits", test_phone_digits);
+  ADD ("odd-input", test_odd_input);
+  ADD ("index-follows-changes", test_index_follows_changes);
+  ADD ("session-first", test_session_first);
+  ADD ("erased-left-out", test_erased_left_out);
+
+  return g_test_run ();
+}
