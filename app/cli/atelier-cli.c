@@ -1,1 +1,190 @@
-int main (void) { return 2; }
+/* atelier-cli.c: Atelier without a screen
+ *
+ *   atelier-cli [--database PATH] COMMAND [ARGS…]
+ *
+ * The global options come before the command; each command then parses
+ * its own arguments (see atelier-cli-private.h). To add a command, write
+ * its handler and give it a line in the table below.
+ */
+#define G_LOG_DOMAIN "atelier-cli"
+
+#include "config.h"
+
+#include <locale.h>
+
+#include <glib/gi18n.h>
+
+#include "atelier-cli-private.h"
+#include "atelier-cli-table.h"
+
+static int run_help (AtelierCli              *cli,
+                     const AtelierCliCommand *command,
+                     GStrv                   *args);
+
+static const AtelierCliCommand commands[] = {
+  { "demo", atelier_cli_demo, "",
+    N_("Fill an empty store with example workshops, sessions and customers") },
+  { "workshops", atelier_cli_workshops, "",
+    N_("List the workshops") },
+  { "sessions", atelier_cli_sessions, "",
+    N_("List the sessions, by date") },
+  { "customers", atelier_cli_customers, "",
+    N_("List the customers") },
+  { "help", run_help, "",
+    N_("Show this help") },
+};
+
+static const AtelierCliCommand *
+find_command (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_strcmp0 (commands[i].name, name) == 0)
+      return &commands[i];
+
+  return NULL;
+}
+
+static void
+append_command_list (GString *out)
+{
+  gsize width = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    width = MAX (width, atelier_cli_display_width (commands[i].name));
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_string_append_printf (out, "  %-*s  %s\n", (int) width, commands[i].name,
+                            _(commands[i].summary));
+}
+
+/* How to use atelier-cli, on @stream (standard output or error) */
+void
+atelier_cli_print_usage (FILE *stream)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *default_path = atelier_store_dup_default_path ();
+
+  g_string_append_printf (out, "%s\n  atelier-cli [--database FILE] COMMAND [ARGS…]\n\n",
+                          _("Usage:"));
+  g_string_append_printf (out, "%s\n", _("Commands:"));
+  append_command_list (out);
+  g_string_append_printf (out, "\n%s\n", _("Options:"));
+  g_string_append_printf (out, "  -d, --database FILE  %s\n", _("Use the store in FILE"));
+  g_string_append_printf (out, "  -h, --help           %s\n", _("Show this help"));
+  g_string_append_printf (out, "  --version            %s\n", _("Show the version"));
+  g_string_append_c (out, '\n');
+  g_string_append_printf (out, _("The default store is “%s”."), default_path);
+  g_string_append_c (out, '\n');
+  g_string_append (out, _("Run “atelier-cli COMMAND --help” for a command’s options."));
+  g_string_append_c (out, '\n');
+
+  if (stream == stderr)
+    g_printerr ("%s", out->str);
+  else
+    g_print ("%s", out->str);
+}
+
+static int
+run_help (AtelierCli              *cli,
+          const AtelierCliCommand *command,
+          GStrv                   *args)
+{
+  g_autoptr(GOptionContext) context = atelier_cli_context_new (cli, command, NULL);
+
+  if (!atelier_cli_parse (context, args, 0, 0))
+    return ATELIER_CLI_EXIT_USAGE;
+
+  atelier_cli_print_usage (stdout);
+  return ATELIER_CLI_EXIT_OK;
+}
+
+/* The options before the command; parsing stops at the command's name. */
+static gboolean
+parse_global_options (AtelierCli  *cli,
+                      GStrv       *args,
+                      gboolean    *help,
+                      gboolean    *version,
+                      GError     **error)
+{
+  const AtelierCliCommand none = { "", NULL, "", NULL };
+  g_autoptr(GOptionContext) context = atelier_cli_context_new (cli, &none, NULL);
+  const GOptionEntry entries[] = {
+    { "help", 'h', 0, G_OPTION_ARG_NONE, help, NULL, NULL },
+    { "version", 0, 0, G_OPTION_ARG_NONE, version, NULL, NULL },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_help_enabled (context, FALSE);
+  g_option_context_set_strict_posix (context, TRUE);
+
+  return g_option_context_parse_strv (context, args, error);
+}
+
+static int
+run_command (AtelierCli *cli,
+             GStrv      *args)
+{
+  const AtelierCliCommand *command = find_command ((*args)[0]);
+  g_autofree char *prgname = NULL;
+
+  if (command == NULL)
+    return atelier_cli_usage_error (NULL, _("Unknown command “%s”."), (*args)[0]);
+
+  /* The command's --help then reads "atelier-cli COMMAND [OPTION…]". */
+  prgname = g_strconcat ("atelier-cli ", command->name, NULL);
+  g_set_prgname (prgname);
+
+  return command->handler (cli, command, args);
+}
+
+static int
+run (AtelierCli *cli,
+     GStrv      *args)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) command_args = NULL;
+  gboolean help = FALSE;
+  gboolean version = FALSE;
+
+  if (!parse_global_options (cli, args, &help, &version, &error))
+    return atelier_cli_usage_error (NULL, "%s", error->message);
+
+  if (help)
+    {
+      atelier_cli_print_usage (stdout);
+      return ATELIER_CLI_EXIT_OK;
+    }
+  if (version)
+    {
+      g_print ("atelier-cli %s\n", PACKAGE_VERSION);
+      return ATELIER_CLI_EXIT_OK;
+    }
+  if (g_strv_length (*args) < 2)
+    return atelier_cli_usage_error (NULL, _("No command given."));
+
+  /* From the command's name on */
+  command_args = g_strdupv (*args + 1);
+  return run_command (cli, &command_args);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_auto(GStrv) args = NULL;
+  AtelierCli cli = { NULL };
+  int status;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_set_prgname ("atelier-cli");
+
+  args = g_strdupv (argv);
+  status = run (&cli, &args);
+
+  g_free (cli.database);
+  return status;
+}

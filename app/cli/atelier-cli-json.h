@@ -1,0 +1,30 @@
+/* atelier-cli-json.h: what the --json outputs share */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+void     atelier_cli_json_add_string      (JsonBuilder  *builder,
+                                           const char   *member,
+                                           const char   *value);
+void     atelier_cli_json_add_nullable    (JsonBuilder  *builder,
+                                           const char   *member,
+                                           const char   *value);
+void     atelier_cli_json_add_int         (JsonBuilder  *builder,
+                                           const char   *member,
+                                           gint64        value);
+void     atelier_cli_json_add_boolean     (JsonBuilder  *builder,
+                                           const char   *member,
+                                           gboolean      value);
+void     atelier_cli_json_add_time        (JsonBuilder  *builder,
+                                           const char   *member,
+                                           GDateTime    *value);
+void     atelier_cli_json_add_utc         (JsonBuilder  *builder,
+                                           const char   *member,
+                                           gint64        unix_seconds);
+char    *atelier_cli_json_to_string       (JsonBuilder  *builder);
+gboolean atelier_cli_json_print           (JsonBuilder  *builder,
+                                           GError      **error);
+
+G_END_DECLS

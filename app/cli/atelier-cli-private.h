@@ -1,0 +1,78 @@
+/* atelier-cli-private.h: what the commands of atelier-cli share
+ *
+ * Each command is a handler in the table of atelier-cli.c. A handler
+ * receives the command line from the command's name on, parses it with
+ * atelier_cli_context_new() and atelier_cli_parse(), and returns the
+ * process's exit status.
+ */
+#pragma once
+
+#include <stdio.h>
+
+#include <glib.h>
+
+#include "atelier-store.h"
+
+G_BEGIN_DECLS
+
+/* Exit statuses */
+#define ATELIER_CLI_EXIT_OK    0
+#define ATELIER_CLI_EXIT_ERROR 1  /* the store refused or failed */
+#define ATELIER_CLI_EXIT_USAGE 2  /* the command line is wrong */
+
+typedef struct
+{
+  char *database;  /* --database, or NULL for the default store */
+} AtelierCli;
+
+typedef struct _AtelierCliCommand AtelierCliCommand;
+
+typedef int (*AtelierCliHandler) (AtelierCli              *cli,
+                                  const AtelierCliCommand *command,
+                                  GStrv                   *args);
+
+struct _AtelierCliCommand
+{
+  const char        *name;
+  AtelierCliHandler  handler;
+  const char        *parameters;  /* arguments besides options, e.g. "SESSION CUSTOMER" */
+  const char        *summary;     /* one line, marked with N_() */
+};
+
+/* atelier-cli.c */
+void            atelier_cli_print_usage   (FILE                     *stream);
+
+/* atelier-cli-common.c */
+GOptionContext *atelier_cli_context_new   (AtelierCli               *cli,
+                                           const AtelierCliCommand  *command,
+                                           const GOptionEntry       *entries);
+gboolean        atelier_cli_parse         (GOptionContext           *context,
+                                           GStrv                    *args,
+                                           guint                     min_args,
+                                           guint                     max_args);
+int             atelier_cli_usage_error   (GOptionContext           *context,
+                                           const char               *format,
+                                           ...) G_GNUC_PRINTF (2, 3);
+int             atelier_cli_fail          (const GError             *error);
+AtelierStore   *atelier_cli_open_store    (AtelierCli               *cli,
+                                           gboolean                  create,
+                                           GError                  **error);
+GDateTime      *atelier_cli_parse_date    (const char               *text,
+                                           gboolean                  end_of_day,
+                                           GError                  **error);
+
+/* The commands, one file each or grouped by theme */
+int             atelier_cli_demo          (AtelierCli               *cli,
+                                           const AtelierCliCommand  *command,
+                                           GStrv                    *args);
+int             atelier_cli_workshops     (AtelierCli               *cli,
+                                           const AtelierCliCommand  *command,
+                                           GStrv                    *args);
+int             atelier_cli_sessions      (AtelierCli               *cli,
+                                           const AtelierCliCommand  *command,
+                                           GStrv                    *args);
+int             atelier_cli_customers     (AtelierCli               *cli,
+                                           const AtelierCliCommand  *command,
+                                           GStrv                    *args);
+
+G_END_DECLS
