@@ -1,1 +1,197 @@
+/* atelier-application.c: the Atelier application
+ *
+ * Parses the command line, opens the store once on the first activation
+ * and hands it to the window; if the store cannot be opened, the window
+ * says why.
+ */
+#define G_LOG_DOMAIN "atelier-application"
+
 #include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "atelier-application.h"
+#include "atelier-store.h"
+#include "atelier-window.h"
+
+struct _AtelierApplication
+{
+  AdwApplication  parent_instance;
+
+  char           *database_path;
+  AtelierStore   *store;
+  GError         *store_error;
+  gboolean        store_opened;
+};
+
+G_DEFINE_FINAL_TYPE (AtelierApplication, atelier_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "database", 'd', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+    N_("Open the store in FILE instead of the default one"), N_("FILE") },
+  { NULL }
+};
+
+static void
+atelier_application_open_store (AtelierApplication *self)
+{
+  g_autofree char *path = NULL;
+
+  if (self->store_opened)
+    return;
+  self->store_opened = TRUE;
+
+  if (self->database_path != NULL)
+    path = g_strdup (self->database_path);
+  else
+    path = atelier_store_dup_default_path ();
+
+  self->store = atelier_store_open (path, &self->store_error);
+  if (self->store == NULL)
+    g_message ("Could not open the store %s: %s", path, self->store_error->message);
+}
+
+static void
+atelier_application_activate (GApplication *application)
+{
+  AtelierApplication *self = ATELIER_APPLICATION (application);
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (window == NULL)
+    {
+      atelier_application_open_store (self);
+
+      if (self->store != NULL)
+        window = GTK_WINDOW (atelier_window_new (GTK_APPLICATION (self), self->store));
+      else
+        window = GTK_WINDOW (atelier_window_new_for_error (GTK_APPLICATION (self),
+                                                           self->store_error));
+    }
+
+  gtk_window_present (window);
+}
+
+static int
+atelier_application_handle_local_options (GApplication *application,
+                                          GVariantDict *options)
+{
+  AtelierApplication *self = ATELIER_APPLICATION (application);
+  const char *database = NULL;
+
+  if (g_variant_dict_lookup (options, "database", "^&ay", &database))
+    {
+      g_autofree char *cwd = g_get_current_dir ();
+
+      g_free (self->database_path);
+      self->database_path = g_canonicalize_filename (database, cwd);
+    }
+
+  return G_APPLICATION_CLASS (atelier_application_parent_class)->handle_local_options (application,
+                                                                                       options);
+}
+
+static void
+atelier_application_quit_action (GSimpleAction *action,
+                                 GVariant      *parameter,
+                                 gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+atelier_application_about_action (GSimpleAction *action,
+                                  GVariant      *parameter,
+                                  gpointer       user_data)
+{
+  AtelierApplication *self = ATELIER_APPLICATION (user_data);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", window,
+                        "modal", TRUE,
+                        "application-name", _("Atelier"),
+                        "application-icon", APPLICATION_ID,
+                        "version", PACKAGE_VERSION,
+                        "developer-name", _("The Atelier developers"),
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "comments", _("Hands-on classes for your store’s customers"),
+                        /* TRANSLATORS: your name(s), one a line, to be
+                         * credited in the About window */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", atelier_application_quit_action },
+  { "about", atelier_application_about_action },
+};
+
+static void
+atelier_application_startup (GApplication *application)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *close_accels[] = { "<Control>w", NULL };
+
+  G_APPLICATION_CLASS (atelier_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (application),
+                                   app_actions, G_N_ELEMENTS (app_actions),
+                                   application);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "window.close",
+                                         close_accels);
+}
+
+static void
+atelier_application_dispose (GObject *object)
+{
+  AtelierApplication *self = ATELIER_APPLICATION (object);
+
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (atelier_application_parent_class)->dispose (object);
+}
+
+static void
+atelier_application_finalize (GObject *object)
+{
+  AtelierApplication *self = ATELIER_APPLICATION (object);
+
+  g_clear_pointer (&self->database_path, g_free);
+  g_clear_error (&self->store_error);
+
+  G_OBJECT_CLASS (atelier_application_parent_class)->finalize (object);
+}
+
+static void
+atelier_application_class_init (AtelierApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = atelier_application_dispose;
+  object_class->finalize = atelier_application_finalize;
+
+  app_class->activate = atelier_application_activate;
+  app_class->startup = atelier_application_startup;
+  app_class->handle_local_options = atelier_application_handle_local_options;
+}
+
+static void
+atelier_application_init (AtelierApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+}
+
+AtelierApplication *
+atelier_application_new (void)
+{
+  return g_object_new (ATELIER_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", "/io/github/ateliers/Atelier",
+                       NULL);
+}

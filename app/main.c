@@ -1,1 +1,28 @@
-int main (void) { return 0; }
+/* main.c: the entry point of the Atelier application */
+#define G_LOG_DOMAIN "atelier"
+
+#include "config.h"
+
+#include <locale.h>
+
+#include <glib/gi18n.h>
+
+#include "atelier-application.h"
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(AtelierApplication) app = NULL;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_set_application_name (_("Atelier"));
+
+  app = atelier_application_new ();
+
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}

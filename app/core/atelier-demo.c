@@ -159,8 +159,8 @@ demo_email (const DemoCustomer *person,
 {
   g_autofree char *given = g_str_to_ascii (person->given_name, "C");
   g_autofree char *family = g_str_to_ascii (person->family_name, "C");
-  g_autofree char *local = g_ascii_strdown (g_strdelimit (g_strconcat (given, ".", family, NULL),
-                                                          " '?", '-'), -1);
+  g_autofree char *joined = g_strdelimit (g_strconcat (given, ".", family, NULL), " '", '-');
+  g_autofree char *local = g_ascii_strdown (joined, -1);
 
   /* Names in scripts that do not transliterate keep a plain address. */
   if (strchr (local, '?') != NULL || strspn (local, ".-") == strlen (local))

@@ -1,0 +1,280 @@
+/* atelier-session-row.c: one session in a list, as a card
+ *
+ * Shows the workshop's title, the date and time in the session's own zone,
+ * the place, and how full the session is. The row is recycled by the list
+ * view: everything it shows is set again on each atelier_session_row_set_session().
+ */
+#define G_LOG_DOMAIN "atelier-session-row"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "atelier-session-row.h"
+
+struct _AtelierSessionRow
+{
+  GtkWidget       parent_instance;
+
+  AtelierSession *session;
+
+  /* Template children; the box, the only direct one, is bound so that
+   * gtk_widget_dispose_template() unparents it. */
+  GtkWidget      *box;
+  GtkLabel       *title_label;
+  GtkLabel       *when_label;
+  GtkLabel       *place_label;
+  GtkLabel       *seats_label;
+  GtkLabel       *waiting_label;
+  GtkLabel       *full_label;
+};
+
+G_DEFINE_FINAL_TYPE (AtelierSessionRow, atelier_session_row, GTK_TYPE_WIDGET)
+
+enum
+{
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* "Tuesday 14 March, 18:30–20:30", or both dates when the session ends on
+ * another day. */
+static char *
+format_when (AtelierSession *session)
+{
+  g_autoptr(GDateTime) start = atelier_session_dup_start (session);
+  g_autoptr(GDateTime) end = atelier_session_dup_end (session);
+  g_autofree char *start_text = NULL;
+  g_autofree char *end_text = NULL;
+
+  /* TRANSLATORS: the date and start time of a session, in g_date_time_format()
+   * notation, e.g. "Tuesday 14 March, 18:30" */
+  start_text = g_date_time_format (start, _("%A %-d %B, %H:%M"));
+
+  if (g_date_time_get_year (start) == g_date_time_get_year (end)
+      && g_date_time_get_day_of_year (start) == g_date_time_get_day_of_year (end))
+    /* TRANSLATORS: the end time of a session that ends on the day it
+     * starts, appended to its start, e.g. "–20:30" */
+    end_text = g_date_time_format (end, _("–%H:%M"));
+  else
+    /* TRANSLATORS: the end of a session that ends on another day than it
+     * starts, appended to its start, e.g. " – Wednesday 15 March, 01:00" */
+    end_text = g_date_time_format (end, _(" – %A %-d %B, %H:%M"));
+
+  if (start_text == NULL || end_text == NULL)
+    return g_strdup ("");
+
+  return g_strconcat (start_text, end_text, NULL);
+}
+
+static void
+atelier_session_row_update (AtelierSessionRow *self)
+{
+  AtelierSession *session = self->session;
+  g_autofree char *when = NULL;
+  g_autofree char *seats = NULL;
+  g_autofree char *waiting = NULL;
+  g_autofree char *accessible = NULL;
+  g_autoptr(GString) summary = NULL;
+  const char *title;
+  const char *place;
+  int capacity;
+  int taken;
+  int waiting_parties;
+  gboolean full;
+
+  if (session == NULL)
+    {
+      gtk_label_set_label (self->title_label, "");
+      gtk_label_set_label (self->when_label, "");
+      gtk_label_set_label (self->place_label, "");
+      gtk_label_set_label (self->seats_label, "");
+      gtk_widget_set_visible (GTK_WIDGET (self->place_label), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->waiting_label), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->full_label), FALSE);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL);
+      return;
+    }
+
+  title = atelier_session_get_workshop_title (session);
+  place = atelier_session_get_place (session);
+  capacity = atelier_session_get_capacity (session);
+  taken = atelier_session_get_seats_taken (session);
+  waiting_parties = atelier_session_get_waiting_parties (session);
+  full = taken >= capacity;
+  when = format_when (session);
+
+  if (title == NULL || *title == '\0')
+    title = _("Untitled Workshop");
+
+  /* TRANSLATORS: seats taken / capacity of a session, e.g. "7 / 10 seats" */
+  seats = g_strdup_printf (ngettext ("%d / %d seat", "%d / %d seats", capacity),
+                           taken, capacity);
+  /* TRANSLATORS: the number of parties on a session's waiting list, on a
+   * small badge, e.g. "3 waiting" */
+  waiting = g_strdup_printf (ngettext ("%d waiting", "%d waiting", waiting_parties),
+                             waiting_parties);
+
+  gtk_label_set_label (self->title_label, title);
+  gtk_label_set_label (self->when_label, when);
+  gtk_label_set_label (self->place_label, place != NULL ? place : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->place_label), place != NULL && *place != '\0');
+  gtk_label_set_label (self->seats_label, seats);
+  gtk_label_set_label (self->waiting_label, waiting);
+  gtk_widget_set_visible (GTK_WIDGET (self->waiting_label), waiting_parties > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->full_label), full);
+
+  /* What a screen reader says for the whole card. */
+  summary = g_string_new (title);
+  g_string_append_printf (summary, ", %s", when);
+  if (place != NULL && *place != '\0')
+    g_string_append_printf (summary, ", %s", place);
+  g_string_append (summary, ", ");
+  /* TRANSLATORS: read by screen readers, e.g. "7 of 10 seats taken" */
+  g_string_append_printf (summary,
+                          ngettext ("%d of %d seat taken", "%d of %d seats taken", capacity),
+                          taken, capacity);
+  if (full)
+    {
+      g_string_append (summary, ", ");
+      /* TRANSLATORS: read by screen readers after the seats taken */
+      g_string_append (summary, C_("session", "full"));
+    }
+  if (waiting_parties > 0)
+    {
+      g_string_append (summary, ", ");
+      /* TRANSLATORS: read by screen readers, e.g. "3 parties on the waiting list" */
+      g_string_append_printf (summary,
+                              ngettext ("%d party on the waiting list",
+                                        "%d parties on the waiting list",
+                                        waiting_parties),
+                              waiting_parties);
+    }
+
+  accessible = g_string_free (g_steal_pointer (&summary), FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+}
+
+static void
+atelier_session_row_dispose (GObject *object)
+{
+  AtelierSessionRow *self = ATELIER_SESSION_ROW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), ATELIER_TYPE_SESSION_ROW);
+  g_clear_object (&self->session);
+
+  G_OBJECT_CLASS (atelier_session_row_parent_class)->dispose (object);
+}
+
+static void
+atelier_session_row_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  AtelierSessionRow *self = ATELIER_SESSION_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atelier_session_row_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  AtelierSessionRow *self = ATELIER_SESSION_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      atelier_session_row_set_session (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atelier_session_row_class_init (AtelierSessionRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = atelier_session_row_dispose;
+  object_class->get_property = atelier_session_row_get_property;
+  object_class->set_property = atelier_session_row_set_property;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL,
+                         ATELIER_TYPE_SESSION,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/ateliers/Atelier/ui/atelier-session-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, AtelierSessionRow, box);
+  gtk_widget_class_bind_template_child (widget_class, AtelierSessionRow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, AtelierSessionRow, when_label);
+  gtk_widget_class_bind_template_child (widget_class, AtelierSessionRow, place_label);
+  gtk_widget_class_bind_template_child (widget_class, AtelierSessionRow, seats_label);
+  gtk_widget_class_bind_template_child (widget_class, AtelierSessionRow, waiting_label);
+  gtk_widget_class_bind_template_child (widget_class, AtelierSessionRow, full_label);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "sessionrow");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+atelier_session_row_init (AtelierSessionRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+atelier_session_row_new (void)
+{
+  return g_object_new (ATELIER_TYPE_SESSION_ROW, NULL);
+}
+
+/**
+ * atelier_session_row_get_session:
+ *
+ * Returns: (transfer none) (nullable): the session shown
+ */
+AtelierSession *
+atelier_session_row_get_session (AtelierSessionRow *self)
+{
+  g_return_val_if_fail (ATELIER_IS_SESSION_ROW (self), NULL);
+
+  return self->session;
+}
+
+void
+atelier_session_row_set_session (AtelierSessionRow *self,
+                                 AtelierSession    *session)
+{
+  g_return_if_fail (ATELIER_IS_SESSION_ROW (self));
+  g_return_if_fail (session == NULL || ATELIER_IS_SESSION (session));
+
+  if (!g_set_object (&self->session, session))
+    return;
+
+  atelier_session_row_update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}

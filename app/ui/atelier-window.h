@@ -1,0 +1,21 @@
+/* atelier-window.h: the main window, listing the store's upcoming sessions */
+#pragma once
+
+#include <adwaita.h>
+
+#include "atelier-store.h"
+
+G_BEGIN_DECLS
+
+#define ATELIER_TYPE_WINDOW (atelier_window_get_type ())
+G_DECLARE_FINAL_TYPE (AtelierWindow, atelier_window, ATELIER, WINDOW, AdwApplicationWindow)
+
+AtelierWindow *atelier_window_new             (GtkApplication *application,
+                                               AtelierStore   *store);
+AtelierWindow *atelier_window_new_for_error   (GtkApplication *application,
+                                               const GError   *store_error);
+AtelierStore  *atelier_window_get_store       (AtelierWindow  *self);
+const GError  *atelier_window_get_store_error (AtelierWindow  *self);
+GListModel    *atelier_window_get_sessions    (AtelierWindow  *self);
+
+G_END_DECLS
