@@ -416,8 +416,9 @@ test_no_shows_after_end (Fixture *f, gconstpointer data)
     }
   {
     g_autoptr(AtelierRegistration) r = reg (f, ids[1]);
-    g_object_set (r, "checked-in-at", atelier_session_get_starts_at (
-                    atelier_store_get_session (f->base.store, s, NULL)), NULL);
+    g_autoptr(AtelierSession) session = atelier_store_get_session (f->base.store, s, NULL);
+
+    g_object_set (r, "checked-in-at", atelier_session_get_starts_at (session), NULL);
     g_assert_true (atelier_store_update_registration (f->base.store, r, NULL));
   }
 
