@@ -1,0 +1,123 @@
+/* atelier-history.c: what a customer has done with the store
+ *
+ * Derived from registrations each time, never stored: what staff see at
+ * the door always agrees with the roster.
+ */
+#define G_LOG_DOMAIN "atelier-history"
+
+#include "config.h"
+
+#include "atelier-history.h"
+#include "atelier-store-private.h"
+
+/**
+ * atelier_history_for_customer:
+ *
+ * Fills @history (to be cleared with atelier_customer_history_clear())
+ * with the customer's classes attended, no-shows, upcoming sign-ups, last
+ * visit and favourite category, as of now.
+ */
+gboolean
+atelier_history_for_customer (AtelierStore            *store,
+                              gint64                   customer_id,
+                              AtelierCustomerHistory  *history,
+                              GError                 **error)
+{
+  static const char sql[] =
+    "SELECT"
+    "  count (*) FILTER (WHERE r.checked_in_at IS NOT NULL),"
+    "  count (*) FILTER (WHERE r.status = 'confirmed' AND r.checked_in_at IS NULL"
+    "                    AND s.status = 'scheduled' AND s.ends_at <= ?1),"
+    "  count (*) FILTER (WHERE r.status IN ('confirmed', 'waitlisted')"
+    "                    AND s.status = 'scheduled' AND s.starts_at > ?1),"
+    "  coalesce (max (s.starts_at) FILTER (WHERE r.checked_in_at IS NOT NULL), 0),"
+    "  (SELECT w2.category FROM registrations r2"
+    "     JOIN sessions s2 ON s2.id = r2.session_id JOIN workshops w2 ON w2.id = s2.workshop_id"
+    "   WHERE r2.customer_id = ?2 AND r2.checked_in_at IS NOT NULL AND w2.category <> ''"
+    "   GROUP BY w2.category ORDER BY count (*) DESC, max (s2.starts_at) DESC LIMIT 1)"
+    " FROM registrations r JOIN sessions s ON s.id = r.session_id"
+    " WHERE r.customer_id = ?2";
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (ATELIER_IS_STORE (store), FALSE);
+  g_return_val_if_fail (history != NULL, FALSE);
+
+  memset (history, 0, sizeof *history);
+  stmt = atelier_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, atelier_store_now ());
+  sqlite3_bind_int64 (stmt, 2, customer_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      history->attended = sqlite3_column_int (stmt, 0);
+      history->no_shows = sqlite3_column_int (stmt, 1);
+      history->upcoming = sqlite3_column_int (stmt, 2);
+      history->last_visit = sqlite3_column_int64 (stmt, 3);
+      history->favourite_category = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+    }
+  else
+    atelier_store_set_error (store, rc, error);
+  sqlite3_reset (stmt);
+
+  return rc == SQLITE_ROW;
+}
+
+void
+atelier_customer_history_clear (AtelierCustomerHistory *history)
+{
+  g_clear_pointer (&history->favourite_category, g_free);
+}
+
+/**
+ * atelier_history_attended_before:
+ * @session_id: the session at hand
+ *
+ * For every customer registered to @session_id, how many classes they
+ * attended before it started: what staff say at the door ("your first
+ * class", "welcome back for the third time"). One query for the whole
+ * roster.
+ *
+ * Returns: (transfer full): a table from customer id (a #gint64 key) to
+ *   a count (GINT_TO_POINTER); customers with none are absent
+ */
+GHashTable *
+atelier_history_attended_before (AtelierStore  *store,
+                                 gint64         session_id,
+                                 GError       **error)
+{
+  static const char sql[] =
+    "SELECT mine.customer_id, count (*)"
+    " FROM registrations mine"
+    " JOIN sessions here ON here.id = mine.session_id"
+    " JOIN registrations past ON past.customer_id = mine.customer_id"
+    " JOIN sessions s ON s.id = past.session_id"
+    " WHERE mine.session_id = ? AND past.checked_in_at IS NOT NULL"
+    "   AND s.starts_at < here.starts_at"
+    " GROUP BY mine.customer_id";
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (ATELIER_IS_STORE (store), NULL);
+
+  stmt = atelier_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, session_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_insert (counts, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)),
+                         GINT_TO_POINTER (sqlite3_column_int (stmt, 1)));
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      atelier_store_set_error (store, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&counts);
+}
