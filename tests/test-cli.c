@@ -16,6 +16,7 @@
 #include <json-glib/json-glib.h>
 
 #include "atelier-demo.h"
+#include "atelier-search.h"
 #include "atelier-store.h"
 
 typedef struct
@@ -69,25 +70,20 @@ run_clear (Run *run)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
-/* Runs atelier-cli with the arguments up to NULL. */
+/* Runs atelier-cli with @args, a NULL-terminated array. */
 static void
-run_cli (Run        *run,
-         const char *first_arg,
-         ...)
+run_cli_argv (Run         *run,
+              const char **args)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
   const char *cli = g_getenv ("ATELIER_CLI");
-  const char *arg;
   int wait_status = 0;
-  va_list args;
 
   g_assert_nonnull (cli);
   g_ptr_array_add (argv, (char *) cli);
-  va_start (args, first_arg);
-  for (arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
   g_ptr_array_add (argv, NULL);
 
   run_clear (run);
@@ -96,6 +92,42 @@ run_cli (Run        *run,
   g_assert_no_error (error);
   g_assert_true (WIFEXITED (wait_status));
   run->status = WEXITSTATUS (wait_status);
+}
+
+/* The arguments from @first_arg to NULL, after @prefix if not NULL */
+static GPtrArray *
+collect_args (const char *prefix,
+              const char *first_arg,
+              va_list     args)
+{
+  GPtrArray *array = g_ptr_array_new ();
+
+  if (prefix != NULL)
+    {
+      g_ptr_array_add (array, (char *) "--database");
+      g_ptr_array_add (array, (char *) prefix);
+    }
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (array, (char *) arg);
+  g_ptr_array_add (array, NULL);
+
+  return array;
+}
+
+/* Runs atelier-cli with the arguments up to NULL. */
+static void
+run_cli (Run        *run,
+         const char *first_arg,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = NULL;
+  va_list args;
+
+  va_start (args, first_arg);
+  argv = collect_args (NULL, first_arg, args);
+  va_end (args);
+
+  run_cli_argv (run, (const char **) argv->pdata);
 }
 
 static void
@@ -962,6 +994,880 @@ test_database_after_command (Fixture       *fixture,
                     ==, 2);
 }
 
+/* The booking commands, on two sessions made through the core */
+
+typedef struct
+{
+  gint64 small;  /* 2 seats */
+  gint64 large;  /* 10 seats */
+  gint64 zoe;    /* Zoé Ñúñez-李, a known customer */
+} Booking;
+
+static void
+fill_booking (Fixture *fixture,
+              Booking *booking)
+{
+  g_autoptr(AtelierStore) store = open_store (fixture);
+  gint64 risotto = add_workshop (store, "Risotto aux cèpes", "Marco Bellini", 10);
+
+  booking->small = add_session (store, risotto, "Europe/Paris", 5, 4, 18, 2);
+  booking->large = add_session (store, risotto, "Europe/Paris", 5, 5, 18, 10);
+  booking->zoe = add_customer (store, "Zoé", "Ñúñez-李", "zoe@example.org");
+  add_customer (store, "Zoé", "Martin", "zoe.martin@example.org");
+}
+
+/* A number as an argument; the result lives until the next call with
+ * the same @slot. */
+static const char *
+arg_id (guint  slot,
+        gint64 id)
+{
+  static char buffers[4][32];
+
+  g_assert_cmpuint (slot, <, G_N_ELEMENTS (buffers));
+  g_snprintf (buffers[slot], sizeof buffers[slot], "%" G_GINT64_FORMAT, id);
+  return buffers[slot];
+}
+
+/* Runs atelier-cli on the fixture's store with the arguments up to NULL. */
+static void
+run_db (Run        *run,
+        Fixture    *fixture,
+        const char *first_arg,
+        ...)
+{
+  g_autoptr(GPtrArray) argv = NULL;
+  va_list args;
+
+  va_start (args, first_arg);
+  argv = collect_args (fixture->db, first_arg, args);
+  va_end (args);
+
+  run_cli_argv (run, (const char **) argv->pdata);
+}
+
+static JsonNode *
+parse_json (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+/* The object printed by a successful command */
+static JsonObject *
+parse_object (Run *run)
+{
+  g_autoptr(JsonNode) root = NULL;
+
+  assert_success (run);
+  root = parse_json (run->out);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (root));
+
+  return json_object_ref (json_node_get_object (root));
+}
+
+/* "Registration 42: confirmed", one line: returns 42. */
+static gint64
+parse_outcome (const char *out,
+               const char *state)
+{
+  g_autofree char *rest = g_strdup_printf (": %s\n", state);
+  const char *prefix = "Registration ";
+  char *end = NULL;
+  gint64 id;
+
+  g_assert_true (g_str_has_prefix (out, prefix));
+  id = g_ascii_strtoll (out + strlen (prefix), &end, 10);
+  g_assert_cmpint (id, >, 0);
+  g_assert_cmpstr (end, ==, rest);
+
+  return id;
+}
+
+/* Signs a new customer called @name up, and returns the registration's
+ * id after checking its state. */
+static gint64
+sign_up (Fixture    *fixture,
+         gint64      session_id,
+         const char *name,
+         const char *party,
+         const char *state)
+{
+  g_auto(Run) run = { 0 };
+
+  run_db (&run, fixture, "signup", arg_id (0, session_id), "--name", name,
+          "--email", "someone@example.org", "--party", party, NULL);
+  assert_success (&run);
+
+  return parse_outcome (run.out, state);
+}
+
+static AtelierRegistration *
+get_registration (Fixture *fixture,
+                  gint64   id)
+{
+  g_autoptr(AtelierStore) store = open_store (fixture);
+  g_autoptr(GError) error = NULL;
+  AtelierRegistration *registration = atelier_store_get_registration (store, id, &error);
+
+  g_assert_no_error (error);
+  return registration;
+}
+
+static void
+assert_customer_name (Fixture    *fixture,
+                      gint64      registration_id,
+                      const char *given_name,
+                      const char *family_name)
+{
+  g_autoptr(AtelierRegistration) registration = get_registration (fixture, registration_id);
+  g_autoptr(AtelierStore) store = open_store (fixture);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtelierCustomer) customer =
+    atelier_store_get_customer (store, atelier_registration_get_customer_id (registration),
+                                &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (atelier_customer_get_given_name (customer), ==, given_name);
+  g_assert_cmpstr (atelier_customer_get_family_name (customer), ==, family_name);
+}
+
+static void
+assert_member_utc_or_null (JsonObject *object,
+                           const char *member,
+                           gint64      expected)
+{
+  g_assert_true (json_object_has_member (object, member));
+  if (expected == 0)
+    g_assert_true (json_object_get_null_member (object, member));
+  else
+    assert_member_utc (object, member, expected);
+}
+
+static void
+check_registration (JsonObject          *object,
+                    AtelierRegistration *registration)
+{
+  int position = atelier_registration_get_waitlist_position (registration);
+
+  g_assert_cmpint (json_object_get_size (object), ==, 14);
+  g_assert_cmpint (json_object_get_int_member (object, "id"), ==,
+                   atelier_registration_get_id (registration));
+  g_assert_cmpint (json_object_get_int_member (object, "session_id"), ==,
+                   atelier_registration_get_session_id (registration));
+  g_assert_cmpint (json_object_get_int_member (object, "customer_id"), ==,
+                   atelier_registration_get_customer_id (registration));
+  assert_member_string (object, "customer", atelier_registration_get_customer_name (registration));
+  g_assert_cmpint (json_object_get_int_member (object, "party_size"), ==,
+                   atelier_registration_get_party_size (registration));
+  assert_member_string (object, "status", atelier_registration_get_status (registration));
+  g_assert_true (json_object_has_member (object, "waitlist_position"));
+  if (position == 0)
+    g_assert_true (json_object_get_null_member (object, "waitlist_position"));
+  else
+    g_assert_cmpint (json_object_get_int_member (object, "waitlist_position"), ==, position);
+  assert_member_utc_or_null (object, "checked_in_at",
+                             atelier_registration_get_checked_in_at (registration));
+  assert_member_string (object, "source", atelier_registration_get_source (registration));
+  assert_member_string (object, "note", atelier_registration_get_note (registration));
+  assert_member_utc (object, "created_at", atelier_registration_get_created_at (registration));
+  assert_member_utc_or_null (object, "promoted_at",
+                             atelier_registration_get_promoted_at (registration));
+  assert_member_utc_or_null (object, "cancelled_at",
+                             atelier_registration_get_cancelled_at (registration));
+  assert_member_nullable (object, "cancelled_by",
+                          atelier_registration_get_cancelled_by (registration));
+}
+
+/* roster --json: { session_id, summary, registrations } */
+static JsonObject *
+run_roster (Fixture    *fixture,
+            gint64      session_id,
+            const char *option)
+{
+  g_auto(Run) run = { 0 };
+  JsonObject *roster;
+
+  run_db (&run, fixture, "roster", arg_id (1, session_id), "--json", option, NULL);
+  roster = parse_object (&run);
+  g_assert_cmpint (json_object_get_int_member (roster, "session_id"), ==, session_id);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (json_object_get_member (roster, "summary")));
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (json_object_get_member (roster, "registrations")));
+
+  return roster;
+}
+
+static JsonArray *
+roster_registrations (JsonObject *roster)
+{
+  return json_object_get_array_member (roster, "registrations");
+}
+
+static gint64
+roster_int (JsonObject *roster,
+            const char *member)
+{
+  return json_object_get_int_member (json_object_get_object_member (roster, "summary"), member);
+}
+
+/* The roster's registration with @id, or NULL */
+static JsonObject *
+find_in_roster (JsonObject *roster,
+                gint64      id)
+{
+  JsonArray *registrations = roster_registrations (roster);
+
+  for (guint i = 0; i < json_array_get_length (registrations); i++)
+    {
+      JsonObject *object = json_array_get_object_element (registrations, i);
+
+      if (json_object_get_int_member (object, "id") == id)
+        return object;
+    }
+
+  return NULL;
+}
+
+/* Every registration in the roster equals the core's, and the waiting
+ * list is numbered 1, 2, 3… in order. */
+static void
+check_roster (Fixture    *fixture,
+              JsonObject *roster)
+{
+  JsonArray *registrations = roster_registrations (roster);
+  gint64 expected_position = 1;
+
+  for (guint i = 0; i < json_array_get_length (registrations); i++)
+    {
+      JsonObject *object = json_array_get_object_element (registrations, i);
+      g_autoptr(AtelierRegistration) registration =
+        get_registration (fixture, json_object_get_int_member (object, "id"));
+
+      check_registration (object, registration);
+      if (g_strcmp0 (json_object_get_string_member (object, "status"), "waitlisted") == 0)
+        g_assert_cmpint (json_object_get_int_member (object, "waitlist_position"), ==,
+                         expected_position++);
+    }
+}
+
+static void
+assert_refused (Run        *run,
+                const char *rule)
+{
+  assert_store_error (run);
+  if (strstr (run->err, rule) == NULL)
+    g_test_message ("stderr: %s", run->err);
+  g_assert_nonnull (strstr (run->err, rule));
+}
+
+static void
+test_booking_signup (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonObject) object = NULL;
+  g_autoptr(JsonObject) roster = NULL;
+  g_autoptr(AtelierRegistration) known = NULL;
+  Booking booking;
+  gint64 first, last, single;
+
+  fill_booking (fixture, &booking);
+
+  first = sign_up (fixture, booking.small, "Marie-Claire Dupont", "1", "confirmed");
+  assert_customer_name (fixture, first, "Marie-Claire", "Dupont");
+
+  /* A known customer fills the session; --json is the registration */
+  run_db (&run, fixture, "signup", arg_id (0, booking.small), "--customer",
+          arg_id (1, booking.zoe), "--note", "Végétarienne", "--json", NULL);
+  object = parse_object (&run);
+  known = get_registration (fixture, json_object_get_int_member (object, "id"));
+  check_registration (object, known);
+  assert_member_string (object, "status", "confirmed");
+  assert_member_string (object, "note", "Végétarienne");
+  assert_member_string (object, "customer", "Zoé Ñúñez-李");
+  g_assert_cmpint (json_object_get_int_member (object, "customer_id"), ==, booking.zoe);
+
+  /* Full: the waiting list, in order, parties kept together */
+  sign_up (fixture, booking.small, "Jean Paul Martin", "2", "waitlisted 1");
+  run_db (&run, fixture, "signup", arg_id (0, booking.small), "--given", "Anne",
+          "--family", "de la Tour", "--email", "anne@example.org", NULL);
+  assert_success (&run);
+  last = parse_outcome (run.out, "waitlisted 2");
+  assert_customer_name (fixture, last, "Anne", "de la Tour");
+
+  single = sign_up (fixture, booking.large, "  Cher ", "3", "confirmed");
+  assert_customer_name (fixture, single, "Cher", "");
+
+  /* Twice is refused, naming the rule, and changes nothing */
+  run_db (&run, fixture, "signup", arg_id (0, booking.small), "--customer",
+          arg_id (1, booking.zoe), NULL);
+  assert_refused (&run, "already signed up");
+
+  roster = run_roster (fixture, booking.small, NULL);
+  g_assert_cmpuint (json_array_get_length (roster_registrations (roster)), ==, 4);
+  g_assert_cmpint (roster_int (roster, "confirmed_seats"), ==, 2);
+  g_assert_cmpint (roster_int (roster, "waiting_parties"), ==, 2);
+  g_assert_cmpint (roster_int (roster, "waiting_seats"), ==, 3);
+  check_roster (fixture, roster);
+}
+
+static void
+test_booking_cancel (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonObject) roster = NULL;
+  g_autoptr(JsonObject) all = NULL;
+  g_autoptr(JsonObject) object = NULL;
+  g_autoptr(AtelierRegistration) cancelled = NULL;
+  g_autofree char *promotion = NULL;
+  g_auto(GStrv) lines = NULL;
+  Booking booking;
+  gint64 ana, bo, couple, dan, eve;
+  JsonObject *found;
+
+  fill_booking (fixture, &booking);
+  ana = sign_up (fixture, booking.small, "Ana Lima", "1", "confirmed");
+  bo = sign_up (fixture, booking.small, "Bo Berg", "1", "confirmed");
+  couple = sign_up (fixture, booking.small, "Cléo Roux", "2", "waitlisted 1");
+  dan = sign_up (fixture, booking.small, "Dan Yilmaz", "1", "waitlisted 2");
+  eve = sign_up (fixture, booking.small, "Ève Moreau", "1", "waitlisted 3");
+
+  /* One seat frees: the couple does not fit, Dan does and is said so */
+  run_db (&run, fixture, "cancel", arg_id (0, ana), "--by", "customer", NULL);
+  assert_success (&run);
+  g_assert_true (g_str_has_prefix (run.out, "Registration "));
+  g_assert_nonnull (strstr (run.out, ": cancelled\n"));
+  promotion = g_strdup_printf ("Registration %" G_GINT64_FORMAT " (Dan Yilmaz): now confirmed",
+                               dan);
+  g_assert_nonnull (strstr (run.out, promotion));
+  lines = g_strsplit (run.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);
+
+  roster = run_roster (fixture, booking.small, NULL);
+  check_roster (fixture, roster);
+  g_assert_null (find_in_roster (roster, ana));
+  found = find_in_roster (roster, dan);
+  assert_member_string (found, "status", "confirmed");
+  g_assert_false (json_object_get_null_member (found, "promoted_at"));
+  g_assert_cmpint (json_object_get_int_member (find_in_roster (roster, couple),
+                                               "waitlist_position"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (find_in_roster (roster, eve),
+                                               "waitlist_position"), ==, 2);
+  g_assert_cmpint (roster_int (roster, "confirmed_seats"), ==, 2);
+  g_assert_cmpint (roster_int (roster, "waiting_parties"), ==, 2);
+
+  /* With --all, the cancelled one and who cancelled */
+  all = run_roster (fixture, booking.small, "--all");
+  check_roster (fixture, all);
+  assert_member_string (find_in_roster (all, ana), "status", "cancelled");
+  assert_member_nullable (find_in_roster (all, ana), "cancelled_by", "customer");
+
+  run_db (&run, fixture, "cancel", arg_id (0, ana), NULL);
+  assert_refused (&run, "already cancelled");
+
+  /* A place on the waiting list; the store cancels by default */
+  run_db (&run, fixture, "cancel", arg_id (0, couple), "--json", NULL);
+  object = parse_object (&run);
+  assert_member_string (object, "status", "cancelled");
+  assert_member_nullable (object, "cancelled_by", "store");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "promoted")),
+                    ==, 0);
+  json_object_remove_member (object, "promoted");
+  cancelled = get_registration (fixture, couple);
+  check_registration (object, cancelled);
+
+  g_clear_pointer (&roster, json_object_unref);
+  roster = run_roster (fixture, booking.small, NULL);
+  check_roster (fixture, roster);
+  g_assert_cmpint (json_object_get_int_member (find_in_roster (roster, eve),
+                                               "waitlist_position"), ==, 1);
+  g_assert_nonnull (find_in_roster (roster, bo));
+}
+
+static void
+test_booking_move (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonObject) small = NULL;
+  g_autoptr(JsonObject) large = NULL;
+  g_autoptr(AtelierRegistration) old = NULL;
+  g_autoptr(AtelierRegistration) moved = NULL;
+  Booking booking;
+  gint64 ana, waiting, new_id;
+
+  fill_booking (fixture, &booking);
+  ana = sign_up (fixture, booking.small, "Ana Lima", "2", "confirmed");
+  waiting = sign_up (fixture, booking.small, "Bo Berg", "1", "waitlisted 1");
+
+  run_db (&run, fixture, "move", arg_id (0, ana), arg_id (1, booking.large), NULL);
+  assert_success (&run);
+  new_id = parse_outcome (run.out, "confirmed");
+
+  old = get_registration (fixture, ana);
+  moved = get_registration (fixture, new_id);
+  g_assert_cmpstr (atelier_registration_get_status (old), ==, ATELIER_REGISTRATION_CANCELLED);
+  g_assert_cmpint (atelier_registration_get_session_id (moved), ==, booking.large);
+  g_assert_cmpint (atelier_registration_get_customer_id (moved), ==,
+                   atelier_registration_get_customer_id (old));
+  g_assert_cmpint (atelier_registration_get_party_size (moved), ==, 2);
+
+  /* The seats freed went to the waiting list. */
+  small = run_roster (fixture, booking.small, NULL);
+  check_roster (fixture, small);
+  assert_member_string (find_in_roster (small, waiting), "status", "confirmed");
+  large = run_roster (fixture, booking.large, NULL);
+  check_roster (fixture, large);
+  g_assert_nonnull (find_in_roster (large, new_id));
+
+  run_db (&run, fixture, "move", arg_id (0, new_id), arg_id (1, booking.large), NULL);
+  assert_refused (&run, "already in this session");
+  run_db (&run, fixture, "move", arg_id (0, new_id), "999", NULL);
+  assert_refused (&run, "no session");
+}
+
+static void
+test_booking_capacity (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(AtelierStore) store = NULL;
+  g_autoptr(AtelierSession) session = NULL;
+  g_autoptr(JsonObject) before = NULL;
+  g_autoptr(JsonObject) after = NULL;
+  g_autoptr(JsonObject) object = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) run = { 0 };
+  g_autofree char *expected = NULL;
+  Booking booking;
+  gint64 third, fourth;
+  JsonArray *promoted;
+
+  fill_booking (fixture, &booking);
+  sign_up (fixture, booking.small, "Ana Lima", "1", "confirmed");
+  sign_up (fixture, booking.small, "Bo Berg", "1", "confirmed");
+  third = sign_up (fixture, booking.small, "Cléo Roux", "1", "waitlisted 1");
+  fourth = sign_up (fixture, booking.small, "Dan Yilmaz", "1", "waitlisted 2");
+  before = run_roster (fixture, booking.small, NULL);
+
+  /* Below the seats taken: refused, nothing changed */
+  run_db (&run, fixture, "capacity", arg_id (0, booking.small), "1", NULL);
+  assert_refused (&run, "seats are already taken");
+  store = open_store (fixture);
+  session = atelier_store_get_session (store, booking.small, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (atelier_session_get_capacity (session), ==, 2);
+  after = run_roster (fixture, booking.small, NULL);
+  g_assert_true (json_object_equal (before, after));
+
+  /* One more seat: the first waiting is confirmed, and said so */
+  run_db (&run, fixture, "capacity", arg_id (0, booking.small), "3", NULL);
+  assert_success (&run);
+  expected = g_strdup_printf ("Session %" G_GINT64_FORMAT ": capacity 3\n"
+                              "Registration %" G_GINT64_FORMAT " (Cléo Roux): now confirmed",
+                              booking.small, third);
+  g_assert_true (g_str_has_prefix (run.out, expected));
+
+  run_db (&run, fixture, "capacity", arg_id (0, booking.small), "5", "--json", NULL);
+  object = parse_object (&run);
+  g_assert_cmpint (json_object_get_int_member (object, "session_id"), ==, booking.small);
+  g_assert_cmpint (json_object_get_int_member (object, "capacity"), ==, 5);
+  promoted = json_object_get_array_member (object, "promoted");
+  g_assert_cmpuint (json_array_get_length (promoted), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (promoted, 0), "id"),
+                   ==, fourth);
+
+  g_clear_pointer (&after, json_object_unref);
+  after = run_roster (fixture, booking.small, NULL);
+  g_assert_cmpint (roster_int (after, "capacity"), ==, 5);
+  g_assert_cmpint (roster_int (after, "free_seats"), ==, 1);
+  g_assert_cmpint (roster_int (after, "waiting_parties"), ==, 0);
+}
+
+static void
+test_booking_check_in (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonObject) object = NULL;
+  g_autoptr(JsonObject) summary = NULL;
+  g_autoptr(AtelierRegistration) registration = NULL;
+  Booking booking;
+  gint64 ana, bo, waiting;
+
+  fill_booking (fixture, &booking);
+  ana = sign_up (fixture, booking.small, "Ana Lima", "1", "confirmed");
+  bo = sign_up (fixture, booking.small, "Bo Berg", "1", "confirmed");
+  waiting = sign_up (fixture, booking.small, "Cléo Roux", "1", "waitlisted 1");
+
+  run_db (&run, fixture, "checkin", arg_id (0, ana), NULL);
+  assert_success (&run);
+  parse_outcome (run.out, "checked in");
+  run_db (&run, fixture, "checkin", arg_id (0, ana), NULL);
+  assert_refused (&run, "already checked in");
+  run_db (&run, fixture, "cancel", arg_id (0, ana), NULL);
+  assert_refused (&run, "checked in");
+
+  run_db (&run, fixture, "undo-checkin", arg_id (0, ana), NULL);
+  assert_success (&run);
+  parse_outcome (run.out, "confirmed");
+  run_db (&run, fixture, "undo-checkin", arg_id (0, ana), NULL);
+  assert_refused (&run, "not checked in");
+
+  run_db (&run, fixture, "checkin", arg_id (0, waiting), NULL);
+  assert_refused (&run, "confirmed");
+
+  run_db (&run, fixture, "checkin", arg_id (0, bo), "--json", NULL);
+  object = parse_object (&run);
+  registration = get_registration (fixture, bo);
+  g_assert_cmpint (atelier_registration_get_checked_in_at (registration), !=, 0);
+  check_registration (object, registration);
+
+  run_db (&run, fixture, "summary", arg_id (0, booking.small), "--json", NULL);
+  summary = parse_object (&run);
+  g_assert_cmpint (json_object_get_int_member (summary, "session_id"), ==, booking.small);
+  g_assert_cmpint (json_object_get_int_member (summary, "capacity"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (summary, "confirmed_seats"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (summary, "confirmed_parties"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (summary, "checked_in_seats"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (summary, "waiting_parties"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (summary, "waiting_seats"), ==, 1);
+  g_assert_true (json_object_get_null_member (summary, "no_show_seats"));
+  g_assert_false (json_object_get_boolean_member (summary, "ended"));
+
+  /* For people: the roster, then the summary */
+  run_db (&run, fixture, "roster", arg_id (0, booking.small), NULL);
+  assert_success (&run);
+  g_assert_true (g_str_has_prefix (run.out, "Risotto aux cèpes — 2030-05-04 18:30"));
+  g_assert_nonnull (strstr (run.out, "Cléo Roux"));
+  g_assert_nonnull (strstr (run.out, "waitlisted 1"));
+  g_assert_nonnull (strstr (run.out, "checked in"));
+  g_assert_nonnull (strstr (run.out, "Checked in    1 seat\n"));
+  g_assert_nonnull (strstr (run.out, "Waiting list  1 seat in 1 party\n"));
+  g_assert_null (strstr (run.out, "No-shows"));
+}
+
+static guint
+count_customers (Fixture *fixture)
+{
+  g_autoptr(JsonArray) customers = run_json (fixture, "customers", NULL);
+
+  return json_array_get_length (customers);
+}
+
+static void
+test_booking_walk_in (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonObject) object = NULL;
+  g_autoptr(AtelierRegistration) registration = NULL;
+  Booking booking;
+  guint n_customers;
+
+  fill_booking (fixture, &booking);
+  sign_up (fixture, booking.small, "Ana Lima", "2", "confirmed");
+  n_customers = count_customers (fixture);
+
+  /* Full: refused, and the new customer is not kept either */
+  run_db (&run, fixture, "walkin", arg_id (0, booking.small), "--name", "Paul Durand", NULL);
+  assert_refused (&run, "full");
+  g_assert_cmpuint (count_customers (fixture), ==, n_customers);
+
+  run_db (&run, fixture, "walkin", arg_id (0, booking.large), "--name", "Paul Durand",
+          "--party", "2", "--json", NULL);
+  object = parse_object (&run);
+  registration = get_registration (fixture, json_object_get_int_member (object, "id"));
+  check_registration (object, registration);
+  assert_member_string (object, "status", "confirmed");
+  assert_member_string (object, "source", "walk-in");
+  g_assert_cmpint (json_object_get_int_member (object, "party_size"), ==, 2);
+  g_assert_false (json_object_get_null_member (object, "checked_in_at"));
+  assert_customer_name (fixture, atelier_registration_get_id (registration), "Paul", "Durand");
+
+  run_db (&run, fixture, "walkin", arg_id (0, booking.large), "--customer",
+          arg_id (1, booking.zoe), NULL);
+  assert_success (&run);
+  parse_outcome (run.out, "checked in");
+  g_assert_cmpuint (count_customers (fixture), ==, n_customers + 1);
+}
+
+/* The sessions --json object of @session_id */
+static JsonObject *
+find_session (JsonArray *sessions,
+              gint64     session_id)
+{
+  for (guint i = 0; i < json_array_get_length (sessions); i++)
+    {
+      JsonObject *object = json_array_get_object_element (sessions, i);
+
+      if (json_object_get_int_member (object, "id") == session_id)
+        return object;
+    }
+
+  g_assert_not_reached ();
+}
+
+static void
+test_booking_cancel_session (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonArray) before = NULL;
+  g_autoptr(JsonArray) after = NULL;
+  g_autoptr(JsonObject) roster = NULL;
+  g_autofree char *expected = NULL;
+  JsonArray *registrations;
+  JsonObject *session;
+  Booking booking;
+
+  fill_booking (fixture, &booking);
+  sign_up (fixture, booking.small, "Ana Lima", "2", "confirmed");
+  sign_up (fixture, booking.small, "Bo Berg", "1", "waitlisted 1");
+
+  before = run_json (fixture, "sessions", NULL);
+  session = find_session (before, booking.small);
+  assert_member_string (session, "status", "scheduled");
+  g_assert_cmpint (json_object_get_int_member (session, "sequence"), ==, 0);
+
+  run_db (&run, fixture, "cancel-session", arg_id (0, booking.small), NULL);
+  assert_success (&run);
+  expected = g_strdup_printf ("Session %" G_GINT64_FORMAT ": cancelled, with its 2 registrations\n",
+                              booking.small);
+  g_assert_cmpstr (run.out, ==, expected);
+
+  after = run_json (fixture, "sessions", NULL);
+  session = find_session (after, booking.small);
+  assert_member_string (session, "status", "cancelled");
+  g_assert_cmpint (json_object_get_int_member (session, "sequence"), ==, 1);
+  assert_member_string (find_session (after, booking.large), "status", "scheduled");
+
+  roster = run_roster (fixture, booking.small, "--all");
+  check_roster (fixture, roster);
+  registrations = roster_registrations (roster);
+  g_assert_cmpuint (json_array_get_length (registrations), ==, 2);
+  for (guint i = 0; i < json_array_get_length (registrations); i++)
+    {
+      JsonObject *object = json_array_get_object_element (registrations, i);
+
+      assert_member_string (object, "status", "cancelled");
+      assert_member_nullable (object, "cancelled_by", "store");
+    }
+
+  run_db (&run, fixture, "cancel-session", arg_id (0, booking.small), NULL);
+  assert_refused (&run, "already cancelled");
+  run_db (&run, fixture, "signup", arg_id (0, booking.small), "--customer",
+          arg_id (1, booking.zoe), NULL);
+  assert_refused (&run, "cancelled");
+}
+
+static gint64
+element_id (JsonArray *array,
+            guint      index)
+{
+  return json_object_get_int_member (json_array_get_object_element (array, index), "id");
+}
+
+static void
+test_booking_search (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(AtelierStore) store = NULL;
+  g_autoptr(GListModel) expected = NULL;
+  g_autoptr(JsonArray) found = NULL;
+  g_autoptr(JsonArray) first = NULL;
+  g_autoptr(JsonArray) none = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_auto(Run) run = { 0 };
+  Booking booking;
+  gint64 last;
+
+  fill_booking (fixture, &booking);
+  sign_up (fixture, booking.large, "Zacharie Roux", "1", "confirmed");
+
+  run_db (&run, fixture, "search", "zoe", NULL);
+  assert_success (&run);
+  g_assert_true (g_str_has_prefix (run.out, "ID"));
+  g_assert_nonnull (strstr (run.out, "Zoé Ñúñez-李"));
+  g_assert_nonnull (strstr (run.out, "Zoé Martin"));
+  g_assert_null (strstr (run.out, "Zacharie"));
+
+  /* The customers' objects, as the customers listing writes them */
+  found = run_json (fixture, "search", "zoe", NULL);
+  store = open_store (fixture);
+  expected = atelier_search_customers (store, "zoe", 0, 20, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (json_array_get_length (found), ==, 2);
+  check_array (found, expected, (CheckFunc) check_customer);
+
+  /* Whoever came last comes first once registered to the session */
+  last = element_id (found, 1);
+  run_db (&run, fixture, "signup", arg_id (0, booking.large), "--customer", arg_id (1, last),
+          NULL);
+  assert_success (&run);
+  first = run_json (fixture, "search", "zoe", "--session", arg_id (0, booking.large), NULL);
+  g_assert_cmpuint (json_array_get_length (first), ==, 2);
+  g_assert_cmpint (element_id (first, 0), ==, last);
+
+  /* For people, marked with where they stand */
+  run_db (&run, fixture, "search", "--session", arg_id (0, booking.large), "zoe", NULL);
+  assert_success (&run);
+  lines = g_strsplit (run.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 4);
+  g_assert_nonnull (strstr (lines[0], "In session"));
+  g_assert_true (g_str_has_suffix (lines[1], "confirmed"));
+  g_assert_false (g_str_has_suffix (lines[2], "confirmed"));
+
+  none = run_json (fixture, "search", "nobody", "here", NULL);
+  g_assert_cmpuint (json_array_get_length (none), ==, 0);
+
+  run_db (&run, fixture, "search", "zoe", "--session", "999", NULL);
+  assert_refused (&run, "no session");
+}
+
+/* Each command line is wrong: exit 2, and the store is left as it was. */
+static void
+test_booking_bad_arguments (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  Booking booking;
+  g_autofree char *small = NULL;
+  g_autofree char *zoe = NULL;
+  g_autoptr(JsonObject) roster = NULL;
+  guint n_customers;
+
+  fill_booking (fixture, &booking);
+  small = g_strdup_printf ("%" G_GINT64_FORMAT, booking.small);
+  zoe = g_strdup_printf ("%" G_GINT64_FORMAT, booking.zoe);
+  n_customers = count_customers (fixture);
+
+  {
+    const char *cases[][9] = {
+      { "signup", small, NULL },
+      { "signup", small, "--email", "a@example.org", NULL },
+      { "signup", small, "--name", "Ana Lima", NULL },
+      { "signup", small, "--name", "  ", "--email", "a@example.org", NULL },
+      { "signup", small, "--customer", zoe, "--name", "Ana Lima", NULL },
+      { "signup", small, "--name", "Ana Lima", "--given", "Ana", "--email", "a@example.org", NULL },
+      { "signup", small, "--customer", zoe, "--party", "0", NULL },
+      { "signup", small, "--customer", zoe, "--party", "two", NULL },
+      { "signup", small, "--customer", zoe, "--party", "99999999999", NULL },
+      { "signup", "abc", "--customer", zoe, NULL },
+      { "signup", "0", "--customer", zoe, NULL },
+      { "signup", small, "--customer", "Zoé", NULL },
+      { "signup", small, "--customer", zoe, "extra", NULL },
+      { "signup", "--customer", zoe, NULL },
+      { "cancel", NULL },
+      { "cancel", "x1", NULL },
+      { "cancel", "1", "--by", "nobody", NULL },
+      { "cancel", "1", "2", NULL },
+      { "move", "1", NULL },
+      { "move", "1", "next", NULL },
+      { "checkin", NULL },
+      { "checkin", "1.5", NULL },
+      { "undo-checkin", "", NULL },
+      { "walkin", small, NULL },
+      { "walkin", small, "--name", "Paul", "--party", "0", NULL },
+      { "capacity", small, NULL },
+      { "capacity", small, "ten", NULL },
+      { "capacity", "x", "3", NULL },
+      { "cancel-session", "x", NULL },
+      { "cancel-session", small, "--json", NULL },
+      { "roster", NULL },
+      { "roster", "x", NULL },
+      { "summary", "-", NULL },
+      { "search", NULL },
+      { "search", "zoe", "--session", "x", NULL },
+      { "search", "zoe", "--limit", "0", NULL },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+        g_auto(Run) run = { 0 };
+
+        g_ptr_array_add (argv, (char *) "--database");
+        g_ptr_array_add (argv, fixture->db);
+        for (guint j = 0; cases[i][j] != NULL; j++)
+          g_ptr_array_add (argv, (char *) cases[i][j]);
+        g_ptr_array_add (argv, NULL);
+
+        run_cli_argv (&run, (const char **) argv->pdata);
+        if (run.status != 2)
+          g_test_message ("case %u (%s): %s", i, cases[i][0], run.err);
+        assert_usage_error (&run, NULL);
+      }
+  }
+
+  roster = run_roster (fixture, booking.small, "--all");
+  g_assert_cmpuint (json_array_get_length (roster_registrations (roster)), ==, 0);
+  g_assert_cmpuint (count_customers (fixture), ==, n_customers);
+}
+
+/* What does not exist is refused with exit 1, naming what is missing. */
+static void
+test_booking_not_found (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+  Booking booking;
+
+  fill_booking (fixture, &booking);
+
+  run_db (&run, fixture, "cancel", "999", NULL);
+  assert_refused (&run, "no registration number 999");
+  run_db (&run, fixture, "checkin", "999", NULL);
+  assert_refused (&run, "no registration number 999");
+  run_db (&run, fixture, "roster", "999", NULL);
+  assert_refused (&run, "no session number 999");
+  run_db (&run, fixture, "summary", "999", "--json", NULL);
+  assert_refused (&run, "no session number 999");
+  run_db (&run, fixture, "signup", "999", "--customer", arg_id (0, booking.zoe), NULL);
+  assert_refused (&run, "no session number 999");
+  run_db (&run, fixture, "signup", arg_id (0, booking.small), "--customer", "999", NULL);
+  assert_refused (&run, "no customer number 999");
+  run_db (&run, fixture, "capacity", "999", "4", NULL);
+  assert_refused (&run, "no session number 999");
+}
+
+static void
+test_booking_help (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  const char *commands[] = {
+    "signup", "cancel", "move", "checkin", "undo-checkin", "walkin", "capacity",
+    "cancel-session", "roster", "summary", "search",
+  };
+  g_auto(Run) run = { 0 };
+
+  run_cli (&run, "--help", NULL);
+  assert_success (&run);
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *line = g_strdup_printf ("\n  %s ", commands[i]);
+      g_auto(Run) command_run = { 0 };
+      g_autofree char *usage = g_strdup_printf ("atelier-cli %s", commands[i]);
+
+      g_assert_nonnull (strstr (run.out, line));
+      run_cli (&command_run, commands[i], "--help", NULL);
+      assert_success (&command_run);
+      g_assert_nonnull (strstr (command_run.out, usage));
+    }
+
+  run_cli (&run, "signup", "--help", NULL);
+  assert_success (&run);
+  g_assert_nonnull (strstr (run.out, "--customer"));
+  g_assert_nonnull (strstr (run.out, "--party"));
+  g_assert_nonnull (strstr (run.out, "--json"));
+  g_assert_nonnull (strstr (run.out, "SESSION"));
+}
+
 static void
 add_test (const char *path,
           void      (*func) (Fixture *, gconstpointer))
@@ -993,6 +1899,17 @@ main (int   argc,
   add_test ("/atelier/cli/usage/database-after-command", test_database_after_command);
   add_test ("/atelier/cli/errors/not-a-store", test_not_a_store);
   add_test ("/atelier/cli/errors/missing-store", test_missing_store);
+  add_test ("/atelier/cli/booking/signup", test_booking_signup);
+  add_test ("/atelier/cli/booking/cancel", test_booking_cancel);
+  add_test ("/atelier/cli/booking/move", test_booking_move);
+  add_test ("/atelier/cli/booking/capacity", test_booking_capacity);
+  add_test ("/atelier/cli/booking/check-in", test_booking_check_in);
+  add_test ("/atelier/cli/booking/walk-in", test_booking_walk_in);
+  add_test ("/atelier/cli/booking/cancel-session", test_booking_cancel_session);
+  add_test ("/atelier/cli/booking/search", test_booking_search);
+  add_test ("/atelier/cli/booking/bad-arguments", test_booking_bad_arguments);
+  add_test ("/atelier/cli/booking/not-found", test_booking_not_found);
+  add_test ("/atelier/cli/booking/help", test_booking_help);
 
   return g_test_run ();
 }

@@ -253,3 +253,82 @@ atelier_cli_parse_date (const char  *text,
    * T + 1 s. */
   return plain ? g_date_time_add_days (date, 1) : g_date_time_add_seconds (date, 1);
 }
+
+/* A whole decimal number from @minimum to @maximum, nothing before or
+ * after it; otherwise says what is wrong with it and returns %FALSE. */
+static gboolean
+parse_number (GOptionContext *context,
+              const char     *name,
+              const char     *text,
+              gint64          minimum,
+              gint64          maximum,
+              gint64         *value)
+{
+  gint64 number;
+
+  if (text == NULL || !g_ascii_string_to_signed (text, 10, G_MININT64, G_MAXINT64, &number, NULL))
+    /* TRANSLATORS: the first %s is an argument such as SESSION or --party,
+     * the second what was typed instead of a number */
+    atelier_cli_usage_error (context, _("%s must be a number, not “%s”."),
+                             name, text != NULL ? text : "");
+  else if (number < minimum)
+    /* TRANSLATORS: %s is an argument such as SESSION or --party, %d the
+     * least it may be, then what was typed */
+    atelier_cli_usage_error (context, _("%s must be at least %d, not “%s”."),
+                             name, (int) minimum, text);
+  else if (number > maximum)
+    /* TRANSLATORS: the first %s is an argument such as --party, the
+     * second what was typed */
+    atelier_cli_usage_error (context, _("%s is too large: “%s”."), name, text);
+  else
+    {
+      *value = number;
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+/**
+ * atelier_cli_parse_id:
+ * @context: the command's options, for its usage
+ * @name: the argument's name in the usage, such as "SESSION" or "--customer"
+ * @text: what was typed
+ * @id: (out): the number of a session, a customer or a registration
+ *
+ * Returns: %TRUE if @text is a number of 1 or more; otherwise it has said
+ *   what is wrong with it, and the command exits with
+ *   %ATELIER_CLI_EXIT_USAGE
+ */
+gboolean
+atelier_cli_parse_id (GOptionContext *context,
+                      const char     *name,
+                      const char     *text,
+                      gint64         *id)
+{
+  return parse_number (context, name, text, 1, G_MAXINT64, id);
+}
+
+/**
+ * atelier_cli_parse_int:
+ * @minimum: the least value allowed, 0 or more
+ * @value: (out): the number
+ *
+ * Like atelier_cli_parse_id(), for a count such as a party size or a
+ * capacity.
+ */
+gboolean
+atelier_cli_parse_int (GOptionContext *context,
+                       const char     *name,
+                       const char     *text,
+                       int             minimum,
+                       int            *value)
+{
+  gint64 number;
+
+  if (!parse_number (context, name, text, minimum, G_MAXINT, &number))
+    return FALSE;
+
+  *value = (int) number;
+  return TRUE;
+}

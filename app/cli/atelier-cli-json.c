@@ -74,6 +74,20 @@ atelier_cli_json_add_time (JsonBuilder *builder,
   atelier_cli_json_add_nullable (builder, member, text);
 }
 
+/* A number, or null when @is_null */
+void
+atelier_cli_json_add_nullable_int (JsonBuilder *builder,
+                                   const char  *member,
+                                   gint64       value,
+                                   gboolean     is_null)
+{
+  json_builder_set_member_name (builder, member);
+  if (is_null)
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_int_value (builder, value);
+}
+
 /* In UTC, as "2026-11-28T17:30:00Z"; 0 (never) is null */
 void
 atelier_cli_json_add_utc (JsonBuilder *builder,
@@ -124,4 +138,38 @@ atelier_cli_json_print (JsonBuilder  *builder,
     }
 
   return TRUE;
+}
+
+/* An array of one object per item of @model, as the value of the member
+ * named just before, or as the root */
+void
+atelier_cli_json_add_model (JsonBuilder           *builder,
+                            GListModel            *model,
+                            AtelierCliJsonAddFunc  add_item)
+{
+  guint n_items = g_list_model_get_n_items (model);
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      json_builder_begin_object (builder);
+      add_item (builder, item);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+/* A listing: @model as an array of objects */
+gboolean
+atelier_cli_json_print_model (GListModel             *model,
+                              AtelierCliJsonAddFunc   add_item,
+                              GError                **error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  atelier_cli_json_add_model (builder, model, add_item);
+
+  return atelier_cli_json_print (builder, error);
 }

@@ -9,43 +9,20 @@
 
 #include <glib/gi18n.h>
 
+#include "atelier-cli-items.h"
 #include "atelier-cli-json.h"
 #include "atelier-cli-private.h"
 #include "atelier-cli-table.h"
 
-typedef void (*AddJsonFunc) (JsonBuilder *builder,
-                             gpointer     item);
-typedef void (*AddRowFunc)  (AtelierCliTable *table,
-                             gpointer         item);
-
-static gboolean
-print_json (GListModel   *model,
-            AddJsonFunc   add_item,
-            GError      **error)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  guint n_items = g_list_model_get_n_items (model);
-
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (model, i);
-
-      json_builder_begin_object (builder);
-      add_item (builder, item);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-
-  return atelier_cli_json_print (builder, error);
-}
+typedef void (*AddRowFunc) (AtelierCliTable *table,
+                            gpointer         item);
 
 /* How to print one kind of item */
 typedef struct
 {
-  AtelierCliTable *(*new_table) (void);
-  AddRowFunc        add_row;
-  AddJsonFunc       add_json;
+  AtelierCliTable      *(*new_table) (void);
+  AddRowFunc             add_row;
+  AtelierCliJsonAddFunc  add_json;
 } ListingFormat;
 
 static void
@@ -78,7 +55,7 @@ print_listing (GListModel           *model,
 
   if (!json)
     print_table (model, format);
-  else if (!print_json (model, format->add_json, error))
+  else if (!atelier_cli_json_print_model (model, format->add_json, error))
     return atelier_cli_fail (*error);
 
   return ATELIER_CLI_EXIT_OK;
@@ -336,9 +313,10 @@ atelier_cli_sessions (AtelierCli              *cli,
 
 /* Customers */
 
-static void
-add_customer_json (JsonBuilder *builder,
-                   gpointer     item)
+/* Also the objects of search --json */
+void
+atelier_cli_add_customer_json (JsonBuilder *builder,
+                               gpointer     item)
 {
   AtelierCustomer *customer = item;
 
@@ -354,9 +332,10 @@ add_customer_json (JsonBuilder *builder,
   atelier_cli_json_add_utc (builder, "created_at", atelier_customer_get_created_at (customer));
 }
 
-static void
-add_customer_row (AtelierCliTable *table,
-                  gpointer         item)
+/* ID, name, e-mail and phone; also the first cells of search's rows */
+void
+atelier_cli_add_customer_cells (AtelierCliTable *table,
+                                gpointer         item)
 {
   AtelierCustomer *customer = item;
 
@@ -378,7 +357,7 @@ new_customer_table (void)
 }
 
 static const ListingFormat customer_format = {
-  new_customer_table, add_customer_row, add_customer_json,
+  new_customer_table, atelier_cli_add_customer_cells, atelier_cli_add_customer_json,
 };
 
 int

@@ -40,39 +40,85 @@ struct _AtelierCliCommand
 };
 
 /* atelier-cli.c */
-void            atelier_cli_print_usage   (FILE                     *stream);
+void            atelier_cli_print_usage    (FILE                     *stream);
 
 /* atelier-cli-common.c */
-GOptionContext *atelier_cli_context_new   (AtelierCli               *cli,
-                                           const AtelierCliCommand  *command,
-                                           const GOptionEntry       *entries);
-gboolean        atelier_cli_parse         (GOptionContext           *context,
-                                           GStrv                    *args,
-                                           guint                     min_args,
-                                           guint                     max_args);
-int             atelier_cli_usage_error   (GOptionContext           *context,
-                                           const char               *format,
-                                           ...) G_GNUC_PRINTF (2, 3);
-int             atelier_cli_fail          (const GError             *error);
-AtelierStore   *atelier_cli_open_store    (AtelierCli               *cli,
-                                           gboolean                  create,
-                                           GError                  **error);
-GDateTime      *atelier_cli_parse_date    (const char               *text,
-                                           gboolean                  end_of_day,
-                                           GError                  **error);
+GOptionContext *atelier_cli_context_new    (AtelierCli               *cli,
+                                            const AtelierCliCommand  *command,
+                                            const GOptionEntry       *entries);
+gboolean        atelier_cli_parse          (GOptionContext           *context,
+                                            GStrv                    *args,
+                                            guint                     min_args,
+                                            guint                     max_args);
+int             atelier_cli_usage_error    (GOptionContext           *context,
+                                            const char               *format,
+                                            ...) G_GNUC_PRINTF (2, 3);
+int             atelier_cli_fail           (const GError             *error);
+AtelierStore   *atelier_cli_open_store     (AtelierCli               *cli,
+                                            gboolean                  create,
+                                            GError                  **error);
+GDateTime      *atelier_cli_parse_date     (const char               *text,
+                                            gboolean                  end_of_day,
+                                            GError                  **error);
+gboolean        atelier_cli_parse_id       (GOptionContext           *context,
+                                            const char               *name,
+                                            const char               *text,
+                                            gint64                   *id);
+gboolean        atelier_cli_parse_int      (GOptionContext           *context,
+                                            const char               *name,
+                                            const char               *text,
+                                            int                       minimum,
+                                            int                      *value);
 
 /* The commands, one file each or grouped by theme */
-int             atelier_cli_demo          (AtelierCli               *cli,
-                                           const AtelierCliCommand  *command,
-                                           GStrv                    *args);
-int             atelier_cli_workshops     (AtelierCli               *cli,
-                                           const AtelierCliCommand  *command,
-                                           GStrv                    *args);
-int             atelier_cli_sessions      (AtelierCli               *cli,
-                                           const AtelierCliCommand  *command,
-                                           GStrv                    *args);
-int             atelier_cli_customers     (AtelierCli               *cli,
-                                           const AtelierCliCommand  *command,
-                                           GStrv                    *args);
+int             atelier_cli_demo           (AtelierCli               *cli,
+                                            const AtelierCliCommand  *command,
+                                            GStrv                    *args);
+int             atelier_cli_workshops      (AtelierCli               *cli,
+                                            const AtelierCliCommand  *command,
+                                            GStrv                    *args);
+int             atelier_cli_sessions       (AtelierCli               *cli,
+                                            const AtelierCliCommand  *command,
+                                            GStrv                    *args);
+int             atelier_cli_customers      (AtelierCli               *cli,
+                                            const AtelierCliCommand  *command,
+                                            GStrv                    *args);
+
+/* atelier-cli-booking.c */
+int             atelier_cli_signup         (AtelierCli               *cli,
+                                            const AtelierCliCommand  *command,
+                                            GStrv                    *args);
+int             atelier_cli_cancel         (AtelierCli               *cli,
+                                            const AtelierCliCommand  *command,
+                                            GStrv                    *args);
+int             atelier_cli_move           (AtelierCli               *cli,
+                                            const AtelierCliCommand  *command,
+                                            GStrv                    *args);
+int             atelier_cli_checkin        (AtelierCli               *cli,
+                                            const AtelierCliCommand  *command,
+                                            GStrv                    *args);
+int             atelier_cli_undo_checkin   (AtelierCli               *cli,
+                                            const AtelierCliCommand  *command,
+                                            GStrv                    *args);
+int             atelier_cli_walkin         (AtelierCli               *cli,
+                                            const AtelierCliCommand  *command,
+                                            GStrv                    *args);
+int             atelier_cli_capacity       (AtelierCli               *cli,
+                                            const AtelierCliCommand  *command,
+                                            GStrv                    *args);
+int             atelier_cli_cancel_session (AtelierCli               *cli,
+                                            const AtelierCliCommand  *command,
+                                            GStrv                    *args);
+
+/* atelier-cli-roster.c */
+int             atelier_cli_roster         (AtelierCli               *cli,
+                                            const AtelierCliCommand  *command,
+                                            GStrv                    *args);
+int             atelier_cli_summary        (AtelierCli               *cli,
+                                            const AtelierCliCommand  *command,
+                                            GStrv                    *args);
+int             atelier_cli_search         (AtelierCli               *cli,
+                                            const AtelierCliCommand  *command,
+                                            GStrv                    *args);
 
 G_END_DECLS
