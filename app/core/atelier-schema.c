@@ -174,9 +174,80 @@ static const char schema_step_2[] =
   "  VALUES (NEW.id, " SEARCH_VALUES ("NEW") ");"
   "END;";
 
+/* Invitations: the store's settings, and what each customer last received
+ * of their session's calendar event. What is still owed to whom (the
+ * outbox) is derived from those and from the SEQUENCE of the session;
+ * see atelier-outbox.c. A registration's sequence_offset is how far its
+ * customer's copy of the event is ahead of the session's SEQUENCE, after
+ * a cancellation or a new invitation that concerned that customer alone. */
+static const char schema_step_3[] =
+  "CREATE TABLE settings ("
+  "  key TEXT PRIMARY KEY"
+  "    CONSTRAINT setting_key_known"
+  "    CHECK (key IN ('store-name', 'organizer', 'address', 'time-zone',"
+  "                   'reminder', 'rsvp', 'language')),"
+  "  value TEXT NOT NULL"
+  "    CONSTRAINT setting_value_one_line"
+  "    CHECK (instr (value, char (10)) = 0 AND instr (value, char (13)) = 0),"
+  "  CONSTRAINT setting_value_valid CHECK (CASE key"
+  "    WHEN 'reminder' THEN length (value) BETWEEN 1 AND 5 AND NOT value GLOB '*[^0-9]*'"
+  "    WHEN 'rsvp' THEN value IN ('true', 'false')"
+  "    WHEN 'language' THEN value IN ('en', 'fr')"
+  "    WHEN 'organizer' THEN value = '' OR value GLOB '?*@?*'"
+  "    WHEN 'time-zone' THEN length (value) > 0"
+  "    ELSE 1 END)"
+  ") WITHOUT ROWID;"
+  "ALTER TABLE registrations ADD COLUMN sent_method TEXT"
+  "  CONSTRAINT registration_sent_method_known CHECK (sent_method IN ('REQUEST', 'CANCEL'));"
+  "ALTER TABLE registrations ADD COLUMN sent_sequence INTEGER"
+  "  CONSTRAINT registration_sent_sequence_not_negative CHECK (sent_sequence >= 0);"
+  "ALTER TABLE registrations ADD COLUMN sent_at INTEGER"
+  "  CONSTRAINT registration_sent_complete"
+  "  CHECK ((sent_at IS NULL) = (sent_method IS NULL)"
+  "         AND (sent_method IS NULL) = (sent_sequence IS NULL));"
+  "ALTER TABLE registrations ADD COLUMN sequence_offset INTEGER NOT NULL DEFAULT 0"
+  "  CONSTRAINT registration_sequence_offset_not_negative CHECK (sequence_offset >= 0);"
+  /* One row per message owed: a first invitation ('new', or 'promoted'
+   * from the waiting list, or again after a cancellation), an 'update'
+   * after the session changed, a 'cancelled' registration, or a
+   * 'session-cancelled'. Customers without an address are left out:
+   * nothing can be sent to them. */
+  "CREATE VIEW outbox AS"
+  "  SELECT *, CASE WHEN kind IN ('cancelled', 'session-cancelled')"
+  "              THEN 'CANCEL' ELSE 'REQUEST' END AS method"
+  "  FROM ("
+  "    SELECT r.id AS registration_id, r.session_id, r.customer_id, r.party_size,"
+  "      trim (c.given_name || ' ' || c.family_name) AS customer_name, c.email,"
+  "      w.title AS workshop_title, s.starts_at, s.ends_at,"
+  "      r.sent_method, r.sent_sequence, r.sent_at,"
+  "      CASE"
+  "        WHEN s.status = 'cancelled' THEN"
+  "          CASE WHEN r.sent_method = 'REQUEST' THEN 'session-cancelled' END"
+  "        WHEN r.status <> 'confirmed' THEN"
+  "          CASE WHEN r.sent_method = 'REQUEST' THEN 'cancelled' END"
+  "        WHEN r.sent_method IS NULL OR r.sent_method = 'CANCEL' THEN"
+  "          CASE WHEN r.promoted_at IS NOT NULL"
+  "                AND (r.sent_at IS NULL OR r.promoted_at >= r.sent_at)"
+  "            THEN 'promoted' ELSE 'new' END"
+  "        WHEN r.sent_sequence < s.sequence + r.sequence_offset THEN 'update'"
+  "      END AS kind,"
+  /* The customer's SEQUENCE only ever grows: a cancellation of their
+   * registration, and an invitation after one, each raise it by one. */
+  "      s.sequence + r.sequence_offset"
+  "        + CASE WHEN s.status = 'scheduled'"
+  "                AND (r.status <> 'confirmed' OR r.sent_method = 'CANCEL')"
+  "          THEN 1 ELSE 0 END AS sequence"
+  "    FROM registrations r"
+  "    JOIN sessions s ON s.id = r.session_id"
+  "    JOIN customers c ON c.id = r.customer_id"
+  "    JOIN workshops w ON w.id = s.workshop_id"
+  "    WHERE c.erased_at IS NULL AND coalesce (c.email, '') <> '')"
+  "  WHERE kind IS NOT NULL;";
+
 static const char *const schema_steps[] = {
   schema_step_1,
   schema_step_2,
+  schema_step_3,
 };
 
 int

@@ -134,6 +134,16 @@ static const struct
   { "registrations.session_id, registrations.waitlist_position",
     N_("Two parties cannot share a place on the waiting list.") },
   { "sessions.uid", N_("Another session already has this calendar identifier.") },
+  { "setting_key_known", N_("There is no such setting.") },
+  { "setting_value_one_line", N_("A setting holds one line of text.") },
+  { "setting_value_valid", N_("This value is not valid for this setting.") },
+  { "registration_sent_method_known", N_("An invitation is either a request or a cancellation.") },
+  { "registration_sent_sequence_not_negative",
+    N_("An invitation’s revision number cannot be negative.") },
+  { "registration_sent_complete",
+    N_("A sent invitation records its kind, its revision and when it was sent.") },
+  { "registration_sequence_offset_not_negative",
+    N_("An invitation’s revision number cannot go down.") },
 };
 
 static void

@@ -1,0 +1,20 @@
+/* atelier-mail.h: invite mails (RFC 6047) built with GMime */
+#pragma once
+
+#include <gmime/gmime.h>
+
+#include "atelier-invite.h"
+
+G_BEGIN_DECLS
+
+GMimeMessage *atelier_mail_new_invite (AtelierSettings    *settings,
+                                       AtelierSession     *session,
+                                       AtelierWorkshop    *workshop,
+                                       AtelierCustomer    *customer,
+                                       int                 party_size,
+                                       AtelierInviteKind   kind,
+                                       const char         *calendar,
+                                       GError            **error);
+GBytes       *atelier_mail_to_bytes   (GMimeMessage       *message);
+
+G_END_DECLS

@@ -1,0 +1,169 @@
+/* atelier-schedule.c: changing a session's time, place or status
+ *
+ * A change that a customer's calendar shows (start, end, time zone,
+ * place, status) raises the session's SEQUENCE, once per change, in the
+ * same transaction: every confirmed customer who received an invite is
+ * then owed an update (see the outbox view).
+ */
+#define G_LOG_DOMAIN "atelier-schedule"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "atelier-schedule.h"
+#include "atelier-store-private.h"
+
+G_DEFINE_QUARK (atelier-schedule-error-quark, atelier_schedule_error)
+
+static gboolean
+exec_with_ids (AtelierStore  *store,
+               const char    *sql,
+               const gint64  *params,
+               guint          n_params,
+               GError       **error)
+{
+  sqlite3_stmt *stmt = atelier_store_prepare (store, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < n_params; i++)
+    sqlite3_bind_int64 (stmt, i + 1, params[i]);
+
+  return atelier_store_step_done (store, stmt, error);
+}
+
+static gboolean
+calendar_changed (AtelierSession *stored,
+                  AtelierSession *wanted)
+{
+  return atelier_session_get_starts_at (stored) != atelier_session_get_starts_at (wanted) ||
+         atelier_session_get_ends_at (stored) != atelier_session_get_ends_at (wanted) ||
+         g_strcmp0 (atelier_session_get_time_zone (stored), atelier_session_get_time_zone (wanted)) != 0 ||
+         g_strcmp0 (atelier_session_get_place (stored), atelier_session_get_place (wanted)) != 0;
+}
+
+/* The same as atelier_booking_cancel_session(): every registration still
+ * open is cancelled by the store. */
+static gboolean
+cancel_registrations (AtelierStore  *store,
+                      gint64         session_id,
+                      GError       **error)
+{
+  gint64 params[] = { atelier_store_now (), session_id };
+
+  return exec_with_ids (store,
+                        "UPDATE registrations SET status = 'cancelled', waitlist_position = NULL,"
+                        " checked_in_at = NULL, cancelled_at = ?, cancelled_by = 'store'"
+                        " WHERE session_id = ? AND status <> 'cancelled'",
+                        params, G_N_ELEMENTS (params), error);
+}
+
+static gboolean
+set_status (AtelierStore  *store,
+            gint64         session_id,
+            const char    *status,
+            GError       **error)
+{
+  sqlite3_stmt *stmt = atelier_store_prepare (store, "UPDATE sessions SET status = ? WHERE id = ?",
+                                              error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, status, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, session_id);
+  if (!atelier_store_step_done (store, stmt, error))
+    return FALSE;
+
+  return g_strcmp0 (status, ATELIER_SESSION_CANCELLED) != 0 ||
+         cancel_registrations (store, session_id, error);
+}
+
+static gboolean
+update_locked (AtelierStore    *store,
+               AtelierSession  *session,
+               const char      *status,
+               GError         **error)
+{
+  gint64 id = atelier_session_get_id (session);
+  g_autoptr(AtelierSession) stored = atelier_store_get_session (store, id, error);
+  gboolean status_changed;
+  gboolean changed;
+
+  if (stored == NULL)
+    return FALSE;
+  if (atelier_session_get_capacity (stored) != atelier_session_get_capacity (session))
+    {
+      g_set_error_literal (error, ATELIER_SCHEDULE_ERROR, ATELIER_SCHEDULE_ERROR_CAPACITY,
+                           _("Change a session’s capacity on its own, so that the waiting list "
+                             "moves up with it."));
+      return FALSE;
+    }
+
+  status_changed = g_strcmp0 (atelier_session_get_status (stored), status) != 0;
+  changed = status_changed || calendar_changed (stored, session);
+
+  if (!atelier_store_update_session (store, session, error))
+    return FALSE;
+  if (status_changed && !set_status (store, id, status, error))
+    return FALSE;
+  if (changed && !exec_with_ids (store, "UPDATE sessions SET sequence = sequence + 1 WHERE id = ?",
+                                 &id, 1, error))
+    return FALSE;
+
+  g_object_set (session,
+                "status", status,
+                "sequence", atelier_session_get_sequence (stored) + (changed ? 1 : 0),
+                NULL);
+  return TRUE;
+}
+
+/**
+ * atelier_schedule_update_session:
+ * @session: the session with its new start, end, time zone or place
+ * @status: (nullable): %ATELIER_SESSION_SCHEDULED or
+ *   %ATELIER_SESSION_CANCELLED, or %NULL to keep the session's status
+ *
+ * Saves a session's new time, place or status in one transaction. If
+ * anything a calendar shows changed, its SEQUENCE goes up by one and the
+ * customers who had an invite are owed an update (or, for a cancelled
+ * session, a cancellation: its open registrations are cancelled, as by
+ * atelier_booking_cancel_session()). The capacity is not changed here:
+ * atelier_booking_set_capacity() moves the waiting list with it.
+ *
+ * On success @session holds the new status and SEQUENCE.
+ */
+gboolean
+atelier_schedule_update_session (AtelierStore    *store,
+                                 AtelierSession  *session,
+                                 const char      *status,
+                                 GError         **error)
+{
+  g_autofree char *wanted = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (ATELIER_IS_STORE (store), FALSE);
+  g_return_val_if_fail (ATELIER_IS_SESSION (session), FALSE);
+
+  wanted = g_strdup (status ? status : atelier_session_get_status (session));
+  if (g_strcmp0 (wanted, ATELIER_SESSION_SCHEDULED) != 0 &&
+      g_strcmp0 (wanted, ATELIER_SESSION_CANCELLED) != 0)
+    {
+      g_set_error_literal (error, ATELIER_SCHEDULE_ERROR, ATELIER_SCHEDULE_ERROR_STATUS,
+                           _("A session is either scheduled or cancelled."));
+      return FALSE;
+    }
+
+  if (!atelier_store_begin (store, error))
+    return FALSE;
+  ok = update_locked (store, session, wanted, error);
+  if (ok && atelier_store_commit (store, error))
+    {
+      atelier_store_emit_changed (store, "sessions");
+      atelier_store_emit_changed (store, "registrations");
+      return TRUE;
+    }
+
+  atelier_store_rollback (store);
+  return FALSE;
+}

@@ -1,0 +1,198 @@
+/* atelier-series.c: recurring sessions from one RRULE
+ *
+ * A series is expanded once, when it is created, by libical's recurrence
+ * iterator on the first session's wall-clock time in its own zone: a
+ * weekly class at 18:30 stays at 18:30 across a change of daylight-saving
+ * time. Each occurrence becomes a session of its own, with its own UID,
+ * so that one date can later move or be cancelled alone.
+ */
+#define G_LOG_DOMAIN "atelier-series"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <libical/ical.h>
+#include <string.h>
+
+#include "atelier-series.h"
+#include "atelier-store-private.h"
+
+G_DEFINE_QUARK (atelier-series-error-quark, atelier_series_error)
+
+static gboolean
+parse_rule (const char                 *rrule,
+            struct icalrecurrencetype  *rule,
+            GError                    **error)
+{
+  g_autofree char *text = g_strstrip (g_strdup (rrule ? rrule : ""));
+  const char *body = text;
+
+  if (g_ascii_strncasecmp (body, "RRULE:", 6) == 0)
+    body += 6;
+
+  icalerror_clear_errno ();
+  *rule = icalrecurrencetype_from_string (body);
+  if (*body == '\0' || rule->freq == ICAL_NO_RECURRENCE || icalerrno != ICAL_NO_ERROR ||
+      strchr (body, '\n') != NULL || strchr (body, '\r') != NULL)
+    {
+      icalerror_clear_errno ();
+      g_set_error (error, ATELIER_SERIES_ERROR, ATELIER_SERIES_ERROR_INVALID_RULE,
+                   _("“%s” is not a recurrence rule; write one such as "
+                     "FREQ=WEEKLY;BYDAY=SA;COUNT=6."), rrule ? rrule : "");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static icaltimezone *
+series_zone (const char  *tzid,
+             GError     **error)
+{
+  icaltimezone *zone = NULL;
+
+  if (g_strcmp0 (tzid, "UTC") == 0 || g_strcmp0 (tzid, "Etc/UTC") == 0)
+    return icaltimezone_get_utc_timezone ();
+  if (tzid != NULL)
+    zone = icaltimezone_get_builtin_timezone (tzid);
+  if (zone == NULL)
+    g_set_error (error, ATELIER_SERIES_ERROR, ATELIER_SERIES_ERROR_TIME_ZONE,
+                 _("“%s” is not a known time zone; use a name such as Europe/Paris."),
+                 tzid ? tzid : "");
+  return zone;
+}
+
+static struct icaltimetype
+local_start (AtelierSession *first,
+             icaltimezone   *zone)
+{
+  g_autoptr(GDateTime) start = atelier_session_dup_start (first);
+  struct icaltimetype t = icaltime_null_time ();
+
+  t.year = g_date_time_get_year (start);
+  t.month = g_date_time_get_month (start);
+  t.day = g_date_time_get_day_of_month (start);
+  t.hour = g_date_time_get_hour (start);
+  t.minute = g_date_time_get_minute (start);
+  t.second = g_date_time_get_second (start);
+  return icaltime_set_timezone (&t, zone);
+}
+
+static AtelierSession *
+new_occurrence (AtelierSession *first,
+                gint64          starts_at)
+{
+  gint64 duration = atelier_session_get_ends_at (first) - atelier_session_get_starts_at (first);
+
+  return g_object_new (ATELIER_TYPE_SESSION,
+                       "workshop-id", atelier_session_get_workshop_id (first),
+                       "starts-at", starts_at,
+                       "ends-at", starts_at + duration,
+                       "time-zone", atelier_session_get_time_zone (first),
+                       "place", atelier_session_get_place (first),
+                       "capacity", atelier_session_get_capacity (first),
+                       NULL);
+}
+
+/**
+ * atelier_series_expand:
+ * @first: the first session: workshop, start and end, zone, place, capacity
+ * @rrule: an RFC 5545 RRULE value, such as `FREQ=WEEKLY;BYDAY=SA;COUNT=6`
+ *
+ * Computes the sessions of a series without storing them: each keeps the
+ * first one's local start time and its length. A rule that would give
+ * more than %ATELIER_SERIES_MAX_SESSIONS sessions (or never ends) is
+ * refused.
+ *
+ * Returns: (transfer full): a #GListModel of new #AtelierSession
+ */
+GListModel *
+atelier_series_expand (AtelierSession  *first,
+                       const char      *rrule,
+                       GError         **error)
+{
+  g_autoptr(GListStore) sessions = NULL;
+  struct icalrecurrencetype rule;
+  struct icaltimetype next;
+  icalrecur_iterator *iterator;
+  icaltimezone *zone;
+
+  g_return_val_if_fail (ATELIER_IS_SESSION (first), NULL);
+
+  zone = series_zone (atelier_session_get_time_zone (first), error);
+  if (zone == NULL || !parse_rule (rrule, &rule, error))
+    return NULL;
+
+  iterator = icalrecur_iterator_new (rule, local_start (first, zone));
+  if (iterator == NULL)
+    {
+      icalerror_clear_errno ();
+      g_set_error (error, ATELIER_SERIES_ERROR, ATELIER_SERIES_ERROR_INVALID_RULE,
+                   _("The rule “%s” cannot be expanded."), rrule);
+      return NULL;
+    }
+
+  sessions = g_list_store_new (ATELIER_TYPE_SESSION);
+  while (!icaltime_is_null_time (next = icalrecur_iterator_next (iterator)) &&
+         g_list_model_get_n_items (G_LIST_MODEL (sessions)) <= ATELIER_SERIES_MAX_SESSIONS)
+    {
+      g_autoptr(AtelierSession) session =
+        new_occurrence (first, icaltime_as_timet_with_zone (next, zone));
+      g_list_store_append (sessions, session);
+    }
+  icalrecur_iterator_free (iterator);
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (sessions)) > ATELIER_SERIES_MAX_SESSIONS)
+    {
+      g_set_error (error, ATELIER_SERIES_ERROR, ATELIER_SERIES_ERROR_TOO_MANY,
+                   _("This rule gives more than %d sessions; end it sooner with COUNT or UNTIL."),
+                   ATELIER_SERIES_MAX_SESSIONS);
+      return NULL;
+    }
+  if (g_list_model_get_n_items (G_LIST_MODEL (sessions)) == 0)
+    {
+      g_set_error (error, ATELIER_SERIES_ERROR, ATELIER_SERIES_ERROR_INVALID_RULE,
+                   _("The rule “%s” gives no session at all."), rrule);
+      return NULL;
+    }
+
+  return G_LIST_MODEL (g_steal_pointer (&sessions));
+}
+
+/**
+ * atelier_series_create:
+ *
+ * Expands the series (see atelier_series_expand()) and stores every
+ * session in one transaction: all of them, or none.
+ *
+ * Returns: (transfer full): a #GListModel of the stored #AtelierSession,
+ *   each with its id and its own UID
+ */
+GListModel *
+atelier_series_create (AtelierStore    *store,
+                       AtelierSession  *first,
+                       const char      *rrule,
+                       GError         **error)
+{
+  g_autoptr(GListModel) sessions = NULL;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (ATELIER_IS_STORE (store), NULL);
+  g_return_val_if_fail (ATELIER_IS_SESSION (first), NULL);
+
+  sessions = atelier_series_expand (first, rrule, error);
+  if (sessions == NULL || !atelier_store_begin (store, error))
+    return NULL;
+
+  for (guint i = 0; ok && i < g_list_model_get_n_items (sessions); i++)
+    {
+      g_autoptr(AtelierSession) session = g_list_model_get_item (sessions, i);
+      ok = atelier_store_add_session (store, session, error);
+    }
+
+  if (ok && atelier_store_commit (store, error))
+    return g_steal_pointer (&sessions);
+
+  atelier_store_rollback (store);
+  return NULL;
+}

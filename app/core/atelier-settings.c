@@ -1,0 +1,597 @@
+/* atelier-settings.c: the store's settings that invitations need
+ *
+ * Settings are rows of the settings table (key, value), validated here
+ * and by the table's CHECK constraints. A key without a row has its
+ * default. Values are kept in one canonical spelling: the reminder in
+ * minutes, RSVP as "true" or "false".
+ */
+#define G_LOG_DOMAIN "atelier-settings"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <libical/ical.h>
+#include <string.h>
+
+#include "atelier-settings.h"
+#include "atelier-store-private.h"
+
+#define MAX_REMINDER_MINUTES (4 * 7 * 24 * 60)
+#define MAX_TEXT_LENGTH      200
+
+struct _AtelierSettings
+{
+  GObject     parent_instance;
+
+  GHashTable *values;  /* key -> canonical value, every key present */
+};
+
+G_DEFINE_FINAL_TYPE (AtelierSettings, atelier_settings, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (atelier-settings-error-quark, atelier_settings_error)
+
+typedef gboolean (*Normalizer) (const char  *value,
+                                char       **canonical,
+                                GError     **error);
+
+typedef struct
+{
+  const char *key;
+  const char *description;
+  Normalizer  normalize;
+} KeyInfo;
+
+static gboolean normalize_text      (const char *value, char **canonical, GError **error);
+static gboolean normalize_organizer (const char *value, char **canonical, GError **error);
+static gboolean normalize_time_zone (const char *value, char **canonical, GError **error);
+static gboolean normalize_reminder  (const char *value, char **canonical, GError **error);
+static gboolean normalize_boolean   (const char *value, char **canonical, GError **error);
+static gboolean normalize_language  (const char *value, char **canonical, GError **error);
+
+static const KeyInfo keys[] = {
+  { ATELIER_SETTING_STORE_NAME, N_("The store’s name, shown to customers as the organiser"),
+    normalize_text },
+  { ATELIER_SETTING_ORGANIZER, N_("The store’s e-mail address: invites come from it and replies go to it"),
+    normalize_organizer },
+  { ATELIER_SETTING_ADDRESS, N_("The store’s address, the place of sessions that have none of their own"),
+    normalize_text },
+  { ATELIER_SETTING_TIME_ZONE, N_("The store’s time zone, such as Europe/Paris"),
+    normalize_time_zone },
+  { ATELIER_SETTING_REMINDER, N_("Minutes before a session when customers’ calendars remind them; 0 or “off” for none"),
+    normalize_reminder },
+  { ATELIER_SETTING_RSVP, N_("Whether invites ask customers to reply: true or false"),
+    normalize_boolean },
+  { ATELIER_SETTING_LANGUAGE, N_("The language of invites and mails to customers: en or fr"),
+    normalize_language },
+};
+
+static const char *const key_names[] = {
+  ATELIER_SETTING_STORE_NAME,
+  ATELIER_SETTING_ORGANIZER,
+  ATELIER_SETTING_ADDRESS,
+  ATELIER_SETTING_TIME_ZONE,
+  ATELIER_SETTING_REMINDER,
+  ATELIER_SETTING_RSVP,
+  ATELIER_SETTING_LANGUAGE,
+  NULL,
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (keys) + 1 == G_N_ELEMENTS (key_names));
+
+static const KeyInfo *
+find_key (const char  *key,
+          GError     **error)
+{
+  for (guint i = 0; key != NULL && i < G_N_ELEMENTS (keys); i++)
+    if (strcmp (keys[i].key, key) == 0)
+      return &keys[i];
+
+  g_set_error (error, ATELIER_SETTINGS_ERROR, ATELIER_SETTINGS_ERROR_UNKNOWN_KEY,
+               _("There is no setting “%s”; the settings are: %s."),
+               key ? key : "", "store-name, organizer, address, time-zone, reminder, rsvp, language");
+  return NULL;
+}
+
+static void
+set_invalid (GError     **error,
+             const char  *message)
+{
+  g_set_error_literal (error, ATELIER_SETTINGS_ERROR, ATELIER_SETTINGS_ERROR_INVALID, message);
+}
+
+static gboolean
+normalize_text (const char  *value,
+                char       **canonical,
+                GError     **error)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (value));
+
+  if (!g_utf8_validate (trimmed, -1, NULL))
+    {
+      set_invalid (error, _("The text is not valid UTF-8."));
+      return FALSE;
+    }
+  for (const char *p = trimmed; *p != '\0'; p++)
+    if ((guchar) *p < 0x20 || *p == 0x7f)
+      {
+        set_invalid (error, _("The text must be one line, without control characters."));
+        return FALSE;
+      }
+  if (g_utf8_strlen (trimmed, -1) > MAX_TEXT_LENGTH)
+    {
+      set_invalid (error, _("The text is too long (200 characters at most)."));
+      return FALSE;
+    }
+
+  *canonical = g_steal_pointer (&trimmed);
+  return TRUE;
+}
+
+static char *
+lower_trimmed (const char *value)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (value));
+
+  return g_ascii_strdown (copy, -1);
+}
+
+static gboolean
+is_atom_char (char c)
+{
+  return g_ascii_isalnum (c) || (guchar) c >= 0x80 || strchr ("!#$%&'*+-/=?^_`{|}~", c) != NULL;
+}
+
+static gboolean
+is_dot_atom (const char *start,
+             gsize       length,
+             gboolean    domain)
+{
+  if (length == 0 || start[0] == '.' || start[length - 1] == '.')
+    return FALSE;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = start[i];
+
+      if (c == '.' && start[i + 1] == '.')
+        return FALSE;
+      if (c == '.')
+        continue;
+      if (domain ? !(g_ascii_isalnum (c) || c == '-' || (guchar) c >= 0x80) : !is_atom_char (c))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * atelier_settings_is_valid_mailbox:
+ * @address: (nullable): an e-mail address, without a display name
+ *
+ * A plain `local@domain` address (dot-atoms, UTF-8 allowed): no spaces,
+ * quotes, brackets or separators that could break a header or an
+ * iCalendar property.
+ */
+gboolean
+atelier_settings_is_valid_mailbox (const char *address)
+{
+  const char *at;
+
+  /* Private-use characters (U+E000...) have no business in an address. */
+  if (address == NULL || !g_utf8_validate (address, -1, NULL) || strlen (address) > 254 ||
+      strstr (address, "\356") != NULL)
+    return FALSE;
+
+  at = strchr (address, '@');
+  if (at == NULL || strchr (at + 1, '@') != NULL || at - address > 64)
+    return FALSE;
+
+  return is_dot_atom (address, at - address, FALSE) &&
+         is_dot_atom (at + 1, strlen (at + 1), TRUE);
+}
+
+static gboolean
+normalize_organizer (const char  *value,
+                     char       **canonical,
+                     GError     **error)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (value));
+  const char *address = trimmed;
+
+  if (g_ascii_strncasecmp (address, "mailto:", 7) == 0)
+    address += 7;
+
+  if (*address != '\0' && !atelier_settings_is_valid_mailbox (address))
+    {
+      g_set_error (error, ATELIER_SETTINGS_ERROR, ATELIER_SETTINGS_ERROR_INVALID,
+                   _("“%s” is not an e-mail address such as shop@example.org."), value);
+      return FALSE;
+    }
+
+  *canonical = g_strdup (address);
+  return TRUE;
+}
+
+static gboolean
+normalize_time_zone (const char  *value,
+                     char       **canonical,
+                     GError     **error)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (value));
+  g_autoptr(GTimeZone) zone = NULL;
+
+  if (*trimmed != '\0')
+    zone = g_time_zone_new_identifier (trimmed);
+
+  /* Invites carry the zone's rules from libical's own copy of the
+   * database, so the zone must be known to both. */
+  if (zone == NULL ||
+      (strcmp (trimmed, "UTC") != 0 && icaltimezone_get_builtin_timezone (trimmed) == NULL))
+    {
+      g_set_error (error, ATELIER_SETTINGS_ERROR, ATELIER_SETTINGS_ERROR_INVALID,
+                   _("“%s” is not a known time zone; use a name such as Europe/Paris."), value);
+      return FALSE;
+    }
+
+  *canonical = g_steal_pointer (&trimmed);
+  return TRUE;
+}
+
+/* "off", minutes ("90"), or a number with a unit: "30m", "2h", "1d", "1w". */
+static gboolean
+normalize_reminder (const char  *value,
+                    char       **canonical,
+                    GError     **error)
+{
+  g_autofree char *trimmed = lower_trimmed (value);
+  guint64 number = 0;
+  guint64 factor = 1;
+  char *end = NULL;
+
+  if (strcmp (trimmed, "off") == 0 || strcmp (trimmed, "none") == 0)
+    {
+      *canonical = g_strdup ("0");
+      return TRUE;
+    }
+
+  if (g_ascii_isdigit (*trimmed))
+    number = g_ascii_strtoull (trimmed, &end, 10);
+  if (end != NULL && end[0] != '\0' && end[1] == '\0')
+    factor = end[0] == 'm' ? 1 : end[0] == 'h' ? 60 : end[0] == 'd' ? 24 * 60
+             : end[0] == 'w' ? 7 * 24 * 60 : 0;
+
+  if (end == NULL || (end[0] != '\0' && end[1] != '\0') || factor == 0 ||
+      number > MAX_REMINDER_MINUTES || number * factor > MAX_REMINDER_MINUTES)
+    {
+      g_set_error (error, ATELIER_SETTINGS_ERROR, ATELIER_SETTINGS_ERROR_INVALID,
+                   _("“%s” is not a reminder: give minutes (90), a duration such as 2h or 1d "
+                     "(four weeks at most), or “off”."), value);
+      return FALSE;
+    }
+
+  *canonical = g_strdup_printf ("%" G_GUINT64_FORMAT, number * factor);
+  return TRUE;
+}
+
+static gboolean
+normalize_boolean (const char  *value,
+                   char       **canonical,
+                   GError     **error)
+{
+  static const char *const yes[] = { "true", "yes", "on", "1", NULL };
+  static const char *const no[] = { "false", "no", "off", "0", NULL };
+  g_autofree char *lower = lower_trimmed (value);
+
+  if (g_strv_contains (yes, lower) || g_strv_contains (no, lower))
+    {
+      *canonical = g_strdup (g_strv_contains (yes, lower) ? "true" : "false");
+      return TRUE;
+    }
+
+  g_set_error (error, ATELIER_SETTINGS_ERROR, ATELIER_SETTINGS_ERROR_INVALID,
+               _("“%s” is neither true nor false."), value);
+  return FALSE;
+}
+
+static gboolean
+normalize_language (const char  *value,
+                    char       **canonical,
+                    GError     **error)
+{
+  g_autofree char *lower = lower_trimmed (value);
+
+  if (strcmp (lower, "en") == 0 || strcmp (lower, "fr") == 0)
+    {
+      *canonical = g_steal_pointer (&lower);
+      return TRUE;
+    }
+
+  g_set_error (error, ATELIER_SETTINGS_ERROR, ATELIER_SETTINGS_ERROR_INVALID,
+               _("Invites can be written in English (en) or French (fr), not in “%s”."), value);
+  return FALSE;
+}
+
+static char *
+default_time_zone (void)
+{
+  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+  const char *name = g_time_zone_get_identifier (local);
+
+  if (name != NULL && icaltimezone_get_builtin_timezone (name) != NULL)
+    return g_strdup (name);
+  return g_strdup ("UTC");
+}
+
+static void
+atelier_settings_finalize (GObject *object)
+{
+  AtelierSettings *self = ATELIER_SETTINGS (object);
+
+  g_clear_pointer (&self->values, g_hash_table_unref);
+
+  G_OBJECT_CLASS (atelier_settings_parent_class)->finalize (object);
+}
+
+static void
+atelier_settings_class_init (AtelierSettingsClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = atelier_settings_finalize;
+}
+
+static void
+atelier_settings_init (AtelierSettings *self)
+{
+  self->values = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_hash_table_insert (self->values, (gpointer) ATELIER_SETTING_STORE_NAME, g_strdup (""));
+  g_hash_table_insert (self->values, (gpointer) ATELIER_SETTING_ORGANIZER, g_strdup (""));
+  g_hash_table_insert (self->values, (gpointer) ATELIER_SETTING_ADDRESS, g_strdup (""));
+  g_hash_table_insert (self->values, (gpointer) ATELIER_SETTING_TIME_ZONE, default_time_zone ());
+  g_hash_table_insert (self->values, (gpointer) ATELIER_SETTING_REMINDER, g_strdup ("1440"));
+  g_hash_table_insert (self->values, (gpointer) ATELIER_SETTING_RSVP, g_strdup ("true"));
+  g_hash_table_insert (self->values, (gpointer) ATELIER_SETTING_LANGUAGE, g_strdup ("en"));
+}
+
+/**
+ * atelier_settings_list_keys:
+ *
+ * Returns: (transfer none): the keys, in the order to show them
+ */
+const char * const *
+atelier_settings_list_keys (void)
+{
+  return (const char * const *) key_names;
+}
+
+/**
+ * atelier_settings_describe_key:
+ *
+ * Returns: (nullable): a translated sentence saying what @key is for
+ */
+const char *
+atelier_settings_describe_key (const char *key)
+{
+  const KeyInfo *info = find_key (key, NULL);
+
+  return info ? _(info->description) : NULL;
+}
+
+/**
+ * atelier_settings_new:
+ *
+ * Returns: (transfer full): settings with every key at its default
+ */
+AtelierSettings *
+atelier_settings_new (void)
+{
+  return g_object_new (ATELIER_TYPE_SETTINGS, NULL);
+}
+
+/**
+ * atelier_settings_get:
+ *
+ * Returns: (nullable): the canonical value of @key, %NULL for an unknown key
+ */
+const char *
+atelier_settings_get (AtelierSettings *self,
+                      const char      *key)
+{
+  g_return_val_if_fail (ATELIER_IS_SETTINGS (self), NULL);
+
+  return key ? g_hash_table_lookup (self->values, key) : NULL;
+}
+
+/**
+ * atelier_settings_set:
+ * @value: (nullable): the new value; %NULL restores the default
+ *
+ * Validates @value and keeps its canonical spelling, in memory only; see
+ * atelier_settings_write() to store it.
+ */
+gboolean
+atelier_settings_set (AtelierSettings  *self,
+                      const char       *key,
+                      const char       *value,
+                      GError          **error)
+{
+  const KeyInfo *info;
+  char *canonical = NULL;
+
+  g_return_val_if_fail (ATELIER_IS_SETTINGS (self), FALSE);
+
+  info = find_key (key, error);
+  if (info == NULL)
+    return FALSE;
+
+  if (value == NULL)
+    {
+      g_autoptr(AtelierSettings) defaults = atelier_settings_new ();
+      canonical = g_strdup (atelier_settings_get (defaults, info->key));
+    }
+  else if (!info->normalize (value, &canonical, error))
+    return FALSE;
+
+  g_hash_table_insert (self->values, (gpointer) info->key, canonical);
+  return TRUE;
+}
+
+/**
+ * atelier_settings_load:
+ *
+ * Returns: (transfer full): the store's settings, defaults where unset
+ */
+AtelierSettings *
+atelier_settings_load (AtelierStore  *store,
+                       GError       **error)
+{
+  g_autoptr(AtelierSettings) self = atelier_settings_new ();
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (ATELIER_IS_STORE (store), NULL);
+
+  stmt = atelier_store_prepare (store, "SELECT key, value FROM settings", error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const KeyInfo *info = find_key ((const char *) sqlite3_column_text (stmt, 0), NULL);
+
+      if (info != NULL)
+        g_hash_table_insert (self->values, (gpointer) info->key,
+                             g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+    }
+  if (rc != SQLITE_DONE)
+    atelier_store_set_error (store, rc, error);
+  sqlite3_reset (stmt);
+
+  return rc == SQLITE_DONE ? g_steal_pointer (&self) : NULL;
+}
+
+/**
+ * atelier_settings_read:
+ *
+ * Returns: (transfer full): the value of @key in @store (its default if
+ *   unset), or %NULL with @error set
+ */
+char *
+atelier_settings_read (AtelierStore  *store,
+                       const char    *key,
+                       GError       **error)
+{
+  g_autoptr(AtelierSettings) settings = NULL;
+
+  g_return_val_if_fail (ATELIER_IS_STORE (store), NULL);
+
+  if (find_key (key, error) == NULL)
+    return NULL;
+
+  settings = atelier_settings_load (store, error);
+  return settings ? g_strdup (atelier_settings_get (settings, key)) : NULL;
+}
+
+/**
+ * atelier_settings_write:
+ * @value: (nullable): the new value; %NULL restores the default
+ *
+ * Validates and stores one setting.
+ */
+gboolean
+atelier_settings_write (AtelierStore  *store,
+                        const char    *key,
+                        const char    *value,
+                        GError       **error)
+{
+  g_autoptr(AtelierSettings) scratch = atelier_settings_new ();
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (ATELIER_IS_STORE (store), FALSE);
+
+  if (!atelier_settings_set (scratch, key, value, error))
+    return FALSE;
+
+  if (value == NULL)
+    stmt = atelier_store_prepare (store, "DELETE FROM settings WHERE key = ?", error);
+  else
+    stmt = atelier_store_prepare (store,
+                                  "INSERT INTO settings (key, value) VALUES (?, ?)"
+                                  " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  if (value != NULL)
+    sqlite3_bind_text (stmt, 2, atelier_settings_get (scratch, key), -1, SQLITE_TRANSIENT);
+  if (!atelier_store_step_done (store, stmt, error))
+    return FALSE;
+
+  atelier_store_emit_changed (store, "settings");
+  return TRUE;
+}
+
+const char *
+atelier_settings_get_store_name (AtelierSettings *self)
+{
+  return atelier_settings_get (self, ATELIER_SETTING_STORE_NAME);
+}
+
+const char *
+atelier_settings_get_organizer (AtelierSettings *self)
+{
+  return atelier_settings_get (self, ATELIER_SETTING_ORGANIZER);
+}
+
+const char *
+atelier_settings_get_address (AtelierSettings *self)
+{
+  return atelier_settings_get (self, ATELIER_SETTING_ADDRESS);
+}
+
+const char *
+atelier_settings_get_time_zone (AtelierSettings *self)
+{
+  return atelier_settings_get (self, ATELIER_SETTING_TIME_ZONE);
+}
+
+/* Returns: minutes before the start, 0 for no reminder */
+int
+atelier_settings_get_reminder (AtelierSettings *self)
+{
+  const char *value = atelier_settings_get (self, ATELIER_SETTING_REMINDER);
+
+  return value ? (int) g_ascii_strtoll (value, NULL, 10) : 0;
+}
+
+gboolean
+atelier_settings_get_rsvp (AtelierSettings *self)
+{
+  return g_strcmp0 (atelier_settings_get (self, ATELIER_SETTING_RSVP), "true") == 0;
+}
+
+const char *
+atelier_settings_get_language (AtelierSettings *self)
+{
+  return atelier_settings_get (self, ATELIER_SETTING_LANGUAGE);
+}
+
+/**
+ * atelier_settings_check_can_invite:
+ *
+ * Invites need the organiser's mailbox; refuses with
+ * %ATELIER_SETTINGS_ERROR_NO_ORGANIZER while it is unset.
+ */
+gboolean
+atelier_settings_check_can_invite (AtelierSettings  *self,
+                                   GError          **error)
+{
+  const char *organizer = atelier_settings_get_organizer (self);
+
+  if (organizer != NULL && *organizer != '\0')
+    return TRUE;
+
+  g_set_error_literal (error, ATELIER_SETTINGS_ERROR, ATELIER_SETTINGS_ERROR_NO_ORGANIZER,
+                       _("Invites cannot be sent before the store’s e-mail address is set: "
+                         "set the “organizer” setting, for example to shop@example.org."));
+  return FALSE;
+}

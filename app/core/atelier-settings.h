@@ -1,0 +1,63 @@
+/* atelier-settings.h: the store's settings that invitations need */
+#pragma once
+
+#include "atelier-store.h"
+
+G_BEGIN_DECLS
+
+#define ATELIER_SETTINGS_ERROR (atelier_settings_error_quark ())
+
+typedef enum
+{
+  ATELIER_SETTINGS_ERROR_UNKNOWN_KEY,
+  ATELIER_SETTINGS_ERROR_INVALID,
+  ATELIER_SETTINGS_ERROR_NO_ORGANIZER,  /* invites refused until it is set */
+} AtelierSettingsError;
+
+/* The keys, as `atelier-cli settings KEY VALUE` spells them. */
+#define ATELIER_SETTING_STORE_NAME "store-name"  /* ORGANIZER's CN, the feed's name */
+#define ATELIER_SETTING_ORGANIZER  "organizer"   /* the mailto: ORGANIZER, From of mails */
+#define ATELIER_SETTING_ADDRESS    "address"     /* LOCATION when a session has no place */
+#define ATELIER_SETTING_TIME_ZONE  "time-zone"   /* the store's IANA zone */
+#define ATELIER_SETTING_REMINDER   "reminder"    /* minutes before the start; 0: none */
+#define ATELIER_SETTING_RSVP       "rsvp"        /* ask customers to reply: true/false */
+#define ATELIER_SETTING_LANGUAGE   "language"    /* of texts to customers: en, fr */
+
+#define ATELIER_TYPE_SETTINGS (atelier_settings_get_type ())
+G_DECLARE_FINAL_TYPE (AtelierSettings, atelier_settings, ATELIER, SETTINGS, GObject)
+
+GQuark              atelier_settings_error_quark        (void);
+
+const char * const *atelier_settings_list_keys          (void);
+const char         *atelier_settings_describe_key       (const char       *key);
+gboolean            atelier_settings_is_valid_mailbox   (const char       *address);
+
+AtelierSettings    *atelier_settings_new                (void);
+AtelierSettings    *atelier_settings_load               (AtelierStore     *store,
+                                                         GError          **error);
+const char         *atelier_settings_get                (AtelierSettings  *self,
+                                                         const char       *key);
+gboolean            atelier_settings_set                (AtelierSettings  *self,
+                                                         const char       *key,
+                                                         const char       *value,
+                                                         GError          **error);
+
+char               *atelier_settings_read               (AtelierStore     *store,
+                                                         const char       *key,
+                                                         GError          **error);
+gboolean            atelier_settings_write              (AtelierStore     *store,
+                                                         const char       *key,
+                                                         const char       *value,
+                                                         GError          **error);
+
+const char         *atelier_settings_get_store_name     (AtelierSettings  *self);
+const char         *atelier_settings_get_organizer      (AtelierSettings  *self);
+const char         *atelier_settings_get_address        (AtelierSettings  *self);
+const char         *atelier_settings_get_time_zone      (AtelierSettings  *self);
+int                 atelier_settings_get_reminder       (AtelierSettings  *self);
+gboolean            atelier_settings_get_rsvp           (AtelierSettings  *self);
+const char         *atelier_settings_get_language       (AtelierSettings  *self);
+gboolean            atelier_settings_check_can_invite   (AtelierSettings  *self,
+                                                         GError          **error);
+
+G_END_DECLS

@@ -1,0 +1,220 @@
+/* test-series.c: recurring sessions from an RRULE, across daylight saving */
+#define G_LOG_DOMAIN "test-series"
+
+#include "config.h"
+
+#include "atelier-series.h"
+#include "test-ical-util.h"
+
+typedef IcalFixture Fixture;
+
+/* A first session at @hour:@minute Paris time on the given day. */
+static AtelierSession *
+first_session (Fixture *f, int year, int month, int day, int hour, int minute)
+{
+  g_autoptr(GTimeZone) paris = g_time_zone_new_identifier ("Europe/Paris");
+  g_autoptr(GDateTime) starts = g_date_time_new (paris, year, month, day, hour, minute, 0);
+  g_autoptr(GDateTime) ends = g_date_time_add_minutes (starts, 150);
+  AtelierSession *session = atelier_session_new (f->workshop_id, starts, ends, "Europe/Paris");
+
+  g_object_set (session, "capacity", 8, "place", "Grande cuisine", NULL);
+  return session;
+}
+
+static int
+count_sessions (Fixture *f)
+{
+  g_autoptr(GListModel) all = atelier_store_list_sessions (f->base.store, NULL, NULL, NULL);
+
+  return g_list_model_get_n_items (all);
+}
+
+/* Saturdays at 18:30 from 10 October 2026, across the last Sunday of
+ * October (25 October 2026, 03:00 CEST -> 02:00 CET). */
+static void
+test_weekly_across_dst (Fixture *f, gconstpointer data)
+{
+  static const int days[] = { 10, 17, 24, 31 };
+  g_autoptr(AtelierSession) first = first_session (f, 2026, 10, 10, 18, 30);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) sessions = atelier_series_create (f->base.store, first,
+                                                          "FREQ=WEEKLY;BYDAY=SA;COUNT=4", &error);
+  g_autoptr(GHashTable) uids = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (sessions), ==, 4);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autoptr(AtelierSession) s = g_list_model_get_item (sessions, i);
+      g_autoptr(AtelierSession) stored = atelier_store_get_session (f->base.store,
+                                                                    atelier_session_get_id (s), NULL);
+      g_autoptr(GDateTime) start = atelier_session_dup_start (stored);
+      g_autoptr(GDateTime) utc = g_date_time_to_utc (start);
+
+      g_assert_cmpint (g_date_time_get_month (start), ==, 10);
+      g_assert_cmpint (g_date_time_get_day_of_month (start), ==, days[i]);
+      g_assert_cmpint (g_date_time_get_day_of_week (start), ==, 6);
+      g_assert_cmpint (g_date_time_get_hour (start), ==, 18);
+      g_assert_cmpint (g_date_time_get_minute (start), ==, 30);
+      /* 16:30 UTC in summer time, 17:30 after the change. */
+      g_assert_cmpint (g_date_time_get_hour (utc), ==, days[i] < 25 ? 16 : 17);
+      g_assert_cmpint (atelier_session_get_ends_at (stored) - atelier_session_get_starts_at (stored),
+                       ==, 150 * 60);
+      g_assert_cmpstr (atelier_session_get_place (stored), ==, "Grande cuisine");
+      g_assert_cmpint (atelier_session_get_capacity (stored), ==, 8);
+      g_assert_cmpint (atelier_session_get_sequence (stored), ==, 0);
+      g_assert_false (g_hash_table_contains (uids, atelier_session_get_uid (stored)));
+      g_hash_table_add (uids, (gpointer) g_intern_string (atelier_session_get_uid (stored)));
+    }
+  g_assert_cmpint (count_sessions (f), ==, 4);
+}
+
+/* The invite of the session after the change carries its 18:30 with the
+ * zone's rules for both sides of it. */
+static void
+test_invite_after_dst (Fixture *f, gconstpointer data)
+{
+  g_autoptr(AtelierSession) first = first_session (f, 2026, 10, 10, 18, 30);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) sessions = atelier_series_create (f->base.store, first,
+                                                          "RRULE:FREQ=WEEKLY;BYDAY=SA;COUNT=4", &error);
+  g_autoptr(AtelierSession) last = g_list_model_get_item (sessions, 3);
+  g_autoptr(AtelierSettings) settings = atelier_settings_load (f->base.store, &error);
+  g_autoptr(AtelierWorkshop) workshop = atelier_store_get_workshop (f->base.store, f->workshop_id, &error);
+  g_autoptr(AtelierCustomer) zoe = ical_customer (f, "Zoé", "Martin", "zoe@example.org");
+  g_autofree char *text = NULL;
+  g_autoptr(icalcomponent) calendar = NULL;
+  icalcomponent *event;
+  struct icaltimetype start;
+
+  g_assert_no_error (error);
+  text = atelier_invite_build (settings, last, workshop, zoe, 1, ATELIER_INVITE_NEW, 0, &error);
+  g_assert_no_error (error);
+  calendar = parse_ical (text, "REQUEST");
+  event = icalcomponent_get_first_component (calendar, ICAL_VEVENT_COMPONENT);
+  start = icalcomponent_get_dtstart (event);
+  g_assert_cmpint (start.day, ==, 31);
+  g_assert_cmpint (start.hour, ==, 18);
+  g_assert_cmpint (start.minute, ==, 30);
+  /* libical, reading the file's own VTIMEZONE, agrees on the instant. */
+  g_assert_cmpint (icaltime_as_timet_with_zone (start, (icaltimezone *) start.zone), ==,
+                   atelier_session_get_starts_at (last));
+  g_assert_nonnull (strstr (text, "TZOFFSETTO:+0100"));
+  g_assert_nonnull (strstr (text, "TZOFFSETTO:+0200"));
+}
+
+static void
+test_monthly_until (Fixture *f, gconstpointer data)
+{
+  static const int months[] = { 11, 12, 1, 2 };
+  static const int days[] = { 3, 1, 5, 2 };
+  g_autoptr(AtelierSession) first = first_session (f, 2026, 11, 3, 10, 0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) sessions = atelier_series_create (f->base.store, first,
+                                                          "FREQ=MONTHLY;BYDAY=1TU;UNTIL=20270301T000000Z",
+                                                          &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (sessions), ==, 4);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autoptr(AtelierSession) s = g_list_model_get_item (sessions, i);
+      g_autoptr(GDateTime) start = atelier_session_dup_start (s);
+
+      g_assert_cmpint (g_date_time_get_month (start), ==, months[i]);
+      g_assert_cmpint (g_date_time_get_day_of_month (start), ==, days[i]);
+      g_assert_cmpint (g_date_time_get_day_of_week (start), ==, 2);
+      g_assert_cmpint (g_date_time_get_hour (start), ==, 10);
+    }
+}
+
+static void
+test_limits (Fixture *f, gconstpointer data)
+{
+  g_autoptr(AtelierSession) first = first_session (f, 2026, 1, 1, 9, 0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) most = NULL;
+  GListModel *none;
+
+  none = atelier_series_create (f->base.store, first, "FREQ=DAILY;COUNT=367", &error);
+  g_assert_null (none);
+  g_assert_error (error, ATELIER_SERIES_ERROR, ATELIER_SERIES_ERROR_TOO_MANY);
+  g_clear_error (&error);
+
+  /* A rule that never ends is refused the same way. */
+  none = atelier_series_create (f->base.store, first, "FREQ=WEEKLY;BYDAY=MO,TH", &error);
+  g_assert_null (none);
+  g_assert_error (error, ATELIER_SERIES_ERROR, ATELIER_SERIES_ERROR_TOO_MANY);
+  g_clear_error (&error);
+  g_assert_cmpint (count_sessions (f), ==, 0);
+
+  most = atelier_series_create (f->base.store, first, "FREQ=DAILY;COUNT=366", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (most), ==, 366);
+  g_assert_cmpint (count_sessions (f), ==, 366);
+}
+
+static void
+test_invalid_rules (Fixture *f, gconstpointer data)
+{
+  static const char *const rules[] = {
+    "",
+    "FREQ=SOMETIMES;COUNT=3",
+    "COUNT=3",
+    "FREQ=WEEKLY;COUNT=3\r\nATTENDEE:mailto:evil@example.net",
+  };
+  g_autoptr(AtelierSession) first = first_session (f, 2026, 1, 1, 9, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      GListModel *none = atelier_series_create (f->base.store, first, rules[i], &error);
+
+      g_assert_null (none);
+      g_assert_error (error, ATELIER_SERIES_ERROR, ATELIER_SERIES_ERROR_INVALID_RULE);
+    }
+  g_assert_cmpint (count_sessions (f), ==, 0);
+
+  {
+    g_autoptr(GError) error = NULL;
+    GListModel *none;
+
+    g_object_set (first, "time-zone", "Mars/Olympus", NULL);
+    none = atelier_series_create (f->base.store, first, "FREQ=DAILY;COUNT=2", &error);
+    g_assert_null (none);
+    g_assert_error (error, ATELIER_SERIES_ERROR, ATELIER_SERIES_ERROR_TIME_ZONE);
+  }
+}
+
+/* One session refused by the store leaves none of the series stored. */
+static void
+test_all_or_nothing (Fixture *f, gconstpointer data)
+{
+  g_autoptr(AtelierSession) first = first_session (f, 2026, 1, 1, 9, 0);
+  g_autoptr(GError) error = NULL;
+  GListModel *none;
+
+  g_object_set (first, "capacity", -1, NULL);
+  none = atelier_series_create (f->base.store, first, "FREQ=DAILY;COUNT=3", &error);
+  g_assert_null (none);
+  g_assert_error (error, ATELIER_STORE_ERROR, ATELIER_STORE_ERROR_INVALID);
+  g_assert_cmpint (count_sessions (f), ==, 0);
+}
+
+int
+main (int argc, char **argv)
+{
+  test_init (&argc, &argv);
+
+#define ADD(path, func) \
+  g_test_add ("/atelier/series/" path, Fixture, NULL, ical_fixture_setup, func, ical_fixture_teardown)
+
+  ADD ("weekly-across-dst", test_weekly_across_dst);
+  ADD ("invite-after-dst", test_invite_after_dst);
+  ADD ("monthly-until", test_monthly_until);
+  ADD ("limits", test_limits);
+  ADD ("invalid-rules", test_invalid_rules);
+  ADD ("all-or-nothing", test_all_or_nothing);
+
+  return g_test_run ();
+}
