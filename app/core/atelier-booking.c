@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "atelier-booking.h"
+#include "atelier-schedule-private.h"
 #include "atelier-store-private.h"
 
 G_DEFINE_QUARK (atelier-booking-error-quark, atelier_booking_error)
@@ -38,23 +39,6 @@ query_int (AtelierStore  *store,
   sqlite3_reset (stmt);
 
   return value;
-}
-
-static gboolean
-exec_with_ids (AtelierStore  *store,
-               const char    *sql,
-               const gint64  *params,
-               guint          n_params,
-               GError       **error)
-{
-  sqlite3_stmt *stmt = atelier_store_prepare (store, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-  for (guint i = 0; i < n_params; i++)
-    sqlite3_bind_int64 (stmt, i + 1, params[i]);
-
-  return atelier_store_step_done (store, stmt, error);
 }
 
 static int
@@ -264,7 +248,7 @@ renumber_waitlist (AtelierStore  *store,
 
       if (atelier_registration_get_waitlist_position (r) == (int) i + 1)
         continue;
-      if (!exec_with_ids (store, "UPDATE registrations SET waitlist_position = ? WHERE id = ?",
+      if (!atelier_store_exec_ids (store, "UPDATE registrations SET waitlist_position = ? WHERE id = ?",
                           params, G_N_ELEMENTS (params), error))
         return FALSE;
     }
@@ -353,20 +337,6 @@ cancel_locked (AtelierStore         *store,
          promote_locked (store, atelier_registration_get_session_id (registration), promoted, error);
 }
 
-/* Runs the rest of an operation after BEGIN IMMEDIATE; commits if it
- * succeeded, rolls back if not. */
-static gboolean
-finish (AtelierStore  *store,
-        gboolean       ok,
-        GError       **error)
-{
-  if (ok && atelier_store_commit (store, error))
-    return TRUE;
-
-  atelier_store_rollback (store);
-  return FALSE;
-}
-
 /**
  * atelier_booking_sign_up:
  * @customer: an existing customer, or a new one (id 0) that is created in
@@ -399,7 +369,7 @@ atelier_booking_sign_up (AtelierStore     *store,
   if (session != NULL && ensure_customer (store, customer, error))
     registration = sign_up_locked (store, session, atelier_customer_get_id (customer), &request, error);
 
-  if (!finish (store, registration != NULL, error))
+  if (!atelier_store_finish (store, registration != NULL, error))
     return NULL;
   return g_steal_pointer (&registration);
 }
@@ -433,7 +403,7 @@ atelier_booking_walk_in (AtelierStore     *store,
   if (session != NULL && ensure_customer (store, customer, error))
     registration = sign_up_locked (store, session, atelier_customer_get_id (customer), &request, error);
 
-  if (!finish (store, registration != NULL, error))
+  if (!atelier_store_finish (store, registration != NULL, error))
     return NULL;
   return g_steal_pointer (&registration);
 }
@@ -469,7 +439,7 @@ atelier_booking_cancel (AtelierStore        *store,
 
   registration = atelier_store_get_registration (store, registration_id, error);
   ok = registration != NULL && cancel_locked (store, registration, by, promoted_list, error);
-  if (!finish (store, ok, error))
+  if (!atelier_store_finish (store, ok, error))
     return FALSE;
 
   if (promoted != NULL)
@@ -522,7 +492,7 @@ atelier_booking_move (AtelierStore  *store,
                                 &request, error);
     }
 
-  if (!finish (store, moved != NULL, error))
+  if (!atelier_store_finish (store, moved != NULL, error))
     return NULL;
   return g_steal_pointer (&moved);
 }
@@ -567,7 +537,7 @@ atelier_booking_set_capacity (AtelierStore  *store,
            promote_locked (store, session_id, promoted_list, error);
     }
 
-  if (!finish (store, ok, error))
+  if (!atelier_store_finish (store, ok, error))
     return FALSE;
 
   if (promoted != NULL)
@@ -605,7 +575,7 @@ set_checked_in (AtelierStore  *store,
       ok = atelier_store_update_registration (store, registration, error);
     }
 
-  if (!finish (store, ok, error))
+  if (!atelier_store_finish (store, ok, error))
     return NULL;
   return g_steal_pointer (&registration);
 }
@@ -655,7 +625,6 @@ atelier_booking_cancel_session (AtelierStore  *store,
                                 GError       **error)
 {
   g_autoptr(AtelierSession) session = NULL;
-  gint64 params[] = { atelier_store_now (), session_id };
   gboolean ok = FALSE;
 
   g_return_val_if_fail (ATELIER_IS_STORE (store), FALSE);
@@ -668,17 +637,9 @@ atelier_booking_cancel_session (AtelierStore  *store,
     g_set_error_literal (error, ATELIER_BOOKING_ERROR, ATELIER_BOOKING_ERROR_SESSION_CANCELLED,
                          _("This session is already cancelled."));
   else if (session != NULL)
-    ok = exec_with_ids (store,
-                        "UPDATE sessions SET status = 'cancelled', sequence = sequence + 1"
-                        " WHERE id = ?",
-                        &session_id, 1, error) &&
-         exec_with_ids (store,
-                        "UPDATE registrations SET status = 'cancelled', waitlist_position = NULL,"
-                        " checked_in_at = NULL, cancelled_at = ?, cancelled_by = 'store'"
-                        " WHERE session_id = ? AND status <> 'cancelled'",
-                        params, G_N_ELEMENTS (params), error);
+    ok = atelier_schedule_update_locked (store, session, ATELIER_SESSION_CANCELLED, error);
 
-  if (!finish (store, ok, error))
+  if (!atelier_store_finish (store, ok, error))
     return FALSE;
 
   atelier_store_emit_changed (store, "sessions");
@@ -732,8 +693,7 @@ atelier_booking_summarize (AtelierStore           *store,
       summary->no_show_seats = summary->ended ? summary->confirmed_seats - summary->checked_in_seats : 0;
     }
   else if (rc == SQLITE_DONE)
-    g_set_error (error, ATELIER_STORE_ERROR, ATELIER_STORE_ERROR_NOT_FOUND,
-                 _("There is no session number %" G_GINT64_FORMAT "."), session_id);
+    atelier_store_set_not_found (ATELIER_TYPE_SESSION, session_id, error);
   else
     atelier_store_set_error (store, rc, error);
   sqlite3_reset (stmt);

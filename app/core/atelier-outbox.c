@@ -155,18 +155,6 @@ mark_sent_locked (AtelierStore       *store,
   return atelier_store_step_done (store, stmt, error);
 }
 
-static gboolean
-finish (AtelierStore  *store,
-        gboolean       ok,
-        GError       **error)
-{
-  if (ok && atelier_store_commit (store, error))
-    return TRUE;
-
-  atelier_store_rollback (store);
-  return FALSE;
-}
-
 /**
  * atelier_outbox_mark_sent:
  *
@@ -187,7 +175,7 @@ atelier_outbox_mark_sent (AtelierStore       *store,
   if (!atelier_store_begin (store, error))
     return FALSE;
   ok = mark_sent_locked (store, item, error);
-  if (!finish (store, ok, error))
+  if (!atelier_store_finish (store, ok, error))
     return FALSE;
 
   atelier_store_emit_changed (store, "registrations");
@@ -366,7 +354,7 @@ atelier_outbox_write (AtelierStore  *store,
   ok = built != NULL &&
        (built->len == 0 || ensure_folder (folder, error)) &&
        write_and_mark (store, built, folder, &written, &write_error, error);
-  if (!finish (store, ok, error))
+  if (!atelier_store_finish (store, ok, error))
     return FALSE;
 
   if (written > 0)

@@ -12,26 +12,10 @@
 #include <glib/gi18n-lib.h>
 
 #include "atelier-schedule.h"
+#include "atelier-schedule-private.h"
 #include "atelier-store-private.h"
 
 G_DEFINE_QUARK (atelier-schedule-error-quark, atelier_schedule_error)
-
-static gboolean
-exec_with_ids (AtelierStore  *store,
-               const char    *sql,
-               const gint64  *params,
-               guint          n_params,
-               GError       **error)
-{
-  sqlite3_stmt *stmt = atelier_store_prepare (store, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-  for (guint i = 0; i < n_params; i++)
-    sqlite3_bind_int64 (stmt, i + 1, params[i]);
-
-  return atelier_store_step_done (store, stmt, error);
-}
 
 static gboolean
 calendar_changed (AtelierSession *stored,
@@ -43,8 +27,7 @@ calendar_changed (AtelierSession *stored,
          g_strcmp0 (atelier_session_get_place (stored), atelier_session_get_place (wanted)) != 0;
 }
 
-/* The same as atelier_booking_cancel_session(): every registration still
- * open is cancelled by the store. */
+/* Every registration still open is cancelled by the store. */
 static gboolean
 cancel_registrations (AtelierStore  *store,
                       gint64         session_id,
@@ -52,7 +35,7 @@ cancel_registrations (AtelierStore  *store,
 {
   gint64 params[] = { atelier_store_now (), session_id };
 
-  return exec_with_ids (store,
+  return atelier_store_exec_ids (store,
                         "UPDATE registrations SET status = 'cancelled', waitlist_position = NULL,"
                         " checked_in_at = NULL, cancelled_at = ?, cancelled_by = 'store'"
                         " WHERE session_id = ? AND status <> 'cancelled'",
@@ -79,8 +62,8 @@ set_status (AtelierStore  *store,
          cancel_registrations (store, session_id, error);
 }
 
-static gboolean
-update_locked (AtelierStore    *store,
+gboolean
+atelier_schedule_update_locked (AtelierStore    *store,
                AtelierSession  *session,
                const char      *status,
                GError         **error)
@@ -107,7 +90,7 @@ update_locked (AtelierStore    *store,
     return FALSE;
   if (status_changed && !set_status (store, id, status, error))
     return FALSE;
-  if (changed && !exec_with_ids (store, "UPDATE sessions SET sequence = sequence + 1 WHERE id = ?",
+  if (changed && !atelier_store_exec_ids (store, "UPDATE sessions SET sequence = sequence + 1 WHERE id = ?",
                                  &id, 1, error))
     return FALSE;
 
@@ -156,7 +139,7 @@ atelier_schedule_update_session (AtelierStore    *store,
 
   if (!atelier_store_begin (store, error))
     return FALSE;
-  ok = update_locked (store, session, wanted, error);
+  ok = atelier_schedule_update_locked (store, session, wanted, error);
   if (ok && atelier_store_commit (store, error))
     {
       atelier_store_emit_changed (store, "sessions");

@@ -31,6 +31,19 @@ gboolean      atelier_store_commit            (AtelierStore  *self,
                                                GError       **error);
 void          atelier_store_rollback          (AtelierStore  *self);
 
+/* Ends a transaction begun with atelier_store_begin(): commits if @ok,
+ * rolls back otherwise. Returns whether it committed. */
+gboolean      atelier_store_finish            (AtelierStore  *self,
+                                               gboolean       ok,
+                                               GError       **error);
+
+/* Runs a statement that binds @n_params int64 values in order. */
+gboolean      atelier_store_exec_ids          (AtelierStore  *self,
+                                               const char    *sql,
+                                               const gint64  *params,
+                                               guint          n_params,
+                                               GError       **error);
+
 /* Sets @error from the connection's last failure, translating the
  * constraints the schema names into sentences a person understands. */
 void          atelier_store_set_error         (AtelierStore  *self,
@@ -71,5 +84,10 @@ void          atelier_store_emit_changed      (AtelierStore  *self,
                                                const char    *table);
 
 gint64        atelier_store_now               (void);
+
+/* "There is no session number 42." and its kin, for an entity @type. */
+void          atelier_store_set_not_found     (GType          type,
+                                               gint64         id,
+                                               GError       **error);
 
 G_END_DECLS

@@ -61,24 +61,25 @@ typedef struct
 
 static const EntityInfo entities[] = {
   { atelier_workshop_get_type, "workshops", "workshops",
-    N_("There is no workshop number %" G_GINT64_FORMAT "."),
+    N_("There is no workshop number %s."),
     N_("This workshop still has sessions; delete or cancel them first."),
     NULL },
   { atelier_session_get_type, "sessions", "session_overview",
-    N_("There is no session number %" G_GINT64_FORMAT "."),
+    N_("There is no session number %s."),
     N_("This session still has registrations; cancel the session instead."),
     N_("The session’s workshop does not exist.") },
   { atelier_customer_get_type, "customers", "customers",
-    N_("There is no customer number %" G_GINT64_FORMAT "."),
+    N_("There is no customer number %s."),
     N_("This customer has registrations; their history is kept."),
     NULL },
   { atelier_registration_get_type, "registrations", "registration_overview",
-    N_("There is no registration number %" G_GINT64_FORMAT "."),
+    N_("There is no registration number %s."),
     NULL,
     N_("The registration’s session or customer does not exist.") },
 };
 
-/* The formats come from the table above, each taking one id. */
+/* The formats come from the table above, each taking the id as a string
+ * (xgettext cannot see through G_GINT64_FORMAT). */
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
 static void
@@ -86,7 +87,9 @@ set_not_found (const EntityInfo  *info,
                gint64             id,
                GError           **error)
 {
-  g_set_error (error, ATELIER_STORE_ERROR, ATELIER_STORE_ERROR_NOT_FOUND, _(info->not_found), id);
+  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+  g_set_error (error, ATELIER_STORE_ERROR, ATELIER_STORE_ERROR_NOT_FOUND, _(info->not_found), number);
 }
 #pragma GCC diagnostic pop
 
@@ -98,6 +101,14 @@ entity_for_type (GType type)
       return &entities[i];
 
   g_assert_not_reached ();
+}
+
+void
+atelier_store_set_not_found (GType    type,
+                             gint64   id,
+                             GError **error)
+{
+  set_not_found (entity_for_type (type), id, error);
 }
 
 /* The sentences behind the constraints and triggers the schema names. */
@@ -545,6 +556,35 @@ atelier_store_rollback (AtelierStore *self)
 {
   if (!sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+gboolean
+atelier_store_finish (AtelierStore  *self,
+                      gboolean       ok,
+                      GError       **error)
+{
+  if (ok && atelier_store_commit (self, error))
+    return TRUE;
+
+  atelier_store_rollback (self);
+  return FALSE;
+}
+
+gboolean
+atelier_store_exec_ids (AtelierStore  *self,
+                        const char    *sql,
+                        const gint64  *params,
+                        guint          n_params,
+                        GError       **error)
+{
+  sqlite3_stmt *stmt = atelier_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < n_params; i++)
+    sqlite3_bind_int64 (stmt, i + 1, params[i]);
+
+  return atelier_store_step_done (self, stmt, error);
 }
 
 /* Reading rows into objects. */

@@ -1,0 +1,16 @@
+/* atelier-schedule-private.h: the schedule's rules inside a caller's
+ * transaction */
+#pragma once
+
+#include "atelier-store.h"
+
+G_BEGIN_DECLS
+
+/* atelier_schedule_update_session() without its transaction: the caller
+ * has begun one and ends it. */
+gboolean atelier_schedule_update_locked (AtelierStore    *store,
+                                         AtelierSession  *session,
+                                         const char      *status,
+                                         GError         **error);
+
+G_END_DECLS
