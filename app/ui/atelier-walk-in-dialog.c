@@ -1,0 +1,380 @@
+/* atelier-walk-in-dialog.c: someone who comes in without signing up
+ *
+ * Asks for a name (or shows the customer found at the door), an optional
+ * e-mail address and the party's size, then signs them up and checks them
+ * in at once with atelier_booking_walk_in(). A new customer is created in
+ * the same transaction, so a refusal (a full session) writes nothing; the
+ * core's message is shown above the form and the dialog stays open.
+ */
+#define G_LOG_DOMAIN "atelier-walk-in-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "atelier-booking.h"
+#include "atelier-walk-in-dialog.h"
+
+struct _AtelierWalkInDialog
+{
+  AdwWindow        parent_instance;
+
+  AtelierStore    *store;
+  gint64           session_id;
+  AtelierCustomer *customer;
+
+  /* Template children */
+  GtkLabel        *error_label;
+  AdwEntryRow     *given_name_row;
+  AdwEntryRow     *family_name_row;
+  AdwEntryRow     *email_row;
+  GtkSpinButton   *party_size_button;
+};
+
+G_DEFINE_FINAL_TYPE (AtelierWalkInDialog, atelier_walk_in_dialog, ADW_TYPE_WINDOW)
+
+enum
+{
+  PROP_0,
+  PROP_STORE,
+  PROP_SESSION_ID,
+  PROP_CUSTOMER,
+  N_PROPS
+};
+
+enum
+{
+  CHECKED_IN,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static char *
+dup_stripped (AdwEntryRow *row)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+}
+
+static gboolean
+has_name (AtelierWalkInDialog *self)
+{
+  g_autofree char *given = dup_stripped (self->given_name_row);
+  g_autofree char *family = dup_stripped (self->family_name_row);
+
+  return self->customer != NULL || *given != '\0' || *family != '\0';
+}
+
+static void
+update_actions (AtelierWalkInDialog *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "walk-in.check-in", has_name (self));
+}
+
+static void
+show_error (AtelierWalkInDialog *self,
+            const char          *message)
+{
+  gtk_label_set_label (self->error_label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+}
+
+static void
+on_name_changed_cb (AtelierWalkInDialog *self)
+{
+  show_error (self, NULL);
+  update_actions (self);
+}
+
+static void
+check_in_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  AtelierWalkInDialog *self = ATELIER_WALK_IN_DIALOG (widget);
+  g_autoptr(AtelierCustomer) customer = NULL;
+  g_autoptr(AtelierRegistration) registration = NULL;
+  g_autoptr(GError) error = NULL;
+  int party_size;
+
+  if (!has_name (self))
+    return;
+
+  gtk_spin_button_update (self->party_size_button);
+  party_size = gtk_spin_button_get_value_as_int (self->party_size_button);
+
+  if (self->customer != NULL)
+    customer = g_object_ref (self->customer);
+  else
+    {
+      /* A fresh object each time: a refused walk-in rolls the customer
+       * back, and must not leave an id behind in the object. */
+      g_autofree char *given = dup_stripped (self->given_name_row);
+      g_autofree char *family = dup_stripped (self->family_name_row);
+      g_autofree char *email = dup_stripped (self->email_row);
+
+      customer = atelier_customer_new (given, family);
+      if (*email != '\0')
+        g_object_set (customer, "email", email, NULL);
+    }
+
+  registration = atelier_booking_walk_in (self->store, self->session_id, customer, party_size,
+                                          &error);
+  if (registration == NULL)
+    {
+      show_error (self, error->message);
+      gtk_widget_error_bell (widget);
+      return;
+    }
+
+  show_error (self, NULL);
+  g_signal_emit (self, signals[CHECKED_IN], 0, registration);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+atelier_walk_in_dialog_constructed (GObject *object)
+{
+  AtelierWalkInDialog *self = ATELIER_WALK_IN_DIALOG (object);
+
+  G_OBJECT_CLASS (atelier_walk_in_dialog_parent_class)->constructed (object);
+
+  if (self->customer != NULL)
+    {
+      const char *email = atelier_customer_get_email (self->customer);
+      const char *given = atelier_customer_get_given_name (self->customer);
+      const char *family = atelier_customer_get_family_name (self->customer);
+
+      gtk_editable_set_text (GTK_EDITABLE (self->given_name_row), given ? given : "");
+      gtk_editable_set_text (GTK_EDITABLE (self->family_name_row), family ? family : "");
+      gtk_editable_set_text (GTK_EDITABLE (self->email_row), email ? email : "");
+      /* Someone the store knows: only the party is asked for. */
+      gtk_widget_set_sensitive (GTK_WIDGET (self->given_name_row), FALSE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->family_name_row), FALSE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->email_row), FALSE);
+      gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->party_size_button));
+    }
+  else
+    gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->given_name_row));
+
+  update_actions (self);
+}
+
+static void
+atelier_walk_in_dialog_dispose (GObject *object)
+{
+  AtelierWalkInDialog *self = ATELIER_WALK_IN_DIALOG (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), ATELIER_TYPE_WALK_IN_DIALOG);
+  g_clear_object (&self->store);
+  g_clear_object (&self->customer);
+
+  G_OBJECT_CLASS (atelier_walk_in_dialog_parent_class)->dispose (object);
+}
+
+static void
+atelier_walk_in_dialog_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  AtelierWalkInDialog *self = ATELIER_WALK_IN_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_SESSION_ID:
+      g_value_set_int64 (value, self->session_id);
+      break;
+
+    case PROP_CUSTOMER:
+      g_value_set_object (value, self->customer);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atelier_walk_in_dialog_set_property (GObject      *object,
+                                     guint         prop_id,
+                                     const GValue *value,
+                                     GParamSpec   *pspec)
+{
+  AtelierWalkInDialog *self = ATELIER_WALK_IN_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    case PROP_SESSION_ID:
+      self->session_id = g_value_get_int64 (value);
+      break;
+
+    case PROP_CUSTOMER:
+      self->customer = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atelier_walk_in_dialog_class_init (AtelierWalkInDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = atelier_walk_in_dialog_constructed;
+  object_class->dispose = atelier_walk_in_dialog_dispose;
+  object_class->get_property = atelier_walk_in_dialog_get_property;
+  object_class->set_property = atelier_walk_in_dialog_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         ATELIER_TYPE_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_SESSION_ID] =
+    g_param_spec_int64 ("session-id", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  /* A customer the store knows, or %NULL for a new one typed in. */
+  properties[PROP_CUSTOMER] =
+    g_param_spec_object ("customer", NULL, NULL,
+                         ATELIER_TYPE_CUSTOMER,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * AtelierWalkInDialog::checked-in:
+   * @registration: the new registration, confirmed and checked in
+   *
+   * Emitted once the walk-in is saved, just before the dialog closes.
+   */
+  signals[CHECKED_IN] =
+    g_signal_new ("checked-in",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, ATELIER_TYPE_REGISTRATION);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/ateliers/Atelier/ui/atelier-walk-in-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, AtelierWalkInDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, AtelierWalkInDialog, given_name_row);
+  gtk_widget_class_bind_template_child (widget_class, AtelierWalkInDialog, family_name_row);
+  gtk_widget_class_bind_template_child (widget_class, AtelierWalkInDialog, email_row);
+  gtk_widget_class_bind_template_child (widget_class, AtelierWalkInDialog, party_size_button);
+
+  gtk_widget_class_install_action (widget_class, "walk-in.check-in", NULL, check_in_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+atelier_walk_in_dialog_init (AtelierWalkInDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_swapped (self->given_name_row, "changed",
+                            G_CALLBACK (on_name_changed_cb), self);
+  g_signal_connect_swapped (self->family_name_row, "changed",
+                            G_CALLBACK (on_name_changed_cb), self);
+  g_signal_connect_swapped (self->email_row, "changed",
+                            G_CALLBACK (on_name_changed_cb), self);
+}
+
+/**
+ * atelier_walk_in_dialog_new:
+ * @parent: (nullable): the window it is modal for
+ * @customer: (nullable): a customer the store knows, or %NULL to type in a
+ *   new one
+ */
+GtkWidget *
+atelier_walk_in_dialog_new (GtkWindow       *parent,
+                            AtelierStore    *store,
+                            gint64           session_id,
+                            AtelierCustomer *customer)
+{
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (ATELIER_IS_STORE (store), NULL);
+  g_return_val_if_fail (customer == NULL || ATELIER_IS_CUSTOMER (customer), NULL);
+
+  return g_object_new (ATELIER_TYPE_WALK_IN_DIALOG,
+                       "transient-for", parent,
+                       "store", store,
+                       "session-id", session_id,
+                       "customer", customer,
+                       NULL);
+}
+
+AtelierStore *
+atelier_walk_in_dialog_get_store (AtelierWalkInDialog *self)
+{
+  g_return_val_if_fail (ATELIER_IS_WALK_IN_DIALOG (self), NULL);
+
+  return self->store;
+}
+
+gint64
+atelier_walk_in_dialog_get_session_id (AtelierWalkInDialog *self)
+{
+  g_return_val_if_fail (ATELIER_IS_WALK_IN_DIALOG (self), 0);
+
+  return self->session_id;
+}
+
+/**
+ * atelier_walk_in_dialog_get_customer:
+ *
+ * Returns: (transfer none) (nullable): the known customer, if any
+ */
+AtelierCustomer *
+atelier_walk_in_dialog_get_customer (AtelierWalkInDialog *self)
+{
+  g_return_val_if_fail (ATELIER_IS_WALK_IN_DIALOG (self), NULL);
+
+  return self->customer;
+}
+
+/**
+ * atelier_walk_in_dialog_set_name:
+ *
+ * Fills in the name of a new customer, e.g. from what was typed at the
+ * door; does nothing for a known customer.
+ */
+void
+atelier_walk_in_dialog_set_name (AtelierWalkInDialog *self,
+                                 const char          *given_name,
+                                 const char          *family_name)
+{
+  g_return_if_fail (ATELIER_IS_WALK_IN_DIALOG (self));
+
+  if (self->customer != NULL)
+    return;
+
+  gtk_editable_set_text (GTK_EDITABLE (self->given_name_row), given_name ? given_name : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->family_name_row), family_name ? family_name : "");
+}
+
+/**
+ * atelier_walk_in_dialog_get_error:
+ *
+ * Returns: (nullable): the message shown after a refused walk-in, or %NULL
+ */
+const char *
+atelier_walk_in_dialog_get_error (AtelierWalkInDialog *self)
+{
+  g_return_val_if_fail (ATELIER_IS_WALK_IN_DIALOG (self), NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->error_label)))
+    return NULL;
+  return gtk_label_get_label (self->error_label);
+}
