@@ -124,9 +124,20 @@ atelier_application_about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+/* The preferences window comes later (another part of the work): until
+ * it exists, app.preferences is installed but disabled in startup. */
+static void
+atelier_application_preferences_action (GSimpleAction *action,
+                                        GVariant      *parameter,
+                                        gpointer       user_data)
+{
+  g_debug ("No preferences window yet");
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", atelier_application_quit_action },
   { "about", atelier_application_about_action },
+  { "preferences", atelier_application_preferences_action },
 };
 
 static void
@@ -134,15 +145,25 @@ atelier_application_startup (GApplication *application)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
+  GAction *preferences;
 
   G_APPLICATION_CLASS (atelier_application_parent_class)->startup (application);
 
   g_action_map_add_action_entries (G_ACTION_MAP (application),
                                    app_actions, G_N_ELEMENTS (app_actions),
                                    application);
+  preferences = g_action_map_lookup_action (G_ACTION_MAP (application), "preferences");
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (preferences), FALSE);
+
+  /* Ctrl+? (win.show-help-overlay) comes with resources/gtk/help-overlay.ui;
+   * the window's own shortcuts (Ctrl+F, Ctrl+N, Alt+Left...) are bound in
+   * atelier-window.c. */
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "window.close",
                                          close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.preferences",
+                                         preferences_accels);
 }
 
 static void

@@ -1,14 +1,21 @@
-/* test-window.c: the main window lists the store's upcoming sessions */
+/* test-window.c: the main window: its views (schedule, workshops,
+ * customers), its navigation and its shortcuts */
 #define G_LOG_DOMAIN "test-window"
 
 #include "config.h"
 
 #include <adwaita.h>
 
+#include "atelier-customers-page.h"
 #include "atelier-demo.h"
+#include "atelier-schedule-page.h"
+#include "atelier-session-page.h"
 #include "atelier-session-row.h"
 #include "atelier-window.h"
+#include "atelier-workshops-page.h"
 #include "test-util.h"
+
+#define SETTINGS_SCHEMA_ID "io.github.ateliers.Atelier"
 
 /* How long a test waits for the window to catch up with the store. */
 #define WAIT_TIMEOUT_SECONDS 10
@@ -85,28 +92,45 @@ visible_label_texts (GtkWidget *root)
   return g_string_free (g_steal_pointer (&texts), FALSE);
 }
 
+static GtkWidget *
+schedule_page (AtelierWindow *window)
+{
+  return find_widget (GTK_WIDGET (window), ATELIER_TYPE_SCHEDULE_PAGE);
+}
+
+static GtkWidget *
+schedule_list_view (AtelierWindow *window)
+{
+  return find_widget (schedule_page (window), GTK_TYPE_LIST_VIEW);
+}
+
 static GListModel *
 list_view_model (AtelierWindow *window)
 {
-  GtkWidget *list_view = find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW);
-
-  return G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list_view)));
+  return G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (schedule_list_view (window))));
 }
 
-/* The window's main stack, the one with a "sessions" page (the popover
- * menu has a stack too). */
+/* The stack under @root that has a page named @name. */
 static GtkStack *
-find_main_stack (AtelierWindow *window)
+find_stack_with (GtkWidget  *root,
+                 const char *name)
 {
   g_autoptr(GPtrArray) stacks = g_ptr_array_new ();
 
-  collect_widgets (GTK_WIDGET (window), GTK_TYPE_STACK, stacks);
+  collect_widgets (root, GTK_TYPE_STACK, stacks);
   for (guint i = 0; i < stacks->len; i++)
-    if (gtk_stack_get_child_by_name (stacks->pdata[i], "sessions") != NULL)
+    if (gtk_stack_get_child_by_name (stacks->pdata[i], name) != NULL)
       return stacks->pdata[i];
 
-  g_error ("The window has no stack with a sessions page");
+  g_error ("No stack with a page %s", name);
   return NULL;
+}
+
+/* The schedule's stack: "sessions", "empty" or "no-results" */
+static GtkStack *
+find_main_stack (AtelierWindow *window)
+{
+  return find_stack_with (schedule_page (window), "sessions");
 }
 
 static const char *
@@ -118,12 +142,34 @@ visible_page (AtelierWindow *window)
 }
 
 static AdwStatusPage *
-visible_status_page (AtelierWindow *window)
+visible_status_page_in (GtkStack *stack)
 {
-  GtkWidget *child = gtk_stack_get_visible_child (find_main_stack (window));
+  GtkWidget *child = gtk_stack_get_visible_child (stack);
 
   g_assert_true (ADW_IS_STATUS_PAGE (child));
   return ADW_STATUS_PAGE (child);
+}
+
+static AdwStatusPage *
+visible_status_page (AtelierWindow *window)
+{
+  return visible_status_page_in (find_main_stack (window));
+}
+
+static AdwViewStack *
+view_stack (AtelierWindow *window)
+{
+  return ADW_VIEW_STACK (find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+}
+
+/* Shows @view and waits for it to be drawn. */
+static void
+switch_view (AtelierWindow *window,
+             const char    *view)
+{
+  atelier_window_set_visible_view (window, view);
+  g_assert_cmpstr (atelier_window_get_visible_view (window), ==, view);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
 }
 
 static void
@@ -131,6 +177,8 @@ show_window (Fixture *fixture)
 {
   fixture->window = atelier_window_new (NULL, fixture->store.store);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 720, 900);
+  /* The last view is remembered: start from the schedule. */
+  atelier_window_set_visible_view (fixture->window, "schedule");
   gtk_window_present (GTK_WINDOW (fixture->window));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
 }
@@ -187,7 +235,7 @@ static GtkWidget *
 row_for_session (AtelierWindow *window,
                  gint64         id)
 {
-  GtkWidget *list_view = find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW);
+  GtkWidget *list_view = schedule_list_view (window);
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
 
   collect_widgets (list_view, ATELIER_TYPE_SESSION_ROW, rows);
@@ -290,12 +338,13 @@ assert_model_ids (GListModel   *model,
     }
 }
 
-/* The upcoming scheduled sessions, as the window should list them. */
+/* The upcoming scheduled sessions, as the window should list them: those
+ * not ended yet (one under way is still for the door) and not cancelled. */
 static GArray *
 expected_upcoming_ids (AtelierStore *store)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autoptr(GListModel) sessions = atelier_store_list_sessions (store, now, NULL, NULL);
+  g_autoptr(GListModel) sessions = atelier_store_list_sessions (store, NULL, NULL, NULL);
   GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   g_assert_nonnull (sessions);
@@ -304,7 +353,8 @@ expected_upcoming_ids (AtelierStore *store)
       g_autoptr(AtelierSession) session = g_list_model_get_item (sessions, i);
       gint64 id = atelier_session_get_id (session);
 
-      if (!atelier_session_is_cancelled (session))
+      if (!atelier_session_is_cancelled (session)
+          && atelier_session_get_ends_at (session) > g_date_time_to_unix (now))
         g_array_append_val (ids, id);
     }
 
@@ -473,8 +523,7 @@ test_window_demo (Fixture       *fixture,
   assert_model_ids (model, (const gint64 *) (gpointer) expected->data, expected->len);
 
   /* The first rows are drawn with their workshop's title. */
-  collect_widgets (find_widget (GTK_WIDGET (fixture->window), GTK_TYPE_LIST_VIEW),
-                   ATELIER_TYPE_SESSION_ROW, rows);
+  collect_widgets (schedule_list_view (fixture->window), ATELIER_TYPE_SESSION_ROW, rows);
   g_assert_cmpuint (rows->len, >, 0);
   for (guint i = 0; i < MIN (expected->len, 3); i++)
     {
@@ -498,6 +547,7 @@ test_window_open_error (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *description = NULL;
   AdwStatusPage *page;
+  GtkStack *stack;
 
   /* A directory is no store. */
   store = atelier_store_open (fixture->store.dir, &error);
@@ -508,11 +558,724 @@ test_window_open_error (Fixture       *fixture,
   gtk_window_present (GTK_WINDOW (fixture->window));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
 
-  g_assert_cmpstr (visible_page (fixture->window), ==, "error");
+  stack = find_stack_with (GTK_WIDGET (fixture->window), "error");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "error");
   g_assert_null (atelier_window_get_store (fixture->window));
-  page = visible_status_page (fixture->window);
+  g_assert_null (atelier_window_get_visible_view (fixture->window));
+  page = visible_status_page_in (stack);
   description = g_markup_escape_text (error->message, -1);
   g_assert_cmpstr (adw_status_page_get_description (page), ==, description);
+}
+
+/* Day headers, filter and search of the schedule */
+
+/* A two-hour session at @hour:00, @days from today, in Paris. */
+static gint64
+add_session_on_day (AtelierStore *store,
+                    gint64        workshop_id,
+                    int           days,
+                    int           hour,
+                    const char   *status)
+{
+  g_autoptr(GTimeZone) paris = g_time_zone_new_identifier ("Europe/Paris");
+  g_autoptr(GDateTime) now = g_date_time_new_now (paris);
+  g_autoptr(GDateTime) today = g_date_time_new (paris, g_date_time_get_year (now),
+                                                g_date_time_get_month (now),
+                                                g_date_time_get_day_of_month (now), hour, 0, 0);
+  g_autoptr(GDateTime) starts = g_date_time_add_days (today, days);
+  g_autoptr(GDateTime) ends = g_date_time_add_hours (starts, 2);
+  g_autoptr(AtelierSession) session = atelier_session_new (workshop_id, starts, ends,
+                                                           "Europe/Paris");
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (session, "capacity", 8, "place", "Kitchen", "status", status, NULL);
+  g_assert_true (atelier_store_add_session (store, session, &error));
+  g_assert_no_error (error);
+  return atelier_session_get_id (session);
+}
+
+/* The day header above the row of session @id, or NULL when it has none. */
+static const char *
+day_header (AtelierWindow *window,
+            gint64         id)
+{
+  GtkWidget *row = row_for_session (window, id);
+  GtkWidget *box = gtk_widget_get_parent (gtk_widget_get_parent (row));
+  GtkWidget *header = gtk_widget_get_first_child (box);
+
+  g_assert_true (GTK_IS_LABEL (header));
+  g_assert_true (gtk_widget_has_css_class (header, "day-header"));
+  if (!gtk_widget_get_visible (header))
+    return NULL;
+  return gtk_label_get_label (GTK_LABEL (header));
+}
+
+/* What the header of a day @days from today says. */
+static char *
+expected_day (int days)
+{
+  g_autoptr(GTimeZone) paris = g_time_zone_new_identifier ("Europe/Paris");
+  g_autoptr(GDateTime) now = g_date_time_new_now (paris);
+  g_autoptr(GDateTime) day = g_date_time_add_days (now, days);
+
+  if (days == 0)
+    return g_strdup ("Today");
+  if (days == 1)
+    return g_strdup ("Tomorrow");
+  if (days == -1)
+    return g_strdup ("Yesterday");
+  if (g_date_time_get_year (day) == g_date_time_get_year (now))
+    return g_date_time_format (day, "%A %-d %B");
+  return g_date_time_format (day, "%A %-d %B %Y");
+}
+
+static gboolean
+has_n_items_in (Fixture       *fixture,
+                gconstpointer  data)
+{
+  const guint *n_items = data;
+
+  return g_list_model_get_n_items (list_view_model (fixture->window)) == *n_items;
+}
+
+static void
+set_search_text (GtkWidget  *page,
+                 const char *text)
+{
+  GtkWidget *entry = find_widget (page, GTK_TYPE_SEARCH_ENTRY);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+}
+
+static void
+test_window_schedule_days (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  AtelierStore *store = fixture->store.store;
+  gint64 risotto = add_workshop (store, "Risotto aux cèpes");
+  gint64 macarons = add_workshop (store, "Macarons");
+  gint64 ids[6];
+  g_autofree char *tomorrow = expected_day (1);
+  g_autofree char *in_two_days = expected_day (2);
+  g_autofree char *in_four_days = expected_day (4);
+  guint n_items;
+
+  /* Two a day, on three days. */
+  ids[0] = add_session_on_day (store, risotto, 1, 10, ATELIER_SESSION_SCHEDULED);
+  ids[1] = add_session_on_day (store, macarons, 1, 15, ATELIER_SESSION_SCHEDULED);
+  ids[2] = add_session_on_day (store, macarons, 2, 10, ATELIER_SESSION_SCHEDULED);
+  ids[3] = add_session_on_day (store, risotto, 2, 15, ATELIER_SESSION_SCHEDULED);
+  ids[4] = add_session_on_day (store, risotto, 4, 9, ATELIER_SESSION_SCHEDULED);
+  ids[5] = add_session_on_day (store, risotto, 4, 18, ATELIER_SESSION_SCHEDULED);
+
+  show_window (fixture);
+  assert_model_ids (list_view_model (fixture->window), ids, G_N_ELEMENTS (ids));
+
+  /* A header on the first session of each day only. */
+  g_assert_cmpstr (day_header (fixture->window, ids[0]), ==, tomorrow);
+  g_assert_null (day_header (fixture->window, ids[1]));
+  g_assert_cmpstr (day_header (fixture->window, ids[2]), ==, in_two_days);
+  g_assert_null (day_header (fixture->window, ids[3]));
+  g_assert_cmpstr (day_header (fixture->window, ids[4]), ==, in_four_days);
+  g_assert_null (day_header (fixture->window, ids[5]));
+
+  /* The search narrows to a workshop; a session that comes first on its
+   * day once the others are hidden gets the header. */
+  set_search_text (schedule_page (fixture->window), "macarons");
+  n_items = 2;
+  wait_until (fixture, has_n_items_in, &n_items);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  assert_model_ids (list_view_model (fixture->window), &ids[1], 2);
+  g_assert_cmpstr (day_header (fixture->window, ids[1]), ==, tomorrow);
+  g_assert_cmpstr (day_header (fixture->window, ids[2]), ==, in_two_days);
+
+  /* Case and accents do not matter. */
+  set_search_text (schedule_page (fixture->window), "CEPES");
+  n_items = 4;
+  wait_until (fixture, has_n_items_in, &n_items);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  g_assert_cmpstr (day_header (fixture->window, ids[0]), ==, tomorrow);
+  g_assert_cmpstr (day_header (fixture->window, ids[3]), ==, in_two_days);
+  g_assert_cmpstr (day_header (fixture->window, ids[4]), ==, in_four_days);
+  g_assert_null (day_header (fixture->window, ids[5]));
+
+  /* Nothing found says so. */
+  set_search_text (schedule_page (fixture->window), "tarte");
+  n_items = 0;
+  wait_until (fixture, has_n_items_in, &n_items);
+  g_assert_cmpstr (visible_page (fixture->window), ==, "no-results");
+  g_assert_nonnull (strstr (adw_status_page_get_description (visible_status_page (fixture->window)),
+                            "tarte"));
+
+  set_search_text (schedule_page (fixture->window), "");
+  n_items = 6;
+  wait_until (fixture, has_n_items_in, &n_items);
+  g_assert_cmpstr (visible_page (fixture->window), ==, "sessions");
+}
+
+static GtkWidget *
+find_toggle_button (GtkWidget *root)
+{
+  return find_widget (root, GTK_TYPE_TOGGLE_BUTTON);
+}
+
+static void
+test_window_schedule_filter (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  AtelierStore *store = fixture->store.store;
+  gint64 workshop = add_workshop (store, "Macarons");
+  gint64 all[3];
+  AtelierSchedulePage *page;
+  GtkWidget *toggle;
+  GtkWidget *badge;
+  g_autofree char *yesterday = expected_day (-1);
+  g_autofree char *tomorrow = expected_day (1);
+
+  all[0] = add_session_on_day (store, workshop, -1, 10, ATELIER_SESSION_SCHEDULED);
+  all[1] = add_session_on_day (store, workshop, 1, 10, ATELIER_SESSION_SCHEDULED);
+  all[2] = add_session_on_day (store, workshop, 1, 15, ATELIER_SESSION_CANCELLED);
+
+  show_window (fixture);
+  page = ATELIER_SCHEDULE_PAGE (schedule_page (fixture->window));
+  assert_model_ids (list_view_model (fixture->window), &all[1], 1);
+  g_assert_false (atelier_schedule_page_get_show_all (page));
+
+  /* The history button shows the past and the cancelled, in order. */
+  toggle = find_toggle_button (GTK_WIDGET (page));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)));
+  g_signal_emit_by_name (toggle, "clicked");
+  g_assert_true (atelier_schedule_page_get_show_all (page));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  assert_model_ids (list_view_model (fixture->window), all, G_N_ELEMENTS (all));
+
+  g_assert_cmpstr (day_header (fixture->window, all[0]), ==, yesterday);
+  g_assert_cmpstr (day_header (fixture->window, all[1]), ==, tomorrow);
+  g_assert_null (day_header (fixture->window, all[2]));
+  g_assert_true (gtk_widget_has_css_class (row_for_session (fixture->window, all[0]), "past"));
+  g_assert_false (gtk_widget_has_css_class (row_for_session (fixture->window, all[1]), "past"));
+
+  /* The cancelled one says so. */
+  g_assert_true (gtk_widget_has_css_class (row_for_session (fixture->window, all[2]), "cancelled"));
+  badge = gtk_widget_get_last_child (gtk_widget_get_parent (row_for_session (fixture->window, all[2])));
+  g_assert_true (GTK_IS_LABEL (badge));
+  g_assert_true (gtk_widget_get_visible (badge));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (badge)), ==, "Cancelled");
+  badge = gtk_widget_get_last_child (gtk_widget_get_parent (row_for_session (fixture->window, all[1])));
+  g_assert_false (gtk_widget_get_visible (badge));
+
+  /* And hides them again. */
+  g_signal_emit_by_name (toggle, "clicked");
+  g_assert_false (atelier_schedule_page_get_show_all (page));
+  assert_model_ids (list_view_model (fixture->window), &all[1], 1);
+}
+
+/* Workshops */
+
+static gint64
+add_full_workshop (AtelierStore *store,
+                   const char   *title,
+                   const char   *host,
+                   int           minutes,
+                   int           capacity,
+                   gint64        price_cents,
+                   const char   *category)
+{
+  g_autoptr(AtelierWorkshop) workshop = atelier_workshop_new (title);
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (workshop,
+                "host", host,
+                "duration-minutes", minutes,
+                "capacity", capacity,
+                "price-cents", price_cents,
+                "category", category,
+                NULL);
+  g_assert_true (atelier_store_add_workshop (store, workshop, &error));
+  g_assert_no_error (error);
+  return atelier_workshop_get_id (workshop);
+}
+
+static gboolean
+catalogue_has_n_items (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GtkWidget *page = find_widget (GTK_WIDGET (fixture->window), ATELIER_TYPE_WORKSHOPS_PAGE);
+  GListModel *model = atelier_workshops_page_get_workshops (ATELIER_WORKSHOPS_PAGE (page));
+
+  return g_list_model_get_n_items (model) == GPOINTER_TO_UINT (data);
+}
+
+/* The button whose label (or whose AdwButtonContent's label) is @label. */
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  collect_widgets (root, GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkWidget *child = gtk_button_get_child (buttons->pdata[i]);
+
+      if (g_strcmp0 (gtk_button_get_label (buttons->pdata[i]), label) == 0
+          || (ADW_IS_BUTTON_CONTENT (child)
+              && g_strcmp0 (adw_button_content_get_label (ADW_BUTTON_CONTENT (child)), label) == 0))
+        return buttons->pdata[i];
+    }
+
+  g_error ("No button %s", label);
+  return NULL;
+}
+
+static void
+test_window_workshops (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  AtelierStore *store = fixture->store.store;
+  GtkWidget *page;
+  GListModel *model;
+  g_autoptr(AtelierWorkshop) first = NULL;
+  g_autofree char *texts = NULL;
+
+  add_full_workshop (store, "Vins de Loire", "", 120, 14, 4500, "vin");
+  add_full_workshop (store, "Risotto aux cèpes", "Marco Bellini", 150, 10, 6500, "cuisine");
+  add_full_workshop (store, "Atelier découverte", "Inès", 45, 6, 0, "");
+
+  show_window (fixture);
+  switch_view (fixture->window, "workshops");
+  page = find_widget (GTK_WIDGET (fixture->window), ATELIER_TYPE_WORKSHOPS_PAGE);
+  model = atelier_workshops_page_get_workshops (ATELIER_WORKSHOPS_PAGE (page));
+
+  /* The catalogue, by title. */
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+  first = g_list_model_get_item (model, 0);
+  g_assert_cmpstr (atelier_workshop_get_title (first), ==, "Atelier découverte");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (find_stack_with (page, "workshops")), ==,
+                   "workshops");
+
+  texts = visible_label_texts (find_widget (page, GTK_TYPE_LABEL));
+  g_assert_cmpstr (texts, ==, "3 workshops");
+  g_clear_pointer (&texts, g_free);
+  texts = visible_label_texts (find_widget (page, GTK_TYPE_LIST_VIEW));
+  g_assert_true (g_str_has_prefix (texts, "Atelier découverte|"));
+  g_assert_nonnull (strstr (texts, "Atelier découverte|Inès · 45 min · 6 seats|Free|"));
+  g_assert_nonnull (strstr (texts, "|Risotto aux cèpes|Marco Bellini · 2 h 30 min · 10 seats|65.00|cuisine|"));
+  g_assert_true (g_str_has_suffix (texts, "|Vins de Loire|2 h · 14 seats|45.00|vin"));
+
+  /* A new one shows. */
+  add_full_workshop (store, "Macarons", "Élodie", 180, 8, 5500, "pâtisserie");
+  wait_until (fixture, catalogue_has_n_items, GUINT_TO_POINTER (4));
+
+  /* The editors do not exist yet: their actions are disabled. */
+  g_assert_false (gtk_widget_get_sensitive (find_button (page, "_New Workshop…")));
+}
+
+/* Customers */
+
+static gint64
+add_customer (AtelierStore *store,
+              const char   *given_name,
+              const char   *family_name,
+              const char   *email,
+              const char   *phone)
+{
+  g_autoptr(AtelierCustomer) customer = atelier_customer_new (given_name, family_name);
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (customer, "email", email, "phone", phone, NULL);
+  g_assert_true (atelier_store_add_customer (store, customer, &error));
+  g_assert_no_error (error);
+  return atelier_customer_get_id (customer);
+}
+
+static GListModel *
+customers_model (AtelierWindow *window)
+{
+  GtkWidget *page = find_widget (GTK_WIDGET (window), ATELIER_TYPE_CUSTOMERS_PAGE);
+
+  return atelier_customers_page_get_customers (ATELIER_CUSTOMERS_PAGE (page));
+}
+
+static gboolean
+customers_are (Fixture       *fixture,
+               gconstpointer  data)
+{
+  const gint64 *ids = data;
+  GListModel *model = customers_model (fixture->window);
+  guint n_ids = 0;
+
+  while (ids[n_ids] != 0)
+    n_ids++;
+  if (model == NULL || g_list_model_get_n_items (model) != n_ids)
+    return FALSE;
+  for (guint i = 0; i < n_ids; i++)
+    {
+      g_autoptr(AtelierCustomer) customer = g_list_model_get_item (model, i);
+
+      if (atelier_customer_get_id (customer) != ids[i])
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+test_window_customers (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  AtelierStore *store = fixture->store.store;
+  gint64 zoe = add_customer (store, "Zoé", "Martin", "zoe.martin@example.org", "06 12 34 56 78");
+  gint64 ada = add_customer (store, "Ada", "Lovelace", "ada@example.org", NULL);
+  gint64 bruno = add_customer (store, "Bruno", "Zola", NULL, "07 00 00 00 01");
+  gint64 all[] = { ada, zoe, bruno, 0 };
+  gint64 only_zoe[] = { zoe, 0 };
+  gint64 none[] = { 0 };
+  GtkWidget *page;
+  g_autofree char *texts = NULL;
+
+  show_window (fixture);
+  switch_view (fixture->window, "customers");
+  page = find_widget (GTK_WIDGET (fixture->window), ATELIER_TYPE_CUSTOMERS_PAGE);
+
+  /* Everyone, by family name, with their contacts. */
+  wait_until (fixture, customers_are, all);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  texts = visible_label_texts (find_widget (page, GTK_TYPE_LIST_VIEW));
+  g_assert_cmpstr (texts, ==,
+                   "AL|Ada Lovelace|ada@example.org"
+                   "|ZM|Zoé Martin|zoe.martin@example.org · 06 12 34 56 78"
+                   "|BZ|Bruno Zola|07 00 00 00 01");
+
+  /* Typing "zoe" finds Zoé, whatever the accent. */
+  set_search_text (page, "zoe");
+  wait_until (fixture, customers_are, only_zoe);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (find_stack_with (page, "customers")), ==,
+                   "customers");
+
+  /* So does the start of her phone number. */
+  set_search_text (page, "06 12");
+  wait_until (fixture, customers_are, only_zoe);
+
+  /* Nothing found says so. */
+  set_search_text (page, "xavier");
+  wait_until (fixture, customers_are, none);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (find_stack_with (page, "customers")), ==,
+                   "no-results");
+
+  /* An empty search shows everyone again. */
+  set_search_text (page, "");
+  wait_until (fixture, customers_are, all);
+
+  /* Ctrl+F (win.search) goes to the search entry. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.search", NULL);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)),
+                                         find_widget (page, GTK_TYPE_SEARCH_ENTRY)));
+}
+
+/* The views */
+
+static void
+test_window_views (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  static const struct {
+    const char *name;
+    const char *title;
+    const char *icon_name;
+  } views[] = {
+    { "schedule", "_Schedule", "x-office-calendar-symbolic" },
+    { "workshops", "_Workshops", "applications-engineering-symbolic" },
+    { "customers", "_Customers", "system-users-symbolic" },
+  };
+  AdwViewStack *stack;
+  GtkWidget *switcher_title;
+  GtkWidget *switcher_bar;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr(GString) switcher_texts = g_string_new (NULL);
+
+  show_window (fixture);
+  stack = view_stack (fixture->window);
+  switcher_title = find_widget (GTK_WIDGET (fixture->window), ADW_TYPE_VIEW_SWITCHER_TITLE);
+  switcher_bar = find_widget (GTK_WIDGET (fixture->window), ADW_TYPE_VIEW_SWITCHER_BAR);
+  g_assert_true (adw_view_switcher_title_get_stack (ADW_VIEW_SWITCHER_TITLE (switcher_title)) == stack);
+  g_assert_true (adw_view_switcher_bar_get_stack (ADW_VIEW_SWITCHER_BAR (switcher_bar)) == stack);
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      GtkWidget *child = adw_view_stack_get_child_by_name (stack, views[i].name);
+      AdwViewStackPage *page;
+
+      g_assert_nonnull (child);
+      page = adw_view_stack_get_page (stack, child);
+      g_assert_cmpstr (adw_view_stack_page_get_title (page), ==, views[i].title);
+      g_assert_true (adw_view_stack_page_get_use_underline (page));
+      g_assert_cmpstr (adw_view_stack_page_get_icon_name (page), ==, views[i].icon_name);
+
+      switch_view (fixture->window, views[i].name);
+      g_assert_true (adw_view_stack_get_visible_child (stack) == child);
+    }
+
+  /* The switcher's buttons are named by the views' titles, which is what
+   * screen readers and keyboard mnemonics use. */
+  collect_widgets (switcher_title, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      g_string_append (switcher_texts, gtk_label_get_text (labels->pdata[i]));
+      g_string_append_c (switcher_texts, '|');
+    }
+  g_assert_nonnull (strstr (switcher_texts->str, "Schedule|"));
+  g_assert_nonnull (strstr (switcher_texts->str, "Workshops|"));
+  g_assert_nonnull (strstr (switcher_texts->str, "Customers|"));
+
+  /* Alt+1 (win.view) goes back to the schedule. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.view", "s", "schedule");
+  g_assert_cmpstr (atelier_window_get_visible_view (fixture->window), ==, "schedule");
+
+  /* Narrow, the switcher moves to the bottom bar. */
+  g_assert_false (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (switcher_bar)));
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 700);
+  gtk_widget_set_size_request (GTK_WIDGET (fixture->window), 360, -1);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  if (gtk_widget_get_width (GTK_WIDGET (fixture->window)) <= 400)
+    g_assert_true (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (switcher_bar)));
+  else
+    g_test_message ("The window manager kept the window wide: not checking the bottom bar");
+}
+
+static void
+test_window_empty_views (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  GtkWidget *page;
+  AdwStatusPage *status;
+
+  show_window (fixture);
+
+  /* The editors do not exist yet: the New Session button is there, but
+   * disabled with its action. */
+  g_assert_false (gtk_widget_get_sensitive (find_button (schedule_page (fixture->window),
+                                                         "_New Session…")));
+  g_assert_false (gtk_widget_get_visible (find_button (schedule_page (fixture->window),
+                                                       "Show _Past and Cancelled Sessions")));
+
+  switch_view (fixture->window, "workshops");
+  page = find_widget (GTK_WIDGET (fixture->window), ATELIER_TYPE_WORKSHOPS_PAGE);
+  status = visible_status_page_in (find_stack_with (page, "workshops"));
+  g_assert_cmpstr (adw_status_page_get_title (status), ==, "No Workshops");
+  g_assert_nonnull (strstr (adw_status_page_get_description (status), "New Workshop"));
+
+  switch_view (fixture->window, "customers");
+  page = find_widget (GTK_WIDGET (fixture->window), ATELIER_TYPE_CUSTOMERS_PAGE);
+  status = visible_status_page_in (find_stack_with (page, "customers"));
+  g_assert_cmpstr (adw_status_page_get_title (status), ==, "No Customers");
+  g_assert_nonnull (strstr (adw_status_page_get_description (status), "Sign Up"));
+}
+
+/* Navigation to a session's page */
+
+static GtkWidget *
+leaflet_visible_child (AtelierWindow *window)
+{
+  GtkWidget *leaflet = find_widget (GTK_WIDGET (window), ADW_TYPE_LEAFLET);
+
+  return adw_leaflet_get_visible_child (ADW_LEAFLET (leaflet));
+}
+
+static gboolean
+no_session_page (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GPtrArray) pages = g_ptr_array_new ();
+
+  collect_widgets (GTK_WIDGET (fixture->window), ATELIER_TYPE_SESSION_PAGE, pages);
+  return pages->len == 0;
+}
+
+static gboolean
+one_session_page (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GPtrArray) pages = g_ptr_array_new ();
+
+  collect_widgets (GTK_WIDGET (fixture->window), ATELIER_TYPE_SESSION_PAGE, pages);
+  return pages->len == 1;
+}
+
+static void
+test_window_show_session (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  AtelierStore *store = fixture->store.store;
+  gint64 workshop = add_workshop (store, "Macarons");
+  gint64 first = add_session (store, workshop, 24, "Europe/Paris", 8, ATELIER_SESSION_SCHEDULED);
+  gint64 second = add_session (store, workshop, 48, "Europe/Paris", 8, ATELIER_SESSION_SCHEDULED);
+  GtkWidget *child;
+
+  show_window (fixture);
+  child = leaflet_visible_child (fixture->window);
+  g_assert_false (ATELIER_IS_SESSION_PAGE (child));
+
+  /* win.show-session pushes the session's page. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-session", "x", second);
+  child = leaflet_visible_child (fixture->window);
+  g_assert_true (ATELIER_IS_SESSION_PAGE (child));
+  g_assert_cmpint (atelier_session_page_get_session_id (ATELIER_SESSION_PAGE (child)), ==, second);
+  g_assert_true (atelier_session_page_get_store (ATELIER_SESSION_PAGE (child)) == store);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+
+  /* win.back (the back button, Alt+Left, Escape) goes back, and the page
+   * goes away once out of sight. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.back", NULL);
+  g_assert_false (ATELIER_IS_SESSION_PAGE (leaflet_visible_child (fixture->window)));
+  wait_until (fixture, no_session_page, NULL);
+
+  /* Activating a row of the schedule opens its session. */
+  g_signal_emit_by_name (schedule_list_view (fixture->window), "activate", 0);
+  child = leaflet_visible_child (fixture->window);
+  g_assert_true (ATELIER_IS_SESSION_PAGE (child));
+  g_assert_cmpint (atelier_session_page_get_session_id (ATELIER_SESSION_PAGE (child)), ==, first);
+
+  /* Another session replaces it: one page at a time. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-session", "x", second);
+  child = leaflet_visible_child (fixture->window);
+  g_assert_cmpint (atelier_session_page_get_session_id (ATELIER_SESSION_PAGE (child)), ==, second);
+  wait_until (fixture, one_session_page, NULL);
+  g_assert_true (leaflet_visible_child (fixture->window) == child);
+
+  /* win.view goes back to the views too. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.view", "s", "customers");
+  g_assert_false (ATELIER_IS_SESSION_PAGE (leaflet_visible_child (fixture->window)));
+  g_assert_cmpstr (atelier_window_get_visible_view (fixture->window), ==, "customers");
+  wait_until (fixture, no_session_page, NULL);
+}
+
+/* Settings */
+
+static GSettingsSchema *
+lookup_schema (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+
+  return source != NULL ? g_settings_schema_source_lookup (source, SETTINGS_SCHEMA_ID, TRUE) : NULL;
+}
+
+static void
+test_window_settings (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GSettingsSchema) schema = lookup_schema ();
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *view = NULL;
+  int width;
+  int height;
+
+  if (schema == NULL)
+    {
+      g_test_skip ("The " SETTINGS_SCHEMA_ID " schema is not installed");
+      return;
+    }
+
+  settings = g_settings_new_full (schema, NULL, NULL);
+  g_settings_set_string (settings, "last-view", "customers");
+  g_settings_set_int (settings, "window-width", 640);
+  g_settings_set_int (settings, "window-height", 500);
+
+  /* The window opens as it was left. */
+  fixture->window = atelier_window_new (NULL, fixture->store.store);
+  g_assert_cmpstr (atelier_window_get_visible_view (fixture->window), ==, "customers");
+  gtk_window_get_default_size (GTK_WINDOW (fixture->window), &width, &height);
+  g_assert_cmpint (width, ==, 640);
+  g_assert_cmpint (height, ==, 500);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+
+  /* The view is remembered as it changes, the size on closing. */
+  atelier_window_set_visible_view (fixture->window, "workshops");
+  view = g_settings_get_string (settings, "last-view");
+  g_assert_cmpstr (view, ==, "workshops");
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 700, 560);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  fixture->window = NULL;
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 700);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 560);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+
+  g_settings_reset (settings, "last-view");
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+  g_settings_reset (settings, "window-maximized");
+}
+
+/* Without the schema (an uninstalled build run by hand), the window works
+ * and forgets. */
+static void
+test_window_no_schema (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *schema_dir = NULL;
+
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GSettingsSchema) schema = lookup_schema ();
+
+      g_assert_null (schema);
+      show_window (fixture);
+      switch_view (fixture->window, "customers");
+      gtk_window_close (GTK_WINDOW (fixture->window));
+      fixture->window = NULL;
+      return;
+    }
+
+  schema_dir = g_strdup (g_getenv ("GSETTINGS_SCHEMA_DIR"));
+  g_unsetenv ("GSETTINGS_SCHEMA_DIR");
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  if (schema_dir != NULL)
+    g_setenv ("GSETTINGS_SCHEMA_DIR", schema_dir, TRUE);
+  g_test_trap_assert_passed ();
+}
+
+/* The shortcuts window (Ctrl+?) that GtkApplication loads by itself */
+
+static void
+test_window_shortcuts (void)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/ateliers/Atelier/gtk/help-overlay.ui");
+  GObject *window = gtk_builder_get_object (builder, "help_overlay");
+  g_autoptr(GPtrArray) shortcuts = g_ptr_array_new ();
+  guint n_accelerators = 0;
+
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (window));
+
+  /* Every accelerator parses. */
+  collect_widgets (GTK_WIDGET (window), GTK_TYPE_SHORTCUTS_SHORTCUT, shortcuts);
+  g_assert_cmpuint (shortcuts->len, >=, 10);
+  for (guint i = 0; i < shortcuts->len; i++)
+    {
+      g_autofree char *accelerator = NULL;
+      g_auto(GStrv) accelerators = NULL;
+
+      g_object_get (shortcuts->pdata[i], "accelerator", &accelerator, NULL);
+      accelerators = g_strsplit (accelerator, " ", -1);
+      for (guint j = 0; accelerators[j] != NULL; j++)
+        {
+          guint key = 0;
+          GdkModifierType mods = 0;
+
+          g_assert_true (gtk_accelerator_parse (accelerators[j], &key, &mods));
+          g_assert_cmpuint (key, !=, 0);
+          n_accelerators++;
+        }
+    }
+  g_assert_cmpuint (n_accelerators, >=, shortcuts->len);
+
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 static void
@@ -568,7 +1331,17 @@ main (int   argc,
   ADD_TEST ("/atelier/window/updates", test_window_updates);
   ADD_TEST ("/atelier/window/demo", test_window_demo);
   ADD_TEST ("/atelier/window/open-error", test_window_open_error);
+  ADD_TEST ("/atelier/window/schedule-days", test_window_schedule_days);
+  ADD_TEST ("/atelier/window/schedule-filter", test_window_schedule_filter);
+  ADD_TEST ("/atelier/window/workshops", test_window_workshops);
+  ADD_TEST ("/atelier/window/customers", test_window_customers);
+  ADD_TEST ("/atelier/window/views", test_window_views);
+  ADD_TEST ("/atelier/window/empty-views", test_window_empty_views);
+  ADD_TEST ("/atelier/window/show-session", test_window_show_session);
+  ADD_TEST ("/atelier/window/settings", test_window_settings);
+  ADD_TEST ("/atelier/window/no-schema", test_window_no_schema);
   g_test_add_func ("/atelier/window/style", test_window_style);
+  g_test_add_func ("/atelier/window/shortcuts", test_window_shortcuts);
 
 #undef ADD_TEST
 

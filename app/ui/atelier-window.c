@@ -1,10 +1,16 @@
-/* atelier-window.c: the main window, listing the store's upcoming sessions
+/* atelier-window.c: the main window: schedule, workshops, customers
  *
  * The window receives its store as a construct-only property (or the error
- * that kept the store from opening, which it then shows). It keeps one
- * GListStore of the upcoming scheduled sessions, refilled in one splice
- * whenever the store says that something it shows has changed, and when
- * the first of them starts.
+ * that kept the store from opening, which it then shows). Its content is a
+ * navigation stack (an AdwLeaflet that never unfolds) in a toast overlay:
+ * first the three views in an AdwViewStack (AtelierSchedulePage,
+ * AtelierWorkshopsPage, AtelierCustomersPage), then, when one is opened,
+ * the page of a session.
+ *
+ * Navigation between widgets goes through the window's actions (win.*),
+ * which the pages and the dialogs only activate. The window remembers its
+ * size and its view in GSettings when the schema is installed, and works
+ * without remembering when it is not.
  */
 #define G_LOG_DOMAIN "atelier-window"
 
@@ -12,12 +18,16 @@
 
 #include <glib/gi18n.h>
 
-#include "atelier-session-row.h"
+#include "atelier-checkin-window.h"
+#include "atelier-customers-page.h"
+#include "atelier-schedule-page.h"
+#include "atelier-session-page.h"
+#include "atelier-signup-dialog.h"
 #include "atelier-window.h"
+#include "atelier-workshops-page.h"
 
-/* Even with no session starting before then, look again at least this
- * often: timeouts do not count the time a computer spends suspended. */
-#define MAX_RELOAD_INTERVAL_SECONDS 600
+/* Both build profiles share one schema: see data/io.github.ateliers.Atelier.gschema.xml. */
+#define SETTINGS_SCHEMA_ID "io.github.ateliers.Atelier"
 
 struct _AtelierWindow
 {
@@ -25,17 +35,24 @@ struct _AtelierWindow
 
   AtelierStore         *store;
   GError               *store_error;
-  GListStore           *sessions;
-  gulong                changed_handler;
-  guint                 reload_source;
-  guint                 expire_source;
+  GSettings            *settings;
+  gboolean              views_ready;
+  GtkWidget            *focus_before_page;  /* weak */
+  guint                 remove_source;
+
+  AtelierSchedulePage  *schedule_page;
+  AtelierWorkshopsPage *workshops_page;
+  AtelierCustomersPage *customers_page;
 
   /* Template children */
-  AdwWindowTitle       *window_title;
-  GtkStack             *stack;
-  GtkListView          *list_view;
-  AdwStatusPage        *empty_page;
+  AdwToastOverlay      *toast_overlay;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *main_box;
+  AdwViewSwitcherTitle *switcher_title;
+  GtkStack             *main_stack;
+  AdwViewStack         *view_stack;
   AdwStatusPage        *error_page;
+  AdwViewSwitcherBar   *switcher_bar;
 };
 
 G_DEFINE_FINAL_TYPE (AtelierWindow, atelier_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -50,137 +67,331 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
-static void atelier_window_reload (AtelierWindow *self);
+/* Settings */
+
+/* The settings, or %NULL when the schema is not installed (an
+ * uninstalled build run without GSETTINGS_SCHEMA_DIR): the window then
+ * simply forgets. */
+static GSettings *
+new_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, SETTINGS_SCHEMA_ID, TRUE);
+  if (schema == NULL)
+    {
+      g_debug ("No GSettings schema %s: the window size and view are not remembered",
+               SETTINGS_SCHEMA_ID);
+      return NULL;
+    }
+
+  return g_settings_new_full (schema, NULL, NULL);
+}
 
 static gboolean
-reload_cb (gpointer user_data)
+settings_has_key (GSettings  *settings,
+                  const char *key)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (settings == NULL)
+    return FALSE;
+
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  return schema != NULL && g_settings_schema_has_key (schema, key);
+}
+
+static void
+restore_state (AtelierWindow *self)
+{
+  if (settings_has_key (self->settings, "window-width")
+      && settings_has_key (self->settings, "window-height"))
+    {
+      int width = g_settings_get_int (self->settings, "window-width");
+      int height = g_settings_get_int (self->settings, "window-height");
+
+      if (width > 0 && height > 0)
+        gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+    }
+
+  if (settings_has_key (self->settings, "window-maximized")
+      && g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  if (self->store != NULL && settings_has_key (self->settings, "last-view"))
+    {
+      g_autofree char *view = g_settings_get_string (self->settings, "last-view");
+
+      if (adw_view_stack_get_child_by_name (self->view_stack, view) != NULL)
+        adw_view_stack_set_visible_child_name (self->view_stack, view);
+    }
+}
+
+static void
+save_size (AtelierWindow *self)
+{
+  int width;
+  int height;
+  gboolean maximized = gtk_window_is_maximized (GTK_WINDOW (self));
+
+  if (settings_has_key (self->settings, "window-maximized"))
+    g_settings_set_boolean (self->settings, "window-maximized", maximized);
+
+  /* The unmaximized size, to come back to. */
+  if (maximized || gtk_window_is_fullscreen (GTK_WINDOW (self)))
+    return;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  if (width > 0 && settings_has_key (self->settings, "window-width"))
+    g_settings_set_int (self->settings, "window-width", width);
+  if (height > 0 && settings_has_key (self->settings, "window-height"))
+    g_settings_set_int (self->settings, "window-height", height);
+}
+
+static void
+on_visible_view_cb (AtelierWindow *self)
+{
+  const char *view = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  /* Not while the pages are added and the saved view restored. */
+  if (!self->views_ready || view == NULL)
+    return;
+
+  if (settings_has_key (self->settings, "last-view"))
+    g_settings_set_string (self->settings, "last-view", view);
+}
+
+/* Navigation */
+
+static GtkWidget *
+main_page (AtelierWindow *self)
+{
+  return self->main_box;
+}
+
+static gboolean
+showing_main_page (AtelierWindow *self)
+{
+  return adw_leaflet_get_visible_child (self->leaflet) == main_page (self);
+}
+
+/* Drops the pages neither shown nor the main one, once no transition
+ * shows them any more: a page out of sight holds nothing. */
+static void
+remove_hidden_pages (AtelierWindow *self)
+{
+  g_autoptr(GtkSelectionModel) pages = NULL;
+  g_autoptr(GPtrArray) hidden = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkWidget *visible = adw_leaflet_get_visible_child (self->leaflet);
+  guint n_pages;
+
+  if (adw_leaflet_get_child_transition_running (self->leaflet))
+    return;
+
+  pages = adw_leaflet_get_pages (self->leaflet);
+  n_pages = g_list_model_get_n_items (G_LIST_MODEL (pages));
+  for (guint i = 0; i < n_pages; i++)
+    {
+      g_autoptr(AdwLeafletPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+      GtkWidget *child = adw_leaflet_page_get_child (page);
+
+      if (child != main_page (self) && child != visible)
+        g_ptr_array_add (hidden, g_object_ref (child));
+    }
+
+  for (guint i = 0; i < hidden->len; i++)
+    adw_leaflet_remove (self->leaflet, hidden->pdata[i]);
+}
+
+static gboolean
+remove_hidden_pages_cb (gpointer user_data)
 {
   AtelierWindow *self = ATELIER_WINDOW (user_data);
 
-  self->reload_source = 0;
-  atelier_window_reload (self);
+  self->remove_source = 0;
+  remove_hidden_pages (self);
 
   return G_SOURCE_REMOVE;
 }
 
-static gboolean
-expire_cb (gpointer user_data)
-{
-  AtelierWindow *self = ATELIER_WINDOW (user_data);
-
-  self->expire_source = 0;
-  atelier_window_reload (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* Reloads once the first listed session has started, since it is then no
- * longer upcoming. */
+/* Never at once: the leaflet notifies in the middle of changing its
+ * visible child, when the page on its way in may look hidden. */
 static void
-schedule_expiry (AtelierWindow *self,
-                 GDateTime     *now)
+queue_remove_hidden_pages (AtelierWindow *self)
 {
-  g_autoptr(AtelierSession) first = NULL;
-  gint64 wait = MAX_RELOAD_INTERVAL_SECONDS;
-
-  g_clear_handle_id (&self->expire_source, g_source_remove);
-
-  first = g_list_model_get_item (G_LIST_MODEL (self->sessions), 0);
-  if (first != NULL)
-    wait = CLAMP (atelier_session_get_starts_at (first) - g_date_time_to_unix (now) + 1,
-                  1, MAX_RELOAD_INTERVAL_SECONDS);
-
-  self->expire_source = g_timeout_add_seconds ((guint) wait, expire_cb, self);
-  g_source_set_name_by_id (self->expire_source, "[atelier] sessions expire");
+  if (self->remove_source == 0)
+    {
+      self->remove_source = g_idle_add (remove_hidden_pages_cb, self);
+      g_source_set_name_by_id (self->remove_source, "[atelier] remove hidden pages");
+    }
 }
 
 static void
-atelier_window_reload (AtelierWindow *self)
+on_leaflet_visible_child_cb (AtelierWindow *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autoptr(GListModel) listed = NULL;
-  g_autoptr(GPtrArray) upcoming = NULL;
-  g_autoptr(GError) error = NULL;
-  guint n_items;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", !showing_main_page (self));
+
+  if (showing_main_page (self))
+    {
+      /* Back where the user came from. */
+      if (self->focus_before_page != NULL)
+        gtk_widget_grab_focus (self->focus_before_page);
+      g_clear_weak_pointer (&self->focus_before_page);
+    }
+
+  /* Without animations no transition ends: clean up in any case. */
+  queue_remove_hidden_pages (self);
+}
+
+static void
+on_leaflet_transition_cb (AtelierWindow *self)
+{
+  if (!adw_leaflet_get_child_transition_running (self->leaflet))
+    queue_remove_hidden_pages (self);
+}
+
+static void
+push_page (AtelierWindow *self,
+           GtkWidget     *page)
+{
+  if (showing_main_page (self))
+    g_set_weak_pointer (&self->focus_before_page, gtk_root_get_focus (GTK_ROOT (self)));
+
+  /* A page already shown gives way to this one, and goes once out of sight. */
+  adw_leaflet_append (self->leaflet, page);
+  adw_leaflet_set_visible_child (self->leaflet, page);
+  gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
+}
+
+/* Actions */
+
+static void
+show_session_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  AtelierWindow *self = ATELIER_WINDOW (widget);
+  gint64 session_id = g_variant_get_int64 (parameter);
+  GtkWidget *visible = adw_leaflet_get_visible_child (self->leaflet);
 
   if (self->store == NULL)
     return;
 
-  g_clear_handle_id (&self->reload_source, g_source_remove);
-
-  listed = atelier_store_list_sessions (self->store, now, NULL, &error);
-  if (listed == NULL)
-    {
-      /* Keep what is shown; the next change or timeout tries again. */
-      g_warning ("Could not list the upcoming sessions: %s", error->message);
-      schedule_expiry (self, now);
-      return;
-    }
-
-  /* Cancelled sessions are left out until the interface can show them
-   * for what they are. */
-  n_items = g_list_model_get_n_items (listed);
-  upcoming = g_ptr_array_new_full (n_items, g_object_unref);
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(AtelierSession) session = g_list_model_get_item (listed, i);
-
-      if (!atelier_session_is_cancelled (session))
-        g_ptr_array_add (upcoming, g_steal_pointer (&session));
-    }
-
-  g_list_store_splice (self->sessions,
-                       0, g_list_model_get_n_items (G_LIST_MODEL (self->sessions)),
-                       upcoming->pdata, upcoming->len);
-
-  gtk_stack_set_visible_child_name (self->stack, upcoming->len > 0 ? "sessions" : "empty");
-  schedule_expiry (self, now);
-}
-
-static void
-on_store_changed_cb (AtelierStore  *store,
-                     const char    *table,
-                     AtelierWindow *self)
-{
-  /* The list shows sessions, their workshops' titles and their seats. */
-  if (g_strcmp0 (table, "sessions") != 0
-      && g_strcmp0 (table, "workshops") != 0
-      && g_strcmp0 (table, "registrations") != 0)
+  /* Already there. */
+  if (ATELIER_IS_SESSION_PAGE (visible)
+      && atelier_session_page_get_session_id (ATELIER_SESSION_PAGE (visible)) == session_id)
     return;
 
-  /* A batch of writes (an import, the demo) reloads once. */
-  if (self->reload_source == 0)
-    {
-      self->reload_source = g_idle_add (reload_cb, self);
-      g_source_set_name_by_id (self->reload_source, "[atelier] reload sessions");
-    }
+  push_page (self, atelier_session_page_new (self->store, session_id));
 }
 
 static void
-on_factory_setup_cb (GtkSignalListItemFactory *factory,
-                     GtkListItem              *list_item,
-                     AtelierWindow            *self)
+check_in_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
 {
-  gtk_list_item_set_child (list_item, atelier_session_row_new ());
-  gtk_list_item_set_activatable (list_item, FALSE);
+  AtelierWindow *self = ATELIER_WINDOW (widget);
+  GtkWidget *window;
+
+  if (self->store == NULL)
+    return;
+
+  window = atelier_checkin_window_new (GTK_WINDOW (self), self->store,
+                                       g_variant_get_int64 (parameter));
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 static void
-on_factory_bind_cb (GtkSignalListItemFactory *factory,
-                    GtkListItem              *list_item,
-                    AtelierWindow            *self)
+sign_up_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
 {
-  atelier_session_row_set_session (ATELIER_SESSION_ROW (gtk_list_item_get_child (list_item)),
-                                   gtk_list_item_get_item (list_item));
+  AtelierWindow *self = ATELIER_WINDOW (widget);
+  GtkWidget *dialog;
+
+  if (self->store == NULL)
+    return;
+
+  dialog = atelier_signup_dialog_new (GTK_WINDOW (self), self->store,
+                                      g_variant_get_int64 (parameter));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* win.new-session, win.new-workshop, win.edit-session and win.edit-workshop
+ * belong to the workshop and session editors, which do not exist yet: the
+ * actions are installed (so that buttons and menus can name them) but
+ * disabled, and these handlers are never reached until the editors
+ * replace them. */
+static void
+editor_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  g_debug ("%s: no editor yet", action_name);
 }
 
 static void
-on_factory_unbind_cb (GtkSignalListItemFactory *factory,
-                      GtkListItem              *list_item,
-                      AtelierWindow            *self)
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
 {
-  atelier_session_row_set_session (ATELIER_SESSION_ROW (gtk_list_item_get_child (list_item)),
-                                   NULL);
+  AtelierWindow *self = ATELIER_WINDOW (widget);
+
+  if (!showing_main_page (self))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+/* Ctrl+F: the search of the view shown. The session page, when shown,
+ * has the focus and handles its own shortcuts first. */
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  AtelierWindow *self = ATELIER_WINDOW (widget);
+  GtkWidget *visible;
+
+  if (self->store == NULL || !showing_main_page (self))
+    return;
+
+  visible = adw_view_stack_get_visible_child (self->view_stack);
+  if (visible == GTK_WIDGET (self->schedule_page))
+    atelier_schedule_page_focus_search (self->schedule_page);
+  else if (visible == GTK_WIDGET (self->customers_page))
+    atelier_customers_page_focus_search (self->customers_page);
+}
+
+static void
+view_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  AtelierWindow *self = ATELIER_WINDOW (widget);
+  const char *view = g_variant_get_string (parameter, NULL);
+
+  if (self->store == NULL || adw_view_stack_get_child_by_name (self->view_stack, view) == NULL)
+    return;
+
+  if (!showing_main_page (self))
+    adw_leaflet_set_visible_child (self->leaflet, main_page (self));
+  adw_view_stack_set_visible_child_name (self->view_stack, view);
+}
+
+/* Construction */
+
+static void
+add_view (AtelierWindow *self,
+          GtkWidget     *page,
+          const char    *name,
+          const char    *title,
+          const char    *icon_name)
+{
+  AdwViewStackPage *stack_page = adw_view_stack_add_titled (self->view_stack, page, name, title);
+
+  adw_view_stack_page_set_icon_name (stack_page, icon_name);
+  adw_view_stack_page_set_use_underline (stack_page, TRUE);
 }
 
 static void
@@ -189,7 +400,15 @@ atelier_window_show_store_error (AtelierWindow *self)
   g_autofree char *message = g_markup_escape_text (self->store_error->message, -1);
 
   adw_status_page_set_description (self->error_page, message);
-  gtk_stack_set_visible_child_name (self->stack, "error");
+  gtk_stack_set_visible_child_name (self->main_stack, "error");
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), FALSE);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-session", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.check-in", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-up", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.view", FALSE);
 }
 
 static void
@@ -199,15 +418,15 @@ atelier_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (atelier_window_parent_class)->constructed (object);
 
-  if (self->store_error != NULL)
-    {
-      atelier_window_show_store_error (self);
-      return;
-    }
+  self->settings = new_settings ();
 
   if (self->store == NULL)
     {
-      gtk_stack_set_visible_child_name (self->stack, "empty");
+      if (self->store_error == NULL)
+        self->store_error = g_error_new_literal (ATELIER_STORE_ERROR, ATELIER_STORE_ERROR_OPEN,
+                                                 _("No store was given to the window."));
+      atelier_window_show_store_error (self);
+      restore_state (self);
       return;
     }
 
@@ -218,13 +437,39 @@ atelier_window_constructed (GObject *object)
       g_autofree char *display_name = g_filename_display_name (basename);
       g_autofree char *display_path = g_filename_display_name (path);
 
-      adw_window_title_set_subtitle (self->window_title, display_name);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->window_title), display_path);
+      adw_view_switcher_title_set_subtitle (self->switcher_title, display_name);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->switcher_title), display_path);
     }
 
-  self->changed_handler = g_signal_connect (self->store, "changed",
-                                            G_CALLBACK (on_store_changed_cb), self);
-  atelier_window_reload (self);
+  self->schedule_page = ATELIER_SCHEDULE_PAGE (atelier_schedule_page_new (self->store));
+  self->workshops_page = ATELIER_WORKSHOPS_PAGE (atelier_workshops_page_new (self->store));
+  self->customers_page = ATELIER_CUSTOMERS_PAGE (atelier_customers_page_new (self->store));
+
+  /* TRANSLATORS: a view of the main window, with a mnemonic: the
+   * upcoming sessions, by day */
+  add_view (self, GTK_WIDGET (self->schedule_page), "schedule", _("_Schedule"),
+            "x-office-calendar-symbolic");
+  /* TRANSLATORS: a view of the main window, with a mnemonic: the
+   * catalogue of workshops */
+  add_view (self, GTK_WIDGET (self->workshops_page), "workshops", _("_Workshops"),
+            "applications-engineering-symbolic");
+  /* TRANSLATORS: a view of the main window, with a mnemonic: the
+   * customer book */
+  add_view (self, GTK_WIDGET (self->customers_page), "customers", _("_Customers"),
+            "system-users-symbolic");
+
+  restore_state (self);
+  self->views_ready = TRUE;
+}
+
+static gboolean
+atelier_window_close_request (GtkWindow *window)
+{
+  AtelierWindow *self = ATELIER_WINDOW (window);
+
+  save_size (self);
+
+  return GTK_WINDOW_CLASS (atelier_window_parent_class)->close_request (window);
 }
 
 static void
@@ -232,14 +477,15 @@ atelier_window_dispose (GObject *object)
 {
   AtelierWindow *self = ATELIER_WINDOW (object);
 
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->changed_handler, self->store);
-  g_clear_handle_id (&self->reload_source, g_source_remove);
-  g_clear_handle_id (&self->expire_source, g_source_remove);
+  g_clear_weak_pointer (&self->focus_before_page);
+  g_clear_handle_id (&self->remove_source, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ATELIER_TYPE_WINDOW);
 
-  g_clear_object (&self->sessions);
+  self->schedule_page = NULL;
+  self->workshops_page = NULL;
+  self->customers_page = NULL;
+  g_clear_object (&self->settings);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (atelier_window_parent_class)->dispose (object);
@@ -306,6 +552,7 @@ atelier_window_class_init (AtelierWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->constructed = atelier_window_constructed;
   object_class->dispose = atelier_window_dispose;
@@ -313,10 +560,12 @@ atelier_window_class_init (AtelierWindowClass *klass)
   object_class->get_property = atelier_window_get_property;
   object_class->set_property = atelier_window_set_property;
 
+  window_class->close_request = atelier_window_close_request;
+
   /**
    * AtelierWindow:store:
    *
-   * The store whose sessions the window shows.
+   * The store the window shows.
    */
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL,
@@ -326,7 +575,7 @@ atelier_window_class_init (AtelierWindowClass *klass)
   /**
    * AtelierWindow:store-error:
    *
-   * Why the store could not be opened, shown instead of its sessions.
+   * Why the store could not be opened, shown instead of its views.
    */
   properties[PROP_STORE_ERROR] =
     g_param_spec_boxed ("store-error", NULL, NULL,
@@ -335,33 +584,70 @@ atelier_window_class_init (AtelierWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (ATELIER_TYPE_SESSION_ROW);
+  /* Navigation, activated by the pages and dialogs (see the UI contract). */
+  gtk_widget_class_install_action (widget_class, "win.show-session", "x", show_session_action);
+  gtk_widget_class_install_action (widget_class, "win.check-in", "x", check_in_action);
+  gtk_widget_class_install_action (widget_class, "win.sign-up", "x", sign_up_action);
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.view", "s", view_action);
+  /* Disabled in atelier_window_init() until the editors exist. */
+  gtk_widget_class_install_action (widget_class, "win.new-session", NULL, editor_action);
+  gtk_widget_class_install_action (widget_class, "win.new-workshop", NULL, editor_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-session", "x", editor_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-workshop", "x", editor_action);
+
+  /* Window shortcuts; the application's own (Ctrl+Q, Ctrl+W, Ctrl+,,
+   * Ctrl+?) are set in atelier-application.c. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "win.new-session", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
+                                       "win.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,
+                                       "win.view", "s", "schedule");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK,
+                                       "win.view", "s", "workshops");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK,
+                                       "win.view", "s", "customers");
+
+  g_type_ensure (ATELIER_TYPE_SCHEDULE_PAGE);
+  g_type_ensure (ATELIER_TYPE_WORKSHOPS_PAGE);
+  g_type_ensure (ATELIER_TYPE_CUSTOMERS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/ateliers/Atelier/ui/atelier-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, AtelierWindow, window_title);
-  gtk_widget_class_bind_template_child (widget_class, AtelierWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, AtelierWindow, list_view);
-  gtk_widget_class_bind_template_child (widget_class, AtelierWindow, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, AtelierWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, AtelierWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, AtelierWindow, main_box);
+  gtk_widget_class_bind_template_child (widget_class, AtelierWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, AtelierWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, AtelierWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, AtelierWindow, error_page);
-  gtk_widget_class_bind_template_callback (widget_class, on_factory_setup_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_factory_bind_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_factory_unbind_cb);
+  gtk_widget_class_bind_template_child (widget_class, AtelierWindow, switcher_bar);
+  gtk_widget_class_bind_template_callback (widget_class, on_leaflet_visible_child_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_leaflet_transition_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_visible_view_cb);
 }
 
 static void
 atelier_window_init (AtelierWindow *self)
 {
-  g_autoptr(GtkNoSelection) selection = NULL;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   if (g_strcmp0 (PROFILE, "development") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
-  self->sessions = g_list_store_new (ATELIER_TYPE_SESSION);
-  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->sessions)));
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", FALSE);
+
+  /* The workshop and session editors come later (another part of the
+   * work); until they exist, nothing can honour these. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-session", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-workshop", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-session", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-workshop", FALSE);
 }
 
 AtelierWindow *
@@ -426,13 +712,61 @@ atelier_window_get_store_error (AtelierWindow *self)
 /**
  * atelier_window_get_sessions:
  *
- * Returns: (transfer none): a #GListModel of the upcoming scheduled
- *   #AtelierSession, by start
+ * Returns: (transfer none) (nullable): a #GListModel of the
+ *   #AtelierSession the schedule shows (by default the upcoming scheduled
+ *   ones, by start), or %NULL when the store could not be opened
  */
 GListModel *
 atelier_window_get_sessions (AtelierWindow *self)
 {
   g_return_val_if_fail (ATELIER_IS_WINDOW (self), NULL);
 
-  return G_LIST_MODEL (self->sessions);
+  if (self->schedule_page == NULL)
+    return NULL;
+
+  return atelier_schedule_page_get_sessions (self->schedule_page);
+}
+
+/**
+ * atelier_window_get_visible_view:
+ *
+ * Returns: (nullable): the name of the view shown: "schedule",
+ *   "workshops" or "customers"
+ */
+const char *
+atelier_window_get_visible_view (AtelierWindow *self)
+{
+  g_return_val_if_fail (ATELIER_IS_WINDOW (self), NULL);
+
+  if (self->store == NULL)
+    return NULL;
+
+  return adw_view_stack_get_visible_child_name (self->view_stack);
+}
+
+/**
+ * atelier_window_set_visible_view:
+ * @view: "schedule", "workshops" or "customers"
+ */
+void
+atelier_window_set_visible_view (AtelierWindow *self,
+                                 const char    *view)
+{
+  g_return_if_fail (ATELIER_IS_WINDOW (self));
+  g_return_if_fail (view != NULL);
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.view", "s", view);
+}
+
+/**
+ * atelier_window_get_toast_overlay:
+ *
+ * Returns: (transfer none): the overlay where the window's toasts show
+ */
+AdwToastOverlay *
+atelier_window_get_toast_overlay (AtelierWindow *self)
+{
+  g_return_val_if_fail (ATELIER_IS_WINDOW (self), NULL);
+
+  return self->toast_overlay;
 }

@@ -1,4 +1,4 @@
-/* atelier-window.h: the main window, listing the store's upcoming sessions */
+/* atelier-window.h: the main window: schedule, workshops, customers */
 #pragma once
 
 #include <adwaita.h>
@@ -10,12 +10,16 @@ G_BEGIN_DECLS
 #define ATELIER_TYPE_WINDOW (atelier_window_get_type ())
 G_DECLARE_FINAL_TYPE (AtelierWindow, atelier_window, ATELIER, WINDOW, AdwApplicationWindow)
 
-AtelierWindow *atelier_window_new             (GtkApplication *application,
-                                               AtelierStore   *store);
-AtelierWindow *atelier_window_new_for_error   (GtkApplication *application,
-                                               const GError   *store_error);
-AtelierStore  *atelier_window_get_store       (AtelierWindow  *self);
-const GError  *atelier_window_get_store_error (AtelierWindow  *self);
-GListModel    *atelier_window_get_sessions    (AtelierWindow  *self);
+AtelierWindow   *atelier_window_new               (GtkApplication *application,
+                                                   AtelierStore   *store);
+AtelierWindow   *atelier_window_new_for_error     (GtkApplication *application,
+                                                   const GError   *store_error);
+AtelierStore    *atelier_window_get_store         (AtelierWindow  *self);
+const GError    *atelier_window_get_store_error   (AtelierWindow  *self);
+GListModel      *atelier_window_get_sessions      (AtelierWindow  *self);
+const char      *atelier_window_get_visible_view  (AtelierWindow  *self);
+void             atelier_window_set_visible_view  (AtelierWindow  *self,
+                                                   const char     *view);
+AdwToastOverlay *atelier_window_get_toast_overlay (AtelierWindow  *self);
 
 G_END_DECLS

@@ -1,0 +1,514 @@
+/* atelier-customers-page.c: the store's customers, searched as you type
+ *
+ * With the search entry empty the list shows every customer
+ * (atelier_store_list_customers); as soon as something is typed it shows
+ * what the FTS5 index finds (atelier_search_customers), best first. The
+ * GtkListView only binds the rows on screen and each row shows what its
+ * AtelierCustomer already holds: no query per row, so a book of 100,000
+ * customers scrolls as smoothly as one of ten.
+ *
+ * Reading 100,000 customers takes about a second, so the full list is
+ * read in a GTask thread with a connection of its own (SQLite in WAL mode
+ * lets it read while the window's connection writes), when the page is
+ * first shown and, after a change of the customers, again when it is next
+ * shown (or at once if it is on screen). What is shown stays until the
+ * new list arrives. Searches are FTS5 queries, fast enough for the main
+ * thread.
+ */
+#define G_LOG_DOMAIN "atelier-customers-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "atelier-customers-page.h"
+#include "atelier-search.h"
+
+/* The most search results shown; typing more narrows them. */
+#define SEARCH_LIMIT 500
+
+struct _AtelierCustomersPage
+{
+  GtkWidget       parent_instance;
+
+  AtelierStore   *store;
+  GListModel     *all;        /* every customer, or NULL until read */
+  GListModel     *results;    /* of the current search, or NULL */
+  GtkNoSelection *selection;
+  gboolean        all_stale;
+  guint           reload_source;
+  GCancellable   *load_cancellable;
+
+  /* Template children */
+  GtkWidget      *box;
+  GtkSearchEntry *search_entry;
+  GtkLabel       *count_label;
+  GtkStack       *stack;
+  GtkListView    *list_view;
+  AdwStatusPage  *empty_page;
+  AdwStatusPage  *no_results_page;
+};
+
+G_DEFINE_FINAL_TYPE (AtelierCustomersPage, atelier_customers_page, GTK_TYPE_WIDGET)
+
+enum
+{
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Rows */
+
+static void
+on_factory_setup_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *list_item,
+                     AtelierCustomersPage     *self)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *avatar = adw_avatar_new (32, NULL, TRUE);
+  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *name_label = gtk_label_new (NULL);
+  GtkWidget *contact_label = gtk_label_new (NULL);
+
+  gtk_widget_add_css_class (row, "customer-row");
+
+  gtk_widget_set_valign (labels, GTK_ALIGN_CENTER);
+  gtk_widget_set_hexpand (labels, TRUE);
+  gtk_label_set_xalign (GTK_LABEL (name_label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (name_label), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (name_label, "customer-name");
+  gtk_label_set_xalign (GTK_LABEL (contact_label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (contact_label), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (contact_label, "dim-label");
+  gtk_widget_add_css_class (contact_label, "caption");
+  gtk_box_append (GTK_BOX (labels), name_label);
+  gtk_box_append (GTK_BOX (labels), contact_label);
+
+  gtk_box_append (GTK_BOX (row), avatar);
+  gtk_box_append (GTK_BOX (row), labels);
+
+  g_object_set_data (G_OBJECT (row), "avatar", avatar);
+  g_object_set_data (G_OBJECT (row), "name-label", name_label);
+  g_object_set_data (G_OBJECT (row), "contact-label", contact_label);
+
+  gtk_list_item_set_child (list_item, row);
+  /* Nothing to open yet: a customer's own page comes later. */
+  gtk_list_item_set_activatable (list_item, FALSE);
+}
+
+static void
+on_factory_bind_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *list_item,
+                    AtelierCustomersPage     *self)
+{
+  AtelierCustomer *customer = gtk_list_item_get_item (list_item);
+  GtkWidget *row = gtk_list_item_get_child (list_item);
+  g_autofree char *name = atelier_customer_dup_full_name (customer);
+  const char *email = atelier_customer_get_email (customer);
+  const char *phone = atelier_customer_get_phone (customer);
+  g_autofree char *contact = NULL;
+  g_autofree char *accessible = NULL;
+  gboolean has_email = email != NULL && *email != '\0';
+  gboolean has_phone = phone != NULL && *phone != '\0';
+
+  if (has_email && has_phone)
+    /* TRANSLATORS: a customer's e-mail address and phone number, e.g.
+     * "zoe@example.com · 06 12 34 56 78" */
+    contact = g_strdup_printf (_("%s · %s"), email, phone);
+  else if (has_email || has_phone)
+    contact = g_strdup (has_email ? email : phone);
+  else
+    contact = g_strdup (_("No e-mail or phone"));
+
+  adw_avatar_set_text (g_object_get_data (G_OBJECT (row), "avatar"), name);
+  gtk_label_set_label (g_object_get_data (G_OBJECT (row), "name-label"), name);
+  gtk_label_set_label (g_object_get_data (G_OBJECT (row), "contact-label"), contact);
+
+  accessible = g_strjoin (", ", name, contact, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+}
+
+/* Loading and searching */
+
+static void
+atelier_customers_page_update (AtelierCustomersPage *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
+  GListModel *shown;
+  g_autofree char *count = NULL;
+  guint n_items;
+
+  if (*stripped != '\0')
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GListModel) found = NULL;
+
+      found = atelier_search_customers (self->store, stripped, 0, SEARCH_LIMIT, &error);
+      if (found == NULL)
+        {
+          g_warning ("Could not search the customers: %s", error->message);
+          found = G_LIST_MODEL (g_list_store_new (ATELIER_TYPE_CUSTOMER));
+        }
+      g_set_object (&self->results, found);
+      shown = self->results;
+    }
+  else
+    {
+      g_clear_object (&self->results);
+      shown = self->all;
+    }
+
+  if (gtk_no_selection_get_model (self->selection) != shown)
+    gtk_no_selection_set_model (self->selection, shown);
+
+  n_items = shown != NULL ? g_list_model_get_n_items (shown) : 0;
+
+  if (*stripped != '\0')
+    {
+      if (n_items >= SEARCH_LIMIT)
+        /* TRANSLATORS: above the search results when there are more than
+         * can be shown */
+        count = g_strdup_printf (_("The first %u matches; type more to narrow the search"),
+                                 n_items);
+      else
+        /* TRANSLATORS: the number of search results, e.g. "3 matches" */
+        count = g_strdup_printf (ngettext ("%u match", "%u matches", n_items), n_items);
+    }
+  else
+    /* TRANSLATORS: the number of customers in the store, e.g. "1250 customers" */
+    count = g_strdup_printf (ngettext ("%u customer", "%u customers", n_items), n_items);
+  gtk_label_set_label (self->count_label, count);
+  gtk_widget_set_visible (GTK_WIDGET (self->count_label), n_items > 0);
+
+  if (n_items > 0)
+    gtk_stack_set_visible_child_name (self->stack, "customers");
+  else if (*stripped != '\0')
+    {
+      g_autofree char *escaped = g_markup_escape_text (stripped, -1);
+      /* TRANSLATORS: the %s is what was typed in the search entry */
+      g_autofree char *description = g_strdup_printf (_("No customer’s name, e-mail or phone "
+                                                        "matches “%s”."),
+                                                      escaped);
+
+      adw_status_page_set_description (self->no_results_page, description);
+      gtk_stack_set_visible_child_name (self->stack, "no-results");
+    }
+  else if (self->all != NULL)
+    gtk_stack_set_visible_child_name (self->stack, "empty");
+  else
+    gtk_stack_set_visible_child_name (self->stack, "loading");
+}
+
+static void
+list_customers_thread (GTask        *task,
+                       gpointer      source_object,
+                       gpointer      task_data,
+                       GCancellable *cancellable)
+{
+  const char *path = task_data;
+  g_autoptr(AtelierStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *listed;
+
+  store = atelier_store_open (path, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  listed = atelier_store_list_customers (store, &error);
+  if (listed == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, listed, g_object_unref);
+}
+
+static void
+on_customers_listed_cb (GObject      *source_object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  AtelierCustomersPage *self = ATELIER_CUSTOMERS_PAGE (source_object);
+  g_autoptr(GListModel) listed = NULL;
+  g_autoptr(GError) error = NULL;
+
+  listed = g_task_propagate_pointer (G_TASK (result), &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->load_cancellable);
+  if (listed == NULL)
+    {
+      /* Keep what is shown; the next change tries again. */
+      g_warning ("Could not list the customers: %s", error->message);
+      return;
+    }
+
+  g_set_object (&self->all, listed);
+  atelier_customers_page_update (self);
+}
+
+static void
+atelier_customers_page_reload (AtelierCustomersPage *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+
+  if (self->store == NULL)
+    return;
+
+  /* A newer list is on its way. */
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  self->load_cancellable = g_cancellable_new ();
+  self->all_stale = FALSE;
+
+  task = g_task_new (self, self->load_cancellable, on_customers_listed_cb, NULL);
+  g_task_set_source_tag (task, atelier_customers_page_reload);
+  g_task_set_check_cancellable (task, TRUE);
+  g_task_set_task_data (task, g_strdup (atelier_store_get_path (self->store)), g_free);
+  g_task_run_in_thread (task, list_customers_thread);
+}
+
+static gboolean
+reload_cb (gpointer user_data)
+{
+  AtelierCustomersPage *self = ATELIER_CUSTOMERS_PAGE (user_data);
+
+  self->reload_source = 0;
+  atelier_customers_page_reload (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_reload (AtelierCustomersPage *self)
+{
+  if (self->reload_source == 0)
+    {
+      self->reload_source = g_idle_add (reload_cb, self);
+      g_source_set_name_by_id (self->reload_source, "[atelier] reload customers");
+    }
+}
+
+static void
+on_store_changed_cb (AtelierStore         *store,
+                     const char           *table,
+                     AtelierCustomersPage *self)
+{
+  self->all_stale = TRUE;
+
+  /* Off screen, the full list waits until it is shown again. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    queue_reload (self);
+}
+
+static void
+on_search_changed_cb (GtkSearchEntry       *entry,
+                      AtelierCustomersPage *self)
+{
+  atelier_customers_page_update (self);
+}
+
+static void
+on_stop_search_cb (GtkSearchEntry       *entry,
+                   AtelierCustomersPage *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+}
+
+/* GObject and GtkWidget */
+
+static void
+atelier_customers_page_map (GtkWidget *widget)
+{
+  AtelierCustomersPage *self = ATELIER_CUSTOMERS_PAGE (widget);
+
+  GTK_WIDGET_CLASS (atelier_customers_page_parent_class)->map (widget);
+
+  if ((self->all == NULL && self->load_cancellable == NULL) || self->all_stale)
+    atelier_customers_page_reload (self);
+}
+
+static void
+atelier_customers_page_constructed (GObject *object)
+{
+  AtelierCustomersPage *self = ATELIER_CUSTOMERS_PAGE (object);
+
+  G_OBJECT_CLASS (atelier_customers_page_parent_class)->constructed (object);
+
+  if (self->store == NULL)
+    return;
+
+  g_signal_connect_object (self->store, "changed::customers",
+                           G_CALLBACK (on_store_changed_cb), self, 0);
+}
+
+static void
+atelier_customers_page_dispose (GObject *object)
+{
+  AtelierCustomersPage *self = ATELIER_CUSTOMERS_PAGE (object);
+
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), ATELIER_TYPE_CUSTOMERS_PAGE);
+
+  g_clear_object (&self->selection);
+  g_clear_object (&self->results);
+  g_clear_object (&self->all);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (atelier_customers_page_parent_class)->dispose (object);
+}
+
+static void
+atelier_customers_page_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  AtelierCustomersPage *self = ATELIER_CUSTOMERS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atelier_customers_page_set_property (GObject      *object,
+                                     guint         prop_id,
+                                     const GValue *value,
+                                     GParamSpec   *pspec)
+{
+  AtelierCustomersPage *self = ATELIER_CUSTOMERS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atelier_customers_page_class_init (AtelierCustomersPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = atelier_customers_page_constructed;
+  object_class->dispose = atelier_customers_page_dispose;
+  object_class->get_property = atelier_customers_page_get_property;
+  object_class->set_property = atelier_customers_page_set_property;
+
+  widget_class->map = atelier_customers_page_map;
+
+  /**
+   * AtelierCustomersPage:store:
+   *
+   * The store whose customers the page shows.
+   */
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         ATELIER_TYPE_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/ateliers/Atelier/ui/atelier-customers-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, AtelierCustomersPage, box);
+  gtk_widget_class_bind_template_child (widget_class, AtelierCustomersPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, AtelierCustomersPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, AtelierCustomersPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, AtelierCustomersPage, list_view);
+  gtk_widget_class_bind_template_child (widget_class, AtelierCustomersPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, AtelierCustomersPage, no_results_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_factory_setup_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_factory_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_stop_search_cb);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "customerspage");
+}
+
+static void
+atelier_customers_page_init (AtelierCustomersPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+
+  self->selection = gtk_no_selection_new (NULL);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+}
+
+GtkWidget *
+atelier_customers_page_new (AtelierStore *store)
+{
+  g_return_val_if_fail (ATELIER_IS_STORE (store), NULL);
+
+  return g_object_new (ATELIER_TYPE_CUSTOMERS_PAGE, "store", store, NULL);
+}
+
+/**
+ * atelier_customers_page_get_store:
+ *
+ * Returns: (transfer none): the store shown
+ */
+AtelierStore *
+atelier_customers_page_get_store (AtelierCustomersPage *self)
+{
+  g_return_val_if_fail (ATELIER_IS_CUSTOMERS_PAGE (self), NULL);
+
+  return self->store;
+}
+
+/**
+ * atelier_customers_page_get_customers:
+ *
+ * Returns: (transfer none) (nullable): a #GListModel of the
+ *   #AtelierCustomer shown: all of them, or those the search found; %NULL
+ *   until the page has first been shown
+ */
+GListModel *
+atelier_customers_page_get_customers (AtelierCustomersPage *self)
+{
+  g_return_val_if_fail (ATELIER_IS_CUSTOMERS_PAGE (self), NULL);
+
+  return gtk_no_selection_get_model (self->selection);
+}
+
+/**
+ * atelier_customers_page_focus_search:
+ *
+ * Moves the keyboard focus to the search entry, its text selected.
+ */
+void
+atelier_customers_page_focus_search (AtelierCustomersPage *self)
+{
+  g_return_if_fail (ATELIER_IS_CUSTOMERS_PAGE (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
+}

@@ -1,0 +1,728 @@
+/* atelier-schedule-page.c: the store's sessions, grouped by day
+ *
+ * The page keeps every session of the store (one query per change of the
+ * store, coalesced in an idle) and shows, in one GListStore refilled with
+ * a single splice, either the sessions that have not ended yet and are not
+ * cancelled, or all of them ("show-all"), narrowed to the workshops whose
+ * title matches the search entry.
+ *
+ * GtkListView (4.8) has no section headers: each row carries a day header
+ * that is shown when the session before it in the list starts on another
+ * day. Since a header depends on the previous item, the headers of all
+ * bound rows are worked out again after each splice.
+ */
+#define G_LOG_DOMAIN "atelier-schedule-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "atelier-schedule-page.h"
+#include "atelier-session-row.h"
+
+/* Even with nothing ending before then, look again at least this often:
+ * "Today" becomes "Yesterday" at midnight, and timeouts do not count the
+ * time a computer spends suspended. */
+#define MAX_REFILTER_INTERVAL_SECONDS 600
+
+struct _AtelierSchedulePage
+{
+  GtkWidget        parent_instance;
+
+  AtelierStore    *store;
+  gboolean         show_all;
+  GPtrArray       *all;          /* every AtelierSession of the store, by start */
+  GListStore      *sessions;     /* those shown */
+  GHashTable      *bound_items;  /* GtkListItem * bound to a session */
+  guint            reload_source;
+  guint            expire_source;
+
+  /* Template children */
+  GtkWidget       *box;
+  GtkSearchEntry  *search_entry;
+  GtkToggleButton *show_all_button;
+  GtkStack        *stack;
+  GtkListView     *list_view;
+  AdwStatusPage   *empty_page;
+  GtkWidget       *show_all_empty_button;
+  AdwStatusPage   *no_results_page;
+};
+
+G_DEFINE_FINAL_TYPE (AtelierSchedulePage, atelier_schedule_page, GTK_TYPE_WIDGET)
+
+enum
+{
+  PROP_0,
+  PROP_STORE,
+  PROP_SHOW_ALL,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void atelier_schedule_page_refilter (AtelierSchedulePage *self);
+
+/* Days and their headers */
+
+/* The day a session starts on, in its own zone, as the rows show it. */
+static gint64
+day_key (AtelierSession *session)
+{
+  g_autoptr(GDateTime) start = atelier_session_dup_start (session);
+
+  if (start == NULL)
+    return 0;
+  return (gint64) g_date_time_get_year (start) * 1000 + g_date_time_get_day_of_year (start);
+}
+
+static char *
+format_day (AtelierSession *session)
+{
+  g_autoptr(GDateTime) start = atelier_session_dup_start (session);
+  g_autoptr(GDateTime) utc_now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now = NULL;
+  GDate today;
+  GDate day;
+  int days;
+
+  if (start == NULL)
+    return g_strdup ("");
+
+  /* "Today" where the session takes place. */
+  now = g_date_time_to_timezone (utc_now, g_date_time_get_timezone (start));
+  g_date_clear (&today, 1);
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+  g_date_set_dmy (&day, g_date_time_get_day_of_month (start), g_date_time_get_month (start),
+                  g_date_time_get_year (start));
+  days = g_date_days_between (&today, &day);
+
+  if (days == 0)
+    return g_strdup (C_("day", "Today"));
+  if (days == 1)
+    return g_strdup (C_("day", "Tomorrow"));
+  if (days == -1)
+    return g_strdup (C_("day", "Yesterday"));
+
+  if (g_date_time_get_year (start) == g_date_time_get_year (now))
+    /* TRANSLATORS: a day header in the schedule, in g_date_time_format()
+     * notation, e.g. "Tuesday 14 March" */
+    return g_date_time_format (start, _("%A %-d %B"));
+
+  /* TRANSLATORS: a day header in the schedule, for another year than the
+   * current one, in g_date_time_format() notation, e.g. "Tuesday 14 March 2023" */
+  return g_date_time_format (start, _("%A %-d %B %Y"));
+}
+
+static gboolean
+session_is_upcoming (AtelierSession *session,
+                     gint64          now)
+{
+  return !atelier_session_is_cancelled (session) && atelier_session_get_ends_at (session) > now;
+}
+
+/* Rows: a day header above an AtelierSessionRow, with a badge for a
+ * cancelled session. */
+
+static void
+update_list_item (AtelierSchedulePage *self,
+                  GtkListItem         *list_item)
+{
+  GtkWidget *child = gtk_list_item_get_child (list_item);
+  GtkWidget *day_label = g_object_get_data (G_OBJECT (child), "day-label");
+  GtkWidget *row = g_object_get_data (G_OBJECT (child), "session-row");
+  GtkWidget *status_label = g_object_get_data (G_OBJECT (child), "status-label");
+  AtelierSession *session = gtk_list_item_get_item (list_item);
+  guint position = gtk_list_item_get_position (list_item);
+  gboolean first_of_day = TRUE;
+  gboolean cancelled;
+  gboolean past;
+
+  if (session == NULL)
+    return;
+
+  if (position != GTK_INVALID_LIST_POSITION && position > 0)
+    {
+      g_autoptr(AtelierSession) previous = g_list_model_get_item (G_LIST_MODEL (self->sessions),
+                                                                  position - 1);
+
+      first_of_day = previous == NULL || day_key (previous) != day_key (session);
+    }
+
+  if (first_of_day)
+    {
+      g_autofree char *day = format_day (session);
+
+      gtk_label_set_label (GTK_LABEL (day_label), day);
+    }
+  gtk_widget_set_visible (day_label, first_of_day);
+
+  cancelled = atelier_session_is_cancelled (session);
+  past = atelier_session_get_ends_at (session) <= g_get_real_time () / G_USEC_PER_SEC;
+  gtk_widget_set_visible (status_label, cancelled);
+  if (cancelled)
+    gtk_widget_add_css_class (row, "cancelled");
+  else
+    gtk_widget_remove_css_class (row, "cancelled");
+  if (past)
+    gtk_widget_add_css_class (row, "past");
+  else
+    gtk_widget_remove_css_class (row, "past");
+}
+
+static void
+update_bound_items (AtelierSchedulePage *self)
+{
+  GHashTableIter iter;
+  gpointer list_item;
+
+  g_hash_table_iter_init (&iter, self->bound_items);
+  while (g_hash_table_iter_next (&iter, &list_item, NULL))
+    update_list_item (self, list_item);
+}
+
+static void
+on_factory_setup_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *list_item,
+                     AtelierSchedulePage      *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *day_label = gtk_label_new (NULL);
+  GtkWidget *overlay = gtk_overlay_new ();
+  GtkWidget *row = atelier_session_row_new ();
+  GtkWidget *status_label = gtk_label_new (C_("session", "Cancelled"));
+
+  gtk_label_set_xalign (GTK_LABEL (day_label), 0);
+  gtk_label_set_wrap (GTK_LABEL (day_label), TRUE);
+  gtk_widget_add_css_class (day_label, "day-header");
+  gtk_widget_add_css_class (day_label, "heading");
+  gtk_widget_set_visible (day_label, FALSE);
+
+  gtk_widget_set_halign (status_label, GTK_ALIGN_END);
+  gtk_widget_set_valign (status_label, GTK_ALIGN_END);
+  gtk_widget_add_css_class (status_label, "badge");
+  gtk_widget_add_css_class (status_label, "cancelled");
+  gtk_widget_set_visible (status_label, FALSE);
+  gtk_widget_set_can_target (status_label, FALSE);
+
+  gtk_overlay_set_child (GTK_OVERLAY (overlay), row);
+  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), status_label);
+  gtk_box_append (GTK_BOX (box), day_label);
+  gtk_box_append (GTK_BOX (box), overlay);
+
+  g_object_set_data (G_OBJECT (box), "day-label", day_label);
+  g_object_set_data (G_OBJECT (box), "session-row", row);
+  g_object_set_data (G_OBJECT (box), "status-label", status_label);
+
+  gtk_list_item_set_child (list_item, box);
+  gtk_list_item_set_activatable (list_item, TRUE);
+}
+
+static void
+on_factory_bind_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *list_item,
+                    AtelierSchedulePage      *self)
+{
+  GtkWidget *child = gtk_list_item_get_child (list_item);
+  GtkWidget *row = g_object_get_data (G_OBJECT (child), "session-row");
+
+  atelier_session_row_set_session (ATELIER_SESSION_ROW (row), gtk_list_item_get_item (list_item));
+  g_hash_table_add (self->bound_items, list_item);
+  update_list_item (self, list_item);
+}
+
+static void
+on_factory_unbind_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *list_item,
+                      AtelierSchedulePage      *self)
+{
+  GtkWidget *child = gtk_list_item_get_child (list_item);
+  GtkWidget *row = g_object_get_data (G_OBJECT (child), "session-row");
+
+  g_hash_table_remove (self->bound_items, list_item);
+  atelier_session_row_set_session (ATELIER_SESSION_ROW (row), NULL);
+}
+
+static void
+on_factory_teardown_cb (GtkSignalListItemFactory *factory,
+                        GtkListItem              *list_item,
+                        AtelierSchedulePage      *self)
+{
+  g_hash_table_remove (self->bound_items, list_item);
+}
+
+static void
+on_list_view_activate_cb (GtkListView         *list_view,
+                          guint                position,
+                          AtelierSchedulePage *self)
+{
+  g_autoptr(AtelierSession) session = g_list_model_get_item (G_LIST_MODEL (self->sessions),
+                                                             position);
+
+  if (session == NULL)
+    return;
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-session", "x",
+                              atelier_session_get_id (session));
+}
+
+/* Loading and filtering */
+
+static gboolean
+expire_cb (gpointer user_data)
+{
+  AtelierSchedulePage *self = ATELIER_SCHEDULE_PAGE (user_data);
+
+  self->expire_source = 0;
+  atelier_schedule_page_refilter (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Filters again once the next shown session ends, since it is then no
+ * longer upcoming (or, with show-all, then looks past). */
+static void
+schedule_expiry (AtelierSchedulePage *self,
+                 gint64               now)
+{
+  gint64 wait = MAX_REFILTER_INTERVAL_SECONDS;
+
+  g_clear_handle_id (&self->expire_source, g_source_remove);
+
+  for (guint i = 0; self->all != NULL && i < self->all->len; i++)
+    {
+      AtelierSession *session = g_ptr_array_index (self->all, i);
+
+      if (session_is_upcoming (session, now))
+        wait = MIN (wait, atelier_session_get_ends_at (session) - now + 1);
+    }
+
+  self->expire_source = g_timeout_add_seconds ((guint) CLAMP (wait, 1, MAX_REFILTER_INTERVAL_SECONDS),
+                                               expire_cb, self);
+  g_source_set_name_by_id (self->expire_source, "[atelier] sessions expire");
+}
+
+static void
+update_empty_page (AtelierSchedulePage *self,
+                   guint                n_hidden)
+{
+  if (self->show_all)
+    {
+      adw_status_page_set_title (self->empty_page, _("No Sessions"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("This store has no sessions yet. Plan the first one "
+                                         "with New Session, or try Atelier on an example "
+                                         "programme: run <tt>atelier-cli demo</tt> on an empty "
+                                         "store."));
+    }
+  else
+    {
+      adw_status_page_set_title (self->empty_page, _("No Upcoming Sessions"));
+      if (n_hidden > 0)
+        adw_status_page_set_description (self->empty_page,
+                                         _("The sessions planned for this store appear here, "
+                                           "soonest first. Plan one with New Session, or look "
+                                           "back at past and cancelled sessions."));
+      else
+        adw_status_page_set_description (self->empty_page,
+                                         _("The sessions planned for this store appear here, "
+                                           "soonest first. Plan one with New Session, or try "
+                                           "Atelier on an example programme: run "
+                                           "<tt>atelier-cli demo</tt> on an empty store."));
+    }
+
+  gtk_widget_set_visible (self->show_all_empty_button, !self->show_all && n_hidden > 0);
+}
+
+static void
+atelier_schedule_page_refilter (AtelierSchedulePage *self)
+{
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autoptr(GPtrArray) shown = NULL;
+  g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
+  guint n_hidden = 0;
+  guint first_upcoming = GTK_INVALID_LIST_POSITION;
+  const char *visible;
+
+  shown = g_ptr_array_new_full (self->all != NULL ? self->all->len : 0, g_object_unref);
+  for (guint i = 0; self->all != NULL && i < self->all->len; i++)
+    {
+      AtelierSession *session = g_ptr_array_index (self->all, i);
+      const char *title = atelier_session_get_workshop_title (session);
+      gboolean upcoming = session_is_upcoming (session, now);
+
+      if (!upcoming)
+        n_hidden++;
+      if (!upcoming && !self->show_all)
+        continue;
+      if (*stripped != '\0' && !g_str_match_string (stripped, title != NULL ? title : "", TRUE))
+        continue;
+
+      if (upcoming && first_upcoming == GTK_INVALID_LIST_POSITION)
+        first_upcoming = shown->len;
+      g_ptr_array_add (shown, g_object_ref (session));
+    }
+
+  g_list_store_splice (self->sessions,
+                       0, g_list_model_get_n_items (G_LIST_MODEL (self->sessions)),
+                       shown->pdata, shown->len);
+  /* A header depends on the row above it, which may have changed while
+   * the row itself did not. */
+  update_bound_items (self);
+
+  update_empty_page (self, n_hidden);
+  if (shown->len > 0)
+    visible = "sessions";
+  else if (*stripped != '\0')
+    {
+      g_autofree char *description = NULL;
+      g_autofree char *escaped = g_markup_escape_text (stripped, -1);
+
+      /* TRANSLATORS: the %s is what was typed in the search entry */
+      description = g_strdup_printf (_("No workshop title matches “%s”."), escaped);
+      adw_status_page_set_description (self->no_results_page, description);
+      visible = "no-results";
+    }
+  else
+    visible = "empty";
+  gtk_stack_set_visible_child_name (self->stack, visible);
+
+  schedule_expiry (self, now);
+}
+
+static void
+atelier_schedule_page_reload (AtelierSchedulePage *self)
+{
+  g_autoptr(GListModel) listed = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_items;
+
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+
+  if (self->store == NULL)
+    return;
+
+  listed = atelier_store_list_sessions (self->store, NULL, NULL, &error);
+  if (listed == NULL)
+    {
+      /* Keep what is shown; the next change tries again. */
+      g_warning ("Could not list the sessions: %s", error->message);
+      return;
+    }
+
+  n_items = g_list_model_get_n_items (listed);
+  g_clear_pointer (&self->all, g_ptr_array_unref);
+  self->all = g_ptr_array_new_full (n_items, g_object_unref);
+  for (guint i = 0; i < n_items; i++)
+    g_ptr_array_add (self->all, g_list_model_get_item (listed, i));
+
+  atelier_schedule_page_refilter (self);
+}
+
+static gboolean
+reload_cb (gpointer user_data)
+{
+  AtelierSchedulePage *self = ATELIER_SCHEDULE_PAGE (user_data);
+
+  self->reload_source = 0;
+  atelier_schedule_page_reload (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_store_changed_cb (AtelierStore        *store,
+                     const char          *table,
+                     AtelierSchedulePage *self)
+{
+  /* The rows show sessions, their workshops' titles and their seats. */
+  if (g_strcmp0 (table, "sessions") != 0
+      && g_strcmp0 (table, "workshops") != 0
+      && g_strcmp0 (table, "registrations") != 0)
+    return;
+
+  /* A batch of writes (an import, the demo) reloads once. */
+  if (self->reload_source == 0)
+    {
+      self->reload_source = g_idle_add (reload_cb, self);
+      g_source_set_name_by_id (self->reload_source, "[atelier] reload sessions");
+    }
+}
+
+static void
+on_search_changed_cb (GtkSearchEntry      *entry,
+                      AtelierSchedulePage *self)
+{
+  atelier_schedule_page_refilter (self);
+}
+
+static void
+on_stop_search_cb (GtkSearchEntry      *entry,
+                   AtelierSchedulePage *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+}
+
+/* GObject */
+
+static void
+atelier_schedule_page_constructed (GObject *object)
+{
+  AtelierSchedulePage *self = ATELIER_SCHEDULE_PAGE (object);
+
+  G_OBJECT_CLASS (atelier_schedule_page_parent_class)->constructed (object);
+
+  if (self->store == NULL)
+    {
+      atelier_schedule_page_refilter (self);
+      return;
+    }
+
+  g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed_cb), self, 0);
+  atelier_schedule_page_reload (self);
+}
+
+static void
+atelier_schedule_page_dispose (GObject *object)
+{
+  AtelierSchedulePage *self = ATELIER_SCHEDULE_PAGE (object);
+
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+  g_clear_handle_id (&self->expire_source, g_source_remove);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), ATELIER_TYPE_SCHEDULE_PAGE);
+
+  g_clear_object (&self->sessions);
+  g_clear_pointer (&self->all, g_ptr_array_unref);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (atelier_schedule_page_parent_class)->dispose (object);
+}
+
+static void
+atelier_schedule_page_finalize (GObject *object)
+{
+  AtelierSchedulePage *self = ATELIER_SCHEDULE_PAGE (object);
+
+  g_clear_pointer (&self->bound_items, g_hash_table_unref);
+
+  G_OBJECT_CLASS (atelier_schedule_page_parent_class)->finalize (object);
+}
+
+static void
+atelier_schedule_page_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  AtelierSchedulePage *self = ATELIER_SCHEDULE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_SHOW_ALL:
+      g_value_set_boolean (value, self->show_all);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atelier_schedule_page_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  AtelierSchedulePage *self = ATELIER_SCHEDULE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    case PROP_SHOW_ALL:
+      atelier_schedule_page_set_show_all (self, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atelier_schedule_page_class_init (AtelierSchedulePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = atelier_schedule_page_constructed;
+  object_class->dispose = atelier_schedule_page_dispose;
+  object_class->finalize = atelier_schedule_page_finalize;
+  object_class->get_property = atelier_schedule_page_get_property;
+  object_class->set_property = atelier_schedule_page_set_property;
+
+  /**
+   * AtelierSchedulePage:store:
+   *
+   * The store whose sessions the page shows.
+   */
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         ATELIER_TYPE_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * AtelierSchedulePage:show-all:
+   *
+   * Whether past and cancelled sessions are shown too.
+   */
+  properties[PROP_SHOW_ALL] =
+    g_param_spec_boolean ("show-all", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_property_action (widget_class, "schedule.show-all", "show-all");
+
+  g_type_ensure (ATELIER_TYPE_SESSION_ROW);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/ateliers/Atelier/ui/atelier-schedule-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, AtelierSchedulePage, box);
+  gtk_widget_class_bind_template_child (widget_class, AtelierSchedulePage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, AtelierSchedulePage, show_all_button);
+  gtk_widget_class_bind_template_child (widget_class, AtelierSchedulePage, stack);
+  gtk_widget_class_bind_template_child (widget_class, AtelierSchedulePage, list_view);
+  gtk_widget_class_bind_template_child (widget_class, AtelierSchedulePage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, AtelierSchedulePage, show_all_empty_button);
+  gtk_widget_class_bind_template_child (widget_class, AtelierSchedulePage, no_results_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_factory_setup_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_factory_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_factory_unbind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_factory_teardown_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_view_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_stop_search_cb);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "schedulepage");
+}
+
+static void
+atelier_schedule_page_init (AtelierSchedulePage *self)
+{
+  g_autoptr(GtkNoSelection) selection = NULL;
+
+  self->bound_items = g_hash_table_new (NULL, NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->sessions = g_list_store_new (ATELIER_TYPE_SESSION);
+  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->sessions)));
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+}
+
+GtkWidget *
+atelier_schedule_page_new (AtelierStore *store)
+{
+  g_return_val_if_fail (ATELIER_IS_STORE (store), NULL);
+
+  return g_object_new (ATELIER_TYPE_SCHEDULE_PAGE, "store", store, NULL);
+}
+
+/**
+ * atelier_schedule_page_get_store:
+ *
+ * Returns: (transfer none): the store shown
+ */
+AtelierStore *
+atelier_schedule_page_get_store (AtelierSchedulePage *self)
+{
+  g_return_val_if_fail (ATELIER_IS_SCHEDULE_PAGE (self), NULL);
+
+  return self->store;
+}
+
+gboolean
+atelier_schedule_page_get_show_all (AtelierSchedulePage *self)
+{
+  g_return_val_if_fail (ATELIER_IS_SCHEDULE_PAGE (self), FALSE);
+
+  return self->show_all;
+}
+
+/**
+ * atelier_schedule_page_set_show_all:
+ * @show_all: whether to show past and cancelled sessions too
+ */
+void
+atelier_schedule_page_set_show_all (AtelierSchedulePage *self,
+                                    gboolean             show_all)
+{
+  g_return_if_fail (ATELIER_IS_SCHEDULE_PAGE (self));
+
+  show_all = !!show_all;
+  if (self->show_all == show_all)
+    return;
+
+  self->show_all = show_all;
+  atelier_schedule_page_refilter (self);
+
+  /* With the past shown above them, keep the upcoming sessions in view. */
+  if (show_all)
+    {
+      gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+      guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->sessions));
+
+      for (guint i = 0; i < n_items; i++)
+        {
+          g_autoptr(AtelierSession) session = g_list_model_get_item (G_LIST_MODEL (self->sessions), i);
+
+          if (atelier_session_get_ends_at (session) > now)
+            {
+              gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item",
+                                          "u", i);
+              break;
+            }
+        }
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_ALL]);
+}
+
+/**
+ * atelier_schedule_page_get_sessions:
+ *
+ * Returns: (transfer none): a #GListModel of the #AtelierSession shown, by
+ *   start
+ */
+GListModel *
+atelier_schedule_page_get_sessions (AtelierSchedulePage *self)
+{
+  g_return_val_if_fail (ATELIER_IS_SCHEDULE_PAGE (self), NULL);
+
+  return G_LIST_MODEL (self->sessions);
+}
+
+/**
+ * atelier_schedule_page_focus_search:
+ *
+ * Moves the keyboard focus to the search entry, its text selected.
+ */
+void
+atelier_schedule_page_focus_search (AtelierSchedulePage *self)
+{
+  g_return_if_fail (ATELIER_IS_SCHEDULE_PAGE (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
+}

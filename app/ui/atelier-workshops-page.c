@@ -1,0 +1,400 @@
+/* atelier-workshops-page.c: the store's catalogue of workshops
+ *
+ * One card per workshop: its title, host, duration, capacity, price and
+ * category. The page keeps one GListStore, refilled in one splice when the
+ * store says its workshops changed; activating a card asks the window to
+ * edit that workshop (win.edit-workshop).
+ */
+#define G_LOG_DOMAIN "atelier-workshops-page"
+
+#include "config.h"
+
+#include <monetary.h>
+
+#include <glib/gi18n.h>
+
+#include "atelier-workshops-page.h"
+
+struct _AtelierWorkshopsPage
+{
+  GtkWidget      parent_instance;
+
+  AtelierStore  *store;
+  GListStore    *workshops;
+  guint          reload_source;
+
+  /* Template children */
+  GtkWidget     *box;
+  GtkLabel      *count_label;
+  GtkStack      *stack;
+  GtkListView   *list_view;
+};
+
+G_DEFINE_FINAL_TYPE (AtelierWorkshopsPage, atelier_workshops_page, GTK_TYPE_WIDGET)
+
+enum
+{
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* "2 h", "1 h 30 min", "45 min" */
+static char *
+format_duration (int minutes)
+{
+  if (minutes < 60)
+    /* TRANSLATORS: a duration under an hour, e.g. "45 min" */
+    return g_strdup_printf (C_("duration", "%d min"), minutes);
+  if (minutes % 60 == 0)
+    /* TRANSLATORS: a duration in whole hours, e.g. "2 h" */
+    return g_strdup_printf (C_("duration", "%d h"), minutes / 60);
+  /* TRANSLATORS: a duration in hours and minutes, e.g. "1 h 30 min" */
+  return g_strdup_printf (C_("duration", "%d h %02d min"), minutes / 60, minutes % 60);
+}
+
+/* The price in the locale's currency format; "Free" for nothing. */
+static char *
+format_price (gint64 cents)
+{
+  char buffer[64];
+
+  if (cents <= 0)
+    return g_strdup (C_("price", "Free"));
+
+  if (strfmon (buffer, sizeof buffer, "%n", (double) cents / 100.0) < 0)
+    return g_strdup_printf ("%.2f", (double) cents / 100.0);
+
+  return g_strdup (g_strstrip (buffer));
+}
+
+static void
+on_factory_setup_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *list_item,
+                     AtelierWorkshopsPage     *self)
+{
+  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *left = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *right = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *title_label = gtk_label_new (NULL);
+  GtkWidget *details_label = gtk_label_new (NULL);
+  GtkWidget *price_label = gtk_label_new (NULL);
+  GtkWidget *category_label = gtk_label_new (NULL);
+
+  gtk_widget_add_css_class (card, "card");
+  gtk_widget_add_css_class (card, "workshop-card");
+
+  gtk_widget_set_hexpand (left, TRUE);
+  gtk_widget_set_valign (left, GTK_ALIGN_CENTER);
+  gtk_label_set_xalign (GTK_LABEL (title_label), 0);
+  gtk_label_set_wrap (GTK_LABEL (title_label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (title_label), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_add_css_class (title_label, "heading");
+  gtk_label_set_xalign (GTK_LABEL (details_label), 0);
+  gtk_label_set_wrap (GTK_LABEL (details_label), TRUE);
+  gtk_widget_add_css_class (details_label, "dim-label");
+  gtk_box_append (GTK_BOX (left), title_label);
+  gtk_box_append (GTK_BOX (left), details_label);
+
+  gtk_widget_set_valign (right, GTK_ALIGN_CENTER);
+  gtk_label_set_xalign (GTK_LABEL (price_label), 1);
+  gtk_widget_add_css_class (price_label, "numeric");
+  gtk_widget_set_halign (category_label, GTK_ALIGN_END);
+  /* Categories are a word or two: shown whole, the title wraps instead. */
+  gtk_widget_add_css_class (category_label, "badge");
+  gtk_widget_add_css_class (category_label, "category");
+  gtk_box_append (GTK_BOX (right), price_label);
+  gtk_box_append (GTK_BOX (right), category_label);
+
+  gtk_box_append (GTK_BOX (card), left);
+  gtk_box_append (GTK_BOX (card), right);
+
+  g_object_set_data (G_OBJECT (card), "title-label", title_label);
+  g_object_set_data (G_OBJECT (card), "details-label", details_label);
+  g_object_set_data (G_OBJECT (card), "price-label", price_label);
+  g_object_set_data (G_OBJECT (card), "category-label", category_label);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (card),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  _("Activate to edit the workshop"),
+                                  -1);
+
+  gtk_list_item_set_child (list_item, card);
+  gtk_list_item_set_activatable (list_item, TRUE);
+}
+
+static void
+on_factory_bind_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *list_item,
+                    AtelierWorkshopsPage     *self)
+{
+  AtelierWorkshop *workshop = gtk_list_item_get_item (list_item);
+  GtkWidget *card = gtk_list_item_get_child (list_item);
+  const char *title = atelier_workshop_get_title (workshop);
+  const char *host = atelier_workshop_get_host (workshop);
+  const char *category = atelier_workshop_get_category (workshop);
+  int capacity = atelier_workshop_get_capacity (workshop);
+  g_autofree char *duration = format_duration (atelier_workshop_get_duration_minutes (workshop));
+  g_autofree char *price = format_price (atelier_workshop_get_price_cents (workshop));
+  g_autofree char *seats = NULL;
+  g_autofree char *details = NULL;
+  g_autofree char *accessible = NULL;
+  gboolean has_host = host != NULL && *host != '\0';
+  gboolean has_category = category != NULL && *category != '\0';
+
+  if (title == NULL || *title == '\0')
+    title = _("Untitled Workshop");
+
+  /* TRANSLATORS: the capacity of a workshop, e.g. "10 seats" */
+  seats = g_strdup_printf (ngettext ("%d seat", "%d seats", capacity), capacity);
+  if (has_host)
+    /* TRANSLATORS: a workshop's host, duration and capacity, e.g.
+     * "Marco Rossi · 2 h · 10 seats" */
+    details = g_strdup_printf (_("%s · %s · %s"), host, duration, seats);
+  else
+    /* TRANSLATORS: a workshop's duration and capacity, e.g. "2 h · 10 seats" */
+    details = g_strdup_printf (_("%s · %s"), duration, seats);
+
+  gtk_label_set_label (g_object_get_data (G_OBJECT (card), "title-label"), title);
+  gtk_label_set_label (g_object_get_data (G_OBJECT (card), "details-label"), details);
+  gtk_label_set_label (g_object_get_data (G_OBJECT (card), "price-label"), price);
+  gtk_label_set_label (g_object_get_data (G_OBJECT (card), "category-label"),
+                       has_category ? category : "");
+  gtk_widget_set_visible (g_object_get_data (G_OBJECT (card), "category-label"), has_category);
+
+  /* What a screen reader says for the whole card. */
+  accessible = g_strjoin (", ", title, details, price, has_category ? category : NULL, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (card),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+}
+
+static void
+on_list_view_activate_cb (GtkListView          *list_view,
+                          guint                 position,
+                          AtelierWorkshopsPage *self)
+{
+  g_autoptr(AtelierWorkshop) workshop = g_list_model_get_item (G_LIST_MODEL (self->workshops),
+                                                               position);
+
+  if (workshop == NULL)
+    return;
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.edit-workshop", "x",
+                              atelier_workshop_get_id (workshop));
+}
+
+static void
+atelier_workshops_page_reload (AtelierWorkshopsPage *self)
+{
+  g_autoptr(GListModel) listed = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *count = NULL;
+  guint n_items;
+
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+
+  if (self->store == NULL)
+    return;
+
+  listed = atelier_store_list_workshops (self->store, &error);
+  if (listed == NULL)
+    {
+      /* Keep what is shown; the next change tries again. */
+      g_warning ("Could not list the workshops: %s", error->message);
+      return;
+    }
+
+  n_items = g_list_model_get_n_items (listed);
+  items = g_ptr_array_new_full (n_items, g_object_unref);
+  for (guint i = 0; i < n_items; i++)
+    g_ptr_array_add (items, g_list_model_get_item (listed, i));
+
+  g_list_store_splice (self->workshops,
+                       0, g_list_model_get_n_items (G_LIST_MODEL (self->workshops)),
+                       items->pdata, items->len);
+
+  /* TRANSLATORS: the size of the catalogue, above it, e.g. "12 workshops" */
+  count = g_strdup_printf (ngettext ("%u workshop", "%u workshops", n_items), n_items);
+  gtk_label_set_label (self->count_label, count);
+
+  gtk_stack_set_visible_child_name (self->stack, n_items > 0 ? "workshops" : "empty");
+}
+
+static gboolean
+reload_cb (gpointer user_data)
+{
+  AtelierWorkshopsPage *self = ATELIER_WORKSHOPS_PAGE (user_data);
+
+  self->reload_source = 0;
+  atelier_workshops_page_reload (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_store_changed_cb (AtelierStore         *store,
+                     const char           *table,
+                     AtelierWorkshopsPage *self)
+{
+  if (self->reload_source == 0)
+    {
+      self->reload_source = g_idle_add (reload_cb, self);
+      g_source_set_name_by_id (self->reload_source, "[atelier] reload workshops");
+    }
+}
+
+static void
+atelier_workshops_page_constructed (GObject *object)
+{
+  AtelierWorkshopsPage *self = ATELIER_WORKSHOPS_PAGE (object);
+
+  G_OBJECT_CLASS (atelier_workshops_page_parent_class)->constructed (object);
+
+  if (self->store == NULL)
+    return;
+
+  g_signal_connect_object (self->store, "changed::workshops",
+                           G_CALLBACK (on_store_changed_cb), self, 0);
+  atelier_workshops_page_reload (self);
+}
+
+static void
+atelier_workshops_page_dispose (GObject *object)
+{
+  AtelierWorkshopsPage *self = ATELIER_WORKSHOPS_PAGE (object);
+
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), ATELIER_TYPE_WORKSHOPS_PAGE);
+
+  g_clear_object (&self->workshops);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (atelier_workshops_page_parent_class)->dispose (object);
+}
+
+static void
+atelier_workshops_page_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  AtelierWorkshopsPage *self = ATELIER_WORKSHOPS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atelier_workshops_page_set_property (GObject      *object,
+                                     guint         prop_id,
+                                     const GValue *value,
+                                     GParamSpec   *pspec)
+{
+  AtelierWorkshopsPage *self = ATELIER_WORKSHOPS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atelier_workshops_page_class_init (AtelierWorkshopsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = atelier_workshops_page_constructed;
+  object_class->dispose = atelier_workshops_page_dispose;
+  object_class->get_property = atelier_workshops_page_get_property;
+  object_class->set_property = atelier_workshops_page_set_property;
+
+  /**
+   * AtelierWorkshopsPage:store:
+   *
+   * The store whose catalogue the page shows.
+   */
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         ATELIER_TYPE_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/ateliers/Atelier/ui/atelier-workshops-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, AtelierWorkshopsPage, box);
+  gtk_widget_class_bind_template_child (widget_class, AtelierWorkshopsPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, AtelierWorkshopsPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, AtelierWorkshopsPage, list_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_factory_setup_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_factory_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_view_activate_cb);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "workshopspage");
+}
+
+static void
+atelier_workshops_page_init (AtelierWorkshopsPage *self)
+{
+  g_autoptr(GtkNoSelection) selection = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->workshops = g_list_store_new (ATELIER_TYPE_WORKSHOP);
+  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->workshops)));
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+}
+
+GtkWidget *
+atelier_workshops_page_new (AtelierStore *store)
+{
+  g_return_val_if_fail (ATELIER_IS_STORE (store), NULL);
+
+  return g_object_new (ATELIER_TYPE_WORKSHOPS_PAGE, "store", store, NULL);
+}
+
+/**
+ * atelier_workshops_page_get_store:
+ *
+ * Returns: (transfer none): the store shown
+ */
+AtelierStore *
+atelier_workshops_page_get_store (AtelierWorkshopsPage *self)
+{
+  g_return_val_if_fail (ATELIER_IS_WORKSHOPS_PAGE (self), NULL);
+
+  return self->store;
+}
+
+/**
+ * atelier_workshops_page_get_workshops:
+ *
+ * Returns: (transfer none): a #GListModel of the #AtelierWorkshop shown, by
+ *   title
+ */
+GListModel *
+atelier_workshops_page_get_workshops (AtelierWorkshopsPage *self)
+{
+  g_return_val_if_fail (ATELIER_IS_WORKSHOPS_PAGE (self), NULL);
+
+  return G_LIST_MODEL (self->workshops);
+}
