@@ -10,6 +10,7 @@
 
 #include <locale.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 
 #include <glib/gstdio.h>
@@ -43,19 +44,36 @@ fixture_set_up (Fixture       *fixture,
   fixture->db = g_build_filename (fixture->dir, "store.db", NULL);
 }
 
+/* @path and, for a folder, what it holds; links are not followed */
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+  GStatBuf st;
+
+  if (g_lstat (path, &st) != 0)
+    return;
+  if (!S_ISDIR (st.st_mode))
+    {
+      g_unlink (path);
+      return;
+    }
+
+  dir = g_dir_open (path, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      remove_tree (child);
+    }
+  g_rmdir (path);
+}
+
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (fixture->dir);
+  remove_tree (fixture->dir);
 
   g_free (fixture->db);
   g_free (fixture->dir);
@@ -1868,6 +1886,777 @@ test_booking_help (Fixture       *fixture,
   g_assert_nonnull (strstr (run.out, "SESSION"));
 }
 
+/* Invitations: settings, outbox, invites, invite, feed, series and
+ * reschedule */
+
+#define ORGANIZER "shop@example.com"
+
+static void
+set_organizer (Fixture *fixture)
+{
+  g_auto(Run) run = { 0 };
+
+  run_db (&run, fixture, "settings", "organizer", ORGANIZER, NULL);
+  assert_success (&run);
+  g_assert_cmpstr (run.out, ==, ORGANIZER "\n");
+}
+
+/* settings --json: one object, every key to its value */
+static JsonObject *
+run_settings (Fixture *fixture)
+{
+  g_auto(Run) run = { 0 };
+
+  run_db (&run, fixture, "settings", "--json", NULL);
+  return parse_object (&run);
+}
+
+/* outbox SESSION --json, or for every session when @session_id is 0 */
+static JsonArray *
+run_outbox (Fixture *fixture,
+            gint64   session_id)
+{
+  return run_json (fixture, "outbox", session_id != 0 ? arg_id (3, session_id) : NULL, NULL);
+}
+
+/* The outbox's item for @registration_id, or NULL */
+static JsonObject *
+find_item (JsonArray *items,
+           gint64     registration_id)
+{
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *object = json_array_get_object_element (items, i);
+
+      if (json_object_get_int_member (object, "registration_id") == registration_id)
+        return object;
+    }
+
+  return NULL;
+}
+
+static void
+assert_item (JsonObject *item,
+             const char *kind,
+             const char *method,
+             gint64      sequence)
+{
+  g_assert_nonnull (item);
+  assert_member_string (item, "kind", kind);
+  assert_member_string (item, "method", method);
+  g_assert_cmpint (json_object_get_int_member (item, "sequence"), ==, sequence);
+}
+
+/* Every item of @items is @kind, @method and @sequence. */
+static void
+assert_items (JsonArray  *items,
+              const char *kind,
+              const char *method,
+              gint64      sequence)
+{
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    assert_item (json_array_get_object_element (items, i), kind, method, sequence);
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a;
+  gint64 y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* The outbox's registration ids, sorted */
+static GArray *
+item_ids (JsonArray *items)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *object = json_array_get_object_element (items, i);
+      gint64 id = json_object_get_int_member (object, "registration_id");
+
+      g_array_append_val (ids, id);
+    }
+  g_array_sort (ids, compare_ids);
+
+  return ids;
+}
+
+/* The registrations owed a first invitation, read from the core:
+ * confirmed, with an e-mail address; sorted */
+static GArray *
+expected_invitees (Fixture *fixture,
+                   gint64   session_id)
+{
+  g_autoptr(AtelierStore) store = open_store (fixture);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) registrations = atelier_store_list_registrations (store, session_id,
+                                                                          &error);
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (registrations); i++)
+    {
+      g_autoptr(AtelierRegistration) registration = g_list_model_get_item (registrations, i);
+      g_autoptr(AtelierCustomer) customer =
+        atelier_store_get_customer (store, atelier_registration_get_customer_id (registration),
+                                    &error);
+      const char *email = atelier_customer_get_email (customer);
+      gint64 id = atelier_registration_get_id (registration);
+
+      g_assert_no_error (error);
+      if (g_strcmp0 (atelier_registration_get_status (registration),
+                     ATELIER_REGISTRATION_CONFIRMED) == 0 && email != NULL && *email != '\0')
+        g_array_append_val (ids, id);
+    }
+  g_array_sort (ids, compare_ids);
+
+  return ids;
+}
+
+static void
+assert_same_ids (GArray *a,
+                 GArray *b)
+{
+  g_assert_cmpuint (a->len, ==, b->len);
+  for (guint i = 0; i < a->len; i++)
+    g_assert_cmpint (g_array_index (a, gint64, i), ==, g_array_index (b, gint64, i));
+}
+
+/* An upcoming session of the demo with confirmed customers */
+static gint64
+pick_demo_session (Fixture *fixture)
+{
+  g_autoptr(JsonArray) sessions = run_json (fixture, "sessions", NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  for (guint i = 0; i < json_array_get_length (sessions); i++)
+    {
+      JsonObject *session = json_array_get_object_element (sessions, i);
+      g_autoptr(GDateTime) start =
+        g_date_time_new_from_iso8601 (json_object_get_string_member (session, "starts_at"), NULL);
+      gint64 id = json_object_get_int_member (session, "id");
+      g_autoptr(GArray) invitees = NULL;
+
+      if (g_date_time_compare (start, now) <= 0 ||
+          g_strcmp0 (json_object_get_string_member (session, "status"), "scheduled") != 0)
+        continue;
+      invitees = expected_invitees (fixture, id);
+      if (invitees->len >= 2)
+        return id;
+    }
+
+  g_assert_not_reached ();
+}
+
+static guint
+count_files (const char *folder,
+             const char *suffix)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+  guint count = 0;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, suffix))
+      count++;
+
+  return count;
+}
+
+/* Whether another iCalendar parser is there to read what we write */
+static gboolean
+have_python_icalendar (void)
+{
+  const char *argv[] = { "/usr/bin/python3", "-c", "import icalendar", NULL };
+  int wait_status = 0;
+
+  return g_spawn_sync (NULL, (char **) argv, NULL,
+                       G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                       NULL, NULL, NULL, NULL, &wait_status, NULL) &&
+         g_spawn_check_wait_status (wait_status, NULL);
+}
+
+/* python3-icalendar reads @path without an error. */
+static void
+assert_icalendar_parses (const char *path)
+{
+  const char *argv[] = {
+    "/usr/bin/python3", "-c",
+    "import icalendar, sys\n"
+    "calendar = icalendar.Calendar.from_ical(open(sys.argv[1], 'rb').read())\n"
+    "assert calendar.walk('VEVENT'), 'no VEVENT'\n",
+    path, NULL
+  };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  int wait_status = 0;
+
+  if (!have_python_icalendar ())
+    {
+      g_test_message ("python3-icalendar is missing: %s not read by another parser", path);
+      return;
+    }
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, &err,
+                &wait_status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (wait_status, NULL))
+    g_test_message ("%s: %s", path, err);
+  g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
+}
+
+static char *
+read_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+
+  return contents;
+}
+
+/* invites SESSION --out @folder wrote @n_messages: one path a line, an
+ * .ics and an .eml each, then a summary line. */
+static void
+check_written (Run        *run,
+               const char *folder,
+               guint       n_messages)
+{
+  g_auto(GStrv) lines = NULL;
+  guint n_lines;
+
+  assert_success (run);
+  lines = g_strsplit (run->out, "\n", -1);
+  n_lines = g_strv_length (lines);
+  g_assert_cmpuint (n_lines, ==, 2 * n_messages + 2);
+  g_assert_cmpstr (lines[n_lines - 1], ==, "");
+  g_assert_true (g_str_has_prefix (lines[n_lines - 2], n_messages > 0 ? "Wrote " : "Nothing"));
+
+  for (guint i = 0; i < 2 * n_messages; i++)
+    {
+      g_assert_true (g_str_has_prefix (lines[i], folder));
+      g_assert_true (g_file_test (lines[i], G_FILE_TEST_IS_REGULAR));
+      if (g_str_has_suffix (lines[i], ".ics"))
+        assert_icalendar_parses (lines[i]);
+      else
+        g_assert_true (g_str_has_suffix (lines[i], ".eml"));
+    }
+}
+
+static void
+test_invites_settings (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  const char *keys[] = {
+    "store-name", "organizer", "address", "time-zone", "reminder", "rsvp", "language",
+  };
+  g_autoptr(JsonObject) settings = NULL;
+  g_autoptr(JsonObject) after = NULL;
+  g_auto(Run) run = { 0 };
+
+  fill_by_hand (fixture);
+
+  settings = run_settings (fixture);
+  g_assert_cmpuint (json_object_get_size (settings), ==, G_N_ELEMENTS (keys));
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    g_assert_true (JSON_NODE_HOLDS_VALUE (json_object_get_member (settings, keys[i])));
+  assert_member_string (settings, "organizer", "");
+  assert_member_string (settings, "rsvp", "true");
+
+  run_db (&run, fixture, "settings", NULL);
+  assert_success (&run);
+  g_assert_true (g_str_has_prefix (run.out, "Setting"));
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    g_assert_nonnull (strstr (run.out, keys[i]));
+
+  set_organizer (fixture);
+  run_db (&run, fixture, "settings", "organizer", NULL);
+  assert_success (&run);
+  g_assert_cmpstr (run.out, ==, ORGANIZER "\n");
+
+  /* Stored in one spelling, printed as stored */
+  run_db (&run, fixture, "settings", "reminder", "2h", NULL);
+  assert_success (&run);
+  g_assert_cmpstr (run.out, ==, "120\n");
+  run_db (&run, fixture, "settings", "rsvp", "--json", NULL);
+  assert_success (&run);
+  g_assert_nonnull (strstr (run.out, "\"rsvp\" : \"true\""));
+
+  /* Refused values: exit 1, the setting unchanged */
+  run_db (&run, fixture, "settings", "rsvp", "maybe", NULL);
+  assert_refused (&run, "rsvp");
+  run_db (&run, fixture, "settings", "organizer", "not-an-address", NULL);
+  assert_refused (&run, "not-an-address");
+  run_db (&run, fixture, "settings", "time-zone", "Mars/Olympus", NULL);
+  assert_refused (&run, "Mars/Olympus");
+  after = run_settings (fixture);
+  assert_member_string (after, "rsvp", "true");
+  assert_member_string (after, "organizer", ORGANIZER);
+  assert_member_string (after, "reminder", "120");
+  assert_member_string (after, "time-zone", "Europe/Paris");
+
+  /* A key that is not a setting is a mistake in the command line. */
+  run_db (&run, fixture, "settings", "colour", NULL);
+  assert_usage_error (&run, "colour");
+  g_assert_nonnull (strstr (run.err, "organizer"));
+  run_db (&run, fixture, "settings", "colour", "blue", NULL);
+  assert_usage_error (&run, "colour");
+  run_db (&run, fixture, "settings", "rsvp", "true", "extra", NULL);
+  assert_usage_error (&run, "extra");
+}
+
+/* The issue's check, on the demo: invites refused until the organiser is
+ * set, then written, parsed by another parser, and off the outbox. */
+static void
+test_invites_demo (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *folder = g_build_filename (fixture->dir, "invites", NULL);
+  g_autofree char *file = g_build_filename (fixture->dir, "a-file", NULL);
+  g_autofree char *below_file = g_build_filename (file, "invites", NULL);
+  g_autoptr(JsonArray) items = NULL;
+  g_autoptr(JsonArray) unchanged = NULL;
+  g_autoptr(JsonArray) empty = NULL;
+  g_autoptr(GArray) expected = NULL;
+  g_autoptr(GArray) listed = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) run = { 0 };
+  gint64 session_id;
+
+  run_demo (fixture);
+  session_id = pick_demo_session (fixture);
+  expected = expected_invitees (fixture, session_id);
+
+  /* No organiser: refused, saying how to set it */
+  run_db (&run, fixture, "invites", arg_id (0, session_id), "--out", folder, NULL);
+  assert_refused (&run, "organizer");
+  g_assert_nonnull (strstr (run.err, "atelier-cli settings organizer ADDRESS"));
+  g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
+
+  set_organizer (fixture);
+  items = run_outbox (fixture, session_id);
+  listed = item_ids (items);
+  assert_same_ids (listed, expected);
+  assert_items (items, "new", "REQUEST", 0);
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *item = json_array_get_object_element (items, i);
+
+      g_assert_cmpint (json_object_get_int_member (item, "session_id"), ==, session_id);
+      g_assert_true (strchr (json_object_get_string_member (item, "email"), '@') != NULL);
+      g_assert_cmpstr (json_object_get_string_member (item, "customer"), !=, "");
+    }
+
+  /* A folder that cannot be: nothing written, nothing taken off */
+  g_file_set_contents (file, "", 0, &error);
+  g_assert_no_error (error);
+  run_db (&run, fixture, "invites", arg_id (0, session_id), "--out", below_file, NULL);
+  assert_refused (&run, below_file);
+  unchanged = run_outbox (fixture, session_id);
+  g_assert_cmpuint (json_array_get_length (unchanged), ==, expected->len);
+
+  run_db (&run, fixture, "invites", arg_id (0, session_id), "--out", folder, NULL);
+  check_written (&run, folder, expected->len);
+  g_assert_cmpuint (count_files (folder, ".ics"), ==, expected->len);
+  g_assert_cmpuint (count_files (folder, ".eml"), ==, expected->len);
+
+  empty = run_outbox (fixture, session_id);
+  g_assert_cmpuint (json_array_get_length (empty), ==, 0);
+  run_db (&run, fixture, "outbox", arg_id (0, session_id), NULL);
+  assert_success (&run);
+  g_assert_true (strchr (run.out, '\n') == run.out + strlen (run.out) - 1);
+
+  /* Nothing more to write */
+  run_db (&run, fixture, "invites", arg_id (0, session_id), "--out", folder, NULL);
+  check_written (&run, folder, 0);
+}
+
+/* A session's life: invitations, a new time, a cancellation, a promotion
+ * from the waiting list */
+static void
+test_invites_changes (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *folder = g_build_filename (fixture->dir, "invites", NULL);
+  g_autoptr(JsonArray) invited = NULL;
+  g_autoptr(JsonArray) updates = NULL;
+  g_autoptr(JsonArray) cancelled = NULL;
+  g_autoptr(JsonArray) sessions = NULL;
+  g_autoptr(JsonArray) small = NULL;
+  g_autoptr(JsonObject) rescheduled = NULL;
+  g_autofree char *expected = NULL;
+  JsonObject *session;
+  g_auto(Run) run = { 0 };
+  Booking booking;
+  gint64 ana, bo, chloe, dan, eve;
+
+  fill_booking (fixture, &booking);
+  ana = sign_up (fixture, booking.large, "Ana Lima", "2", "confirmed");
+  bo = sign_up (fixture, booking.large, "Bo Berg", "1", "confirmed");
+  chloe = sign_up (fixture, booking.large, "Chloé Petit", "1", "confirmed");
+  dan = sign_up (fixture, booking.small, "Dan Roy", "2", "confirmed");
+  eve = sign_up (fixture, booking.small, "Eve Noor", "1", "waitlisted 1");
+  set_organizer (fixture);
+
+  invited = run_outbox (fixture, 0);
+  g_assert_cmpuint (json_array_get_length (invited), ==, 4);
+  g_assert_null (find_item (invited, eve));
+  run_db (&run, fixture, "invites", arg_id (0, booking.large), "--out", folder, NULL);
+  check_written (&run, folder, 3);
+  run_db (&run, fixture, "invites", arg_id (0, booking.small), "--out", folder, NULL);
+  check_written (&run, folder, 1);
+
+  /* The same length, three hours later */
+  run_db (&run, fixture, "reschedule", arg_id (0, booking.large), "--start", "2030-05-12T21:30",
+          NULL);
+  assert_success (&run);
+  expected = g_strdup_printf ("Session %" G_GINT64_FORMAT ": 2030-05-12 21:30, sequence 1\n"
+                              "3 customers will receive an update.\n", booking.large);
+  g_assert_cmpstr (run.out, ==, expected);
+  sessions = run_json (fixture, "sessions", NULL);
+  session = find_session (sessions, booking.large);
+  assert_member_string (session, "starts_at", "2030-05-12T21:30:00+02:00");
+  assert_member_string (session, "ends_at", "2030-05-12T23:30:00+02:00");
+
+  updates = run_outbox (fixture, booking.large);
+  g_assert_cmpuint (json_array_get_length (updates), ==, 3);
+  assert_items (updates, "update", "REQUEST", 1);
+
+  /* With --end, and again before the first update was written */
+  run_db (&run, fixture, "reschedule", arg_id (0, booking.large), "--start", "2030-05-12 10:00",
+          "--end", "2030-05-12T13:00", "--json", NULL);
+  rescheduled = parse_object (&run);
+  assert_member_string (rescheduled, "starts_at", "2030-05-12T10:00:00+02:00");
+  assert_member_string (rescheduled, "ends_at", "2030-05-12T13:00:00+02:00");
+  g_assert_cmpint (json_object_get_int_member (rescheduled, "sequence"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (rescheduled, "updates"), ==, 3);
+
+  /* A cancellation of an invited registration is owed as such. */
+  run_db (&run, fixture, "cancel", arg_id (0, bo), NULL);
+  assert_success (&run);
+  cancelled = run_outbox (fixture, booking.large);
+  g_assert_cmpuint (json_array_get_length (cancelled), ==, 3);
+  assert_item (find_item (cancelled, ana), "update", "REQUEST", 2);
+  assert_item (find_item (cancelled, chloe), "update", "REQUEST", 2);
+  assert_item (find_item (cancelled, bo), "cancelled", "CANCEL", 3);
+
+  /* The freed seat of the small session goes to the waiting list. */
+  run_db (&run, fixture, "cancel", arg_id (0, dan), NULL);
+  assert_success (&run);
+  small = run_outbox (fixture, booking.small);
+  g_assert_cmpuint (json_array_get_length (small), ==, 2);
+  assert_item (find_item (small, dan), "cancelled", "CANCEL", 1);
+  assert_item (find_item (small, eve), "promoted", "REQUEST", 0);
+
+  run_db (&run, fixture, "invites", arg_id (0, booking.large), "--out", folder, "--json", NULL);
+  {
+    g_autoptr(JsonObject) written = parse_object (&run);
+
+    g_assert_cmpint (json_object_get_int_member (written, "messages"), ==, 3);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (written, "files")),
+                      ==, 6);
+  }
+  g_clear_pointer (&cancelled, json_array_unref);
+  cancelled = run_outbox (fixture, booking.large);
+  g_assert_cmpuint (json_array_get_length (cancelled), ==, 0);
+
+  run_db (&run, fixture, "reschedule", "999", "--start", "2030-05-12T10:00", NULL);
+  assert_refused (&run, "no session number 999");
+}
+
+/* invite REG writes one confirmed registration's calendar, and records
+ * nothing. */
+static void
+test_invites_one (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "one.ics", NULL);
+  g_autofree char *waiting = g_build_filename (fixture->dir, "waiting.ics", NULL);
+  g_autofree char *expected = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(JsonArray) items = NULL;
+  g_auto(Run) run = { 0 };
+  GStatBuf st;
+  Booking booking;
+  gint64 ana, bo;
+
+  fill_booking (fixture, &booking);
+  ana = sign_up (fixture, booking.small, "Ana Lima", "2", "confirmed");
+  bo = sign_up (fixture, booking.small, "Bo Berg", "1", "waitlisted 1");
+
+  run_db (&run, fixture, "invite", arg_id (0, ana), "--out", path, NULL);
+  assert_refused (&run, "atelier-cli settings organizer ADDRESS");
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  set_organizer (fixture);
+  run_db (&run, fixture, "invite", arg_id (0, ana), "--out", path, NULL);
+  assert_success (&run);
+  expected = g_strdup_printf ("Wrote “%s”.\n", path);
+  g_assert_cmpstr (run.out, ==, expected);
+  text = read_file (path);
+  g_assert_nonnull (strstr (text, "METHOD:REQUEST"));
+  g_assert_nonnull (strstr (text, "mailto:" ORGANIZER));
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  assert_icalendar_parses (path);
+
+  items = run_outbox (fixture, booking.small);
+  g_assert_cmpuint (json_array_get_length (items), ==, 1);
+  assert_item (find_item (items, ana), "new", "REQUEST", 0);
+
+  run_db (&run, fixture, "invite", arg_id (0, bo), "--out", waiting, NULL);
+  assert_refused (&run, "waiting list");
+  g_assert_false (g_file_test (waiting, G_FILE_TEST_EXISTS));
+  run_db (&run, fixture, "invite", "999", "--out", waiting, NULL);
+  assert_refused (&run, "no registration number 999");
+}
+
+static void
+test_invites_feed (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "feed.ics", NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) later = g_date_time_add_days (now, 30);
+  g_autofree char *from = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *to = g_date_time_format (later, "%Y-%m-%d");
+  g_autofree char *text = NULL;
+  g_auto(Run) run = { 0 };
+
+  run_demo (fixture);
+  run_db (&run, fixture, "feed", "--out", path, NULL);
+  assert_refused (&run, "atelier-cli settings organizer ADDRESS");
+
+  set_organizer (fixture);
+  run_db (&run, fixture, "feed", "--out", path, "--from", from, "--to", to, NULL);
+  assert_success (&run);
+  text = read_file (path);
+  g_assert_nonnull (strstr (text, "METHOD:PUBLISH"));
+  g_assert_nonnull (strstr (text, "BEGIN:VEVENT"));
+  g_assert_null (strstr (text, "ATTENDEE"));
+  assert_icalendar_parses (path);
+
+  run_db (&run, fixture, "feed", "--out", path, "--from", "someday", NULL);
+  assert_usage_error (&run, "someday");
+}
+
+/* series --json: @n sessions */
+static JsonArray *
+run_series (Fixture    *fixture,
+            const char *workshop,
+            const char *start,
+            const char *rule,
+            const char *option,
+            const char *value)
+{
+  g_autoptr(JsonNode) root = NULL;
+  g_auto(Run) run = { 0 };
+
+  run_db (&run, fixture, "series", workshop, "--start", start, "--rrule", rule, "--json",
+          option, value, NULL);
+  assert_success (&run);
+  root = parse_json (run.out);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (root));
+
+  return json_array_ref (json_node_get_array (root));
+}
+
+static guint
+count_sessions (Fixture *fixture)
+{
+  g_autoptr(JsonArray) sessions = run_json (fixture, "sessions", NULL);
+
+  return json_array_get_length (sessions);
+}
+
+static void
+test_invites_series (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  /* Saturdays at 18:30 in Paris, across the end of summer time */
+  const char *starts[] = {
+    "2030-10-19T18:30:00+02:00", "2030-10-26T18:30:00+02:00", "2030-11-02T18:30:00+01:00",
+  };
+  const char *ends[] = {
+    "2030-10-19T21:00:00+02:00", "2030-10-26T21:00:00+02:00", "2030-11-02T21:00:00+01:00",
+  };
+  g_autoptr(JsonArray) workshops = NULL;
+  g_autoptr(JsonArray) weekly = NULL;
+  g_autoptr(JsonArray) zoned = NULL;
+  g_autoptr(JsonArray) given = NULL;
+  g_autofree char *workshop = NULL;
+  g_auto(Run) run = { 0 };
+  JsonObject *session;
+  Booking booking;
+  guint n_sessions;
+
+  fill_booking (fixture, &booking);
+  workshops = run_json (fixture, "workshops", NULL);
+  workshop = g_strdup_printf ("%" G_GINT64_FORMAT, element_id (workshops, 0));
+
+  weekly = run_series (fixture, workshop, "2030-10-19T18:30", "FREQ=WEEKLY;COUNT=3", "--place",
+                       "Salle B");
+  g_assert_cmpuint (json_array_get_length (weekly), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      session = json_array_get_object_element (weekly, i);
+      assert_member_string (session, "starts_at", starts[i]);
+      assert_member_string (session, "ends_at", ends[i]);
+      assert_member_string (session, "time_zone", "Europe/Paris");
+      assert_member_string (session, "place", "Salle B");
+      assert_member_string (session, "workshop", "Risotto aux cèpes");
+      g_assert_cmpint (json_object_get_int_member (session, "capacity"), ==, 10);
+    }
+
+  /* The store's zone, then one given */
+  run_db (&run, fixture, "settings", "time-zone", "America/New_York", NULL);
+  assert_success (&run);
+  zoned = run_series (fixture, workshop, "2030-07-04T09:00", "FREQ=DAILY;COUNT=1", NULL, NULL);
+  session = json_array_get_object_element (zoned, 0);
+  assert_member_string (session, "starts_at", "2030-07-04T09:00:00-04:00");
+  assert_member_string (session, "time_zone", "America/New_York");
+
+  run_db (&run, fixture, "series", workshop, "--start", "2030-07-04 09:00", "--rrule",
+          "FREQ=DAILY;COUNT=2", "--time-zone", "Asia/Tokyo", "--capacity", "4", "--end",
+          "2030-07-04T10:15", NULL);
+  assert_success (&run);
+  g_assert_true (g_str_has_prefix (run.out, "ID"));
+  g_assert_nonnull (strstr (run.out, "2030-07-04 09:00"));
+  g_assert_nonnull (strstr (run.out, "2030-07-05 09:00"));
+  given = run_json (fixture, "sessions", "--from", "2030-07-05T00:00:00+09:00", "--to",
+                    "2030-07-05T23:59:59+09:00", NULL);
+  g_assert_cmpuint (json_array_get_length (given), ==, 1);
+  session = json_array_get_object_element (given, 0);
+  assert_member_string (session, "starts_at", "2030-07-05T09:00:00+09:00");
+  assert_member_string (session, "ends_at", "2030-07-05T10:15:00+09:00");
+  assert_member_string (session, "time_zone", "Asia/Tokyo");
+  g_assert_cmpint (json_object_get_int_member (session, "capacity"), ==, 4);
+
+  /* Too many, or never ending: refused, nothing created */
+  n_sessions = count_sessions (fixture);
+  run_db (&run, fixture, "series", workshop, "--start", "2030-01-01T09:00", "--rrule",
+          "FREQ=DAILY;COUNT=367", NULL);
+  assert_refused (&run, "366");
+  run_db (&run, fixture, "series", workshop, "--start", "2030-01-01T09:00", "--rrule",
+          "FREQ=WEEKLY", NULL);
+  assert_refused (&run, "366");
+  run_db (&run, fixture, "series", workshop, "--start", "2030-01-01T09:00", "--rrule",
+          "FREQ=SOMETIMES", NULL);
+  assert_refused (&run, "FREQ=SOMETIMES");
+  run_db (&run, fixture, "series", "999", "--start", "2030-01-01T09:00", "--rrule",
+          "FREQ=DAILY;COUNT=2", NULL);
+  assert_refused (&run, "no workshop number 999");
+  g_assert_cmpuint (count_sessions (fixture), ==, n_sessions);
+}
+
+/* Each command line is wrong: exit 2. */
+static void
+test_invites_bad_arguments (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  const char *cases[][10] = {
+    { "settings", "a", "b", "c", NULL },
+    { "settings", "nope", NULL },
+    { "settings", "--bogus", NULL },
+    { "outbox", "x", NULL },
+    { "outbox", "1", "2", NULL },
+    { "invites", NULL },
+    { "invites", "1", NULL },
+    { "invites", "x", "--out", "dir", NULL },
+    { "invites", "1", "--out", NULL },
+    { "invites", "1", "--out", "", NULL },
+    { "invite", "--out", "a.ics", NULL },
+    { "invite", "0", "--out", "a.ics", NULL },
+    { "invite", "1", NULL },
+    { "feed", NULL },
+    { "feed", "--out", "f.ics", "extra", NULL },
+    { "feed", "--out", "f.ics", "--to", "2026-02-30", NULL },
+    { "series", NULL },
+    { "series", "1", "--rrule", "FREQ=DAILY;COUNT=2", NULL },
+    { "series", "1", "--start", "2030-01-01T09:00", NULL },
+    { "series", "1", "--start", "tomorrow", "--rrule", "FREQ=DAILY;COUNT=2", NULL },
+    { "series", "1", "--start", "2030-01-01", "--rrule", "FREQ=DAILY;COUNT=2", NULL },
+    { "series", "1", "--start", "2030-01-01T09:00", "--end", "2030-01-01T08:00",
+      "--rrule", "FREQ=DAILY;COUNT=2", NULL },
+    { "series", "1", "--start", "2030-01-01T09:00", "--rrule", "FREQ=DAILY;COUNT=2",
+      "--capacity", "0", NULL },
+    { "series", "1", "--start", "2030-01-01T09:00", "--rrule", "FREQ=DAILY;COUNT=2",
+      "--time-zone", "Mars/Olympus", NULL },
+    { "series", "w", "--start", "2030-01-01T09:00", "--rrule", "FREQ=DAILY;COUNT=2", NULL },
+    { "reschedule", "1", NULL },
+    { "reschedule", "1", "--start", "2030-13-01T09:00", NULL },
+    { "reschedule", "1", "--start", "2030-01-01T09:00", "--end", "2030-01-01T09:00", NULL },
+    { "reschedule", "--start", "2030-01-01T09:00", NULL },
+  };
+  g_autoptr(JsonObject) settings = NULL;
+  Booking booking;
+  guint n_sessions;
+
+  fill_booking (fixture, &booking);
+  n_sessions = count_sessions (fixture);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+      g_auto(Run) run = { 0 };
+
+      g_ptr_array_add (argv, (char *) "--database");
+      g_ptr_array_add (argv, fixture->db);
+      for (guint j = 0; cases[i][j] != NULL; j++)
+        g_ptr_array_add (argv, (char *) cases[i][j]);
+      g_ptr_array_add (argv, NULL);
+
+      run_cli_argv (&run, (const char **) argv->pdata);
+      if (run.status != 2)
+        g_test_message ("case %u (%s): %s", i, cases[i][0], run.err);
+      assert_usage_error (&run, NULL);
+    }
+
+  g_assert_cmpuint (count_sessions (fixture), ==, n_sessions);
+  settings = run_settings (fixture);
+  assert_member_string (settings, "organizer", "");
+}
+
+static void
+test_invites_help (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  const char *commands[] = {
+    "settings", "outbox", "invites", "invite", "feed", "series", "reschedule",
+  };
+  g_auto(Run) run = { 0 };
+
+  run_cli (&run, "--help", NULL);
+  assert_success (&run);
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *line = g_strdup_printf ("\n  %s ", commands[i]);
+      g_autofree char *usage = g_strdup_printf ("atelier-cli %s", commands[i]);
+      g_auto(Run) command_run = { 0 };
+
+      g_assert_nonnull (strstr (run.out, line));
+      run_cli (&command_run, commands[i], "--help", NULL);
+      assert_success (&command_run);
+      g_assert_nonnull (strstr (command_run.out, usage));
+    }
+
+  run_cli (&run, "feed", "--help", NULL);
+  assert_success (&run);
+  g_assert_nonnull (strstr (run.out, "--from"));
+  g_assert_nonnull (strstr (run.out, "--out"));
+  run_cli (&run, "series", "--help", NULL);
+  assert_success (&run);
+  g_assert_nonnull (strstr (run.out, "--rrule"));
+  g_assert_nonnull (strstr (run.out, "--time-zone"));
+}
+
 static void
 add_test (const char *path,
           void      (*func) (Fixture *, gconstpointer))
@@ -1910,6 +2699,14 @@ main (int   argc,
   add_test ("/atelier/cli/booking/bad-arguments", test_booking_bad_arguments);
   add_test ("/atelier/cli/booking/not-found", test_booking_not_found);
   add_test ("/atelier/cli/booking/help", test_booking_help);
+  add_test ("/atelier/cli/invites/settings", test_invites_settings);
+  add_test ("/atelier/cli/invites/demo", test_invites_demo);
+  add_test ("/atelier/cli/invites/changes", test_invites_changes);
+  add_test ("/atelier/cli/invites/one", test_invites_one);
+  add_test ("/atelier/cli/invites/feed", test_invites_feed);
+  add_test ("/atelier/cli/invites/series", test_invites_series);
+  add_test ("/atelier/cli/invites/bad-arguments", test_invites_bad_arguments);
+  add_test ("/atelier/cli/invites/help", test_invites_help);
 
   return g_test_run ();
 }

@@ -332,3 +332,68 @@ atelier_cli_parse_int (GOptionContext *context,
   *value = (int) number;
   return TRUE;
 }
+
+/**
+ * atelier_cli_add_date_range:
+ * @from_text: (out): where --from DATE goes
+ * @to_text: (out): where --to DATE goes
+ *
+ * Adds --from and --to to a command that lists or writes the sessions
+ * of a range of days; see atelier_cli_parse_date_range().
+ */
+void
+atelier_cli_add_date_range (GOptionContext  *context,
+                            char           **from_text,
+                            char           **to_text)
+{
+  const GOptionEntry entries[] = {
+    { "from", 0, 0, G_OPTION_ARG_STRING, from_text,
+      N_("Only sessions starting on or after DATE"), N_("DATE") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, to_text,
+      N_("Only sessions starting on or before DATE"), N_("DATE") },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+}
+
+/* What DATE is, for the help of the commands with --from and --to */
+const char *
+atelier_cli_describe_date_range (void)
+{
+  return _("DATE is YYYY-MM-DD, a day in the local time zone, or an ISO 8601 date and time "
+           "with an offset. Both bounds are included.");
+}
+
+/**
+ * atelier_cli_parse_date_range:
+ * @from: (out) (transfer full): the lower bound, or %NULL for none
+ * @to: (out) (transfer full): the exclusive upper bound, or %NULL for none
+ *
+ * Returns: %TRUE if --from and --to, when given, are dates; otherwise it
+ *   has said which is not, and the command exits with
+ *   %ATELIER_CLI_EXIT_USAGE
+ */
+gboolean
+atelier_cli_parse_date_range (GOptionContext  *context,
+                              const char      *from_text,
+                              const char      *to_text,
+                              GDateTime      **from,
+                              GDateTime      **to)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (from_text != NULL && (*from = atelier_cli_parse_date (from_text, FALSE, &error)) == NULL)
+    {
+      atelier_cli_usage_error (context, "--from: %s", error->message);
+      return FALSE;
+    }
+
+  if (to_text != NULL && (*to = atelier_cli_parse_date (to_text, TRUE, &error)) == NULL)
+    {
+      atelier_cli_usage_error (context, "--to: %s", error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}

@@ -14,20 +14,9 @@
 #include "atelier-cli-private.h"
 #include "atelier-cli-table.h"
 
-typedef void (*AddRowFunc) (AtelierCliTable *table,
-                            gpointer         item);
-
-/* How to print one kind of item */
-typedef struct
-{
-  AtelierCliTable      *(*new_table) (void);
-  AddRowFunc             add_row;
-  AtelierCliJsonAddFunc  add_json;
-} ListingFormat;
-
 static void
-print_table (GListModel          *model,
-             const ListingFormat *format)
+print_table (GListModel                    *model,
+             const AtelierCliListingFormat *format)
 {
   g_autoptr(AtelierCliTable) table = format->new_table ();
   guint n_items = g_list_model_get_n_items (model);
@@ -42,13 +31,21 @@ print_table (GListModel          *model,
   atelier_cli_table_print (table);
 }
 
-/* Prints @model, the result of a listing that set @error if it failed,
- * and returns the exit status. */
-static int
-print_listing (GListModel           *model,
-               GError              **error,
-               gboolean              json,
-               const ListingFormat  *format)
+/**
+ * atelier_cli_print_listing:
+ * @model: (nullable): the result of a listing, %NULL if it failed
+ * @error: what set when @model is %NULL
+ * @json: whether to print JSON instead of a table
+ *
+ * Prints @model as @format says.
+ *
+ * Returns: the exit status
+ */
+int
+atelier_cli_print_listing (GListModel                     *model,
+                           GError                        **error,
+                           gboolean                        json,
+                           const AtelierCliListingFormat  *format)
 {
   if (model == NULL)
     return atelier_cli_fail (*error);
@@ -132,7 +129,7 @@ new_workshop_table (void)
   return table;
 }
 
-static const ListingFormat workshop_format = {
+static const AtelierCliListingFormat workshop_format = {
   new_workshop_table, add_workshop_row, add_workshop_json,
 };
 
@@ -158,14 +155,15 @@ atelier_cli_workshops (AtelierCli              *cli,
   if (store != NULL)
     model = atelier_store_list_workshops (store, &error);
 
-  return print_listing (model, &error, json, &workshop_format);
+  return atelier_cli_print_listing (model, &error, json, &workshop_format);
 }
 
 /* Sessions */
 
-static void
-add_session_json (JsonBuilder *builder,
-                  gpointer     item)
+/* Also the objects of series --json and reschedule --json */
+void
+atelier_cli_add_session_json (JsonBuilder *builder,
+                              gpointer     item)
 {
   AtelierSession *session = item;
   g_autoptr(GDateTime) start = atelier_session_dup_start (session);
@@ -243,34 +241,10 @@ new_session_table (void)
   return table;
 }
 
-static const ListingFormat session_format = {
-  new_session_table, add_session_row, add_session_json,
+/* Also how series prints the sessions it created */
+const AtelierCliListingFormat atelier_cli_session_format = {
+  new_session_table, add_session_row, atelier_cli_add_session_json,
 };
-
-/* The bounds given by --from and --to, or %NULL for none */
-static gboolean
-parse_bounds (GOptionContext  *context,
-              const char      *from_text,
-              const char      *to_text,
-              GDateTime      **from,
-              GDateTime      **to)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (from_text != NULL && (*from = atelier_cli_parse_date (from_text, FALSE, &error)) == NULL)
-    {
-      atelier_cli_usage_error (context, "--from: %s", error->message);
-      return FALSE;
-    }
-
-  if (to_text != NULL && (*to = atelier_cli_parse_date (to_text, TRUE, &error)) == NULL)
-    {
-      atelier_cli_usage_error (context, "--to: %s", error->message);
-      return FALSE;
-    }
-
-  return TRUE;
-}
 
 int
 atelier_cli_sessions (AtelierCli              *cli,
@@ -281,34 +255,29 @@ atelier_cli_sessions (AtelierCli              *cli,
   g_autofree char *from_text = NULL;
   g_autofree char *to_text = NULL;
   const GOptionEntry entries[] = {
-    { "from", 0, 0, G_OPTION_ARG_STRING, &from_text,
-      N_("Only sessions starting on or after DATE"), N_("DATE") },
-    { "to", 0, 0, G_OPTION_ARG_STRING, &to_text,
-      N_("Only sessions starting on or before DATE"), N_("DATE") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON instead of a table"), NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = atelier_cli_context_new (cli, command, entries);
+  g_autoptr(GOptionContext) context = atelier_cli_context_new (cli, command, NULL);
   g_autoptr(GDateTime) from = NULL;
   g_autoptr(GDateTime) to = NULL;
   g_autoptr(AtelierStore) store = NULL;
   g_autoptr(GListModel) model = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_option_context_set_description (context,
-                                    _("DATE is YYYY-MM-DD, a day in the local time zone, or an "
-                                      "ISO 8601 date and time with an offset. Both bounds are "
-                                      "included."));
+  atelier_cli_add_date_range (context, &from_text, &to_text);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_description (context, atelier_cli_describe_date_range ());
 
   if (!atelier_cli_parse (context, args, 0, 0) ||
-      !parse_bounds (context, from_text, to_text, &from, &to))
+      !atelier_cli_parse_date_range (context, from_text, to_text, &from, &to))
     return ATELIER_CLI_EXIT_USAGE;
 
   store = atelier_cli_open_store (cli, FALSE, &error);
   if (store != NULL)
     model = atelier_store_list_sessions (store, from, to, &error);
 
-  return print_listing (model, &error, json, &session_format);
+  return atelier_cli_print_listing (model, &error, json, &atelier_cli_session_format);
 }
 
 /* Customers */
@@ -356,7 +325,7 @@ new_customer_table (void)
   return table;
 }
 
-static const ListingFormat customer_format = {
+static const AtelierCliListingFormat customer_format = {
   new_customer_table, atelier_cli_add_customer_cells, atelier_cli_add_customer_json,
 };
 
@@ -382,5 +351,5 @@ atelier_cli_customers (AtelierCli              *cli,
   if (store != NULL)
     model = atelier_store_list_customers (store, &error);
 
-  return print_listing (model, &error, json, &customer_format);
+  return atelier_cli_print_listing (model, &error, json, &customer_format);
 }

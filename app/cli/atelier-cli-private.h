@@ -70,6 +70,17 @@ gboolean        atelier_cli_parse_int      (GOptionContext           *context,
                                             int                       minimum,
                                             int                      *value);
 
+/* --from DATE and --to DATE */
+void            atelier_cli_add_date_range      (GOptionContext  *context,
+                                                 char           **from_text,
+                                                 char           **to_text);
+const char     *atelier_cli_describe_date_range (void);
+gboolean        atelier_cli_parse_date_range    (GOptionContext  *context,
+                                                 const char      *from_text,
+                                                 const char      *to_text,
+                                                 GDateTime      **from,
+                                                 GDateTime      **to);
+
 /* The commands, one file each or grouped by theme */
 int             atelier_cli_demo           (AtelierCli               *cli,
                                             const AtelierCliCommand  *command,
@@ -118,6 +129,33 @@ int             atelier_cli_summary        (AtelierCli               *cli,
                                             const AtelierCliCommand  *command,
                                             GStrv                    *args);
 int             atelier_cli_search         (AtelierCli               *cli,
+                                            const AtelierCliCommand  *command,
+                                            GStrv                    *args);
+
+/* atelier-cli-schedule.c */
+int             atelier_cli_series         (AtelierCli               *cli,
+                                            const AtelierCliCommand  *command,
+                                            GStrv                    *args);
+int             atelier_cli_reschedule     (AtelierCli               *cli,
+                                            const AtelierCliCommand  *command,
+                                            GStrv                    *args);
+
+/* atelier-cli-settings.c */
+int             atelier_cli_settings       (AtelierCli               *cli,
+                                            const AtelierCliCommand  *command,
+                                            GStrv                    *args);
+
+/* atelier-cli-invites.c */
+int             atelier_cli_outbox         (AtelierCli               *cli,
+                                            const AtelierCliCommand  *command,
+                                            GStrv                    *args);
+int             atelier_cli_invites        (AtelierCli               *cli,
+                                            const AtelierCliCommand  *command,
+                                            GStrv                    *args);
+int             atelier_cli_invite         (AtelierCli               *cli,
+                                            const AtelierCliCommand  *command,
+                                            GStrv                    *args);
+int             atelier_cli_feed           (AtelierCli               *cli,
                                             const AtelierCliCommand  *command,
                                             GStrv                    *args);
 
