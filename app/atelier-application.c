@@ -8,9 +8,12 @@
 
 #include "config.h"
 
+#include <unistd.h>
+
 #include <glib/gi18n.h>
 
 #include "atelier-application.h"
+#include "atelier-preferences-window.h"
 #include "atelier-store.h"
 #include "atelier-window.h"
 
@@ -22,6 +25,7 @@ struct _AtelierApplication
   AtelierStore   *store;
   GError         *store_error;
   gboolean        store_opened;
+  GtkWidget      *preferences;  /* weak */
 };
 
 G_DEFINE_FINAL_TYPE (AtelierApplication, atelier_application, ADW_TYPE_APPLICATION)
@@ -36,6 +40,7 @@ static void
 atelier_application_open_store (AtelierApplication *self)
 {
   g_autofree char *path = NULL;
+  GAction *preferences;
 
   if (self->store_opened)
     return;
@@ -49,6 +54,34 @@ atelier_application_open_store (AtelierApplication *self)
   self->store = atelier_store_open (path, &self->store_error);
   if (self->store == NULL)
     g_message ("Could not open the store %s: %s", path, self->store_error->message);
+
+  /* Preferences are the store's settings: none without a store. */
+  preferences = g_action_map_lookup_action (G_ACTION_MAP (self), "preferences");
+  if (G_IS_SIMPLE_ACTION (preferences))
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (preferences), self->store != NULL);
+}
+
+/* Benchmarks only (bench/atelier-bench-startup): with
+ * ATELIER_EXIT_AFTER_FIRST_FRAME set, the process prints the monotonic
+ * time of its first drawn frame and exits at once, so that start-up can
+ * be timed from outside. Nothing happens without the variable. */
+static void
+on_first_frame_painted_cb (GdkFrameClock *frame_clock,
+                           gpointer       user_data)
+{
+  g_print ("ATELIER_FIRST_FRAME_US=%" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  fflush (stdout);
+  _exit (0);
+}
+
+static void
+exit_after_first_frame (GtkWindow *window)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+
+  if (surface != NULL)
+    g_signal_connect (gdk_surface_get_frame_clock (surface), "after-paint",
+                      G_CALLBACK (on_first_frame_painted_cb), NULL);
 }
 
 static void
@@ -70,6 +103,9 @@ atelier_application_activate (GApplication *application)
     }
 
   gtk_window_present (window);
+
+  if (g_getenv ("ATELIER_EXIT_AFTER_FIRST_FRAME") != NULL)
+    exit_after_first_frame (window);
 }
 
 static int
@@ -124,14 +160,39 @@ atelier_application_about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
-/* The preferences window comes later (another part of the work): until
- * it exists, app.preferences is installed but disabled in startup. */
+/* The main window shown last, if any. */
+static AtelierWindow *
+main_window (AtelierApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (ATELIER_IS_WINDOW (l->data))
+      return l->data;
+  return NULL;
+}
+
+/* The store's settings, for the store of the main window. Disabled (in
+ * startup, then in atelier_application_open_store()) while no store is
+ * open. */
 static void
 atelier_application_preferences_action (GSimpleAction *action,
                                         GVariant      *parameter,
                                         gpointer       user_data)
 {
-  g_debug ("No preferences window yet");
+  AtelierApplication *self = ATELIER_APPLICATION (user_data);
+  AtelierWindow *window = main_window (self);
+  AtelierStore *store = window ? atelier_window_get_store (window) : self->store;
+
+  if (self->preferences != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self->preferences));
+      return;
+    }
+  if (store == NULL)
+    return;
+
+  self->preferences = atelier_preferences_window_new (GTK_WINDOW (window), store);
+  g_object_add_weak_pointer (G_OBJECT (self->preferences), (gpointer *) &self->preferences);
+  gtk_window_present (GTK_WINDOW (self->preferences));
 }
 
 static const GActionEntry app_actions[] = {
@@ -171,6 +232,9 @@ atelier_application_dispose (GObject *object)
 {
   AtelierApplication *self = ATELIER_APPLICATION (object);
 
+  if (self->preferences != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->preferences), (gpointer *) &self->preferences);
+  self->preferences = NULL;
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (atelier_application_parent_class)->dispose (object);

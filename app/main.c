@@ -14,9 +14,11 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(AtelierApplication) app = NULL;
+  /* The build tree's catalogues, to run uninstalled (build-aux/dev). */
+  const char *localedir = g_getenv ("ATELIER_LOCALEDIR");
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

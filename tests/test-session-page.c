@@ -642,6 +642,32 @@ test_move (Fixture       *fixture,
   g_assert_true (has_label_containing (GTK_WIDGET (fixture->page), ": on the waiting list, position 1."));
 }
 
+/* The "Send Invites…" button: insensitive while nothing is owed, and
+ * how many are owed once someone with an e-mail address signs up. */
+static void
+test_send_invites_button (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  AtelierStore *store = fixture->store.store;
+  gint64 session = add_session (store, fixture->workshop_id, 48, 10);
+  g_autoptr(AtelierCustomer) customer = atelier_customer_new ("Zoé", "Martin");
+  g_autoptr(AtelierRegistration) registration = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Without an e-mail address, nobody can be sent anything. */
+  sign_up (store, session, "Ada", 1, ATELIER_REGISTRATION_CONFIRMED);
+  show_page (fixture, session);
+  g_assert_true (has_label_containing (GTK_WIDGET (fixture->page), "Nothing to send"));
+  g_assert_false (gtk_widget_is_sensitive (find_button (GTK_WIDGET (fixture->page), "Send _Invites…")));
+
+  g_object_set (customer, "email", "zoe@example.org", NULL);
+  registration = atelier_booking_sign_up (store, session, customer, 2, NULL, &error);
+  g_assert_no_error (error);
+  wait_until (fixture, page_shows_text, "1 to send");
+  settle (fixture);
+  g_assert_true (gtk_widget_is_sensitive (find_button (GTK_WIDGET (fixture->page), "Send _Invites…")));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -671,6 +697,7 @@ main (int   argc,
   ADD_TEST ("/atelier/session-page/cancel-session", test_cancel_session);
   ADD_TEST ("/atelier/session-page/check-in", test_check_in);
   ADD_TEST ("/atelier/session-page/move", test_move);
+  ADD_TEST ("/atelier/session-page/send-invites-button", test_send_invites_button);
 
 #undef ADD_TEST
 

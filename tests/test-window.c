@@ -212,6 +212,15 @@ wait_until (Fixture       *fixture,
 }
 
 static gboolean
+customers_loaded (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GtkStack *stack = find_stack_with ((GtkWidget *) data, "customers");
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (stack), "loading") != 0;
+}
+
+static gboolean
 has_n_items (Fixture       *fixture,
              gconstpointer  data)
 {
@@ -868,8 +877,21 @@ test_window_workshops (Fixture       *fixture,
   add_full_workshop (store, "Macarons", "Élodie", 180, 8, 5500, "pâtisserie");
   wait_until (fixture, catalogue_has_n_items, GUINT_TO_POINTER (4));
 
-  /* The editors do not exist yet: their actions are disabled. */
-  g_assert_false (gtk_widget_get_sensitive (find_button (page, "_New Workshop…")));
+  /* "New Workshop…" opens the workshop editor. */
+  g_assert_true (gtk_widget_get_sensitive (find_button (page, "_New Workshop…")));
+  g_signal_emit_by_name (find_button (page, "_New Workshop…"), "clicked");
+  {
+    g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+    GtkWindow *editor = NULL;
+
+    for (GList *l = toplevels; l != NULL; l = l->next)
+      if (g_strcmp0 (G_OBJECT_TYPE_NAME (l->data), "AtelierWorkshopEditor") == 0)
+        editor = l->data;
+    g_assert_nonnull (editor);
+    g_assert_cmpstr (gtk_window_get_title (editor), ==, "New Workshop");
+    g_assert_true (gtk_window_get_transient_for (editor) == GTK_WINDOW (fixture->window));
+    gtk_window_destroy (editor);
+  }
 }
 
 /* Customers */
@@ -1054,10 +1076,8 @@ test_window_empty_views (Fixture       *fixture,
 
   show_window (fixture);
 
-  /* The editors do not exist yet: the New Session button is there, but
-   * disabled with its action. */
-  g_assert_false (gtk_widget_get_sensitive (find_button (schedule_page (fixture->window),
-                                                         "_New Session…")));
+  g_assert_true (gtk_widget_get_sensitive (find_button (schedule_page (fixture->window),
+                                                        "_New Session…")));
   g_assert_false (gtk_widget_get_visible (find_button (schedule_page (fixture->window),
                                                        "Show _Past and Cancelled Sessions")));
 
@@ -1069,6 +1089,8 @@ test_window_empty_views (Fixture       *fixture,
 
   switch_view (fixture->window, "customers");
   page = find_widget (GTK_WIDGET (fixture->window), ATELIER_TYPE_CUSTOMERS_PAGE);
+  /* The customer book loads in a thread: wait until it has answered. */
+  wait_until (fixture, customers_loaded, page);
   status = visible_status_page_in (find_stack_with (page, "customers"));
   g_assert_cmpstr (adw_status_page_get_title (status), ==, "No Customers");
   g_assert_nonnull (strstr (adw_status_page_get_description (status), "Sign Up"));

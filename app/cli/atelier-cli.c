@@ -210,10 +210,12 @@ main (int   argc,
 {
   g_auto(GStrv) args = NULL;
   AtelierCli cli = { NULL };
+  /* The build tree's catalogues, to run uninstalled (build-aux/dev). */
+  const char *localedir = g_getenv ("ATELIER_LOCALEDIR");
   int status;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   g_set_prgname ("atelier-cli");

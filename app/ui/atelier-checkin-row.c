@@ -190,7 +190,7 @@ atelier_checkin_row_update (AtelierCheckinRow *self)
                                   atelier_registration_get_waitlist_position (registration));
       else if (!confirmed)
         /* TRANSLATORS: a person whose registration was cancelled */
-        status = g_strdup (_("Cancelled"));
+        status = g_strdup (C_("registration", "Cancelled"));
 
       set_button_target (self->check_in_button, atelier_registration_get_id (registration));
       set_button_target (self->undo_button, atelier_registration_get_id (registration));

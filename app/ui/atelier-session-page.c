@@ -18,6 +18,8 @@
 #include <glib/gi18n.h>
 
 #include "atelier-booking.h"
+#include "atelier-export.h"
+#include "atelier-outbox.h"
 #include "atelier-session-page.h"
 #include "atelier-session-row.h"
 #include "atelier-signup-dialog.h"
@@ -53,6 +55,9 @@ struct _AtelierSessionPage
   GListStore            *roster;
   guint                  reload_source;
   guint                  timer_source;
+  guint                  n_pending;  /* invites owed */
+  gboolean               exporting;
+  GCancellable          *export_cancellable;
 
   /* Template children */
   GtkWidget             *box;
@@ -277,6 +282,236 @@ page_window (AtelierSessionPage *self)
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
 }
 
+/* Send invites */
+
+/* How many messages the session's customers are owed. */
+static guint
+count_pending_invites (AtelierSessionPage *self)
+{
+  g_autoptr(GListModel) items = NULL;
+  g_autoptr(GError) error = NULL;
+
+  items = atelier_outbox_list (self->store, self->session_id, &error);
+  if (items == NULL)
+    {
+      g_warning ("Could not list the invites owed for session %" G_GINT64_FORMAT ": %s",
+                 self->session_id, error->message);
+      return 0;
+    }
+
+  return g_list_model_get_n_items (items);
+}
+
+/* "3 to send" and the "Send Invites…" button, among the details. */
+static GtkWidget *
+invites_row_new (AtelierSessionPage *self)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon = gtk_image_new_from_icon_name ("mail-send-symbolic");
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("Send _Invites…"));
+  g_autofree char *title = NULL;
+
+  if (self->exporting)
+    title = g_strdup (_("Writing invites…"));
+  else if (self->n_pending == 0)
+    title = g_strdup (_("Nothing to send"));
+  else
+    /* TRANSLATORS: invites (or cancellations) that customers are owed,
+     * beside the "Send Invites…" button, e.g. "3 to send" */
+    title = g_strdup_printf (ngettext ("%u to send", "%u to send", self->n_pending), self->n_pending);
+
+  gtk_widget_add_css_class (row, "send-invites");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, C_("session detail", "Invites"), -1);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), C_("session detail", "Invites"));
+
+  if (self->exporting)
+    {
+      GtkWidget *spinner = gtk_spinner_new ();
+
+      gtk_spinner_start (GTK_SPINNER (spinner));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (spinner),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Writing invites"), -1);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), spinner);
+    }
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "session.send-invites");
+  gtk_widget_set_tooltip_text (button, self->n_pending > 0
+                                       ? _("Write the invites customers are owed to a folder, to send them by mail")
+                                       : _("Every customer has the latest invite"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Send Invites"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, title,
+                                  -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+
+  return row;
+}
+
+typedef struct
+{
+  AtelierSessionPage *page;
+  GFile              *folder;
+} SendInvites;
+
+static void
+send_invites_free (SendInvites *send)
+{
+  g_object_unref (send->page);
+  g_object_unref (send->folder);
+  g_free (send);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SendInvites, send_invites_free)
+
+static void
+show_export_error (AtelierSessionPage *self,
+                   const char         *heading,
+                   const GError       *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (page_window (self), heading, error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_invites_written_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(SendInvites) send = user_data;
+  AtelierSessionPage *self = send->page;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = atelier_export_dup_display_name (send->folder);
+  g_autofree char *title = NULL;
+  guint n_written = 0;
+  gboolean ok = atelier_export_invites_finish (result, &n_written, &error);
+
+  self->exporting = FALSE;
+  g_clear_object (&self->export_cancellable);
+
+  /* The page was closed meanwhile. */
+  if (self->store == NULL)
+    return;
+
+  /* Written through another connection: no "changed" here. */
+  atelier_session_page_reload (self);
+
+  if (!ok)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      if (atelier_export_is_no_organizer_error (error))
+        atelier_export_ask_for_organizer (GTK_WIDGET (self), _("The Store’s E-mail Address Is Missing"));
+      else
+        show_export_error (self, _("Invites Not Written"), error);
+      return;
+    }
+
+  if (n_written == 0)
+    title = g_strdup (_("Nothing to send: every customer has the latest invite."));
+  else
+    /* TRANSLATORS: a toast, e.g. "3 invites written to “Invites”" */
+    title = g_strdup_printf (ngettext ("%u invite written to “%s”", "%u invites written to “%s”", n_written),
+                             n_written, name);
+  add_toast (self, title, NULL, NULL, NULL);
+}
+
+/**
+ * atelier_session_page_send_invites:
+ * @folder: the folder chosen to write the invites in
+ *
+ * Writes the invites the session's customers are owed in @folder, in a
+ * thread, showing progress on the page, then a toast or the error.
+ */
+void
+atelier_session_page_send_invites (AtelierSessionPage *self,
+                                   GFile              *folder)
+{
+  SendInvites *send;
+  const char *path;
+
+  g_return_if_fail (ATELIER_IS_SESSION_PAGE (self));
+  g_return_if_fail (G_IS_FILE (folder));
+
+  if (self->store == NULL || self->exporting)
+    return;
+
+  path = atelier_store_get_path (self->store);
+  if (path == NULL)
+    {
+      add_toast (self, _("This store has no file that invites could be written from."), NULL, NULL, NULL);
+      return;
+    }
+
+  send = g_new0 (SendInvites, 1);
+  send->page = g_object_ref (self);
+  send->folder = g_object_ref (folder);
+
+  self->exporting = TRUE;
+  g_clear_object (&self->export_cancellable);
+  self->export_cancellable = g_cancellable_new ();
+  atelier_export_invites_async (path, self->session_id, folder, self->export_cancellable,
+                                on_invites_written_cb, send);
+
+  /* Shows the progress. */
+  atelier_session_page_reload (self);
+}
+
+static void
+on_invites_folder_response_cb (GtkNativeDialog *chooser,
+                               int              response,
+                               gpointer         user_data)
+{
+  g_autoptr(AtelierSessionPage) self = user_data;
+  g_autoptr(GFile) folder = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_object_unref (chooser);
+
+  if (folder != NULL)
+    atelier_session_page_send_invites (self, folder);
+}
+
+static void
+send_invites_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  AtelierSessionPage *self = ATELIER_SESSION_PAGE (widget);
+  g_autoptr(AtelierSettings) settings = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkFileChooserNative *chooser;
+
+  if (self->session == NULL || self->exporting)
+    return;
+
+  settings = atelier_settings_load (self->store, &error);
+  if (settings == NULL)
+    {
+      add_error_toast (self, error);
+      return;
+    }
+  if (!atelier_settings_check_can_invite (settings, NULL))
+    {
+      atelier_export_ask_for_organizer (widget, _("The Store’s E-mail Address Is Missing"));
+      return;
+    }
+
+  chooser = gtk_file_chooser_native_new (_("Choose a Folder for the Invites"), page_window (self),
+                                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                                         _("_Write Invites"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_invites_folder_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 /* Rows */
 
 static GtkWidget *
@@ -351,6 +586,7 @@ details_new (AtelierSessionPage *self)
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), facts[i].label);
       gtk_list_box_append (GTK_LIST_BOX (list), row);
     }
+  gtk_list_box_append (GTK_LIST_BOX (list), invites_row_new (self));
   gtk_box_append (GTK_BOX (box), list);
 
   if (cancelled)
@@ -459,7 +695,7 @@ roster_row_new (void)
   row->checked_icon = gtk_image_new_from_icon_name ("emblem-ok-symbolic");
   gtk_widget_add_css_class (row->checked_icon, "success");
   gtk_accessible_update_property (GTK_ACCESSIBLE (row->checked_icon),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Checked in"), -1);
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, C_("attendee", "Checked in"), -1);
   gtk_box_append (GTK_BOX (row->box), row->checked_icon);
 
   row->check_in_button = gtk_button_new_with_label (_("Check In"));
@@ -727,6 +963,7 @@ update_actions (AtelierSessionPage *self)
   gboolean open = exists && !cancelled;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.sign-up", open && !started);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.edit", open && !self->summary.ended);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.change-capacity", open && !self->summary.ended);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.cancel-session", open && !self->summary.ended);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.check-in-mode", open && !self->summary.ended);
@@ -734,6 +971,8 @@ update_actions (AtelierSessionPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.move-registration", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.check-in", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.undo-check-in", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.send-invites",
+                                 exists && self->n_pending > 0 && !self->exporting);
 
   if (started && open)
     gtk_widget_set_tooltip_text (self->sign_up_button,
@@ -788,6 +1027,7 @@ atelier_session_page_reload (AtelierSessionPage *self)
   g_clear_object (&self->workshop);
   self->workshop = atelier_store_get_workshop (self->store, atelier_session_get_workshop_id (session), NULL);
   self->summary = summary;
+  self->n_pending = count_pending_invites (self);
 
   n = g_list_model_get_n_items (registrations);
   items = g_ptr_array_new_full (n + 4, g_object_unref);
@@ -1530,6 +1770,18 @@ check_in_mode_action (GtkWidget  *widget,
     add_toast (self, _("Check-in mode is not available in this window."), NULL, NULL, NULL);
 }
 
+/* The session editor belongs to the window (win.edit-session). */
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  AtelierSessionPage *self = ATELIER_SESSION_PAGE (widget);
+
+  if (!gtk_widget_activate_action (widget, "win.edit-session", "x", self->session_id))
+    add_toast (self, _("The session cannot be edited in this window."), NULL, NULL, NULL);
+}
+
 /* GObject */
 
 static void
@@ -1556,6 +1808,8 @@ atelier_session_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->reload_source, g_source_remove);
   g_clear_handle_id (&self->timer_source, g_source_remove);
+  g_cancellable_cancel (self->export_cancellable);
+  g_clear_object (&self->export_cancellable);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ATELIER_TYPE_SESSION_PAGE);
 
@@ -1659,6 +1913,7 @@ atelier_session_page_class_init (AtelierSessionPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_factory_unbind_cb);
 
   gtk_widget_class_install_action (widget_class, "session.sign-up", NULL, sign_up_action);
+  gtk_widget_class_install_action (widget_class, "session.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "session.check-in-mode", NULL, check_in_mode_action);
   gtk_widget_class_install_action (widget_class, "session.change-capacity", NULL, change_capacity_action);
   gtk_widget_class_install_action (widget_class, "session.cancel-session", NULL, cancel_session_action);
@@ -1668,6 +1923,7 @@ atelier_session_page_class_init (AtelierSessionPageClass *klass)
                                    move_registration_action);
   gtk_widget_class_install_action (widget_class, "session.check-in", "x", check_in_action);
   gtk_widget_class_install_action (widget_class, "session.undo-check-in", "x", check_in_action);
+  gtk_widget_class_install_action (widget_class, "session.send-invites", NULL, send_invites_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "sessionpage");

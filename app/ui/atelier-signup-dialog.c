@@ -416,7 +416,7 @@ show_result (AtelierSignupDialog *self)
                                                  "%s is confirmed (party of %d).", party),
                                        name, party);
       adw_status_page_set_icon_name (self->result_page, "emblem-ok-symbolic");
-      adw_status_page_set_title (self->result_page, _("Confirmed"));
+      adw_status_page_set_title (self->result_page, C_("sign-up result", "Confirmed"));
     }
 
   {

@@ -20,10 +20,14 @@
 
 #include "atelier-checkin-window.h"
 #include "atelier-customers-page.h"
+#include "atelier-export.h"
 #include "atelier-schedule-page.h"
+#include "atelier-settings.h"
+#include "atelier-session-editor.h"
 #include "atelier-session-page.h"
 #include "atelier-signup-dialog.h"
 #include "atelier-window.h"
+#include "atelier-workshop-editor.h"
 #include "atelier-workshops-page.h"
 
 /* Both build profiles share one schema: see data/io.github.ateliers.Atelier.gschema.xml. */
@@ -319,17 +323,45 @@ sign_up_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* win.new-session, win.new-workshop, win.edit-session and win.edit-workshop
- * belong to the workshop and session editors, which do not exist yet: the
- * actions are installed (so that buttons and menus can name them) but
- * disabled, and these handlers are never reached until the editors
- * replace them. */
+/* win.new-workshop, win.edit-workshop ("x": workshop id) */
 static void
-editor_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+workshop_editor_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
 {
-  g_debug ("%s: no editor yet", action_name);
+  AtelierWindow *self = ATELIER_WINDOW (widget);
+  GtkWidget *editor;
+
+  if (self->store == NULL)
+    return;
+
+  editor = atelier_workshop_editor_new (GTK_WINDOW (self), self->store,
+                                        parameter ? g_variant_get_int64 (parameter) : 0);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+/* win.new-session, win.edit-session ("x": session id) and
+ * win.new-workshop-session ("x": the workshop chosen first) */
+static void
+session_editor_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  AtelierWindow *self = ATELIER_WINDOW (widget);
+  gint64 session_id = 0;
+  gint64 workshop_id = 0;
+  GtkWidget *editor;
+
+  if (self->store == NULL)
+    return;
+
+  if (g_strcmp0 (action_name, "win.edit-session") == 0)
+    session_id = g_variant_get_int64 (parameter);
+  else if (parameter != NULL)
+    workshop_id = g_variant_get_int64 (parameter);
+
+  editor = atelier_session_editor_new (GTK_WINDOW (self), self->store, session_id, workshop_id);
+  gtk_window_present (GTK_WINDOW (editor));
 }
 
 static void
@@ -379,6 +411,161 @@ view_action (GtkWidget  *widget,
   adw_view_stack_set_visible_child_name (self->view_stack, view);
 }
 
+/* Exporting the schedule */
+
+typedef struct
+{
+  AtelierWindow *window;
+  GFile         *file;
+  AdwToast      *progress;
+} ExportSchedule;
+
+static void
+export_schedule_free (ExportSchedule *export)
+{
+  g_object_unref (export->window);
+  g_object_unref (export->file);
+  g_object_unref (export->progress);
+  g_free (export);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ExportSchedule, export_schedule_free)
+
+static void
+on_schedule_exported_cb (GObject      *source,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(ExportSchedule) export = user_data;
+  AtelierWindow *self = export->window;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = atelier_export_dup_display_name (export->file);
+  g_autofree char *title = NULL;
+  g_autofree char *markup = NULL;
+  guint n_sessions = 0;
+  gboolean ok = atelier_export_feed_finish (result, &n_sessions, &error);
+
+  adw_toast_dismiss (export->progress);
+
+  /* The window was closed meanwhile. */
+  if (self->store == NULL)
+    return;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-schedule", TRUE);
+
+  if (!ok)
+    {
+      GtkWidget *dialog;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      if (atelier_export_is_no_organizer_error (error))
+        {
+          atelier_export_ask_for_organizer (GTK_WIDGET (self), _("The Store’s E-mail Address Is Missing"));
+          return;
+        }
+      dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Schedule Not Exported"), error->message);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  /* TRANSLATORS: a toast, e.g. "12 sessions exported to “schedule.ics”" */
+  title = g_strdup_printf (ngettext ("%u session exported to “%s”", "%u sessions exported to “%s”", n_sessions),
+                           n_sessions, name);
+  markup = g_markup_escape_text (title, -1);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (markup));
+}
+
+/**
+ * atelier_window_export_schedule:
+ * @file: the .ics file chosen
+ *
+ * Writes the public schedule of the sessions from today to three months
+ * ahead to @file, in a thread, with a toast while it runs and when done.
+ */
+void
+atelier_window_export_schedule (AtelierWindow *self,
+                                GFile         *file)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) from = NULL;
+  g_autoptr(GDateTime) to = NULL;
+  ExportSchedule *export;
+
+  g_return_if_fail (ATELIER_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->store == NULL || atelier_store_get_path (self->store) == NULL)
+    return;
+
+  from = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
+                               g_date_time_get_day_of_month (now), 0, 0, 0);
+  to = g_date_time_add_months (from, 3);
+
+  export = g_new0 (ExportSchedule, 1);
+  export->window = g_object_ref (self);
+  export->file = g_object_ref (file);
+  export->progress = adw_toast_new (_("Exporting the schedule…"));
+  adw_toast_set_timeout (export->progress, 0);
+  g_object_ref (export->progress);
+  adw_toast_overlay_add_toast (self->toast_overlay, export->progress);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-schedule", FALSE);
+  atelier_export_feed_async (atelier_store_get_path (self->store), from, to, file, NULL,
+                             on_schedule_exported_cb, export);
+}
+
+static void
+on_schedule_file_response_cb (GtkNativeDialog *chooser,
+                              int              response,
+                              gpointer         user_data)
+{
+  g_autoptr(AtelierWindow) self = user_data;
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_object_unref (chooser);
+
+  if (file != NULL)
+    atelier_window_export_schedule (self, file);
+}
+
+static void
+export_schedule_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  AtelierWindow *self = ATELIER_WINDOW (widget);
+  g_autoptr(AtelierSettings) settings = NULL;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GError) error = NULL;
+  GtkFileChooserNative *chooser;
+
+  if (self->store == NULL)
+    return;
+
+  /* The feed names the store as its organiser. */
+  settings = atelier_settings_load (self->store, &error);
+  if (settings != NULL && !atelier_settings_check_can_invite (settings, NULL))
+    {
+      atelier_export_ask_for_organizer (widget, _("The Store’s E-mail Address Is Missing"));
+      return;
+    }
+
+  chooser = gtk_file_chooser_native_new (_("Export Schedule"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "schedule.ics");
+  gtk_file_filter_set_name (filter, _("Calendars"));
+  gtk_file_filter_add_mime_type (filter, "text/calendar");
+  gtk_file_filter_add_suffix (filter, "ics");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_schedule_file_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 /* Construction */
 
 static void
@@ -409,6 +596,12 @@ atelier_window_show_store_error (AtelierWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-up", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.view", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-session", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-workshop-session", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-session", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-workshop", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-workshop", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-schedule", FALSE);
 }
 
 static void
@@ -591,11 +784,12 @@ atelier_window_class_init (AtelierWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.view", "s", view_action);
-  /* Disabled in atelier_window_init() until the editors exist. */
-  gtk_widget_class_install_action (widget_class, "win.new-session", NULL, editor_action);
-  gtk_widget_class_install_action (widget_class, "win.new-workshop", NULL, editor_action);
-  gtk_widget_class_install_action (widget_class, "win.edit-session", "x", editor_action);
-  gtk_widget_class_install_action (widget_class, "win.edit-workshop", "x", editor_action);
+  gtk_widget_class_install_action (widget_class, "win.export-schedule", NULL, export_schedule_action);
+  gtk_widget_class_install_action (widget_class, "win.new-session", NULL, session_editor_action);
+  gtk_widget_class_install_action (widget_class, "win.new-workshop-session", "x", session_editor_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-session", "x", session_editor_action);
+  gtk_widget_class_install_action (widget_class, "win.new-workshop", NULL, workshop_editor_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-workshop", "x", workshop_editor_action);
 
   /* Window shortcuts; the application's own (Ctrl+Q, Ctrl+W, Ctrl+,,
    * Ctrl+?) are set in atelier-application.c. */
@@ -641,13 +835,6 @@ atelier_window_init (AtelierWindow *self)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", FALSE);
-
-  /* The workshop and session editors come later (another part of the
-   * work); until they exist, nothing can honour these. */
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-session", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-workshop", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-session", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-workshop", FALSE);
 }
 
 AtelierWindow *

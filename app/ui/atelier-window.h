@@ -21,5 +21,7 @@ const char      *atelier_window_get_visible_view  (AtelierWindow  *self);
 void             atelier_window_set_visible_view  (AtelierWindow  *self,
                                                    const char     *view);
 AdwToastOverlay *atelier_window_get_toast_overlay (AtelierWindow  *self);
+void             atelier_window_export_schedule   (AtelierWindow  *self,
+                                                   GFile          *file);
 
 G_END_DECLS

@@ -3,7 +3,8 @@
  * One card per workshop: its title, host, duration, capacity, price and
  * category. The page keeps one GListStore, refilled in one splice when the
  * store says its workshops changed; activating a card asks the window to
- * edit that workshop (win.edit-workshop).
+ * edit that workshop (win.edit-workshop), and its calendar button to plan
+ * a session of it (win.new-workshop-session).
  */
 #define G_LOG_DOMAIN "atelier-workshops-page"
 
@@ -82,6 +83,7 @@ on_factory_setup_cb (GtkSignalListItemFactory *factory,
   GtkWidget *details_label = gtk_label_new (NULL);
   GtkWidget *price_label = gtk_label_new (NULL);
   GtkWidget *category_label = gtk_label_new (NULL);
+  GtkWidget *new_session_button;
 
   gtk_widget_add_css_class (card, "card");
   gtk_widget_add_css_class (card, "workshop-card");
@@ -110,6 +112,15 @@ on_factory_setup_cb (GtkSignalListItemFactory *factory,
 
   gtk_box_append (GTK_BOX (card), left);
   gtk_box_append (GTK_BOX (card), right);
+
+  /* Plans a session of this workshop (win.new-workshop-session). */
+  new_session_button = gtk_button_new_from_icon_name ("x-office-calendar-symbolic");
+  gtk_widget_set_valign (new_session_button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (new_session_button, _("New Session…"));
+  gtk_widget_add_css_class (new_session_button, "flat");
+  gtk_widget_add_css_class (new_session_button, "circular");
+  gtk_box_append (GTK_BOX (card), new_session_button);
+  g_object_set_data (G_OBJECT (card), "new-session-button", new_session_button);
 
   g_object_set_data (G_OBJECT (card), "title-label", title_label);
   g_object_set_data (G_OBJECT (card), "details-label", details_label);
@@ -163,6 +174,19 @@ on_factory_bind_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_label (g_object_get_data (G_OBJECT (card), "category-label"),
                        has_category ? category : "");
   gtk_widget_set_visible (g_object_get_data (G_OBJECT (card), "category-label"), has_category);
+
+  {
+    GtkWidget *button = g_object_get_data (G_OBJECT (card), "new-session-button");
+    /* TRANSLATORS: the accessible name of the button on a workshop's card
+     * that plans a session of it, e.g. "New Session of Risotto" */
+    g_autofree char *label = g_strdup_printf (_("New Session of %s"), title);
+
+    /* The target first: a name without it would not match the action. */
+    gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button),
+                                            g_variant_new_int64 (atelier_workshop_get_id (workshop)));
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.new-workshop-session");
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  }
 
   /* What a screen reader says for the whole card. */
   accessible = g_strjoin (", ", title, details, price, has_category ? category : NULL, NULL);

@@ -1,0 +1,245 @@
+/* test-i18n.c: the app speaks French with LANGUAGE=fr: a widget of a real
+ * template, a message of atelier-cli, and the subject of an invite mail,
+ * which follows the store's language setting and not the machine's.
+ *
+ * The catalogue is the build tree's (ATELIER_LOCALEDIR, set by
+ * tests/meson.build). LANGUAGE=fr is set here, for this program and the
+ * CLI it runs; LC_ALL stays C.UTF-8, as in the other tests. */
+#define G_LOG_DOMAIN "test-i18n"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "atelier-mail.h"
+#include "atelier-window.h"
+#include "test-ical-util.h"
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeMessage, g_object_unref)
+
+#define NBSP "\302\240"
+
+static gboolean have_display;
+
+/* Widget tree helpers */
+
+static void
+collect_widgets (GtkWidget *widget,
+                 GType      type,
+                 GPtrArray *found)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
+    g_ptr_array_add (found, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_widgets (child, type, found);
+}
+
+/* The catalogue itself: without it every other check would only say
+ * "English", not why. */
+static void
+test_catalogue (void)
+{
+  const char *localedir = g_getenv ("ATELIER_LOCALEDIR");
+  g_autofree char *mo = NULL;
+
+  g_assert_nonnull (localedir);
+  mo = g_build_filename (localedir, "fr", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+  g_assert_true (g_file_test (mo, G_FILE_TEST_IS_REGULAR));
+
+  /* A plain message, a message with a context, and both plural forms. */
+  g_assert_cmpstr (_("Waiting List"), ==, "Liste d’attente");
+  g_assert_cmpstr (C_("day", "Today"), ==, "Aujourd’hui");
+  g_assert_cmpstr (ngettext ("%d seat", "%d seats", 1), ==, "%d place");
+  g_assert_cmpstr (ngettext ("%d seat", "%d seats", 2), ==, "%d places");
+}
+
+/* The main window on an empty store: its status page (text set in C) and
+ * the schedule's search entry (text from a GtkBuilder template). */
+static void
+test_window (void)
+{
+  TestStore store = { NULL };
+  g_autoptr(GPtrArray) pages = g_ptr_array_new ();
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+  AtelierWindow *window;
+  gboolean found_title = FALSE;
+  gboolean found_placeholder = FALSE;
+
+  if (!have_display)
+    {
+      g_test_skip ("No display: the window cannot be built");
+      return;
+    }
+
+  test_store_setup (&store, NULL);
+  window = atelier_window_new (NULL, store.store);
+  gtk_window_set_default_size (GTK_WINDOW (window), 720, 900);
+  atelier_window_set_visible_view (window, "schedule");
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  collect_widgets (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE, pages);
+  for (guint i = 0; i < pages->len; i++)
+    {
+      const char *title = adw_status_page_get_title (pages->pdata[i]);
+
+      if (gtk_widget_get_mapped (pages->pdata[i]))
+        {
+          g_assert_cmpstr (title, ==, "Aucune séance à venir");
+          found_title = TRUE;
+        }
+    }
+  g_assert_true (found_title);
+
+  collect_widgets (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY, entries);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      g_autofree char *placeholder = NULL;
+
+      g_object_get (entries->pdata[i], "placeholder-text", &placeholder, NULL);
+      if (g_strcmp0 (placeholder, "Rechercher par atelier") == 0)
+        found_placeholder = TRUE;
+      g_assert_cmpstr (placeholder, !=, "Search by workshop");
+    }
+  g_assert_true (found_placeholder);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  test_store_teardown (&store, NULL);
+}
+
+/* atelier-cli with an unknown command: the error and the usage, on
+ * standard error, in French. */
+static void
+test_cli (void)
+{
+  const char *cli = g_getenv ("ATELIER_CLI");
+  g_autofree char *dir = NULL;
+  g_autofree char *database = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_assert_nonnull (cli);
+  dir = g_dir_make_tmp ("atelier-i18n-XXXXXX", &error);
+  g_assert_no_error (error);
+  database = g_build_filename (dir, "store.db", NULL);
+
+  {
+    const char *argv[] = { cli, "--database", database, "frobnicate", NULL };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                  &out, &err, &status, &error);
+  }
+  g_assert_no_error (error);
+  g_assert_false (g_spawn_check_wait_status (status, NULL));
+
+  g_assert_nonnull (strstr (err, "atelier-cli: Commande inconnue" NBSP ": «" NBSP "frobnicate" NBSP "»."));
+  g_assert_nonnull (strstr (err, "Utilisation" NBSP ":\n"));
+  g_assert_nonnull (strstr (err, "Commandes" NBSP ":\n"));
+  g_assert_null (strstr (err, "Unknown command"));
+  g_assert_null (strstr (err, "Usage:"));
+
+  test_remove_tree (dir);
+}
+
+/* The subject of an invite mail for a registration */
+static char *
+invite_subject (IcalFixture *f,
+                gint64       registration_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtelierSettings) settings = atelier_settings_load (f->base.store, &error);
+  g_autoptr(AtelierRegistration) registration =
+    atelier_store_get_registration (f->base.store, registration_id, &error);
+  g_autoptr(AtelierSession) session = NULL;
+  g_autoptr(AtelierWorkshop) workshop = NULL;
+  g_autoptr(AtelierCustomer) customer = NULL;
+  g_autoptr(GMimeMessage) message = NULL;
+  g_autofree char *calendar = NULL;
+
+  g_assert_no_error (error);
+  session = atelier_store_get_session (f->base.store,
+                                       atelier_registration_get_session_id (registration), &error);
+  g_assert_no_error (error);
+  workshop = atelier_store_get_workshop (f->base.store, atelier_session_get_workshop_id (session), &error);
+  g_assert_no_error (error);
+  customer = atelier_store_get_customer (f->base.store,
+                                         atelier_registration_get_customer_id (registration), &error);
+  g_assert_no_error (error);
+
+  calendar = atelier_invite_build (settings, session, workshop, customer,
+                                   atelier_registration_get_party_size (registration),
+                                   ATELIER_INVITE_NEW, 0, &error);
+  g_assert_no_error (error);
+  message = atelier_mail_new_invite (settings, session, workshop, customer,
+                                     atelier_registration_get_party_size (registration),
+                                     ATELIER_INVITE_NEW, calendar, &error);
+  g_assert_no_error (error);
+
+  return g_strdup (g_mime_message_get_subject (message));
+}
+
+/* What customers read follows the store's language setting, whatever the
+ * machine's language (French here) says. */
+static void
+test_mail_subject (IcalFixture   *f,
+                   gconstpointer  data)
+{
+  gint64 session = ical_session_in_days (f, 10, 4);
+  gint64 zoe = ical_sign_up (f, session, "Zoé", "Martin", "zoe@example.org", 1, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *french = NULL;
+  g_autofree char *english = NULL;
+
+  g_assert_true (atelier_settings_write (f->base.store, "language", "fr", &error));
+  g_assert_no_error (error);
+  french = invite_subject (f, zoe);
+  g_assert_true (g_str_has_prefix (french, "Invitation" NBSP ": Risotto aux cèpes, "));
+  g_assert_nonnull (strstr (french, " à 18:30"));
+
+  g_assert_true (atelier_settings_write (f->base.store, "language", "en", &error));
+  g_assert_no_error (error);
+  english = invite_subject (f, zoe);
+  g_assert_true (g_str_has_prefix (english, "Invitation: Risotto aux cèpes, "));
+  g_assert_true (g_str_has_suffix (english, ", 18:30"));
+  g_assert_null (strstr (english, NBSP));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* Before anything reads the environment: this program and the CLI it
+   * runs speak French. */
+  g_setenv ("LANGUAGE", "fr", TRUE);
+  /* No accessibility bus: a test that ran before may have left a stale
+   * one in the D-Bus session, and GTK would report it as a critical. */
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("ATELIER_LOCALEDIR") ? g_getenv ("ATELIER_LOCALEDIR") : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  /* Without a display only the window's test is skipped. */
+  have_display = gtk_init_check ();
+  if (have_display)
+    adw_init ();
+
+  /* Not test_init(): isolated XDG directories would hide the GSettings
+   * schemas and icons that GTK and libadwaita look up. */
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/atelier/i18n/catalogue", test_catalogue);
+  g_test_add_func ("/atelier/i18n/window", test_window);
+  g_test_add_func ("/atelier/i18n/cli", test_cli);
+  g_test_add ("/atelier/i18n/mail-subject", IcalFixture, NULL,
+              ical_fixture_setup, test_mail_subject, ical_fixture_teardown);
+
+  return g_test_run ();
+}

@@ -1,0 +1,367 @@
+/* test-preferences.c: the store's settings in the preferences window */
+#define G_LOG_DOMAIN "test-preferences"
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "atelier-preferences-window.h"
+#include "atelier-settings.h"
+#include "test-util.h"
+
+typedef struct
+{
+  TestStore                 store;
+  AtelierPreferencesWindow *window;
+} Fixture;
+
+static void
+write_setting (Fixture    *fixture,
+               const char *key,
+               const char *value)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (atelier_settings_write (fixture->store.store, key, value, &error));
+  g_assert_no_error (error);
+}
+
+static char *
+read_setting (Fixture    *fixture,
+              const char *key)
+{
+  g_autoptr(GError) error = NULL;
+  char *value = atelier_settings_read (fixture->store.store, key, &error);
+
+  g_assert_no_error (error);
+  return value;
+}
+
+static void
+assert_setting (Fixture    *fixture,
+                const char *key,
+                const char *expected)
+{
+  g_autofree char *value = read_setting (fixture, key);
+
+  g_assert_cmpstr (value, ==, expected);
+}
+
+static void
+show_window (Fixture *fixture)
+{
+  fixture->window = ATELIER_PREFERENCES_WINDOW (atelier_preferences_window_new (NULL, fixture->store.store));
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+}
+
+static GtkWidget *
+row (Fixture    *fixture,
+     const char *key)
+{
+  GtkWidget *widget = atelier_preferences_window_get_row (fixture->window, key);
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+static const char *
+entry_text (Fixture    *fixture,
+            const char *key)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (row (fixture, key)));
+}
+
+/* Types @text in the row of @key and applies it, as Enter would. */
+static void
+apply_text (Fixture    *fixture,
+            const char *key,
+            const char *text)
+{
+  GtkWidget *entry = row (fixture, key);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  g_signal_emit_by_name (entry, "apply");
+}
+
+static GtkSwitch *
+rsvp_switch (Fixture *fixture)
+{
+  GtkWidget *widget = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row (fixture, ATELIER_SETTING_RSVP)));
+
+  g_assert_true (GTK_IS_SWITCH (widget));
+  return GTK_SWITCH (widget);
+}
+
+static const char *
+selected_label (Fixture    *fixture,
+                const char *key)
+{
+  AdwComboRow *combo = ADW_COMBO_ROW (row (fixture, key));
+  GObject *item = adw_combo_row_get_selected_item (combo);
+
+  g_assert_true (GTK_IS_STRING_OBJECT (item));
+  return gtk_string_object_get_string (GTK_STRING_OBJECT (item));
+}
+
+static void
+collect_widgets (GtkWidget *widget,
+                 GType      type,
+                 GPtrArray *found)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
+    g_ptr_array_add (found, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_widgets (child, type, found);
+}
+
+/* The text of the error shown under a group, or NULL */
+static const char *
+shown_error (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect_widgets (GTK_WIDGET (fixture->window), GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_has_css_class (labels->pdata[i], "error") && gtk_widget_get_visible (labels->pdata[i]))
+      return gtk_label_get_label (labels->pdata[i]);
+  return NULL;
+}
+
+/* Fixture */
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  test_store_setup (&fixture->store, data);
+  write_setting (fixture, ATELIER_SETTING_STORE_NAME, "Cuisine & Co");
+  write_setting (fixture, ATELIER_SETTING_ORGANIZER, "ateliers@cuisine.example");
+  write_setting (fixture, ATELIER_SETTING_ADDRESS, "12 rue Mercière, Lyon");
+  write_setting (fixture, ATELIER_SETTING_TIME_ZONE, "Europe/Paris");
+  write_setting (fixture, ATELIER_SETTING_REMINDER, "3h");
+  write_setting (fixture, ATELIER_SETTING_RSVP, "false");
+  write_setting (fixture, ATELIER_SETTING_LANGUAGE, "fr");
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  if (fixture->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (fixture->window));
+  fixture->window = NULL;
+  test_store_teardown (&fixture->store, data);
+}
+
+/* Tests */
+
+static void
+test_shows_stored_values (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  show_window (fixture);
+
+  g_assert_cmpstr (entry_text (fixture, ATELIER_SETTING_STORE_NAME), ==, "Cuisine & Co");
+  g_assert_cmpstr (entry_text (fixture, ATELIER_SETTING_ORGANIZER), ==, "ateliers@cuisine.example");
+  g_assert_cmpstr (entry_text (fixture, ATELIER_SETTING_ADDRESS), ==, "12 rue Mercière, Lyon");
+  g_assert_cmpstr (entry_text (fixture, ATELIER_SETTING_TIME_ZONE), ==, "Europe/Paris");
+  g_assert_cmpstr (selected_label (fixture, ATELIER_SETTING_REMINDER), ==, "3 hours before");
+  g_assert_false (gtk_switch_get_active (rsvp_switch (fixture)));
+  g_assert_cmpstr (selected_label (fixture, ATELIER_SETTING_LANGUAGE), ==, "Français");
+  g_assert_null (atelier_preferences_window_get_row (fixture->window, "no-such-key"));
+}
+
+/* A reminder none of the choices has (set with atelier-cli) is shown as
+ * it is, not replaced. */
+static void
+test_custom_reminder (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  AdwComboRow *combo;
+
+  write_setting (fixture, ATELIER_SETTING_REMINDER, "90");
+  show_window (fixture);
+
+  combo = ADW_COMBO_ROW (row (fixture, ATELIER_SETTING_REMINDER));
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (combo)), ==, 6);
+  g_assert_cmpstr (selected_label (fixture, ATELIER_SETTING_REMINDER), ==, "90 minutes before");
+  assert_setting (fixture, ATELIER_SETTING_REMINDER, "90");
+
+  adw_combo_row_set_selected (combo, 4);
+  assert_setting (fixture, ATELIER_SETTING_REMINDER, "2880");
+}
+
+static void
+test_organizer_valid (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  show_window (fixture);
+
+  apply_text (fixture, ATELIER_SETTING_ORGANIZER, "  bonjour@boutique.example ");
+  assert_setting (fixture, ATELIER_SETTING_ORGANIZER, "bonjour@boutique.example");
+  /* Shown as stored. */
+  g_assert_cmpstr (entry_text (fixture, ATELIER_SETTING_ORGANIZER), ==, "bonjour@boutique.example");
+  g_assert_false (gtk_widget_has_css_class (row (fixture, ATELIER_SETTING_ORGANIZER), "error"));
+
+  apply_text (fixture, ATELIER_SETTING_ORGANIZER, "mailto:Atelier@Boutique.example");
+  assert_setting (fixture, ATELIER_SETTING_ORGANIZER, "Atelier@Boutique.example");
+  g_assert_cmpstr (entry_text (fixture, ATELIER_SETTING_ORGANIZER), ==, "Atelier@Boutique.example");
+
+  /* Emptied: invites are refused again until it is set. */
+  apply_text (fixture, ATELIER_SETTING_ORGANIZER, "");
+  assert_setting (fixture, ATELIER_SETTING_ORGANIZER, "");
+}
+
+static void
+test_organizer_invalid (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GtkWidget *organizer;
+  const char *tooltip;
+
+  show_window (fixture);
+  organizer = row (fixture, ATELIER_SETTING_ORGANIZER);
+
+  apply_text (fixture, ATELIER_SETTING_ORGANIZER, "the shop, Lyon");
+  assert_setting (fixture, ATELIER_SETTING_ORGANIZER, "ateliers@cuisine.example");
+  g_assert_false (atelier_settings_is_valid_mailbox ("the shop, Lyon"));
+
+  /* The refused text stays to be corrected, marked, with the reason. */
+  g_assert_cmpstr (entry_text (fixture, ATELIER_SETTING_ORGANIZER), ==, "the shop, Lyon");
+  g_assert_true (gtk_widget_has_css_class (organizer, "error"));
+  tooltip = gtk_widget_get_tooltip_text (organizer);
+  g_assert_nonnull (tooltip);
+  g_assert_nonnull (strstr (tooltip, "is not an e-mail address"));
+  g_assert_cmpstr (shown_error (fixture), ==, "“the shop, Lyon” is not an e-mail address such as shop@example.org.");
+
+  apply_text (fixture, ATELIER_SETTING_ORGANIZER, "a@b@c.example");
+  assert_setting (fixture, ATELIER_SETTING_ORGANIZER, "ateliers@cuisine.example");
+
+  /* Corrected: the mark goes, the value is stored. */
+  apply_text (fixture, ATELIER_SETTING_ORGANIZER, "boutique@cuisine.example");
+  g_assert_false (gtk_widget_has_css_class (organizer, "error"));
+  g_assert_null (gtk_widget_get_tooltip_text (organizer));
+  g_assert_null (shown_error (fixture));
+  assert_setting (fixture, ATELIER_SETTING_ORGANIZER, "boutique@cuisine.example");
+}
+
+static void
+test_text_settings (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  show_window (fixture);
+
+  apply_text (fixture, ATELIER_SETTING_STORE_NAME, "Le Fournil; Lyon 2e");
+  assert_setting (fixture, ATELIER_SETTING_STORE_NAME, "Le Fournil; Lyon 2e");
+  apply_text (fixture, ATELIER_SETTING_ADDRESS, " 3 place Bellecour ");
+  assert_setting (fixture, ATELIER_SETTING_ADDRESS, "3 place Bellecour");
+  g_assert_cmpstr (entry_text (fixture, ATELIER_SETTING_ADDRESS), ==, "3 place Bellecour");
+
+  /* The core knows the zones. */
+  apply_text (fixture, ATELIER_SETTING_TIME_ZONE, "Mars/Olympus_Mons");
+  assert_setting (fixture, ATELIER_SETTING_TIME_ZONE, "Europe/Paris");
+  g_assert_true (gtk_widget_has_css_class (row (fixture, ATELIER_SETTING_TIME_ZONE), "error"));
+  apply_text (fixture, ATELIER_SETTING_TIME_ZONE, "America/Montreal");
+  assert_setting (fixture, ATELIER_SETTING_TIME_ZONE, "America/Montreal");
+  g_assert_false (gtk_widget_has_css_class (row (fixture, ATELIER_SETTING_TIME_ZONE), "error"));
+}
+
+static void
+test_switch_and_choices (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  AdwComboRow *reminder;
+  AdwComboRow *language;
+
+  show_window (fixture);
+  reminder = ADW_COMBO_ROW (row (fixture, ATELIER_SETTING_REMINDER));
+  language = ADW_COMBO_ROW (row (fixture, ATELIER_SETTING_LANGUAGE));
+
+  /* None, 1 hour, 3 hours, 1 day, 2 days. */
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (reminder)), ==, 5);
+  adw_combo_row_set_selected (reminder, 3);
+  assert_setting (fixture, ATELIER_SETTING_REMINDER, "1440");
+  adw_combo_row_set_selected (reminder, 0);
+  assert_setting (fixture, ATELIER_SETTING_REMINDER, "0");
+  adw_combo_row_set_selected (reminder, 1);
+  assert_setting (fixture, ATELIER_SETTING_REMINDER, "60");
+
+  gtk_switch_set_active (rsvp_switch (fixture), TRUE);
+  assert_setting (fixture, ATELIER_SETTING_RSVP, "true");
+  gtk_switch_set_active (rsvp_switch (fixture), FALSE);
+  assert_setting (fixture, ATELIER_SETTING_RSVP, "false");
+
+  adw_combo_row_set_selected (language, 0);
+  assert_setting (fixture, ATELIER_SETTING_LANGUAGE, "en");
+  adw_combo_row_set_selected (language, 1);
+  assert_setting (fixture, ATELIER_SETTING_LANGUAGE, "fr");
+}
+
+/* Closing keeps what was typed and not applied, if valid. */
+static void
+test_close_applies (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  show_window (fixture);
+
+  gtk_editable_set_text (GTK_EDITABLE (row (fixture, ATELIER_SETTING_STORE_NAME)), "Chez Anne");
+  gtk_editable_set_text (GTK_EDITABLE (row (fixture, ATELIER_SETTING_ORGANIZER)), "not an address");
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  fixture->window = NULL;
+
+  assert_setting (fixture, ATELIER_SETTING_STORE_NAME, "Chez Anne");
+  assert_setting (fixture, ATELIER_SETTING_ORGANIZER, "ateliers@cuisine.example");
+}
+
+/* A setting written elsewhere shows, without undoing an edit in progress. */
+static void
+test_follows_store (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  show_window (fixture);
+
+  gtk_editable_set_text (GTK_EDITABLE (row (fixture, ATELIER_SETTING_ADDRESS)), "typed, not applied");
+  write_setting (fixture, ATELIER_SETTING_STORE_NAME, "Renamed");
+  write_setting (fixture, ATELIER_SETTING_ADDRESS, "Elsewhere");
+  write_setting (fixture, ATELIER_SETTING_RSVP, "true");
+  write_setting (fixture, ATELIER_SETTING_REMINDER, "1d");
+
+  g_assert_cmpstr (entry_text (fixture, ATELIER_SETTING_STORE_NAME), ==, "Renamed");
+  g_assert_cmpstr (entry_text (fixture, ATELIER_SETTING_ADDRESS), ==, "typed, not applied");
+  g_assert_true (gtk_switch_get_active (rsvp_switch (fixture)));
+  g_assert_cmpstr (selected_label (fixture, ATELIER_SETTING_REMINDER), ==, "1 day before");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (!gtk_init_check ())
+    {
+      g_print ("1..0 # SKIP no display for the preferences tests\n");
+      return 0;
+    }
+  adw_init ();
+
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD_TEST(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  ADD_TEST ("/atelier/preferences/shows-stored-values", test_shows_stored_values);
+  ADD_TEST ("/atelier/preferences/custom-reminder", test_custom_reminder);
+  ADD_TEST ("/atelier/preferences/organizer-valid", test_organizer_valid);
+  ADD_TEST ("/atelier/preferences/organizer-invalid", test_organizer_invalid);
+  ADD_TEST ("/atelier/preferences/text-settings", test_text_settings);
+  ADD_TEST ("/atelier/preferences/switch-and-choices", test_switch_and_choices);
+  ADD_TEST ("/atelier/preferences/close-applies", test_close_applies);
+  ADD_TEST ("/atelier/preferences/follows-store", test_follows_store);
+
+#undef ADD_TEST
+
+  return g_test_run ();
+}
