@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
+#include "atelier-format.h"
 #include "atelier-mail.h"
 #include "atelier-window.h"
 #include "test-ical-util.h"
@@ -60,6 +61,22 @@ test_catalogue (void)
 
 /* The main window on an empty store: its status page (text set in C) and
  * the schedule's search entry (text from a GtkBuilder template). */
+/* LC_ALL=C.UTF-8 has no day or month names of its own: the interface's
+ * catalogue gives them, so a French window says "mardi", not "Tuesday". */
+static void
+test_date_names (void)
+{
+  g_autoptr(GTimeZone) paris = g_time_zone_new_identifier ("Europe/Paris");
+  g_autoptr(GDateTime) day = g_date_time_new (paris, 2026, 11, 24, 18, 30, 0);
+  g_autofree char *long_form = atelier_format_date_time (day, "%A %-d %B, %H:%M");
+  g_autofree char *short_form = atelier_format_date_time (day, "%a %-d %b");
+  g_autofree char *percent = atelier_format_date_time (day, "100%% %A");
+
+  g_assert_cmpstr (long_form, ==, "mardi 24 novembre, 18:30");
+  g_assert_cmpstr (short_form, ==, "mar. 24 nov.");
+  g_assert_cmpstr (percent, ==, "100% mardi");
+}
+
 static void
 test_window (void)
 {
@@ -236,6 +253,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/atelier/i18n/catalogue", test_catalogue);
+  g_test_add_func ("/atelier/i18n/date-names", test_date_names);
   g_test_add_func ("/atelier/i18n/window", test_window);
   g_test_add_func ("/atelier/i18n/cli", test_cli);
   g_test_add ("/atelier/i18n/mail-subject", IcalFixture, NULL,

@@ -21,6 +21,7 @@
 #include <glib/gi18n.h>
 
 #include "atelier-checkin-row.h"
+#include "atelier-format.h"
 
 struct _AtelierCheckinRow
 {
@@ -132,7 +133,7 @@ format_checked_in (AtelierCheckinRow *self,
 
   /* TRANSLATORS: when a person was checked in, in g_date_time_format()
    * notation, e.g. "Here since 18:32" */
-  return g_date_time_format (local, _("Here since %H:%M"));
+  return atelier_format_date_time (local, _("Here since %H:%M"));
 }
 
 static void

@@ -25,6 +25,7 @@
 #include "atelier-booking.h"
 #include "atelier-checkin-row.h"
 #include "atelier-checkin-window.h"
+#include "atelier-format.h"
 #include "atelier-history.h"
 #include "atelier-search.h"
 #include "atelier-walk-in-dialog.h"
@@ -134,17 +135,17 @@ format_when (AtelierSession *session)
 
   /* TRANSLATORS: the date and start time of a session, in g_date_time_format()
    * notation, e.g. "Tuesday 14 March, 18:30" */
-  start_text = g_date_time_format (start, _("%A %-d %B, %H:%M"));
+  start_text = atelier_format_date_time (start, _("%A %-d %B, %H:%M"));
 
   if (g_date_time_get_year (start) == g_date_time_get_year (end)
       && g_date_time_get_day_of_year (start) == g_date_time_get_day_of_year (end))
     /* TRANSLATORS: the end time of a session that ends on the day it
      * starts, appended to its start, e.g. "–20:30" */
-    end_text = g_date_time_format (end, _("–%H:%M"));
+    end_text = atelier_format_date_time (end, _("–%H:%M"));
   else
     /* TRANSLATORS: the end of a session that ends on another day than it
      * starts, appended to its start, e.g. " – Wednesday 15 March, 01:00" */
-    end_text = g_date_time_format (end, _(" – %A %-d %B, %H:%M"));
+    end_text = atelier_format_date_time (end, _(" – %A %-d %B, %H:%M"));
 
   if (start_text == NULL || end_text == NULL)
     return g_strdup ("");
@@ -166,7 +167,7 @@ format_checked_in_time (AtelierCheckinWindow *self,
   local = g_date_time_to_timezone (utc, zone);
 
   /* TRANSLATORS: a time of day, in g_date_time_format() notation */
-  return g_date_time_format (local, _("%H:%M"));
+  return atelier_format_date_time (local, _("%H:%M"));
 }
 
 static void

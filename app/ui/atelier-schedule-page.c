@@ -17,6 +17,7 @@
 
 #include <glib/gi18n.h>
 
+#include "atelier-format.h"
 #include "atelier-schedule-page.h"
 #include "atelier-session-row.h"
 
@@ -75,6 +76,19 @@ day_key (AtelierSession *session)
   return (gint64) g_date_time_get_year (start) * 1000 + g_date_time_get_day_of_year (start);
 }
 
+/* A header starts with a capital, even where day names do not
+ * ("mercredi 25 novembre" heads its day as "Mercredi 25 novembre"). Takes
+ * @text. */
+static char *
+capitalized (char *text)
+{
+  g_autofree char *owned = text;
+  char first[7] = { 0 };
+
+  g_unichar_to_utf8 (g_unichar_totitle (g_utf8_get_char (owned)), first);
+  return g_strconcat (first, g_utf8_next_char (owned), NULL);
+}
+
 static char *
 format_day (AtelierSession *session)
 {
@@ -108,11 +122,11 @@ format_day (AtelierSession *session)
   if (g_date_time_get_year (start) == g_date_time_get_year (now))
     /* TRANSLATORS: a day header in the schedule, in g_date_time_format()
      * notation, e.g. "Tuesday 14 March" */
-    return g_date_time_format (start, _("%A %-d %B"));
+    return capitalized (atelier_format_date_time (start, _("%A %-d %B")));
 
   /* TRANSLATORS: a day header in the schedule, for another year than the
    * current one, in g_date_time_format() notation, e.g. "Tuesday 14 March 2023" */
-  return g_date_time_format (start, _("%A %-d %B %Y"));
+  return capitalized (atelier_format_date_time (start, _("%A %-d %B %Y")));
 }
 
 static gboolean

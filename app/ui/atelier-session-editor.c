@@ -26,6 +26,7 @@
 #include <glib/gi18n.h>
 
 #include "atelier-booking.h"
+#include "atelier-format.h"
 #include "atelier-invite.h"
 #include "atelier-outbox.h"
 #include "atelier-schedule.h"
@@ -138,7 +139,7 @@ format_long_date (GDateTime *date)
 {
   /* TRANSLATORS: the date of a session in the editor, in
    * g_date_time_format() notation, e.g. "Saturday 5 December 2026" */
-  return g_date_time_format (date, _("%A %-d %B %Y"));
+  return atelier_format_date_time (date, _("%A %-d %B %Y"));
 }
 
 static char *
@@ -148,10 +149,10 @@ format_short_date (GDateTime *date,
   if (with_year)
     /* TRANSLATORS: a date in the preview of a series, with its year, in
      * g_date_time_format() notation, e.g. "Sat 5 Dec 2026" */
-    return g_date_time_format (date, _("%a %-d %b %Y"));
+    return atelier_format_date_time (date, _("%a %-d %b %Y"));
   /* TRANSLATORS: a date in the preview of a series, in
    * g_date_time_format() notation, e.g. "Sat 5 Dec" */
-  return g_date_time_format (date, _("%a %-d %b"));
+  return atelier_format_date_time (date, _("%a %-d %b"));
 }
 
 /* Two digits in a time spin button: "09", "00". */
@@ -299,7 +300,7 @@ describe_monthly (AtelierSessionEditor *self)
    * the next strings; these are the ordinals, by position in the month */
   const char *ordinals[] = { N_("first"), N_("second"), N_("third"), N_("fourth") };
   g_autoptr(GDateTime) day = gtk_calendar_get_date (self->date_calendar);
-  g_autofree char *weekday_name = g_date_time_format (day, "%A");
+  g_autofree char *weekday_name = atelier_format_date_time (day, "%A");
   int weekday;
   int ordinal;
 
@@ -1118,7 +1119,7 @@ fill_existing (AtelierSessionEditor *self)
 
   /* TRANSLATORS: under "Edit Session": the workshop and when, e.g.
    * "Risotto, Tue 14 Mar, 18:30" */
-  when = g_date_time_format (zoned_start, _("%a %-d %b, %H:%M"));
+  when = atelier_format_date_time (zoned_start, _("%a %-d %b, %H:%M"));
   subtitle = g_strdup_printf (_("%s, %s"), atelier_session_get_workshop_title (s), when ? when : "");
   adw_window_title_set_subtitle (self->window_title, subtitle);
 }
@@ -1359,8 +1360,8 @@ atelier_session_editor_init (AtelierSessionEditor *self)
       g_autoptr(GDateTime) day = g_date_time_add_days (monday, i);
       /* TRANSLATORS: a day of the week on a toggle of a weekly series, in
        * g_date_time_format() notation: its abbreviated name, e.g. "Tue" */
-      g_autofree char *short_name = g_date_time_format (day, C_("weekday toggle", "%a"));
-      g_autofree char *long_name = g_date_time_format (day, "%A");
+      g_autofree char *short_name = atelier_format_date_time (day, C_("weekday toggle", "%a"));
+      g_autofree char *long_name = atelier_format_date_time (day, "%A");
       GtkWidget *button = gtk_toggle_button_new_with_label (short_name);
 
       gtk_widget_add_css_class (button, "day-toggle");

@@ -19,6 +19,7 @@
 
 #include "atelier-booking.h"
 #include "atelier-export.h"
+#include "atelier-format.h"
 #include "atelier-outbox.h"
 #include "atelier-session-page.h"
 #include "atelier-session-row.h"
@@ -124,12 +125,12 @@ format_when (AtelierSession *session)
 
   /* TRANSLATORS: the date and start time of a session on its page, in
    * g_date_time_format() notation, e.g. "Tuesday 14 March 2025, 18:30" */
-  start_text = g_date_time_format (start, _("%A %-d %B %Y, %H:%M"));
+  start_text = atelier_format_date_time (start, _("%A %-d %B %Y, %H:%M"));
   if (g_date_time_get_year (start) == g_date_time_get_year (end)
       && g_date_time_get_day_of_year (start) == g_date_time_get_day_of_year (end))
-    end_text = g_date_time_format (end, _("–%H:%M"));
+    end_text = atelier_format_date_time (end, _("–%H:%M"));
   else
-    end_text = g_date_time_format (end, _(" – %A %-d %B, %H:%M"));
+    end_text = atelier_format_date_time (end, _(" – %A %-d %B, %H:%M"));
 
   if (start_text == NULL || end_text == NULL)
     return g_strdup ("");
@@ -756,7 +757,7 @@ roster_row_bind (AtelierSessionPage  *self,
       g_autoptr(GDateTime) at = dup_in_session_zone (self->session, checked_in_at);
       /* TRANSLATORS: when a party was checked in, in g_date_time_format()
        * notation, e.g. "Checked in at 18:42" */
-      g_autofree char *text = g_date_time_format (at, _("Checked in at %H:%M"));
+      g_autofree char *text = atelier_format_date_time (at, _("Checked in at %H:%M"));
 
       g_string_append (info, text ? text : "");
     }
@@ -1088,7 +1089,7 @@ atelier_session_page_reload (AtelierSessionPage *self)
   start = atelier_session_dup_start (session);
   /* TRANSLATORS: a session's date under its title in the header bar, in
    * g_date_time_format() notation, e.g. "Tue 14 Mar, 18:30" */
-  subtitle = g_date_time_format (start, _("%a %-d %b, %H:%M"));
+  subtitle = atelier_format_date_time (start, _("%a %-d %b, %H:%M"));
   adw_window_title_set_title (self->window_title, atelier_session_get_workshop_title (session));
   adw_window_title_set_subtitle (self->window_title, subtitle);
   gtk_stack_set_visible_child_name (self->stack, "roster");
@@ -1308,7 +1309,7 @@ on_move_clicked_cb (GtkButton *button,
   start = atelier_session_dup_start (target);
   /* TRANSLATORS: the session a registration moved to, in
    * g_date_time_format() notation, e.g. "Tue 14 Mar, 18:30" */
-  when = g_date_time_format (start, _("%a %-d %b, %H:%M"));
+  when = atelier_format_date_time (start, _("%a %-d %b, %H:%M"));
   if (g_strcmp0 (atelier_registration_get_status (moved), ATELIER_REGISTRATION_WAITLISTED) == 0)
     /* TRANSLATORS: a toast, e.g. "Zoé Martin moved to Cours de pâtisserie, Tue 14 Mar, 18:30: on the waiting list, position 2." */
     title = g_strdup_printf (_("%s moved to %s, %s: on the waiting list, position %d."),
