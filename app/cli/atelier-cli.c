@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "atelier-cli-customers.h"
 #include "atelier-cli-private.h"
 #include "atelier-cli-table.h"
 
@@ -66,6 +67,22 @@ static const AtelierCliCommand commands[] = {
     N_("Write one registration’s invitation as an .ics file") },
   { "feed", atelier_cli_feed, "",
     N_("Write the public schedule as an iCalendar file") },
+  { "import-customers", atelier_cli_import_customers, "FILE",
+    N_("Import customers from a CSV file, all or nothing") },
+  { "export-customers", atelier_cli_export_customers, "",
+    N_("Write the customer list as CSV") },
+  { "export-attendance", atelier_cli_export_attendance, "[SESSION]",
+    N_("Write who came to a session, or to the sessions of a period, as CSV") },
+  { "export-customer", atelier_cli_export_customer, "ID",
+    N_("Write everything the store holds about one customer as JSON") },
+  { "erase-customer", atelier_cli_erase_customer, "ID",
+    N_("Erase one customer’s personal data for good") },
+  { "retention", atelier_cli_retention, "",
+    N_("List, or erase, the customers without activity for years") },
+  { "backup", atelier_cli_backup, "FILE",
+    N_("Copy the store to a file, while it is in use") },
+  { "invite-next", atelier_cli_invite_next, "SESSION",
+    N_("List the customers to invite to a session, best first") },
   { "help", run_help, "",
     N_("Show this help") },
 };

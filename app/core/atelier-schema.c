@@ -244,10 +244,132 @@ static const char schema_step_3[] =
   "    WHERE c.erased_at IS NULL AND coalesce (c.email, '') <> '')"
   "  WHERE kind IS NOT NULL;";
 
+
+/* Customers: the profile grows (language, needs, how they first came,
+ * the wording of their consent, when they were last seen), interests
+ * become tags from a store-wide list, and the store keeps when it last
+ * contacted someone and how long it keeps people without activity.
+ *
+ * The `interests` column stays the one written by the entity code ("cuisine,
+ * vin"); triggers keep `customer_tags` in step with it and add unknown
+ * interests to `tags`, which is how staff extend the list. A workshop's
+ * category is a tag too. An interest holds no comma (it separates them) nor
+ * line break, and is trimmed. */
+#define TAG_OK(x)                                                           \
+  "(length (" x ") BETWEEN 1 AND 60 AND " x " = trim (" x ")"               \
+  " AND instr (" x ", ',') = 0 AND instr (" x ", char (10)) = 0"            \
+  " AND instr (" x ", char (13)) = 0 AND instr (" x ", char (9)) = 0)"
+/* The interests of a text as rows of `name`: split at commas and
+ * semicolons, trimmed, empty ones left out. Text that cannot be split
+ * gives none rather than refusing the customer. */
+#define INTEREST_JSON(x)                                                    \
+  "'[\"' || replace (replace (replace (replace (replace (replace (replace (" \
+  "coalesce (" x ", ''), '\\', '\\\\'), '\"', '\\\"'), char (9), ' '),"     \
+  " char (10), ' '), char (13), ' '), ';', ','), ',', '\",\"') || '\"]'"
+#define INTEREST_EACH(x)                                                    \
+  "json_each (CASE WHEN json_valid (" INTEREST_JSON (x) ")"                 \
+  " THEN " INTEREST_JSON (x) " ELSE '[]' END)"
+#define INTEREST_ITEMS(x)                                                   \
+  "SELECT DISTINCT trim (value) AS name FROM " INTEREST_EACH (x)            \
+  " WHERE length (trim (value)) BETWEEN 1 AND 60"
+#define LINK_TAGS(row)                                                      \
+  "  INSERT OR IGNORE INTO tags (name, created_at)"                         \
+  "    SELECT name, unixepoch () FROM (" INTEREST_ITEMS (row ".interests") ");" \
+  "  INSERT OR IGNORE INTO customer_tags (customer_id, tag_id)"             \
+  "    SELECT " row ".id, t.id FROM tags t"                                 \
+  "    WHERE t.name IN (" INTEREST_ITEMS (row ".interests") ");"
+
+static const char schema_step_4[] =
+  "ALTER TABLE customers ADD COLUMN preferred_language TEXT;"
+  "ALTER TABLE customers ADD COLUMN needs TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE customers ADD COLUMN first_came TEXT NOT NULL DEFAULT 'store'"
+  "  CONSTRAINT customer_first_came_known"
+  "  CHECK (first_came IN ('walk-in', 'sign-up', 'import', 'store'));"
+  "ALTER TABLE customers ADD COLUMN consent_wording TEXT;"
+  "ALTER TABLE customers ADD COLUMN last_seen_at INTEGER;"
+  /* The digits of the phone, national form for French numbers: what
+   * duplicate detection compares. */
+  "ALTER TABLE customers ADD COLUMN phone_key TEXT GENERATED ALWAYS AS ("
+  "  CASE WHEN " PHONE_DIGITS ("phone") " LIKE '33_________'"
+  "         AND length (" PHONE_DIGITS ("phone") ") = 11"
+  "       THEN '0' || substr (" PHONE_DIGITS ("phone") ", 3)"
+  "       ELSE " PHONE_DIGITS ("phone") " END) VIRTUAL;"
+  "CREATE INDEX customers_by_phone_key ON customers (phone_key) WHERE phone_key <> '';"
+  "UPDATE customers SET last_seen_at = ("
+  "  SELECT max (max (coalesce (r.checked_in_at, 0), r.created_at))"
+  "  FROM registrations r WHERE r.customer_id = customers.id);"
+  "CREATE TABLE tags ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE COLLATE NOCASE"
+  "    CONSTRAINT tag_name_valid CHECK " TAG_OK ("name") ","
+  "  created_at INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE customer_tags ("
+  "  customer_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,"
+  "  tag_id INTEGER NOT NULL REFERENCES tags (id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (customer_id, tag_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX customer_tags_by_tag ON customer_tags (tag_id, customer_id);"
+  "INSERT OR IGNORE INTO tags (name, created_at)"
+  "  SELECT DISTINCT trim (category), created_at FROM workshops"
+  "  WHERE " TAG_OK ("trim (category)") " ORDER BY created_at;"
+  "INSERT OR IGNORE INTO tags (name, created_at)"
+  "  SELECT trim (j.value), c.created_at FROM customers c, " INTEREST_EACH ("c.interests") " j"
+  "  WHERE length (trim (j.value)) BETWEEN 1 AND 60 ORDER BY c.created_at;"
+  "INSERT OR IGNORE INTO customer_tags (customer_id, tag_id)"
+  "  SELECT c.id, t.id FROM customers c, " INTEREST_EACH ("c.interests") " j"
+  "  JOIN tags t ON t.name = trim (j.value);"
+  "CREATE TRIGGER customers_tags_insert AFTER INSERT ON customers"
+  "  WHEN NEW.interests <> '' BEGIN"
+  LINK_TAGS ("NEW")
+  "END;"
+  "CREATE TRIGGER customers_tags_update AFTER UPDATE OF interests ON customers BEGIN"
+  "  DELETE FROM customer_tags WHERE customer_id = NEW.id;"
+  LINK_TAGS ("NEW")
+  "END;"
+  "CREATE TRIGGER workshops_category_tag_insert AFTER INSERT ON workshops"
+  "  WHEN " TAG_OK ("trim (NEW.category)") " BEGIN"
+  "  INSERT OR IGNORE INTO tags (name, created_at) VALUES (trim (NEW.category), unixepoch ());"
+  "END;"
+  "CREATE TRIGGER workshops_category_tag_update AFTER UPDATE OF category ON workshops"
+  "  WHEN " TAG_OK ("trim (NEW.category)") " BEGIN"
+  "  INSERT OR IGNORE INTO tags (name, created_at) VALUES (trim (NEW.category), unixepoch ());"
+  "END;"
+  /* Last seen: when they last signed up or were checked in. */
+  "CREATE TRIGGER registrations_seen_insert AFTER INSERT ON registrations BEGIN"
+  "  UPDATE customers SET last_seen_at = max (coalesce (last_seen_at, 0),"
+  "                                           coalesce (NEW.checked_in_at, 0), NEW.created_at)"
+  "  WHERE id = NEW.customer_id;"
+  "END;"
+  "CREATE TRIGGER registrations_seen_checkin AFTER UPDATE OF checked_in_at ON registrations"
+  "  WHEN NEW.checked_in_at IS NOT NULL BEGIN"
+  "  UPDATE customers SET last_seen_at = max (coalesce (last_seen_at, 0), NEW.checked_in_at)"
+  "  WHERE id = NEW.customer_id;"
+  "END;"
+  /* Each time the store reached out to someone outside of an invite to a
+   * session they signed up for (a mail-merge of "who to invite next"). */
+  "CREATE TABLE contacts ("
+  "  id INTEGER PRIMARY KEY,"
+  "  customer_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,"
+  "  session_id INTEGER REFERENCES sessions (id) ON DELETE SET NULL,"
+  "  contacted_at INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX contacts_by_customer ON contacts (customer_id, contacted_at);"
+  /* Personal-data rules, apart from the invitation settings. */
+  "CREATE TABLE policies ("
+  "  key TEXT PRIMARY KEY"
+  "    CONSTRAINT policy_key_known CHECK (key IN ('retention-years')),"
+  "  value TEXT NOT NULL,"
+  "  CONSTRAINT policy_value_valid CHECK (CASE key"
+  "    WHEN 'retention-years' THEN length (value) BETWEEN 1 AND 3 AND NOT value GLOB '*[^0-9]*'"
+  "    ELSE 1 END)"
+  ") WITHOUT ROWID;";
+
 static const char *const schema_steps[] = {
   schema_step_1,
   schema_step_2,
   schema_step_3,
+  schema_step_4,
 };
 
 int

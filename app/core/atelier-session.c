@@ -108,15 +108,46 @@ atelier_session_is_cancelled (AtelierSession *self)
   return g_strcmp0 (self->status, ATELIER_SESSION_CANCELLED) == 0;
 }
 
+/* GLib keeps a GTimeZone only while someone holds it: without this cache,
+ * every date shown (a schedule binds some hundred rows, each asking for
+ * its start several times) read and parsed the zone's tzdata file again,
+ * a third of Atelier's start-up on a large store. The few zones a store
+ * uses are kept for the life of the process. */
+G_LOCK_DEFINE_STATIC (zones);
+
+static GTimeZone *
+dup_zone (const char *identifier)
+{
+  static GHashTable *zones = NULL;  /* identifier → GTimeZone, or NULL if unknown */
+  GTimeZone *zone = NULL;
+  gpointer cached = NULL;
+
+  if (identifier == NULL)
+    return NULL;
+
+  G_LOCK (zones);
+  if (zones == NULL)
+    zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                   (GDestroyNotify) g_time_zone_unref);
+  if (g_hash_table_lookup_extended (zones, identifier, NULL, &cached))
+    zone = cached != NULL ? g_time_zone_ref (cached) : NULL;
+  else
+    {
+      zone = g_time_zone_new_identifier (identifier);
+      g_hash_table_insert (zones, g_strdup (identifier), zone ? g_time_zone_ref (zone) : NULL);
+    }
+  G_UNLOCK (zones);
+
+  return zone;
+}
+
 static GDateTime *
 session_local_time (AtelierSession *self,
                     gint64          utc_seconds)
 {
   g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (utc_seconds);
-  g_autoptr(GTimeZone) zone = NULL;
+  g_autoptr(GTimeZone) zone = dup_zone (self->time_zone);
 
-  if (self->time_zone != NULL)
-    zone = g_time_zone_new_identifier (self->time_zone);
   if (zone == NULL)
     zone = g_time_zone_new_utc ();
 

@@ -145,6 +145,8 @@ static const struct
   { "registrations.session_id, registrations.waitlist_position",
     N_("Two parties cannot share a place on the waiting list.") },
   { "sessions.uid", N_("Another session already has this calendar identifier.") },
+  { "tag_name_valid",
+    N_("An interest is a short name of 1 to 60 characters, with no comma or line break.") },
   { "setting_key_known", N_("There is no such setting.") },
   { "setting_value_one_line", N_("A setting holds one line of text.") },
   { "setting_value_valid", N_("This value is not valid for this setting.") },
@@ -343,6 +345,9 @@ configure_connection (sqlite3  *db,
   static const char pragmas[] =
     "PRAGMA journal_mode = WAL;"
     "PRAGMA synchronous = NORMAL;"
+    /* Statement journals of big transactions (an import) stay in memory
+     * instead of going through temporary files. */
+    "PRAGMA temp_store = MEMORY;"
     "PRAGMA foreign_keys = ON;";
   char *message = NULL;
 

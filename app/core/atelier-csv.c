@@ -1,0 +1,350 @@
+/* atelier-csv.c: reading and writing CSV files as stores have them
+ *
+ * Reading goes through libcsv. Before it, the text is made UTF-8: a
+ * byte-order mark is dropped, and a file that is not valid UTF-8 is read
+ * as Windows-1252 (what spreadsheets on Windows save). The separator is
+ * the one of comma, semicolon and tab that the first record holds most
+ * of, outside quotes; a comma when it holds none. Quoted fields may span
+ * lines; each row remembers the line it starts on, for reports.
+ *
+ * Writing is plain RFC 4180, optionally after a UTF-8 byte-order mark
+ * (which Excel needs to read accents right), to a file readable by its
+ * owner only: exports hold personal data.
+ */
+#define G_LOG_DOMAIN "atelier-csv"
+
+#include "config.h"
+
+#include <csv.h>
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "atelier-csv.h"
+
+#define UTF8_BOM "\xef\xbb\xbf"
+
+struct _AtelierCsvTable
+{
+  GPtrArray *rows;      /* GStrv each */
+  GArray    *lines;     /* guint: the line each row starts on */
+  GPtrArray *current;   /* the fields of the row being read */
+  guint      line;      /* the line being fed to the parser */
+  guint      row_line;  /* the line the row being read started on */
+  char       separator;
+  const char *encoding;
+};
+
+G_DEFINE_QUARK (atelier-csv-error-quark, atelier_csv_error)
+
+void
+atelier_csv_table_free (AtelierCsvTable *table)
+{
+  if (table == NULL)
+    return;
+  g_ptr_array_unref (table->rows);
+  g_array_unref (table->lines);
+  g_ptr_array_unref (table->current);
+  g_free (table);
+}
+
+/* Returns: (transfer full): @data as UTF-8 without a byte-order mark */
+static char *
+to_utf8 (const char   *data,
+         gsize         length,
+         const char  **encoding,
+         GError      **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  char *converted;
+
+  if (length >= 2 && ((guchar) data[0] == 0xff || (guchar) data[0] == 0xfe) &&
+      ((guchar) data[1] == 0xfe || (guchar) data[1] == 0xff))
+    {
+      g_set_error_literal (error, ATELIER_CSV_ERROR, ATELIER_CSV_ERROR_ENCODING,
+                           _("The file is in UTF-16; save it as CSV in UTF-8 and try again."));
+      return NULL;
+    }
+
+  if (length >= 3 && memcmp (data, UTF8_BOM, 3) == 0)
+    {
+      data += 3;
+      length -= 3;
+    }
+
+  if (g_utf8_validate_len (data, length, NULL) && memchr (data, '\0', length) == NULL)
+    {
+      *encoding = "UTF-8";
+      return g_strndup (data, length);
+    }
+
+  converted = g_convert (data, length, "UTF-8", "WINDOWS-1252", NULL, NULL, &local_error);
+  if (converted == NULL || memchr (data, '\0', length) != NULL)
+    {
+      g_free (converted);
+      g_set_error_literal (error, ATELIER_CSV_ERROR, ATELIER_CSV_ERROR_ENCODING,
+                           _("The file is neither UTF-8 nor Windows-1252 text."));
+      return NULL;
+    }
+
+  *encoding = "Windows-1252";
+  return converted;
+}
+
+/* The separator the first record holds most of, outside quotes. */
+static char
+detect_separator (const char *text)
+{
+  static const char candidates[] = { ',', ';', '\t' };
+  guint counts[G_N_ELEMENTS (candidates)] = { 0 };
+  gboolean quoted = FALSE;
+  guint best = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        quoted = !quoted;
+      else if (!quoted && (*p == '\n' || *p == '\r'))
+        break;
+      else if (!quoted)
+        for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
+          counts[i] += *p == candidates[i];
+    }
+
+  for (guint i = 1; i < G_N_ELEMENTS (candidates); i++)
+    if (counts[i] > counts[best])
+      best = i;
+
+  return candidates[best];
+}
+
+static void
+on_field_cb (void   *field,
+             size_t  length,
+             void   *data)
+{
+  AtelierCsvTable *table = data;
+
+  g_ptr_array_add (table->current, g_strndup (field, length));
+}
+
+static void
+on_row_cb (int   terminator,
+           void *data)
+{
+  AtelierCsvTable *table = data;
+
+  g_ptr_array_add (table->current, NULL);
+  g_ptr_array_add (table->rows, g_ptr_array_steal (table->current, NULL));
+  g_array_append_val (table->lines, table->row_line);
+}
+
+/* Spaces around unquoted fields are trimmed; a tab may be the separator. */
+static int
+is_space (unsigned char c)
+{
+  return c == ' ';
+}
+
+static gboolean
+feed_lines (struct csv_parser  *parser,
+            AtelierCsvTable    *table,
+            const char         *text,
+            GError            **error)
+{
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      const char *end = strchr (p, '\n');
+      gsize length = end ? (gsize) (end - p) + 1 : strlen (p);
+
+      table->line++;
+      /* libcsv's state 0 is "no row begun": a row starts on this line. */
+      if (parser->pstate == 0)
+        table->row_line = table->line;
+      if (csv_parse (parser, p, length, on_field_cb, on_row_cb, table) != length)
+        {
+          g_set_error (error, ATELIER_CSV_ERROR, ATELIER_CSV_ERROR_PARSE,
+                       _("Line %u cannot be read: %s"), table->line,
+                       csv_strerror (csv_error (parser)));
+          return FALSE;
+        }
+      p += length;
+    }
+
+  return TRUE;
+}
+
+/**
+ * atelier_csv_table_parse:
+ * @separator: the field separator, or 0 to detect it
+ *
+ * Returns: (transfer full): every row of the file, the header included,
+ *   or %NULL with @error set
+ */
+AtelierCsvTable *
+atelier_csv_table_parse (const char  *data,
+                         gsize        length,
+                         char         separator,
+                         GError     **error)
+{
+  g_autoptr(AtelierCsvTable) table = g_new0 (AtelierCsvTable, 1);
+  g_autofree char *text = NULL;
+  struct csv_parser parser;
+  gboolean ok;
+
+  table->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  table->lines = g_array_new (FALSE, FALSE, sizeof (guint));
+  table->current = g_ptr_array_new_with_free_func (g_free);
+
+  text = to_utf8 (data, length, &table->encoding, error);
+  if (text == NULL)
+    return NULL;
+  table->separator = separator ? separator : detect_separator (text);
+
+  if (csv_init (&parser, CSV_STRICT | CSV_STRICT_FINI) != 0)
+    g_error ("Out of memory");
+  csv_set_delim (&parser, (unsigned char) table->separator);
+  csv_set_space_func (&parser, is_space);
+
+  ok = feed_lines (&parser, table, text, error);
+  if (ok && csv_fini (&parser, on_field_cb, on_row_cb, table) != 0)
+    {
+      g_set_error (error, ATELIER_CSV_ERROR, ATELIER_CSV_ERROR_PARSE,
+                   _("The file ends inside a quoted field that starts on line %u."),
+                   table->row_line);
+      ok = FALSE;
+    }
+  csv_free (&parser);
+
+  if (ok && table->rows->len == 0)
+    {
+      g_set_error_literal (error, ATELIER_CSV_ERROR, ATELIER_CSV_ERROR_PARSE,
+                           _("The file holds no row."));
+      ok = FALSE;
+    }
+
+  return ok ? g_steal_pointer (&table) : NULL;
+}
+
+guint
+atelier_csv_table_get_n_rows (AtelierCsvTable *table)
+{
+  return table->rows->len;
+}
+
+const char * const *
+atelier_csv_table_get_row (AtelierCsvTable *table,
+                           guint            row)
+{
+  g_return_val_if_fail (row < table->rows->len, NULL);
+
+  return table->rows->pdata[row];
+}
+
+guint
+atelier_csv_table_get_n_fields (AtelierCsvTable *table,
+                                guint            row)
+{
+  g_return_val_if_fail (row < table->rows->len, 0);
+
+  return g_strv_length (table->rows->pdata[row]);
+}
+
+guint
+atelier_csv_table_get_line (AtelierCsvTable *table,
+                            guint            row)
+{
+  g_return_val_if_fail (row < table->rows->len, 0);
+
+  return g_array_index (table->lines, guint, row);
+}
+
+char
+atelier_csv_table_get_separator (AtelierCsvTable *table)
+{
+  return table->separator;
+}
+
+/* Returns: "UTF-8" or "Windows-1252", what the file was read as */
+const char *
+atelier_csv_table_get_encoding (AtelierCsvTable *table)
+{
+  return table->encoding;
+}
+
+static void
+append_field (GString    *out,
+              const char *field,
+              char        separator)
+{
+  gsize length = field ? strlen (field) : 0;
+  gboolean quote = length > 0 && (field[0] == ' ' || field[length - 1] == ' ');
+
+  for (gsize i = 0; i < length && !quote; i++)
+    quote = field[i] == separator || field[i] == '"' || field[i] == '\n' || field[i] == '\r';
+
+  if (!quote)
+    {
+      g_string_append_len (out, field ? field : "", length);
+      return;
+    }
+
+  g_string_append_c (out, '"');
+  for (gsize i = 0; i < length; i++)
+    {
+      if (field[i] == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, field[i]);
+    }
+  g_string_append_c (out, '"');
+}
+
+/**
+ * atelier_csv_append_row:
+ * @fields: (array length=n_fields): the fields; %NULL ones are empty
+ *
+ * Appends one record and its CRLF to @out.
+ */
+void
+atelier_csv_append_row (GString            *out,
+                        const char * const *fields,
+                        guint               n_fields,
+                        char                separator)
+{
+  for (guint i = 0; i < n_fields; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, separator);
+      append_field (out, fields[i], separator);
+    }
+  g_string_append (out, "\r\n");
+}
+
+/**
+ * atelier_csv_write_file:
+ * @bom: whether to start with a UTF-8 byte-order mark
+ *
+ * Replaces @path, atomically, by @csv, readable by its owner only.
+ */
+gboolean
+atelier_csv_write_file (const char  *path,
+                        GString     *csv,
+                        gboolean     bom,
+                        GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (bom)
+    g_string_prepend (csv, UTF8_BOM);
+
+  if (!g_file_set_contents_full (path, csv->str, csv->len,
+                                 G_FILE_SET_CONTENTS_CONSISTENT, 0600, &local_error))
+    {
+      g_set_error (error, ATELIER_CSV_ERROR, ATELIER_CSV_ERROR_WRITE,
+                   _("Could not write “%s”: %s"), path, local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}

@@ -1,0 +1,1025 @@
+/* atelier-customer-import.c: customers from another system's CSV export
+ *
+ * The file is read whole (see atelier-csv.c for encodings, separators and
+ * quoting); its first row names the columns, and each column is matched
+ * to a field from its name, in English or French ("First Name", "Prénom",
+ * "Courriel", "Accepts Marketing"...). The mapping can be changed before
+ * running.
+ *
+ * The rules of a run:
+ *  - a row is matched to an existing customer (erased ones aside) by
+ *    e-mail address, case aside; matched rows update that customer: the
+ *    fields the row fills replace the stored ones, empty cells leave them
+ *    alone, and interests are added to the customer's;
+ *  - other rows create customers ("first came": import, unless the file
+ *    says otherwise); a new customer needs a name;
+ *  - a row whose cells are all empty is skipped; a row with fewer cells
+ *    than the header has empty ones;
+ *  - a row that cannot be imported (no name, an invalid e-mail address,
+ *    phone, language, date or consent) is reported with its line and the
+ *    reason, and then NOTHING is imported: the whole import is one
+ *    BEGIN IMMEDIATE transaction, rolled back if any row is rejected or
+ *    anything fails, so that the file can be corrected and imported again;
+ *  - a dry run does all of it, reports the same, and writes nothing.
+ */
+#define G_LOG_DOMAIN "atelier-customer-import"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdio.h>
+
+#include "atelier-csv.h"
+#include "atelier-customer-import.h"
+#include "atelier-settings.h"
+#include "atelier-store-private.h"
+#include "atelier-tags.h"
+
+struct _AtelierCustomerImport
+{
+  GObject             parent_instance;
+
+  AtelierCsvTable    *table;
+  GArray             *fields;           /* AtelierImportField per column */
+  char               *consent_wording;  /* for consents the file has no wording of */
+};
+
+G_DEFINE_FINAL_TYPE (AtelierCustomerImport, atelier_customer_import, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (atelier-import-error-quark, atelier_import_error)
+
+typedef struct
+{
+  const char *nick;
+  const char *label;
+  const char *aliases;  /* header names, lower-case ASCII letters and digits only */
+} FieldInfo;
+
+static const FieldInfo field_info[] = {
+  { "none", N_("Ignored"), "" },
+  { "given-name", N_("Given name"),
+    "firstname first givenname given prenom prenoms forename" },
+  { "family-name", N_("Family name"),
+    "lastname last familyname family surname nom nomdefamille" },
+  { "full-name", N_("Full name"),
+    "name fullname nomcomplet nometprenom prenometnom client customer customername contact" },
+  { "email", N_("E-mail"),
+    "email emailaddress mail courriel adressemail adresseemail adressecourriel" },
+  { "phone", N_("Phone"),
+    "phone phonenumber telephone tel mobile portable mobilephone cellphone gsm "
+    "numerodetelephone defaultaddressphone" },
+  { "language", N_("Preferred language"),
+    "language lang langue preferredlanguage languepreferee locale" },
+  { "interests", N_("Interests"),
+    "tags tag interests interest interets centresdinteret centresdinterets categories etiquettes" },
+  { "note", N_("Note"),
+    "note notes comment comments commentaire commentaires remarque remarques" },
+  { "needs", N_("Dietary or accessibility needs"),
+    "needs dietaryneeds dietary allergies allergy regime regimealimentaire besoins "
+    "besoinsparticuliers accessibility accessibilite" },
+  { "consent", N_("Accepts marketing"),
+    "acceptsmarketing acceptsemailmarketing marketing consent marketingconsent consentement "
+    "optin newsletter acceptelemarketing" },
+  { "consent-at", N_("Consent date"),
+    "consentdate consentedat consentat dateduconsentement dateconsentement "
+    "acceptsmarketingupdatedat" },
+  { "consent-wording", N_("Consent wording"),
+    "consentwording wording texteduconsentement libelleduconsentement" },
+  { "first-came", N_("First came"), "firstcame origine origin" },
+  { "created-at", N_("Created"),
+    "created createdat creationdate datedecreation datecreation dateinscription signupdate" },
+  { "last-seen-at", N_("Last seen"), "lastseen lastseenat lastvisit derniereVisite dernierevisite" },
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (field_info) == ATELIER_IMPORT_N_FIELDS);
+
+void
+atelier_import_report_free (AtelierImportReport *report)
+{
+  if (report == NULL)
+    return;
+  g_ptr_array_unref (report->entries);
+  g_free (report);
+}
+
+static void
+entry_free (gpointer data)
+{
+  AtelierImportEntry *entry = data;
+
+  g_free (entry->label);
+  g_free (entry->reason);
+  g_free (entry);
+}
+
+/* Returns: the field's name as the CLI spells it ("given-name") */
+const char *
+atelier_import_field_to_string (AtelierImportField field)
+{
+  g_return_val_if_fail (field < ATELIER_IMPORT_N_FIELDS, NULL);
+
+  return field_info[field].nick;
+}
+
+/* Returns: the field named @nick, or %ATELIER_IMPORT_FIELD_NONE */
+AtelierImportField
+atelier_import_field_from_string (const char *nick)
+{
+  for (guint i = 0; nick != NULL && i < G_N_ELEMENTS (field_info); i++)
+    if (strcmp (field_info[i].nick, nick) == 0)
+      return i;
+
+  return ATELIER_IMPORT_FIELD_NONE;
+}
+
+/* Returns: the field's translated name, for the mapping step */
+const char *
+atelier_import_field_get_label (AtelierImportField field)
+{
+  g_return_val_if_fail (field < ATELIER_IMPORT_N_FIELDS, NULL);
+
+  return _(field_info[field].label);
+}
+
+/**
+ * atelier_import_field_guess:
+ *
+ * Case, accents, spaces and punctuation aside, matches a column's name
+ * to a field ("E-mail", "Courriel" and "Adresse e-mail" are e-mail).
+ */
+AtelierImportField
+atelier_import_field_guess (const char *header)
+{
+  g_autofree char *ascii = g_str_to_ascii (header ? header : "", "C");
+  g_autoptr(GString) key = g_string_new (NULL);
+
+  for (const char *p = ascii; *p != '\0'; p++)
+    if (g_ascii_isalnum (*p))
+      g_string_append_c (key, g_ascii_tolower (*p));
+
+  if (key->len == 0)
+    return ATELIER_IMPORT_FIELD_NONE;
+
+  for (guint i = 1; i < G_N_ELEMENTS (field_info); i++)
+    {
+      g_auto(GStrv) aliases = g_strsplit (field_info[i].aliases, " ", -1);
+
+      for (guint j = 0; aliases[j] != NULL; j++)
+        if (g_ascii_strcasecmp (aliases[j], key->str) == 0)
+          return i;
+    }
+
+  return ATELIER_IMPORT_FIELD_NONE;
+}
+
+static void
+atelier_customer_import_finalize (GObject *object)
+{
+  AtelierCustomerImport *self = ATELIER_CUSTOMER_IMPORT (object);
+
+  g_clear_pointer (&self->table, atelier_csv_table_free);
+  g_clear_pointer (&self->fields, g_array_unref);
+  g_clear_pointer (&self->consent_wording, g_free);
+
+  G_OBJECT_CLASS (atelier_customer_import_parent_class)->finalize (object);
+}
+
+static void
+atelier_customer_import_class_init (AtelierCustomerImportClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = atelier_customer_import_finalize;
+}
+
+static void
+atelier_customer_import_init (AtelierCustomerImport *self)
+{
+  self->fields = g_array_new (FALSE, TRUE, sizeof (AtelierImportField));
+}
+
+/* Each field goes to the first column that looks like it. */
+static void
+guess_fields (AtelierCustomerImport *self)
+{
+  const char * const *header = atelier_csv_table_get_row (self->table, 0);
+  gboolean taken[ATELIER_IMPORT_N_FIELDS] = { FALSE };
+
+  for (guint i = 0; header[i] != NULL; i++)
+    {
+      AtelierImportField field = atelier_import_field_guess (header[i]);
+
+      if (taken[field])
+        field = ATELIER_IMPORT_FIELD_NONE;
+      taken[field] = field != ATELIER_IMPORT_FIELD_NONE;
+      g_array_append_val (self->fields, field);
+    }
+}
+
+/**
+ * atelier_customer_import_new:
+ * @contents: the file's bytes
+ *
+ * Reads the file and guesses what each column holds.
+ *
+ * Returns: (transfer full): the import, or %NULL with @error set
+ */
+AtelierCustomerImport *
+atelier_customer_import_new (GBytes  *contents,
+                             GError **error)
+{
+  g_autoptr(AtelierCustomerImport) self = NULL;
+  gsize length = 0;
+  const char *data;
+
+  g_return_val_if_fail (contents != NULL, NULL);
+
+  data = g_bytes_get_data (contents, &length);
+  self = g_object_new (ATELIER_TYPE_CUSTOMER_IMPORT, NULL);
+  self->table = atelier_csv_table_parse (data ? data : "", length, 0, error);
+  if (self->table == NULL)
+    return NULL;
+
+  guess_fields (self);
+  return g_steal_pointer (&self);
+}
+
+AtelierCustomerImport *
+atelier_customer_import_new_for_path (const char  *path,
+                                      GError     **error)
+{
+  g_autoptr(GMappedFile) file = g_mapped_file_new (path, FALSE, error);
+  g_autoptr(GBytes) bytes = NULL;
+
+  if (file == NULL)
+    return NULL;
+  bytes = g_mapped_file_get_bytes (file);
+  return atelier_customer_import_new (bytes, error);
+}
+
+char
+atelier_customer_import_get_separator (AtelierCustomerImport *self)
+{
+  g_return_val_if_fail (ATELIER_IS_CUSTOMER_IMPORT (self), 0);
+
+  return atelier_csv_table_get_separator (self->table);
+}
+
+/* Returns: "UTF-8" or "Windows-1252" */
+const char *
+atelier_customer_import_get_encoding (AtelierCustomerImport *self)
+{
+  g_return_val_if_fail (ATELIER_IS_CUSTOMER_IMPORT (self), NULL);
+
+  return atelier_csv_table_get_encoding (self->table);
+}
+
+guint
+atelier_customer_import_get_n_columns (AtelierCustomerImport *self)
+{
+  g_return_val_if_fail (ATELIER_IS_CUSTOMER_IMPORT (self), 0);
+
+  return self->fields->len;
+}
+
+const char *
+atelier_customer_import_get_header (AtelierCustomerImport *self,
+                                    guint                  column)
+{
+  g_return_val_if_fail (ATELIER_IS_CUSTOMER_IMPORT (self), NULL);
+  g_return_val_if_fail (column < self->fields->len, NULL);
+
+  return atelier_csv_table_get_row (self->table, 0)[column];
+}
+
+/* Returns: the rows below the header */
+guint
+atelier_customer_import_get_n_rows (AtelierCustomerImport *self)
+{
+  g_return_val_if_fail (ATELIER_IS_CUSTOMER_IMPORT (self), 0);
+
+  return atelier_csv_table_get_n_rows (self->table) - 1;
+}
+
+static const char *
+cell (AtelierCustomerImport *self,
+      guint                  row,
+      guint                  column)
+{
+  const char * const *fields = atelier_csv_table_get_row (self->table, row + 1);
+
+  for (guint i = 0; i <= column; i++)
+    if (fields[i] == NULL)
+      return "";
+  return fields[column];
+}
+
+/**
+ * atelier_customer_import_get_value:
+ * @row: a row below the header, from 0
+ *
+ * Returns: the cell, as read (empty when the row is short): the preview
+ */
+const char *
+atelier_customer_import_get_value (AtelierCustomerImport *self,
+                                   guint                  row,
+                                   guint                  column)
+{
+  g_return_val_if_fail (ATELIER_IS_CUSTOMER_IMPORT (self), NULL);
+  g_return_val_if_fail (row < atelier_customer_import_get_n_rows (self), NULL);
+
+  return cell (self, row, column);
+}
+
+/* Returns: the line of the file where @row starts, from 1 */
+guint
+atelier_customer_import_get_line (AtelierCustomerImport *self,
+                                  guint                  row)
+{
+  g_return_val_if_fail (ATELIER_IS_CUSTOMER_IMPORT (self), 0);
+  g_return_val_if_fail (row < atelier_customer_import_get_n_rows (self), 0);
+
+  return atelier_csv_table_get_line (self->table, row + 1);
+}
+
+AtelierImportField
+atelier_customer_import_get_field (AtelierCustomerImport *self,
+                                   guint                  column)
+{
+  g_return_val_if_fail (ATELIER_IS_CUSTOMER_IMPORT (self), ATELIER_IMPORT_FIELD_NONE);
+  g_return_val_if_fail (column < self->fields->len, ATELIER_IMPORT_FIELD_NONE);
+
+  return g_array_index (self->fields, AtelierImportField, column);
+}
+
+/**
+ * atelier_customer_import_set_field:
+ *
+ * Matches @column to @field; a column that held @field before is ignored
+ * from now on (a field comes from one column).
+ */
+void
+atelier_customer_import_set_field (AtelierCustomerImport *self,
+                                   guint                  column,
+                                   AtelierImportField     field)
+{
+  g_return_if_fail (ATELIER_IS_CUSTOMER_IMPORT (self));
+  g_return_if_fail (column < self->fields->len);
+  g_return_if_fail (field < ATELIER_IMPORT_N_FIELDS);
+
+  for (guint i = 0; field != ATELIER_IMPORT_FIELD_NONE && i < self->fields->len; i++)
+    if (g_array_index (self->fields, AtelierImportField, i) == field)
+      g_array_index (self->fields, AtelierImportField, i) = ATELIER_IMPORT_FIELD_NONE;
+  g_array_index (self->fields, AtelierImportField, column) = field;
+}
+
+/**
+ * atelier_customer_import_set_consent_wording:
+ *
+ * The wording recorded with the consents of the file when it has no
+ * column for it: what the customers agreed to in the other system.
+ */
+void
+atelier_customer_import_set_consent_wording (AtelierCustomerImport *self,
+                                             const char            *wording)
+{
+  g_return_if_fail (ATELIER_IS_CUSTOMER_IMPORT (self));
+
+  g_free (self->consent_wording);
+  self->consent_wording = g_strdup (wording);
+}
+
+/* One row, read and checked. Strings are NULL when the row leaves the
+ * field empty. */
+typedef struct
+{
+  const char *text[ATELIER_IMPORT_N_FIELDS];  /* the trimmed cells */
+  char       *given_name;
+  char       *family_name;
+  char       *language;
+  char       *interests;
+  int         consent;                         /* -1: not said */
+  gint64      consent_at;
+  gint64      created_at;
+  gint64      last_seen_at;
+  char       *reason;
+} Row;
+
+static void
+row_clear (Row *row)
+{
+  g_free (row->given_name);
+  g_free (row->family_name);
+  g_free (row->language);
+  g_free (row->interests);
+  g_free (row->reason);
+}
+
+static gboolean
+parse_boolean (const char *text,
+               int        *out)
+{
+  static const char *const yes[] = {
+    "yes", "y", "true", "1", "oui", "o", "vrai", "x", "subscribed", "opted in", "opt-in", NULL
+  };
+  static const char *const no[] = {
+    "no", "n", "false", "0", "non", "faux", "unsubscribed", "not subscribed", "opted out",
+    "opt-out", NULL
+  };
+  g_autofree char *lower = g_utf8_strdown (text, -1);
+
+  if (g_strv_contains (yes, lower))
+    *out = 1;
+  else if (g_strv_contains (no, lower))
+    *out = 0;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/* ISO 8601 (a date alone is local midnight), or DD/MM/YYYY [HH:MM[:SS]]. */
+static gboolean
+parse_time (const char *text,
+            gint64     *out)
+{
+  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+  g_autoptr(GDateTime) time = g_date_time_new_from_iso8601 (text, local);
+  int day = 0, month = 0, year = 0, hour = 0, minute = 0, second = 0;
+  char extra;
+
+  if (time == NULL && strlen (text) == 10 && text[4] == '-')
+    {
+      g_autofree char *midnight = g_strconcat (text, "T00:00:00", NULL);
+      time = g_date_time_new_from_iso8601 (midnight, local);
+    }
+  if (time == NULL &&
+      (sscanf (text, "%2d/%2d/%4d %2d:%2d:%2d%c", &day, &month, &year, &hour, &minute, &second, &extra) == 6 ||
+       sscanf (text, "%2d/%2d/%4d %2d:%2d%c", &day, &month, &year, &hour, &minute, &extra) == 5 ||
+       sscanf (text, "%2d/%2d/%4d%c", &day, &month, &year, &extra) == 3) &&
+      year >= 1900)
+    time = g_date_time_new (local, year, month, day, hour, minute, second);
+
+  if (time == NULL)
+    return FALSE;
+  *out = g_date_time_to_unix (time);
+  return TRUE;
+}
+
+static char *
+parse_language (const char *text)
+{
+  static const char *const names[][2] = {
+    { "francais", "fr" }, { "french", "fr" }, { "anglais", "en" }, { "english", "en" },
+    { "allemand", "de" }, { "german", "de" }, { "deutsch", "de" }, { "espagnol", "es" },
+    { "spanish", "es" }, { "espanol", "es" }, { "italien", "it" }, { "italian", "it" },
+    { "italiano", "it" }, { "neerlandais", "nl" }, { "dutch", "nl" },
+  };
+  g_autofree char *ascii = g_str_to_ascii (text, "C");
+  g_autofree char *lower = g_ascii_strdown (ascii, -1);
+  g_auto(GStrv) parts = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (strcmp (lower, names[i][0]) == 0)
+      return g_strdup (names[i][1]);
+
+  /* A language tag: "fr", "fr-CA", "pt_BR". */
+  g_strdelimit (lower, "_", '-');
+  parts = g_strsplit (lower, "-", -1);
+  if (strlen (parts[0]) < 2 || strlen (parts[0]) > 3)
+    return NULL;
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      gsize length = strlen (parts[i]);
+
+      if (length == 0 || length > 8)
+        return NULL;
+      for (gsize j = 0; j < length; j++)
+        if (!g_ascii_isalnum (parts[i][j]) || (i == 0 && !g_ascii_isalpha (parts[i][j])))
+          return NULL;
+      if (i > 0 && length == 2)
+        parts[i][0] = g_ascii_toupper (parts[i][0]), parts[i][1] = g_ascii_toupper (parts[i][1]);
+    }
+  return g_strjoinv ("-", parts);
+}
+
+static gboolean
+is_phone (const char *text)
+{
+  guint digits = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        digits++;
+      else if (strchr (" .-()/+", *p) == NULL)
+        return FALSE;
+    }
+  return digits >= 6 && digits <= 20;
+}
+
+/* "cuisine; Vin | pâtisserie" to "cuisine, Vin, pâtisserie" */
+static char *
+parse_interests (const char  *text,
+                 char       **reason)
+{
+  g_auto(GStrv) parts = g_strsplit_set (text, ",;|", -1);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GString) joined = g_string_new (NULL);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_strstrip (parts[i]);
+      if (*parts[i] == '\0')
+        continue;
+      if (!atelier_tags_check_name (parts[i], &error))
+        {
+          *reason = g_strdup (error->message);
+          return NULL;
+        }
+      if (g_hash_table_add (seen, g_utf8_casefold (parts[i], -1)))
+        g_string_append_printf (joined, "%s%s", joined->len ? ", " : "", parts[i]);
+    }
+
+  return g_string_free (g_steal_pointer (&joined), FALSE);
+}
+
+static void
+split_full_name (Row *row)
+{
+  const char *full = row->text[ATELIER_IMPORT_FIELD_FULL_NAME];
+  const char *space;
+
+  if (full == NULL || row->text[ATELIER_IMPORT_FIELD_GIVEN_NAME] != NULL ||
+      row->text[ATELIER_IMPORT_FIELD_FAMILY_NAME] != NULL)
+    return;
+
+  space = strchr (full, ' ');
+  row->given_name = space ? g_strndup (full, space - full) : g_strdup (full);
+  row->family_name = space ? g_strstrip (g_strdup (space + 1)) : NULL;
+}
+
+static gboolean
+reject (Row        *row,
+        const char *format,
+        const char *value)
+{
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+  row->reason = g_strdup_printf (format, value);
+#pragma GCC diagnostic pop
+  return FALSE;
+}
+
+/* Checks and converts the cells that need it; FALSE with row->reason. */
+static gboolean
+parse_row (Row *row)
+{
+  const char **text = row->text;
+
+  split_full_name (row);
+  if (row->given_name == NULL)
+    row->given_name = g_strdup (text[ATELIER_IMPORT_FIELD_GIVEN_NAME]);
+  if (row->family_name == NULL)
+    row->family_name = g_strdup (text[ATELIER_IMPORT_FIELD_FAMILY_NAME]);
+
+  if (text[ATELIER_IMPORT_FIELD_EMAIL] && !atelier_settings_is_valid_mailbox (text[ATELIER_IMPORT_FIELD_EMAIL]))
+    return reject (row, _("“%s” is not an e-mail address."), text[ATELIER_IMPORT_FIELD_EMAIL]);
+  if (text[ATELIER_IMPORT_FIELD_PHONE] && !is_phone (text[ATELIER_IMPORT_FIELD_PHONE]))
+    return reject (row, _("“%s” is not a phone number."), text[ATELIER_IMPORT_FIELD_PHONE]);
+  if (text[ATELIER_IMPORT_FIELD_LANGUAGE] &&
+      (row->language = parse_language (text[ATELIER_IMPORT_FIELD_LANGUAGE])) == NULL)
+    return reject (row, _("“%s” is not a language; use a code such as fr or en."),
+                   text[ATELIER_IMPORT_FIELD_LANGUAGE]);
+  if (text[ATELIER_IMPORT_FIELD_INTERESTS] &&
+      (row->interests = parse_interests (text[ATELIER_IMPORT_FIELD_INTERESTS], &row->reason)) == NULL)
+    return FALSE;
+  if (text[ATELIER_IMPORT_FIELD_CONSENT] && !parse_boolean (text[ATELIER_IMPORT_FIELD_CONSENT], &row->consent))
+    return reject (row, _("“%s” does not say whether the customer accepts marketing (yes or no)."),
+                   text[ATELIER_IMPORT_FIELD_CONSENT]);
+  if (text[ATELIER_IMPORT_FIELD_FIRST_CAME] && !atelier_customer_is_first_came_valid (text[ATELIER_IMPORT_FIELD_FIRST_CAME]))
+    return reject (row, _("“%s” is not how a customer first came (walk-in, sign-up, import or store)."),
+                   text[ATELIER_IMPORT_FIELD_FIRST_CAME]);
+
+  {
+    const struct { AtelierImportField field; gint64 *out; } dates[] = {
+      { ATELIER_IMPORT_FIELD_CONSENT_AT, &row->consent_at },
+      { ATELIER_IMPORT_FIELD_CREATED_AT, &row->created_at },
+      { ATELIER_IMPORT_FIELD_LAST_SEEN_AT, &row->last_seen_at },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+      if (text[dates[i].field] && !parse_time (text[dates[i].field], dates[i].out))
+        return reject (row, _("“%s” is not a date."), text[dates[i].field]);
+  }
+
+  return TRUE;
+}
+
+typedef struct
+{
+  AtelierCustomerImport *self;
+  AtelierStore          *store;
+  AtelierImportReport   *report;
+  gint64                 now;
+  const char            *consent_wording;
+} Run;
+
+static void
+bind_text (sqlite3_stmt *stmt,
+           int           index,
+           const char   *text)
+{
+  if (text != NULL)
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+static void
+bind_time (sqlite3_stmt *stmt,
+           int           index,
+           gint64        time)
+{
+  if (time != 0)
+    sqlite3_bind_int64 (stmt, index, time);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+/* Returns: the id of the customer with that address, 0 if none; -1 on error */
+static gint64
+find_by_email (Run         *run,
+               const char  *email,
+               char       **interests,
+               GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+  int rc;
+
+  if (email == NULL)
+    return 0;
+
+  stmt = atelier_store_prepare (run->store,
+                                "SELECT id, interests FROM customers"
+                                " WHERE email = ? COLLATE NOCASE AND erased_at IS NULL"
+                                " ORDER BY id LIMIT 1", error);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_text (stmt, 1, email, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      id = sqlite3_column_int64 (stmt, 0);
+      *interests = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+    }
+  else if (rc != SQLITE_DONE)
+    {
+      atelier_store_set_error (run->store, rc, error);
+      id = -1;
+    }
+  sqlite3_reset (stmt);
+
+  return id;
+}
+
+static gboolean
+step_row (Run           *run,
+          sqlite3_stmt  *stmt,
+          Row           *row)
+{
+  g_autoptr(GError) error = NULL;
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    return TRUE;
+
+  atelier_store_set_error (run->store, rc, &error);
+  row->reason = g_strdup (error->message);
+  return FALSE;
+}
+
+static gint64
+insert_row (Run *run,
+            Row *row)
+{
+  static const char sql[] =
+    "INSERT INTO customers (given_name, family_name, email, phone, preferred_language,"
+    "  interests, note, needs, consent, consent_at, consent_wording, first_came,"
+    "  created_at, last_seen_at)"
+    " VALUES (coalesce (?1, ''), coalesce (?2, ''), ?3, ?4, ?5, coalesce (?6, ''),"
+    "  coalesce (?7, ''), coalesce (?8, ''), ?9, ?10, ?11, ?12, ?13, ?14)";
+  const char **text = row->text;
+  sqlite3_stmt *stmt = atelier_store_prepare (run->store, sql, NULL);
+  gboolean consent = row->consent == 1;
+
+  if (stmt == NULL)
+    {
+      row->reason = g_strdup (sqlite3_errmsg (atelier_store_get_db (run->store)));
+      return 0;
+    }
+
+  bind_text (stmt, 1, row->given_name);
+  bind_text (stmt, 2, row->family_name);
+  bind_text (stmt, 3, text[ATELIER_IMPORT_FIELD_EMAIL]);
+  bind_text (stmt, 4, text[ATELIER_IMPORT_FIELD_PHONE]);
+  bind_text (stmt, 5, row->language);
+  bind_text (stmt, 6, row->interests);
+  bind_text (stmt, 7, text[ATELIER_IMPORT_FIELD_NOTE]);
+  bind_text (stmt, 8, text[ATELIER_IMPORT_FIELD_NEEDS]);
+  sqlite3_bind_int (stmt, 9, consent);
+  bind_time (stmt, 10, consent ? (row->consent_at ? row->consent_at : run->now) : 0);
+  bind_text (stmt, 11, consent ? (text[ATELIER_IMPORT_FIELD_CONSENT_WORDING]
+                                  ? text[ATELIER_IMPORT_FIELD_CONSENT_WORDING]
+                                  : run->consent_wording) : NULL);
+  bind_text (stmt, 12, text[ATELIER_IMPORT_FIELD_FIRST_CAME]
+                       ? text[ATELIER_IMPORT_FIELD_FIRST_CAME] : ATELIER_CUSTOMER_CAME_IMPORT);
+  sqlite3_bind_int64 (stmt, 13, row->created_at ? row->created_at : run->now);
+  bind_time (stmt, 14, row->last_seen_at);
+
+  if (!step_row (run, stmt, row))
+    return 0;
+  return sqlite3_last_insert_rowid (atelier_store_get_db (run->store));
+}
+
+/* Interests are added to the customer's, case aside. */
+static char *
+merge_interests (const char *old,
+                 const char *added)
+{
+  g_autofree char *both = g_strconcat (old ? old : "", ",", added ? added : "", NULL);
+  g_autofree char *reason = NULL;
+  char *merged = parse_interests (both, &reason);
+
+  return merged ? merged : g_strdup (old);
+}
+
+static gboolean
+update_row (Run        *run,
+            Row        *row,
+            gint64      id,
+            const char *old_interests)
+{
+  /* ?9: consent said (1 or 0) or NULL; consenting again keeps the first
+   * date and wording unless the file gives them; refusing clears them. */
+  static const char sql[] =
+    "UPDATE customers SET given_name = coalesce (?1, given_name),"
+    "  family_name = coalesce (?2, family_name), phone = coalesce (?4, phone),"
+    "  preferred_language = coalesce (?5, preferred_language), interests = ?6,"
+    "  note = coalesce (?7, note), needs = coalesce (?8, needs),"
+    "  consent = coalesce (?9, consent),"
+    "  consent_at = CASE WHEN ?9 IS NULL THEN coalesce (?10, consent_at)"
+    "                    WHEN ?9 = 0 THEN NULL"
+    "                    ELSE coalesce (?10, CASE WHEN consent = 1 THEN consent_at END, ?15) END,"
+    "  consent_wording = CASE WHEN ?9 = 0 THEN NULL"
+    "                    WHEN ?9 = 1 AND consent = 0 THEN coalesce (?11, ?16)"
+    "                    ELSE coalesce (?11, consent_wording) END,"
+    "  last_seen_at = max (coalesce (last_seen_at, 0), coalesce (?14, 0))"
+    " WHERE id = ?3";
+  const char **text = row->text;
+  g_autofree char *interests = merge_interests (old_interests, row->interests);
+  sqlite3_stmt *stmt = atelier_store_prepare (run->store, sql, NULL);
+
+  if (stmt == NULL)
+    {
+      row->reason = g_strdup (sqlite3_errmsg (atelier_store_get_db (run->store)));
+      return FALSE;
+    }
+
+  bind_text (stmt, 1, row->given_name);
+  bind_text (stmt, 2, row->family_name);
+  sqlite3_bind_int64 (stmt, 3, id);
+  bind_text (stmt, 4, text[ATELIER_IMPORT_FIELD_PHONE]);
+  bind_text (stmt, 5, row->language);
+  bind_text (stmt, 6, interests);
+  bind_text (stmt, 7, text[ATELIER_IMPORT_FIELD_NOTE]);
+  bind_text (stmt, 8, text[ATELIER_IMPORT_FIELD_NEEDS]);
+  if (row->consent >= 0)
+    sqlite3_bind_int (stmt, 9, row->consent);
+  else
+    sqlite3_bind_null (stmt, 9);
+  bind_time (stmt, 10, row->consent_at);
+  bind_text (stmt, 11, text[ATELIER_IMPORT_FIELD_CONSENT_WORDING]);
+  bind_time (stmt, 14, row->last_seen_at);
+  sqlite3_bind_int64 (stmt, 15, run->now);
+  bind_text (stmt, 16, run->consent_wording);
+
+  return step_row (run, stmt, row);
+}
+
+static char *
+row_label (Row *row)
+{
+  g_autofree char *name = g_strstrip (g_strdup_printf ("%s %s", row->given_name ? row->given_name : "",
+                                                       row->family_name ? row->family_name : ""));
+
+  if (*name != '\0')
+    return g_steal_pointer (&name);
+  return g_strdup (row->text[ATELIER_IMPORT_FIELD_EMAIL] ? row->text[ATELIER_IMPORT_FIELD_EMAIL] : "");
+}
+
+static void
+add_entry (Run                  *run,
+           guint                 row_index,
+           AtelierImportOutcome  outcome,
+           gint64                id,
+           Row                  *row)
+{
+  AtelierImportEntry *entry = g_new0 (AtelierImportEntry, 1);
+
+  entry->line = atelier_customer_import_get_line (run->self, row_index);
+  entry->outcome = outcome;
+  entry->customer_id = id;
+  entry->label = row_label (row);
+  entry->reason = g_steal_pointer (&row->reason);
+  g_ptr_array_add (run->report->entries, entry);
+
+  if (outcome == ATELIER_IMPORT_CREATED)
+    run->report->n_created++;
+  else if (outcome == ATELIER_IMPORT_UPDATED)
+    run->report->n_updated++;
+  else
+    run->report->n_rejected++;
+}
+
+/* Fills @row from the cells; FALSE for a row with nothing in it. */
+static gboolean
+read_cells (AtelierCustomerImport *self,
+            guint                  row_index,
+            Row                   *row,
+            char                 **trimmed)
+{
+  gboolean any = FALSE;
+
+  for (guint column = 0; column < self->fields->len; column++)
+    {
+      AtelierImportField field = g_array_index (self->fields, AtelierImportField, column);
+
+      if (field == ATELIER_IMPORT_FIELD_NONE)
+        continue;
+      trimmed[column] = g_strstrip (g_strdup (cell (self, row_index, column)));
+      if (*trimmed[column] == '\0')
+        continue;
+      row->text[field] = trimmed[column];
+      any = TRUE;
+    }
+
+  return any;
+}
+
+/* FALSE only when the store fails: a refused row is reported. */
+static gboolean
+import_row (Run      *run,
+            guint     row_index,
+            GError  **error)
+{
+  AtelierCustomerImport *self = run->self;
+  g_autofree char **trimmed = g_new0 (char *, self->fields->len + 1);
+  g_autofree char *old_interests = NULL;
+  Row row = { .consent = -1 };
+  gboolean ok = TRUE;
+  gint64 id;
+
+  if (!read_cells (self, row_index, &row, trimmed))
+    goto out;
+
+  if (!parse_row (&row))
+    {
+      add_entry (run, row_index, ATELIER_IMPORT_REJECTED, 0, &row);
+      goto out;
+    }
+
+  id = find_by_email (run, row.text[ATELIER_IMPORT_FIELD_EMAIL], &old_interests, error);
+  if (id < 0)
+    ok = FALSE;
+  else if (id > 0)
+    add_entry (run, row_index, update_row (run, &row, id, old_interests)
+                               ? ATELIER_IMPORT_UPDATED : ATELIER_IMPORT_REJECTED, id, &row);
+  else if ((row.given_name == NULL || *row.given_name == '\0') &&
+           (row.family_name == NULL || *row.family_name == '\0'))
+    {
+      row.reason = g_strdup (_("No name: a new customer needs a given or a family name."));
+      add_entry (run, row_index, ATELIER_IMPORT_REJECTED, 0, &row);
+    }
+  else
+    {
+      id = insert_row (run, &row);
+      add_entry (run, row_index, id ? ATELIER_IMPORT_CREATED : ATELIER_IMPORT_REJECTED, id, &row);
+    }
+
+out:
+  for (guint i = 0; i < self->fields->len; i++)
+    g_free (trimmed[i]);
+  row_clear (&row);
+  return ok;
+}
+
+static gboolean
+check_mapping (AtelierCustomerImport  *self,
+               GError                **error)
+{
+  for (guint i = 0; i < self->fields->len; i++)
+    switch (g_array_index (self->fields, AtelierImportField, i))
+      {
+      case ATELIER_IMPORT_FIELD_GIVEN_NAME:
+      case ATELIER_IMPORT_FIELD_FAMILY_NAME:
+      case ATELIER_IMPORT_FIELD_FULL_NAME:
+      case ATELIER_IMPORT_FIELD_EMAIL:
+        return TRUE;
+      default:
+        break;
+      }
+
+  g_set_error_literal (error, ATELIER_IMPORT_ERROR, ATELIER_IMPORT_ERROR_NO_MAPPING,
+                       _("No column holds names or e-mail addresses: match at least one column "
+                         "to a name or to the e-mail."));
+  return FALSE;
+}
+
+static void
+set_rejected_error (AtelierImportReport  *report,
+                    GError              **error)
+{
+  AtelierImportEntry *first = NULL;
+  g_autofree char *line = NULL;
+
+  for (guint i = 0; first == NULL && i < report->entries->len; i++)
+    if (((AtelierImportEntry *) report->entries->pdata[i])->outcome == ATELIER_IMPORT_REJECTED)
+      first = report->entries->pdata[i];
+
+  line = g_strdup_printf ("%u", first->line);
+  g_set_error (error, ATELIER_IMPORT_ERROR, ATELIER_IMPORT_ERROR_REJECTED,
+               g_dngettext (GETTEXT_PACKAGE,
+                            "%u row cannot be imported (line %s: %s) and nothing was imported. "
+                            "Correct the file and import it again.",
+                            "%u rows cannot be imported (the first on line %s: %s) and nothing "
+                            "was imported. Correct the file and import it again.",
+                            report->n_rejected),
+               report->n_rejected, line, first->reason);
+}
+
+/**
+ * atelier_customer_import_run:
+ * @dry_run: report what would be done, and write nothing
+ * @report: (out) (optional): what was (or would be) created, updated and
+ *   rejected, by line; set even when the import is refused for its
+ *   rejected rows
+ *
+ * Imports the rows, in one transaction, by the rules at the top of this
+ * file. Refuses with %ATELIER_IMPORT_ERROR_REJECTED, and writes nothing,
+ * when any row is rejected (a dry run then returns %TRUE: its report
+ * says what is wrong).
+ */
+gboolean
+atelier_customer_import_run (AtelierCustomerImport  *self,
+                             AtelierStore           *store,
+                             gboolean                dry_run,
+                             AtelierImportReport   **report,
+                             GError                **error)
+{
+  g_autoptr(AtelierImportReport) result = g_new0 (AtelierImportReport, 1);
+  Run run = { self, store, result, atelier_store_now (), NULL };
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (ATELIER_IS_CUSTOMER_IMPORT (self), FALSE);
+  g_return_val_if_fail (ATELIER_IS_STORE (store), FALSE);
+
+  result->entries = g_ptr_array_new_with_free_func (entry_free);
+  result->dry_run = dry_run;
+  run.consent_wording = self->consent_wording
+                        ? self->consent_wording
+                        : _("Accepted marketing in the system the customer was imported from");
+
+  if (!check_mapping (self, error) || !atelier_store_begin (store, error))
+    return FALSE;
+
+  for (guint i = 0; ok && i < atelier_customer_import_get_n_rows (self); i++)
+    ok = import_row (&run, i, error);
+
+  if (!ok || dry_run || result->n_rejected > 0)
+    {
+      atelier_store_rollback (store);
+      /* The ids of rolled-back rows mean nothing. */
+      for (guint i = 0; i < result->entries->len; i++)
+        if (((AtelierImportEntry *) result->entries->pdata[i])->outcome == ATELIER_IMPORT_CREATED)
+          ((AtelierImportEntry *) result->entries->pdata[i])->customer_id = 0;
+    }
+  else if (!atelier_store_commit (store, error))
+    ok = FALSE;
+  else
+    {
+      result->applied = TRUE;
+      atelier_store_emit_changed (store, "customers");
+      atelier_store_emit_changed (store, "tags");
+    }
+
+  if (ok && !dry_run && result->n_rejected > 0)
+    {
+      set_rejected_error (result, error);
+      ok = FALSE;
+    }
+  if (report != NULL)
+    *report = g_steal_pointer (&result);
+  return ok;
+}

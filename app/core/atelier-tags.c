@@ -1,0 +1,273 @@
+/* atelier-tags.c: the store-wide list of interests (cuisine, vin...)
+ *
+ * A customer's interests are tags of this list. The customer's
+ * "interests" property ("cuisine, vin") stays what the entity code
+ * writes; the schema's triggers (step 4) link the customer to the tags
+ * it names and add the tags the list lacks, which is how staff extend
+ * it. A workshop's category joins the list too.
+ */
+#define G_LOG_DOMAIN "atelier-tags"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "atelier-store-private.h"
+#include "atelier-tags.h"
+
+#define MAX_TAG_LENGTH 60
+
+G_DEFINE_QUARK (atelier-tags-error-quark, atelier_tags_error)
+
+/**
+ * atelier_tags_check_name:
+ *
+ * A tag is one trimmed line of at most 60 characters, without a comma
+ * (which separates interests) or semicolon.
+ */
+gboolean
+atelier_tags_check_name (const char  *name,
+                         GError     **error)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (name ? name : ""));
+
+  if (*trimmed == '\0' || !g_utf8_validate (trimmed, -1, NULL) ||
+      g_utf8_strlen (trimmed, -1) > MAX_TAG_LENGTH || strcmp (trimmed, name) != 0 ||
+      strpbrk (trimmed, ",;\t\r\n") != NULL)
+    {
+      g_set_error (error, ATELIER_TAGS_ERROR, ATELIER_TAGS_ERROR_INVALID,
+                   _("“%s” cannot be an interest: give a word or a few, without commas "
+                     "or semicolons, 60 characters at most."), name ? name : "");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static GStrv
+read_names (AtelierStore  *store,
+            sqlite3_stmt  *stmt,
+            GError       **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      atelier_store_set_error (store, rc, error);
+      return NULL;
+    }
+  return g_strv_builder_end (builder);
+}
+
+/**
+ * atelier_tags_list:
+ *
+ * Returns: (transfer full): every tag, alphabetically
+ */
+GStrv
+atelier_tags_list (AtelierStore  *store,
+                   GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (ATELIER_IS_STORE (store), NULL);
+
+  stmt = atelier_store_prepare (store, "SELECT name FROM tags ORDER BY name COLLATE NOCASE", error);
+  return stmt ? read_names (store, stmt, error) : NULL;
+}
+
+gboolean
+atelier_tags_add (AtelierStore  *store,
+                  const char    *name,
+                  GError       **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (ATELIER_IS_STORE (store), FALSE);
+
+  if (!atelier_tags_check_name (name, error))
+    return FALSE;
+
+  stmt = atelier_store_prepare (store, "INSERT INTO tags (name, created_at) VALUES (?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, atelier_store_now ());
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+
+  if (rc == SQLITE_CONSTRAINT_UNIQUE)
+    {
+      g_set_error (error, ATELIER_TAGS_ERROR, ATELIER_TAGS_ERROR_EXISTS,
+                   _("“%s” is already in the list of interests."), name);
+      return FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      atelier_store_set_error (store, rc, error);
+      return FALSE;
+    }
+
+  atelier_store_emit_changed (store, "tags");
+  return TRUE;
+}
+
+static gint64
+find_tag (AtelierStore  *store,
+          const char    *name,
+          GError       **error)
+{
+  sqlite3_stmt *stmt = atelier_store_prepare (store, "SELECT id FROM tags WHERE name = ?", error);
+  gint64 id = 0;
+  int rc;
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  else if (rc == SQLITE_DONE)
+    g_set_error (error, ATELIER_TAGS_ERROR, ATELIER_TAGS_ERROR_NOT_FOUND,
+                 _("“%s” is not in the list of interests."), name);
+  else
+    atelier_store_set_error (store, rc, error);
+  sqlite3_reset (stmt);
+
+  return id;
+}
+
+/**
+ * atelier_tags_remove:
+ *
+ * Takes @name out of the list and out of every customer's interests.
+ */
+gboolean
+atelier_tags_remove (AtelierStore  *store,
+                     const char    *name,
+                     GError       **error)
+{
+  /* Rewriting the interests relinks each customer (the trigger). */
+  static const char rewrite[] =
+    "UPDATE customers SET interests = coalesce ("
+    "  (SELECT group_concat (t.name, ', ') FROM customer_tags ct JOIN tags t ON t.id = ct.tag_id"
+    "   WHERE ct.customer_id = customers.id AND t.id <> ?1), '')"
+    " WHERE id IN (SELECT customer_id FROM customer_tags WHERE tag_id = ?1)";
+  gint64 id;
+  gboolean ok;
+
+  g_return_val_if_fail (ATELIER_IS_STORE (store), FALSE);
+
+  if (!atelier_store_begin (store, error))
+    return FALSE;
+  id = find_tag (store, name, error);
+  ok = id != 0 &&
+       atelier_store_exec_ids (store, rewrite, &id, 1, error) &&
+       atelier_store_exec_ids (store, "DELETE FROM tags WHERE id = ?", &id, 1, error);
+  if (!atelier_store_finish (store, ok, error))
+    return FALSE;
+
+  atelier_store_emit_changed (store, "tags");
+  atelier_store_emit_changed (store, "customers");
+  return TRUE;
+}
+
+/**
+ * atelier_tags_for_customer:
+ *
+ * Returns: (transfer full): the customer's tags, as the list spells them,
+ *   alphabetically
+ */
+GStrv
+atelier_tags_for_customer (AtelierStore  *store,
+                           gint64         customer_id,
+                           GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (ATELIER_IS_STORE (store), NULL);
+
+  stmt = atelier_store_prepare (store,
+                                "SELECT t.name FROM customer_tags ct JOIN tags t ON t.id = ct.tag_id"
+                                " WHERE ct.customer_id = ? ORDER BY t.name COLLATE NOCASE",
+                                error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, customer_id);
+  return read_names (store, stmt, error);
+}
+
+/* The list's own spelling of @name, or @name if it is new. */
+static char *
+canonical_name (AtelierStore *store,
+                const char   *name)
+{
+  sqlite3_stmt *stmt = atelier_store_prepare (store, "SELECT name FROM tags WHERE name = ?", NULL);
+  char *canonical = NULL;
+
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        canonical = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      sqlite3_reset (stmt);
+    }
+
+  return canonical ? canonical : g_strdup (name);
+}
+
+/**
+ * atelier_tags_set_for_customer:
+ * @tags: the customer's interests; tags not in the list join it
+ *
+ * Replaces the customer's interests.
+ */
+gboolean
+atelier_tags_set_for_customer (AtelierStore        *store,
+                               gint64               customer_id,
+                               const char * const  *tags,
+                               GError             **error)
+{
+  g_autoptr(GString) interests = g_string_new (NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sqlite3_stmt *stmt;
+  int changes;
+
+  g_return_val_if_fail (ATELIER_IS_STORE (store), FALSE);
+
+  for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
+    {
+      g_autofree char *name = NULL;
+
+      if (!atelier_tags_check_name (tags[i], error))
+        return FALSE;
+      name = canonical_name (store, tags[i]);
+      if (!g_hash_table_add (seen, g_utf8_casefold (name, -1)))
+        continue;
+      g_string_append_printf (interests, "%s%s", interests->len ? ", " : "", name);
+    }
+
+  stmt = atelier_store_prepare (store, "UPDATE customers SET interests = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, interests->str, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, customer_id);
+  if (!atelier_store_step_done (store, stmt, error))
+    return FALSE;
+
+  changes = sqlite3_changes (atelier_store_get_db (store));
+  if (changes == 0)
+    {
+      atelier_store_set_not_found (ATELIER_TYPE_CUSTOMER, customer_id, error);
+      return FALSE;
+    }
+
+  atelier_store_emit_changed (store, "customers");
+  return TRUE;
+}

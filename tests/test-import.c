@@ -1,0 +1,449 @@
+/* test-import.c: customers from CSV files, and CSV exports */
+#define G_LOG_DOMAIN "test-import"
+
+#include "config.h"
+
+#include "atelier-csv.h"
+#include "atelier-customer-book.h"
+#include "atelier-customer-import.h"
+#include "atelier-tags.h"
+#include "test-util.h"
+
+static AtelierCustomerImport *
+open_sample (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+  g_autoptr(GError) error = NULL;
+  AtelierCustomerImport *import = atelier_customer_import_new_for_path (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (import);
+  return import;
+}
+
+static AtelierImportReport *
+run_import (TestStore *f, AtelierCustomerImport *import, gboolean dry_run)
+{
+  AtelierImportReport *report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (atelier_customer_import_run (import, f->store, dry_run, &report, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  return report;
+}
+
+static AtelierCustomer *
+find_by_email (TestStore *f, const char *email)
+{
+  g_autoptr(GListModel) found = atelier_customer_book_find_duplicates (f->store, email, NULL, 0, NULL);
+
+  g_assert_nonnull (found);
+  g_assert_cmpuint (g_list_model_get_n_items (found), ==, 1);
+  return g_list_model_get_item (found, 0);
+}
+
+static guint
+count_customers (TestStore *f)
+{
+  g_autoptr(GListModel) all = atelier_store_list_customers (f->store, NULL);
+
+  return g_list_model_get_n_items (all);
+}
+
+static void
+test_guess_headers (void)
+{
+  static const struct { const char *header; AtelierImportField field; } cases[] = {
+    { "First Name", ATELIER_IMPORT_FIELD_GIVEN_NAME },
+    { "Prénom", ATELIER_IMPORT_FIELD_GIVEN_NAME },
+    { "Last Name", ATELIER_IMPORT_FIELD_FAMILY_NAME },
+    { "Nom", ATELIER_IMPORT_FIELD_FAMILY_NAME },
+    { "Email", ATELIER_IMPORT_FIELD_EMAIL },
+    { "E-mail", ATELIER_IMPORT_FIELD_EMAIL },
+    { "Courriel", ATELIER_IMPORT_FIELD_EMAIL },
+    { "Adresse e-mail", ATELIER_IMPORT_FIELD_EMAIL },
+    { "Phone", ATELIER_IMPORT_FIELD_PHONE },
+    { "Téléphone", ATELIER_IMPORT_FIELD_PHONE },
+    { "Tags", ATELIER_IMPORT_FIELD_INTERESTS },
+    { "Accepts Marketing", ATELIER_IMPORT_FIELD_CONSENT },
+    { "Accepts Email Marketing", ATELIER_IMPORT_FIELD_CONSENT },
+    { "Favourite colour", ATELIER_IMPORT_FIELD_NONE },
+    { "", ATELIER_IMPORT_FIELD_NONE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    g_assert_cmpint (atelier_import_field_guess (cases[i].header), ==, cases[i].field);
+  g_assert_cmpint (atelier_import_field_from_string (atelier_import_field_to_string (ATELIER_IMPORT_FIELD_PHONE)),
+                   ==, ATELIER_IMPORT_FIELD_PHONE);
+}
+
+static void
+test_import_comma (TestStore *f, gconstpointer data)
+{
+  g_autoptr(AtelierCustomerImport) import = open_sample ("customers-comma.csv");
+  g_autoptr(AtelierImportReport) report = NULL;
+  g_autoptr(AtelierCustomer) zoe = NULL;
+  g_autoptr(AtelierCustomer) lea = NULL;
+  g_auto(GStrv) tags = NULL;
+
+  g_assert_cmpint (atelier_customer_import_get_separator (import), ==, ',');
+  g_assert_cmpstr (atelier_customer_import_get_encoding (import), ==, "UTF-8");
+  g_assert_cmpuint (atelier_customer_import_get_n_columns (import), ==, 6);
+  g_assert_cmpuint (atelier_customer_import_get_n_rows (import), ==, 3);
+  g_assert_cmpstr (atelier_customer_import_get_value (import, 0, 0), ==, "Zoé");
+  g_assert_cmpint (atelier_customer_import_get_field (import, 5), ==, ATELIER_IMPORT_FIELD_CONSENT);
+
+  report = run_import (f, import, FALSE);
+  g_assert_true (report->applied);
+  g_assert_cmpuint (report->n_created, ==, 3);
+  g_assert_cmpuint (report->n_rejected, ==, 0);
+
+  zoe = find_by_email (f, "ZOE.MARTIN@example.org");
+  g_assert_cmpstr (atelier_customer_get_given_name (zoe), ==, "Zoé");
+  g_assert_cmpstr (atelier_customer_get_phone (zoe), ==, "+33 6 12 34 56 78");
+  g_assert_cmpstr (atelier_customer_get_first_came (zoe), ==, "import");
+  g_assert_true (atelier_customer_get_consent (zoe));
+  g_assert_cmpint (atelier_customer_get_consent_at (zoe), >, 0);
+  g_assert_nonnull (atelier_customer_get_consent_wording (zoe));
+  tags = atelier_tags_for_customer (f->store, atelier_customer_get_id (zoe), NULL);
+  g_assert_cmpstrv (tags, ((const char *[]) { "cuisine", "vin", NULL }));
+
+  lea = find_by_email (f, "lea@example.org");
+  g_assert_true (atelier_customer_get_consent (lea));
+}
+
+static void
+test_import_semicolon_bom (TestStore *f, gconstpointer data)
+{
+  g_autoptr(AtelierCustomerImport) import = open_sample ("customers-semicolon-bom.csv");
+  g_autoptr(AtelierImportReport) report = NULL;
+  g_autoptr(AtelierCustomer) emile = NULL;
+
+  g_assert_cmpint (atelier_customer_import_get_separator (import), ==, ';');
+  /* The BOM is not part of the first header. */
+  g_assert_cmpstr (atelier_customer_import_get_header (import, 0), ==, "Prénom");
+  g_assert_cmpint (atelier_customer_import_get_field (import, 0), ==, ATELIER_IMPORT_FIELD_GIVEN_NAME);
+  g_assert_cmpint (atelier_customer_import_get_field (import, 4), ==, ATELIER_IMPORT_FIELD_INTERESTS);
+  g_assert_cmpint (atelier_customer_import_get_field (import, 5), ==, ATELIER_IMPORT_FIELD_CONSENT);
+  g_assert_cmpint (atelier_customer_import_get_field (import, 6), ==, ATELIER_IMPORT_FIELD_LANGUAGE);
+
+  report = run_import (f, import, FALSE);
+  g_assert_cmpuint (report->n_created, ==, 2);
+  emile = find_by_email (f, "emile@example.fr");
+  g_assert_cmpstr (atelier_customer_get_given_name (emile), ==, "Émile");
+  g_assert_cmpstr (atelier_customer_get_family_name (emile), ==, "Durand");
+  g_assert_cmpstr (atelier_customer_get_preferred_language (emile), ==, "fr");
+  g_assert_cmpstr (atelier_customer_get_interests (emile), ==, "cuisine");
+  g_assert_true (atelier_customer_get_consent (emile));
+}
+
+static void
+test_import_tab (TestStore *f, gconstpointer data)
+{
+  g_autoptr(AtelierCustomerImport) import = open_sample ("customers-tab.tsv");
+  g_autoptr(AtelierImportReport) report = NULL;
+  g_autoptr(AtelierCustomer) ines = NULL;
+  g_autoptr(AtelierCustomer) jules = NULL;
+
+  g_assert_cmpint (atelier_customer_import_get_separator (import), ==, '\t');
+  report = run_import (f, import, FALSE);
+  g_assert_cmpuint (report->n_created, ==, 2);
+  ines = find_by_email (f, "ines@example.net");
+  g_assert_cmpstr (atelier_customer_get_note (ines), ==, "Prefers mornings, weekends");
+  g_assert_cmpstr (atelier_customer_get_phone (ines), ==, "07 11 22 33 44");
+  jules = find_by_email (f, "jules@example.net");
+  g_assert_null (atelier_customer_get_phone (jules));
+}
+
+static void
+test_import_windows_1252 (TestStore *f, gconstpointer data)
+{
+  g_autoptr(AtelierCustomerImport) import = open_sample ("customers-windows-1252.csv");
+  g_autoptr(AtelierImportReport) report = NULL;
+  g_autoptr(AtelierCustomer) gaelle = NULL;
+
+  g_assert_cmpstr (atelier_customer_import_get_encoding (import), ==, "Windows-1252");
+  g_assert_cmpstr (atelier_customer_import_get_header (import, 0), ==, "Prénom");
+  report = run_import (f, import, FALSE);
+  g_assert_cmpuint (report->n_created, ==, 2);
+  gaelle = find_by_email (f, "gaelle@example.fr");
+  g_assert_cmpstr (atelier_customer_get_given_name (gaelle), ==, "Gaëlle");
+  g_assert_cmpstr (atelier_customer_get_note (gaelle), ==, "Végétarienne – sans noix");
+}
+
+static void
+test_import_quoted_newlines (TestStore *f, gconstpointer data)
+{
+  g_autoptr(AtelierCustomerImport) import = open_sample ("customers-quoted-newlines.csv");
+  g_autoptr(AtelierImportReport) report = NULL;
+  g_autoptr(AtelierCustomer) anna = NULL;
+  g_autoptr(AtelierCustomer) paul = NULL;
+
+  g_assert_cmpuint (atelier_customer_import_get_n_rows (import), ==, 2);
+  g_assert_cmpuint (atelier_customer_import_get_line (import, 0), ==, 2);
+  g_assert_cmpuint (atelier_customer_import_get_line (import, 1), ==, 5);
+  g_assert_cmpint (atelier_customer_import_get_field (import, 0), ==, ATELIER_IMPORT_FIELD_FULL_NAME);
+
+  report = run_import (f, import, FALSE);
+  g_assert_cmpuint (report->n_created, ==, 2);
+  anna = find_by_email (f, "anna@example.com");
+  g_assert_cmpstr (atelier_customer_get_given_name (anna), ==, "Anna");
+  g_assert_cmpstr (atelier_customer_get_family_name (anna), ==, "Keller");
+  g_assert_cmpstr (atelier_customer_get_note (anna), ==,
+                   "First line\r\nsecond line, with a comma\r\n\"quoted\" third");
+  paul = find_by_email (f, "paul@example.com");
+  g_assert_cmpstr (atelier_customer_get_needs (paul), ==, "gluten-free");
+}
+
+static void
+test_import_missing_columns (TestStore *f, gconstpointer data)
+{
+  g_autoptr(AtelierCustomerImport) import = open_sample ("customers-missing-columns.csv");
+  g_autoptr(AtelierImportReport) report = NULL;
+  g_autoptr(AtelierCustomer) nina = NULL;
+
+  report = run_import (f, import, FALSE);
+  g_assert_cmpuint (report->n_created, ==, 3);
+  g_assert_cmpuint (report->n_rejected, ==, 0);
+  g_assert_cmpuint (count_customers (f), ==, 3);
+  nina = find_by_email (f, "nina@example.com");
+  g_assert_cmpstr (atelier_customer_get_family_name (nina), ==, "Faure");
+  g_assert_cmpuint (((AtelierImportEntry *) report->entries->pdata[2])->line, ==, 5);
+}
+
+static void
+test_import_bad_row (TestStore *f, gconstpointer data)
+{
+  g_autoptr(AtelierCustomerImport) import = open_sample ("customers-bad-row.csv");
+  g_autoptr(AtelierImportReport) report = NULL;
+  g_autoptr(AtelierImportReport) dry = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtelierCustomer) before = atelier_customer_new ("Bruno", "Avant");
+  AtelierImportEntry *bad = NULL;
+
+  g_object_set (before, "email", "bruno@example.org", NULL);
+  g_assert_true (atelier_store_add_customer (f->store, before, NULL));
+
+  g_assert_false (atelier_customer_import_run (import, f->store, FALSE, &report, &error));
+  g_assert_error (error, ATELIER_IMPORT_ERROR, ATELIER_IMPORT_ERROR_REJECTED);
+  g_assert_nonnull (strstr (error->message, "line 5"));
+  g_assert_false (report->applied);
+  g_assert_cmpuint (report->n_rejected, ==, 1);
+  g_assert_cmpuint (report->n_updated, ==, 1);
+  for (guint i = 0; i < report->entries->len; i++)
+    if (((AtelierImportEntry *) report->entries->pdata[i])->outcome == ATELIER_IMPORT_REJECTED)
+      bad = report->entries->pdata[i];
+  g_assert_nonnull (bad);
+  g_assert_cmpuint (bad->line, ==, 5);
+  g_assert_cmpstr (bad->label, ==, "Carla Dumas");
+  g_assert_nonnull (strstr (bad->reason, "not-an-address"));
+
+  /* Nothing changed: the update of Bruno was rolled back too. */
+  g_assert_cmpuint (count_customers (f), ==, 1);
+  g_assert_cmpstr (test_query_text (f->store, "SELECT family_name FROM customers"), ==, "Avant");
+
+  /* A dry run reports the same and returns TRUE. */
+  dry = run_import (f, import, TRUE);
+  g_assert_true (dry->dry_run);
+  g_assert_false (dry->applied);
+  g_assert_cmpuint (dry->n_rejected, ==, 1);
+  g_assert_cmpuint (dry->n_created, ==, 2);
+  g_assert_cmpuint (count_customers (f), ==, 1);
+}
+
+static void
+test_import_updates_by_email (TestStore *f, gconstpointer data)
+{
+  g_autoptr(AtelierCustomer) zoe = atelier_customer_new ("Zoé", "Ancien");
+  g_autoptr(AtelierCustomerImport) import = open_sample ("customers-comma.csv");
+  g_autoptr(AtelierImportReport) report = NULL;
+  g_autoptr(AtelierImportReport) dry = NULL;
+  g_autoptr(AtelierCustomer) read = NULL;
+
+  g_object_set (zoe, "email", "Zoe.Martin@Example.org", "interests", "bougies",
+                "note", "Regular", NULL);
+  g_assert_true (atelier_store_add_customer (f->store, zoe, NULL));
+
+  dry = run_import (f, import, TRUE);
+  g_assert_cmpuint (dry->n_updated, ==, 1);
+  g_assert_cmpuint (count_customers (f), ==, 1);
+
+  report = run_import (f, import, FALSE);
+  g_assert_cmpuint (report->n_updated, ==, 1);
+  g_assert_cmpuint (report->n_created, ==, 2);
+  g_assert_cmpint (((AtelierImportEntry *) report->entries->pdata[0])->customer_id, ==,
+                   atelier_customer_get_id (zoe));
+
+  read = atelier_store_get_customer (f->store, atelier_customer_get_id (zoe), NULL);
+  g_assert_cmpstr (atelier_customer_get_family_name (read), ==, "Martin");
+  g_assert_cmpstr (atelier_customer_get_note (read), ==, "Regular");
+  g_assert_cmpstr (atelier_customer_get_interests (read), ==, "bougies, cuisine, vin");
+  g_assert_cmpstr (atelier_customer_get_first_came (read), ==, "store");
+  g_assert_cmpuint (count_customers (f), ==, 3);
+}
+
+static void
+test_csv_errors (void)
+{
+  static const char utf16[] = "\xff\xfeN\0a\0m\0e\0";
+  static const char open_quote[] = "Name,Email\n\"Unclosed,x@example.org\n";
+  g_autoptr(GError) error = NULL;
+  AtelierCsvTable *table;
+
+  table = atelier_csv_table_parse (utf16, sizeof utf16 - 1, 0, &error);
+  g_assert_null (table);
+  g_assert_error (error, ATELIER_CSV_ERROR, ATELIER_CSV_ERROR_ENCODING);
+  g_clear_error (&error);
+
+  table = atelier_csv_table_parse (open_quote, strlen (open_quote), 0, &error);
+  g_assert_null (table);
+  g_assert_error (error, ATELIER_CSV_ERROR, ATELIER_CSV_ERROR_PARSE);
+  g_clear_error (&error);
+
+  table = atelier_csv_table_parse ("", 0, 0, &error);
+  g_assert_null (table);
+  g_assert_error (error, ATELIER_CSV_ERROR, ATELIER_CSV_ERROR_PARSE);
+}
+
+static void
+test_csv_writing (void)
+{
+  const char *fields[] = { "plain", "with, comma", "with \"quote\"", "two\nlines", " padded", NULL, "" };
+  g_autoptr(GString) csv = g_string_new (NULL);
+  g_autoptr(AtelierCsvTable) table = NULL;
+  const char * const *row;
+
+  atelier_csv_append_row (csv, fields, G_N_ELEMENTS (fields), ',');
+  g_assert_cmpstr (csv->str, ==,
+                   "plain,\"with, comma\",\"with \"\"quote\"\"\",\"two\nlines\",\" padded\",,\r\n");
+  table = atelier_csv_table_parse (csv->str, csv->len, ',', NULL);
+  row = atelier_csv_table_get_row (table, 0);
+  g_assert_cmpstr (row[1], ==, "with, comma");
+  g_assert_cmpstr (row[2], ==, "with \"quote\"");
+  g_assert_cmpstr (row[3], ==, "two\nlines");
+  g_assert_cmpstr (row[4], ==, " padded");
+  g_assert_cmpstr (row[5], ==, "");
+}
+
+/* Export, import into another store, export again: the same text. */
+static void
+test_export_round_trip (TestStore *f, gconstpointer data)
+{
+  static const char *const names[][2] = { { "Zoé", "Martin" }, { "Jean-Ève", "O'Neil, Jr" }, { "Ana", "" } };
+  g_autoptr(GString) first = NULL;
+  g_autoptr(GString) second = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "customers.csv", NULL);
+  g_autofree char *other_path = g_build_filename (f->dir, "other.db", NULL);
+  g_autoptr(AtelierStore) other = NULL;
+  g_autoptr(AtelierCustomerImport) import = NULL;
+  g_autoptr(AtelierImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(AtelierCustomer) c = atelier_customer_new (names[i][0], names[i][1]);
+      g_autofree char *email = g_strdup_printf ("person%u@example.org", i);
+
+      g_object_set (c, "email", email, "phone", i == 0 ? "+33 6 12 34 56 78" : NULL,
+                    "interests", i == 1 ? "cuisine, vin" : "", "note", "Line 1\nLine \"2\"",
+                    "needs", i == 2 ? "Wheelchair" : "", "preferred-language", "fr",
+                    "consent", i != 1, "consent-at", i != 1 ? (gint64) 1700000000 : (gint64) 0,
+                    "consent-wording", i != 1 ? "Newsletter, monthly" : NULL,
+                    "first-came", i == 2 ? "walk-in" : "store",
+                    "created-at", (gint64) 1690000000 + i, NULL);
+      g_assert_true (atelier_store_add_customer (f->store, c, NULL));
+    }
+
+  first = atelier_customer_book_export_csv (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_true (atelier_csv_write_file (path, first, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  other = atelier_store_open (other_path, &error);
+  g_assert_no_error (error);
+  import = atelier_customer_import_new_for_path (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (atelier_customer_import_run (import, other, FALSE, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->n_created, ==, G_N_ELEMENTS (names));
+
+  second = atelier_customer_book_export_csv (other, &error);
+  g_assert_no_error (error);
+  /* The BOM was written in front of the first text. */
+  g_assert_cmpstr (first->str + 3, ==, second->str);
+}
+
+static void
+test_export_attendance (TestStore *f, gconstpointer data)
+{
+  g_autoptr(AtelierWorkshop) w = atelier_workshop_new ("Risotto");
+  g_autoptr(GDateTime) starts = g_date_time_new_utc (2025, 3, 14, 17, 30, 0);
+  g_autoptr(GDateTime) ends = g_date_time_add_hours (starts, 2);
+  g_autoptr(AtelierSession) s = NULL;
+  g_autoptr(AtelierCustomer) c = atelier_customer_new ("Zoé", "Martin, fille");
+  g_autoptr(AtelierRegistration) r = NULL;
+  g_autoptr(GString) csv = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (w, "capacity", 8, NULL);
+  g_assert_true (atelier_store_add_workshop (f->store, w, NULL));
+  s = atelier_session_new (atelier_workshop_get_id (w), starts, ends, "Europe/Paris");
+  g_object_set (s, "capacity", 8, NULL);
+  g_assert_true (atelier_store_add_session (f->store, s, NULL));
+  g_object_set (c, "email", "zoe@example.org", NULL);
+  g_assert_true (atelier_store_add_customer (f->store, c, NULL));
+  r = atelier_registration_new (atelier_session_get_id (s), atelier_customer_get_id (c), 2);
+  g_object_set (r, "checked-in-at", g_date_time_to_unix (starts) + 300, NULL);
+  g_assert_true (atelier_store_add_registration (f->store, r, NULL));
+
+  csv = atelier_customer_book_export_attendance (f->store, atelier_session_get_id (s), NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (csv->str, ==,
+                   "Session,Start,Workshop,Customer ID,Customer,Email,Party,Status,Checked In\r\n"
+                   "1,2025-03-14T18:30:00+01:00,Risotto,1,\"Zoé Martin, fille\",zoe@example.org,2,"
+                   "confirmed,2025-03-14T18:35:00+01:00\r\n");
+  g_string_free (g_steal_pointer (&csv), TRUE);
+
+  {
+    g_autoptr(GDateTime) later = g_date_time_add_days (starts, 1);
+    csv = atelier_customer_book_export_attendance (f->store, 0, later, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_null (strstr (csv->str, "Risotto"));
+  }
+}
+
+int
+main (int argc, char **argv)
+{
+  test_init (&argc, &argv);
+
+  g_test_add_func ("/atelier/import/guess-headers", test_guess_headers);
+  g_test_add_func ("/atelier/import/csv-errors", test_csv_errors);
+  g_test_add_func ("/atelier/import/csv-writing", test_csv_writing);
+  g_test_add ("/atelier/import/comma", TestStore, NULL, test_store_setup,
+              test_import_comma, test_store_teardown);
+  g_test_add ("/atelier/import/semicolon-bom", TestStore, NULL, test_store_setup,
+              test_import_semicolon_bom, test_store_teardown);
+  g_test_add ("/atelier/import/tab", TestStore, NULL, test_store_setup,
+              test_import_tab, test_store_teardown);
+  g_test_add ("/atelier/import/windows-1252", TestStore, NULL, test_store_setup,
+              test_import_windows_1252, test_store_teardown);
+  g_test_add ("/atelier/import/quoted-newlines", TestStore, NULL, test_store_setup,
+              test_import_quoted_newlines, test_store_teardown);
+  g_test_add ("/atelier/import/missing-columns", TestStore, NULL, test_store_setup,
+              test_import_missing_columns, test_store_teardown);
+  g_test_add ("/atelier/import/bad-row", TestStore, NULL, test_store_setup,
+              test_import_bad_row, test_store_teardown);
+  g_test_add ("/atelier/import/updates-by-email", TestStore, NULL, test_store_setup,
+              test_import_updates_by_email, test_store_teardown);
+  g_test_add ("/atelier/import/export-round-trip", TestStore, NULL, test_store_setup,
+              test_export_round_trip, test_store_teardown);
+  g_test_add ("/atelier/import/export-attendance", TestStore, NULL, test_store_setup,
+              test_export_attendance, test_store_teardown);
+
+  return g_test_run ();
+}
