@@ -95,8 +95,8 @@ on_factory_setup_cb (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (row), "contact-label", contact_label);
 
   gtk_list_item_set_child (list_item, row);
-  /* Nothing to open yet: a customer's own page comes later. */
-  gtk_list_item_set_activatable (list_item, FALSE);
+  /* Activating a row opens the customer's page (win.show-customer). */
+  gtk_list_item_set_activatable (list_item, TRUE);
 }
 
 static void
@@ -131,6 +131,22 @@ on_factory_bind_cb (GtkSignalListItemFactory *factory,
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);
+}
+
+static void
+on_list_activate_cb (GtkListView          *list_view,
+                     guint                 position,
+                     AtelierCustomersPage *self)
+{
+  GListModel *shown = gtk_no_selection_get_model (self->selection);
+  g_autoptr(AtelierCustomer) customer = NULL;
+
+  if (shown == NULL || position >= g_list_model_get_n_items (shown))
+    return;
+
+  customer = g_list_model_get_item (shown, position);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-customer", "x",
+                              atelier_customer_get_id (customer));
 }
 
 /* Loading and searching */
@@ -447,6 +463,7 @@ atelier_customers_page_class_init (AtelierCustomersPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_factory_bind_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_activate_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "customerspage");

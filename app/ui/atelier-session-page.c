@@ -20,6 +20,7 @@
 #include "atelier-booking.h"
 #include "atelier-export.h"
 #include "atelier-format.h"
+#include "atelier-invite-next-dialog.h"
 #include "atelier-outbox.h"
 #include "atelier-session-page.h"
 #include "atelier-session-row.h"
@@ -968,6 +969,7 @@ update_actions (AtelierSessionPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.change-capacity", open && !self->summary.ended);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.cancel-session", open && !self->summary.ended);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.check-in-mode", open && !self->summary.ended);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.invite-next", open && !started);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.cancel-registration", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.move-registration", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.check-in", open);
@@ -1761,6 +1763,17 @@ sign_up_action (GtkWidget  *widget,
 }
 
 static void
+invite_next_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  AtelierSessionPage *self = ATELIER_SESSION_PAGE (widget);
+  GtkWidget *dialog = atelier_invite_next_dialog_new (page_window (self), self->store, self->session_id);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 check_in_mode_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
@@ -1916,6 +1929,7 @@ atelier_session_page_class_init (AtelierSessionPageClass *klass)
   gtk_widget_class_install_action (widget_class, "session.sign-up", NULL, sign_up_action);
   gtk_widget_class_install_action (widget_class, "session.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "session.check-in-mode", NULL, check_in_mode_action);
+  gtk_widget_class_install_action (widget_class, "session.invite-next", NULL, invite_next_action);
   gtk_widget_class_install_action (widget_class, "session.change-capacity", NULL, change_capacity_action);
   gtk_widget_class_install_action (widget_class, "session.cancel-session", NULL, cancel_session_action);
   gtk_widget_class_install_action (widget_class, "session.cancel-registration", "x",

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "atelier-booking.h"
+#include "atelier-customer-book.h"
 #include "atelier-format.h"
 #include "atelier-search.h"
 #include "atelier-signup-dialog.h"
@@ -98,6 +99,37 @@ set_row_error (AdwEntryRow *row,
     gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
 }
 
+/* "Zoé Martin already has this e-mail address…" when the new customer's
+ * e-mail or phone is a known customer's, or NULL. */
+static char *
+dup_duplicate_hint (AtelierSignupDialog *self,
+                    const char          *email)
+{
+  g_autofree char *phone = dup_stripped (GTK_EDITABLE (self->phone_row));
+  g_autoptr(GListModel) found = NULL;
+  g_autoptr(AtelierCustomer) other = NULL;
+  g_autofree char *name = NULL;
+  const char *other_email;
+
+  if (*email == '\0' && *phone == '\0')
+    return NULL;
+  found = atelier_customer_book_find_duplicates (self->store, *email != '\0' ? email : NULL,
+                                                 *phone != '\0' ? phone : NULL, 0, NULL);
+  if (found == NULL || g_list_model_get_n_items (found) == 0)
+    return NULL;
+
+  other = g_list_model_get_item (found, 0);
+  name = atelier_customer_dup_full_name (other);
+  other_email = atelier_customer_get_email (other);
+  if (*email != '\0' && other_email != NULL && g_ascii_strcasecmp (email, other_email) == 0)
+    /* TRANSLATORS: under the new-customer form of the sign-up dialog */
+    return g_strdup_printf (_("%s already has this e-mail address: choose Find Customer to sign "
+                              "them up, or go on to create a new customer anyway."), name);
+  /* TRANSLATORS: under the new-customer form of the sign-up dialog */
+  return g_strdup_printf (_("%s already has this phone number: choose Find Customer to sign "
+                            "them up, or go on to create a new customer anyway."), name);
+}
+
 /* Validates the new customer's fields; sets the hint under them. */
 static gboolean
 new_customer_valid (AtelierSignupDialog *self)
@@ -117,11 +149,23 @@ new_customer_valid (AtelierSignupDialog *self)
     }
   else
     {
+      g_autofree char *duplicate = dup_duplicate_hint (self, email);
+
       gtk_label_set_label (self->new_hint,
-                           has_name ? _("The new customer is saved with the sign-up.")
-                                    : _("A name is required: a given name, a family name, or both."));
+                           duplicate != NULL ? duplicate
+                           : has_name ? _("The new customer is saved with the sign-up.")
+                                      : _("A name is required: a given name, a family name, or both."));
       gtk_widget_remove_css_class (GTK_WIDGET (self->new_hint), "error");
-      gtk_widget_add_css_class (GTK_WIDGET (self->new_hint), "dim-label");
+      if (duplicate != NULL)
+        {
+          gtk_widget_add_css_class (GTK_WIDGET (self->new_hint), "warning");
+          gtk_widget_remove_css_class (GTK_WIDGET (self->new_hint), "dim-label");
+        }
+      else
+        {
+          gtk_widget_remove_css_class (GTK_WIDGET (self->new_hint), "warning");
+          gtk_widget_add_css_class (GTK_WIDGET (self->new_hint), "dim-label");
+        }
     }
 
   return has_name && email_ok;

@@ -19,8 +19,10 @@
 #include <glib/gi18n.h>
 
 #include "atelier-checkin-window.h"
+#include "atelier-customer-page.h"
 #include "atelier-customers-page.h"
 #include "atelier-export.h"
+#include "atelier-import-dialog.h"
 #include "atelier-schedule-page.h"
 #include "atelier-settings.h"
 #include "atelier-session-editor.h"
@@ -289,6 +291,27 @@ show_session_action (GtkWidget  *widget,
     return;
 
   push_page (self, atelier_session_page_new (self->store, session_id));
+}
+
+/* A customer's page; 0 opens the page on a new customer's editor. */
+static void
+show_customer_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  AtelierWindow *self = ATELIER_WINDOW (widget);
+  gint64 customer_id = g_variant_get_int64 (parameter);
+  GtkWidget *visible = adw_leaflet_get_visible_child (self->leaflet);
+
+  if (self->store == NULL)
+    return;
+
+  /* Already there. */
+  if (customer_id != 0 && ATELIER_IS_CUSTOMER_PAGE (visible)
+      && atelier_customer_page_get_customer_id (ATELIER_CUSTOMER_PAGE (visible)) == customer_id)
+    return;
+
+  push_page (self, atelier_customer_page_new (self->store, customer_id));
 }
 
 static void
@@ -566,6 +589,55 @@ export_schedule_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* Import customers: a CSV file, then the import dialog on it */
+
+static void
+on_import_file_response_cb (GtkNativeDialog *chooser,
+                            int              response,
+                            gpointer         user_data)
+{
+  g_autoptr(AtelierWindow) self = user_data;
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_object_unref (chooser);
+
+  if (file != NULL && self->store != NULL)
+    gtk_window_present (GTK_WINDOW (atelier_import_dialog_new (GTK_WINDOW (self), self->store, file)));
+}
+
+static void
+import_customers_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  AtelierWindow *self = ATELIER_WINDOW (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser;
+
+  if (self->store == NULL)
+    return;
+
+  chooser = gtk_file_chooser_native_new (_("Import Customers"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_filter_set_name (filter, _("CSV files"));
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_filter_add_mime_type (filter, "text/tab-separated-values");
+  gtk_file_filter_add_suffix (filter, "csv");
+  gtk_file_filter_add_suffix (filter, "tsv");
+  gtk_file_filter_add_suffix (filter, "txt");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_import_file_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 /* Construction */
 
 static void
@@ -592,6 +664,7 @@ atelier_window_show_store_error (AtelierWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), FALSE);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-session", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-customer", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.check-in", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-up", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", FALSE);
@@ -602,6 +675,7 @@ atelier_window_show_store_error (AtelierWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-workshop", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-workshop", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-schedule", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-customers", FALSE);
 }
 
 static void
@@ -779,12 +853,14 @@ atelier_window_class_init (AtelierWindowClass *klass)
 
   /* Navigation, activated by the pages and dialogs (see the UI contract). */
   gtk_widget_class_install_action (widget_class, "win.show-session", "x", show_session_action);
+  gtk_widget_class_install_action (widget_class, "win.show-customer", "x", show_customer_action);
   gtk_widget_class_install_action (widget_class, "win.check-in", "x", check_in_action);
   gtk_widget_class_install_action (widget_class, "win.sign-up", "x", sign_up_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.view", "s", view_action);
   gtk_widget_class_install_action (widget_class, "win.export-schedule", NULL, export_schedule_action);
+  gtk_widget_class_install_action (widget_class, "win.import-customers", NULL, import_customers_action);
   gtk_widget_class_install_action (widget_class, "win.new-session", NULL, session_editor_action);
   gtk_widget_class_install_action (widget_class, "win.new-workshop-session", "x", session_editor_action);
   gtk_widget_class_install_action (widget_class, "win.edit-session", "x", session_editor_action);
