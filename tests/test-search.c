@@ -170,6 +170,33 @@ test_session_first (TestStore *f, gconstpointer data)
   g_assert_cmpstr (without, ==, "Anne Martin|Bruno Martin");
   with = found (f, "martin", atelier_session_get_id (s));
   g_assert_cmpstr (with, ==, "Bruno Martin|Anne Martin");
+
+  /* Two letters are answered unranked: the session still comes first. */
+  g_free (with);
+  with = found (f, "ma", atelier_session_get_id (s));
+  g_assert_cmpstr (with, ==, "Bruno Martin|Anne Martin");
+}
+
+static void
+test_limit (TestStore *f, gconstpointer data)
+{
+  g_autoptr(GListModel) some = NULL;
+
+  for (int i = 0; i < 30; i++)
+    {
+      g_autofree char *family = g_strdup_printf ("Martin-%02d", i);
+      add (f, "Anne", family, NULL, NULL);
+    }
+
+  /* Short and long queries alike stop at the limit. */
+  some = atelier_search_customers (f->store, "m", 0, 20, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (some), ==, 20);
+  g_clear_object (&some);
+  some = atelier_search_customers (f->store, "martin", 0, 20, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (some), ==, 20);
+  g_clear_object (&some);
+  some = atelier_search_customers (f->store, "anne mar", 0, 5, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (some), ==, 5);
 }
 
 static void
@@ -198,6 +225,7 @@ main (int argc, char **argv)
   ADD ("index-follows-changes", test_index_follows_changes);
   ADD ("session-first", test_session_first);
   ADD ("erased-left-out", test_erased_left_out);
+  ADD ("limit", test_limit);
 
   return g_test_run ();
 }

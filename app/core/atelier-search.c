@@ -82,6 +82,99 @@ atelier_search_build_query (const char *text)
   return query->len > 0 ? g_string_free (g_steal_pointer (&query), FALSE) : NULL;
 }
 
+/* One or two letters match a good part of a large customer book: ranking
+ * every match would cost more than it tells. Those are answered in index
+ * order (the list shows them by name); from three on, by rank. */
+static gboolean
+is_short_query (const char *text)
+{
+  guint n_letters = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_isalpha (g_utf8_get_char (p)))
+      n_letters++;
+
+  return n_letters < 3;
+}
+
+static GListModel *
+run_query (AtelierStore  *store,
+           const char    *sql,
+           const char    *query,
+           gint64         number,
+           GError       **error)
+{
+  sqlite3_stmt *stmt = atelier_store_prepare (store, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, query, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, number);
+  return atelier_store_read_objects (store, stmt, ATELIER_TYPE_CUSTOMER, error);
+}
+
+/* The session's own customers who match: a handful, each checked against
+ * the index by its rowid rather than the index scanned for them. */
+static GListModel *
+registrants_matching (AtelierStore  *store,
+                      const char    *query,
+                      gint64         session_id,
+                      GError       **error)
+{
+  return run_query (store,
+                    "SELECT c.* FROM registrations r JOIN customers c ON c.id = r.customer_id"
+                    " WHERE r.session_id = ?2 AND r.status <> 'cancelled' AND c.erased_at IS NULL"
+                    "   AND EXISTS (SELECT 1 FROM customer_search"
+                    "               WHERE customer_search MATCH ?1 AND rowid = c.id)"
+                    " ORDER BY c.family_name, c.given_name",
+                    query, session_id, error);
+}
+
+/* FTS5 picks the best @limit on its own; only those are looked up. */
+static GListModel *
+customers_matching (AtelierStore  *store,
+                    const char    *query,
+                    gboolean       ranked,
+                    guint          limit,
+                    GError       **error)
+{
+  if (ranked)
+    return run_query (store,
+                      "SELECT c.* FROM (SELECT rowid AS id, rank FROM customer_search"
+                      "                 WHERE customer_search MATCH ?1 ORDER BY rank LIMIT ?2) m"
+                      " JOIN customers c ON c.id = m.id WHERE c.erased_at IS NULL"
+                      " ORDER BY m.rank, c.family_name, c.given_name",
+                      query, limit, error);
+
+  return run_query (store,
+                    "SELECT c.* FROM (SELECT rowid AS id FROM customer_search"
+                    "                 WHERE customer_search MATCH ?1 LIMIT ?2) m"
+                    " JOIN customers c ON c.id = m.id WHERE c.erased_at IS NULL"
+                    " ORDER BY c.family_name, c.given_name",
+                    query, limit, error);
+}
+
+static void
+append_new (GListStore *results,
+            GHashTable *seen,
+            GListModel *found,
+            guint       limit)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (found); i++)
+    {
+      g_autoptr(AtelierCustomer) customer = g_list_model_get_item (found, i);
+      gint64 id = atelier_customer_get_id (customer);
+
+      if (g_list_model_get_n_items (G_LIST_MODEL (results)) >= limit)
+        return;
+      if (g_hash_table_contains (seen, &id))
+        continue;
+      g_hash_table_add (seen, g_memdup2 (&id, sizeof id));
+      g_list_store_append (results, customer);
+    }
+}
+
 /**
  * atelier_search_customers:
  * @session_id: the session at hand, or 0; its registered customers come
@@ -97,28 +190,34 @@ atelier_search_customers (AtelierStore  *store,
                           guint          limit,
                           GError       **error)
 {
-  static const char sql[] =
-    "SELECT c.* FROM customer_search f JOIN customers c ON c.id = f.rowid"
-    " WHERE customer_search MATCH ?1 AND c.erased_at IS NULL"
-    " ORDER BY EXISTS (SELECT 1 FROM registrations r WHERE r.customer_id = c.id"
-    "                  AND r.session_id = ?2 AND r.status <> 'cancelled') DESC,"
-    "          f.rank, c.family_name, c.given_name"
-    " LIMIT ?3";
   g_autofree char *query = atelier_search_build_query (text);
-  sqlite3_stmt *stmt;
+  g_autoptr(GListStore) results = g_list_store_new (ATELIER_TYPE_CUSTOMER);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GListModel) registrants = NULL;
+  g_autoptr(GListModel) others = NULL;
+  gboolean ranked;
 
   g_return_val_if_fail (ATELIER_IS_STORE (store), NULL);
 
-  if (query == NULL)
-    return G_LIST_MODEL (g_list_store_new (ATELIER_TYPE_CUSTOMER));
+  if (query == NULL || limit == 0)
+    return G_LIST_MODEL (g_steal_pointer (&results));
 
-  stmt = atelier_store_prepare (store, sql, error);
-  if (stmt == NULL)
+  if (session_id != 0)
+    {
+      registrants = registrants_matching (store, query, session_id, error);
+      if (registrants == NULL)
+        return NULL;
+      append_new (results, seen, registrants, limit);
+    }
+
+  /* A phone number is one token: nothing to rank. Registrants may be
+   * among the best matches too: ask for enough. */
+  ranked = !g_str_has_prefix (query, "phone") && !is_short_query (text);
+  others = customers_matching (store, query, ranked,
+                               limit + g_list_model_get_n_items (G_LIST_MODEL (results)), error);
+  if (others == NULL)
     return NULL;
+  append_new (results, seen, others, limit);
 
-  sqlite3_bind_text (stmt, 1, query, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, session_id);
-  sqlite3_bind_int64 (stmt, 3, limit);
-
-  return atelier_store_read_objects (store, stmt, ATELIER_TYPE_CUSTOMER, error);
+  return G_LIST_MODEL (g_steal_pointer (&results));
 }
