@@ -314,53 +314,35 @@ show_customer_action (GtkWidget  *widget,
   push_page (self, atelier_customer_page_new (self->store, customer_id));
 }
 
+/* The windows the window opens for one session or workshop: each takes
+ * its parent, the store and an id (0 for a new workshop). */
+static const struct
+{
+  const char  *action;
+  GtkWidget  *(*open) (GtkWindow *parent, AtelierStore *store, gint64 id);
+} windows_by_action[] = {
+  { "win.check-in", atelier_checkin_window_new },
+  { "win.sign-up", atelier_signup_dialog_new },
+  { "win.new-workshop", atelier_workshop_editor_new },
+  { "win.edit-workshop", atelier_workshop_editor_new },
+};
+
+/* win.check-in, win.sign-up ("x": session id), win.new-workshop,
+ * win.edit-workshop ("x": workshop id) */
 static void
-check_in_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
+open_window_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
 {
   AtelierWindow *self = ATELIER_WINDOW (widget);
-  GtkWidget *window;
+  gint64 id = parameter ? g_variant_get_int64 (parameter) : 0;
 
   if (self->store == NULL)
     return;
 
-  window = atelier_checkin_window_new (GTK_WINDOW (self), self->store,
-                                       g_variant_get_int64 (parameter));
-  gtk_window_present (GTK_WINDOW (window));
-}
-
-static void
-sign_up_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  AtelierWindow *self = ATELIER_WINDOW (widget);
-  GtkWidget *dialog;
-
-  if (self->store == NULL)
-    return;
-
-  dialog = atelier_signup_dialog_new (GTK_WINDOW (self), self->store,
-                                      g_variant_get_int64 (parameter));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/* win.new-workshop, win.edit-workshop ("x": workshop id) */
-static void
-workshop_editor_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  AtelierWindow *self = ATELIER_WINDOW (widget);
-  GtkWidget *editor;
-
-  if (self->store == NULL)
-    return;
-
-  editor = atelier_workshop_editor_new (GTK_WINDOW (self), self->store,
-                                        parameter ? g_variant_get_int64 (parameter) : 0);
-  gtk_window_present (GTK_WINDOW (editor));
+  for (guint i = 0; i < G_N_ELEMENTS (windows_by_action); i++)
+    if (g_str_equal (windows_by_action[i].action, action_name))
+      gtk_window_present (GTK_WINDOW (windows_by_action[i].open (GTK_WINDOW (self), self->store, id)));
 }
 
 /* win.new-session, win.edit-session ("x": session id) and
@@ -854,8 +836,8 @@ atelier_window_class_init (AtelierWindowClass *klass)
   /* Navigation, activated by the pages and dialogs (see the UI contract). */
   gtk_widget_class_install_action (widget_class, "win.show-session", "x", show_session_action);
   gtk_widget_class_install_action (widget_class, "win.show-customer", "x", show_customer_action);
-  gtk_widget_class_install_action (widget_class, "win.check-in", "x", check_in_action);
-  gtk_widget_class_install_action (widget_class, "win.sign-up", "x", sign_up_action);
+  gtk_widget_class_install_action (widget_class, "win.check-in", "x", open_window_action);
+  gtk_widget_class_install_action (widget_class, "win.sign-up", "x", open_window_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.view", "s", view_action);
@@ -864,8 +846,8 @@ atelier_window_class_init (AtelierWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-session", NULL, session_editor_action);
   gtk_widget_class_install_action (widget_class, "win.new-workshop-session", "x", session_editor_action);
   gtk_widget_class_install_action (widget_class, "win.edit-session", "x", session_editor_action);
-  gtk_widget_class_install_action (widget_class, "win.new-workshop", NULL, workshop_editor_action);
-  gtk_widget_class_install_action (widget_class, "win.edit-workshop", "x", workshop_editor_action);
+  gtk_widget_class_install_action (widget_class, "win.new-workshop", NULL, open_window_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-workshop", "x", open_window_action);
 
   /* Window shortcuts; the application's own (Ctrl+Q, Ctrl+W, Ctrl+,,
    * Ctrl+?) are set in atelier-application.c. */
