@@ -9,6 +9,7 @@
 #include "atelier-checkin-row.h"
 #include "atelier-checkin-window.h"
 #include "atelier-walk-in-dialog.h"
+#include "test-ui-util.h"
 #include "test-util.h"
 
 /* How long a test waits for the window to catch up with the store. */
@@ -178,20 +179,6 @@ fixture_teardown (Fixture       *fixture,
 
 /* Widget helpers */
 
-static void
-collect_widgets (GtkWidget *widget,
-                 GType      type,
-                 GPtrArray *found)
-{
-  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
-    g_ptr_array_add (found, widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_widgets (child, type, found);
-}
-
 /* The texts of a widget's visible labels, in tree order, joined by "|". */
 static char *
 visible_label_texts (GtkWidget *root)
@@ -199,7 +186,7 @@ visible_label_texts (GtkWidget *root)
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
   g_autoptr(GString) texts = g_string_new ("");
 
-  collect_widgets (root, GTK_TYPE_LABEL, labels);
+  test_collect_widgets (root, GTK_TYPE_LABEL, labels);
   for (guint i = 0; i < labels->len; i++)
     {
       GtkWidget *label = labels->pdata[i];
@@ -253,33 +240,9 @@ show_window (Fixture *fixture)
   gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
 }
 
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-typedef gboolean (*Condition) (Fixture *fixture, gconstpointer data);
-
-/* Runs the main loop until @condition holds, failing after a while. */
-static void
-wait_until (Fixture       *fixture,
-            Condition      condition,
-            gconstpointer  data)
-{
-  gboolean timed_out = FALSE;
-  guint timeout = g_timeout_add_seconds (WAIT_TIMEOUT_SECONDS, timeout_cb, &timed_out);
-
-  while (!condition (fixture, data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (timeout);
-
-  g_assert_true (condition (fixture, data));
-}
+/* Conditions take the fixture; test_wait_until() calls them. */
+#define wait_until(fixture, condition, data) \
+  test_wait_until ((TestCondition) (condition), (fixture), (data), WAIT_TIMEOUT_SECONDS)
 
 static gboolean
 counter_reads (Fixture       *fixture,
@@ -329,7 +292,7 @@ find_row (Fixture  *fixture,
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
 
   gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
-  collect_widgets (template_child (fixture, "list_view"), ATELIER_TYPE_CHECKIN_ROW, rows);
+  test_collect_widgets (template_child (fixture, "list_view"), ATELIER_TYPE_CHECKIN_ROW, rows);
   for (guint i = 0; i < rows->len; i++)
     {
       AtelierCheckinRow *row = rows->pdata[i];
@@ -355,7 +318,7 @@ visible_buttons (AtelierCheckinRow *row)
   g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
   g_autoptr(GString) texts = g_string_new ("");
 
-  collect_widgets (GTK_WIDGET (row), GTK_TYPE_BUTTON, buttons);
+  test_collect_widgets (GTK_WIDGET (row), GTK_TYPE_BUTTON, buttons);
   for (guint i = 0; i < buttons->len; i++)
     {
       if (!gtk_widget_is_visible (buttons->pdata[i]))
@@ -374,7 +337,7 @@ entry_row (GtkWidget  *dialog,
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
 
-  collect_widgets (dialog, ADW_TYPE_ENTRY_ROW, rows);
+  test_collect_widgets (dialog, ADW_TYPE_ENTRY_ROW, rows);
   for (guint i = 0; i < rows->len; i++)
     if (g_strcmp0 (adw_preferences_row_get_title (rows->pdata[i]), title) == 0)
       return rows->pdata[i];
@@ -716,7 +679,7 @@ test_checkin_walk_in_full (Fixture       *fixture,
   dialog = atelier_checkin_window_open_walk_in (fixture->window, NULL);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   atelier_walk_in_dialog_set_name (ATELIER_WALK_IN_DIALOG (dialog), "Yann", "Le Goff");
-  collect_widgets (dialog, GTK_TYPE_SPIN_BUTTON, spins);
+  test_collect_widgets (dialog, GTK_TYPE_SPIN_BUTTON, spins);
   g_assert_cmpuint (spins->len, ==, 1);
   party = spins->pdata[0];
   gtk_spin_button_set_value (party, 2);

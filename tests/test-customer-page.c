@@ -11,6 +11,7 @@
 #include "atelier-privacy.h"
 #include "atelier-signup-dialog.h"
 #include "atelier-tags.h"
+#include "test-ui-util.h"
 #include "test-util.h"
 
 typedef struct
@@ -86,20 +87,6 @@ count_customers (AtelierStore *store)
 
 /* Widget helpers */
 
-static void
-collect_widgets (GtkWidget *widget,
-                 GType      type,
-                 GPtrArray *found)
-{
-  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
-    g_ptr_array_add (found, widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_widgets (child, type, found);
-}
-
 /* Every label's text under @widget that is shown, one a line. */
 static char *
 shown_text (GtkWidget *widget)
@@ -107,7 +94,7 @@ shown_text (GtkWidget *widget)
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
   GString *text = g_string_new (NULL);
 
-  collect_widgets (widget, GTK_TYPE_LABEL, labels);
+  test_collect_widgets (widget, GTK_TYPE_LABEL, labels);
   for (guint i = 0; i < labels->len; i++)
     if (gtk_widget_is_drawable (labels->pdata[i]))
       g_string_append_printf (text, "%s\n", gtk_label_get_text (labels->pdata[i]));
@@ -120,7 +107,7 @@ find_row (GtkWidget  *widget,
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
 
-  collect_widgets (widget, ADW_TYPE_PREFERENCES_ROW, rows);
+  test_collect_widgets (widget, ADW_TYPE_PREFERENCES_ROW, rows);
   for (guint i = 0; i < rows->len; i++)
     if (g_strcmp0 (adw_preferences_row_get_title (rows->pdata[i]), title) == 0)
       return rows->pdata[i];
@@ -134,7 +121,7 @@ find_button (GtkWidget  *widget,
 {
   g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
 
-  collect_widgets (widget, type, buttons);
+  test_collect_widgets (widget, type, buttons);
   for (guint i = 0; i < buttons->len; i++)
     if (g_strcmp0 (gtk_button_get_label (buttons->pdata[i]), label) == 0)
       return buttons->pdata[i];
@@ -330,10 +317,10 @@ test_edit (Fixture       *fixture,
   set_row_text (GTK_WIDGET (fixture->page), "Preferred _Language", "fr");
   set_row_text (GTK_WIDGET (fixture->page), "Dietary or Accessibility _Needs", "Sans gluten");
   set_row_text (GTK_WIDGET (fixture->page), "_Wording Consented To", "Je veux les nouvelles");
-  collect_widgets (GTK_WIDGET (fixture->page), GTK_TYPE_TEXT_VIEW, views);
+  test_collect_widgets (GTK_WIDGET (fixture->page), GTK_TYPE_TEXT_VIEW, views);
   g_assert_cmpuint (views->len, ==, 1);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (views->pdata[0]), "Vient avec sa sœur", -1);
-  collect_widgets (GTK_WIDGET (fixture->page), GTK_TYPE_SWITCH, switches);
+  test_collect_widgets (GTK_WIDGET (fixture->page), GTK_TYPE_SWITCH, switches);
   g_assert_cmpuint (switches->len, ==, 1);
   consent = switches->pdata[0];
   gtk_switch_set_active (GTK_SWITCH (consent), TRUE);
@@ -506,7 +493,7 @@ test_sign_up_chooser (Fixture       *fixture,
   iterate ();
   dialog = find_toplevel (fixture, ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
-  collect_widgets (dialog, GTK_TYPE_LIST_BOX, lists);
+  test_collect_widgets (dialog, GTK_TYPE_LIST_BOX, lists);
   g_assert_cmpuint (lists->len, ==, 1);
   /* The past session is not offered */
   g_assert_null (gtk_list_box_get_row_at_index (lists->pdata[0], 2));

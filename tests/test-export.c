@@ -11,6 +11,7 @@
 #include "atelier-session-page.h"
 #include "atelier-window.h"
 #include "test-ical-util.h"
+#include "test-ui-util.h"
 
 /* How long a test waits for a thread or the interface to catch up. */
 #define WAIT_TIMEOUT_SECONDS 20
@@ -375,44 +376,16 @@ test_feed_unwritable (Fixture       *f,
 
 /* The session page */
 
-static void
-collect_widgets (GtkWidget *widget,
-                 GType      type,
-                 GPtrArray *found)
-{
-  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
-    g_ptr_array_add (found, widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_widgets (child, type, found);
-}
-
 /* The "Invites" row of the page's details, or NULL */
 static AdwActionRow *
 find_invites_row (GtkWidget *page)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
 
-  collect_widgets (page, ADW_TYPE_ACTION_ROW, rows);
+  test_collect_widgets (page, ADW_TYPE_ACTION_ROW, rows);
   for (guint i = 0; i < rows->len; i++)
     if (gtk_widget_has_css_class (rows->pdata[i], "send-invites"))
       return rows->pdata[i];
-  return NULL;
-}
-
-static GtkWidget *
-find_button (GtkWidget  *root,
-             const char *label)
-{
-  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
-
-  collect_widgets (root, GTK_TYPE_BUTTON, buttons);
-  for (guint i = 0; i < buttons->len; i++)
-    if (g_strcmp0 (gtk_button_get_label (buttons->pdata[i]), label) == 0)
-      return buttons->pdata[i];
-  g_error ("No button labelled %s", label);
   return NULL;
 }
 
@@ -454,14 +427,14 @@ test_session_page (Fixture       *f,
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
 
   wait_for_invites_row (page, "2 to send");
-  g_assert_true (gtk_widget_is_sensitive (find_button (page, "Send _Invites…")));
+  g_assert_true (gtk_widget_is_sensitive (test_find_button (page, "Send _Invites…")));
 
   /* While it runs, it shows so and cannot be started again: the page
    * reloads at once, before the thread's result can come in. */
   atelier_session_page_send_invites (ATELIER_SESSION_PAGE (page), folder);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (find_invites_row (page))), ==,
                    "Writing invites…");
-  g_assert_false (gtk_widget_is_sensitive (find_button (page, "Send _Invites…")));
+  g_assert_false (gtk_widget_is_sensitive (test_find_button (page, "Send _Invites…")));
 
   /* Done in the thread: the page reloads although the store it holds
    * never said "changed". */

@@ -17,6 +17,7 @@
 #include "atelier-mail.h"
 #include "atelier-window.h"
 #include "test-ical-util.h"
+#include "test-ui-util.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeMessage, g_object_unref)
 
@@ -25,20 +26,6 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeMessage, g_object_unref)
 static gboolean have_display;
 
 /* Widget tree helpers */
-
-static void
-collect_widgets (GtkWidget *widget,
-                 GType      type,
-                 GPtrArray *found)
-{
-  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
-    g_ptr_array_add (found, widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_widgets (child, type, found);
-}
 
 /* The catalogue itself: without it every other check would only say
  * "English", not why. */
@@ -100,7 +87,7 @@ test_window (void)
   gtk_window_present (GTK_WINDOW (window));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
 
-  collect_widgets (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE, pages);
+  test_collect_widgets (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE, pages);
   for (guint i = 0; i < pages->len; i++)
     {
       const char *title = adw_status_page_get_title (pages->pdata[i]);
@@ -113,7 +100,7 @@ test_window (void)
     }
   g_assert_true (found_title);
 
-  collect_widgets (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY, entries);
+  test_collect_widgets (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY, entries);
   for (guint i = 0; i < entries->len; i++)
     {
       g_autofree char *placeholder = NULL;

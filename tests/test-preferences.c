@@ -7,6 +7,7 @@
 
 #include "atelier-preferences-window.h"
 #include "atelier-settings.h"
+#include "test-ui-util.h"
 #include "test-util.h"
 
 typedef struct
@@ -104,27 +105,13 @@ selected_label (Fixture    *fixture,
   return gtk_string_object_get_string (GTK_STRING_OBJECT (item));
 }
 
-static void
-collect_widgets (GtkWidget *widget,
-                 GType      type,
-                 GPtrArray *found)
-{
-  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
-    g_ptr_array_add (found, widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_widgets (child, type, found);
-}
-
 /* The text of the error shown under a group, or NULL */
 static const char *
 shown_error (Fixture *fixture)
 {
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
 
-  collect_widgets (GTK_WIDGET (fixture->window), GTK_TYPE_LABEL, labels);
+  test_collect_widgets (GTK_WIDGET (fixture->window), GTK_TYPE_LABEL, labels);
   for (guint i = 0; i < labels->len; i++)
     if (gtk_widget_has_css_class (labels->pdata[i], "error") && gtk_widget_get_visible (labels->pdata[i]))
       return gtk_label_get_label (labels->pdata[i]);

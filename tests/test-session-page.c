@@ -7,6 +7,7 @@
 
 #include "atelier-booking.h"
 #include "atelier-session-page.h"
+#include "test-ui-util.h"
 #include "test-util.h"
 
 /* How long a test waits for the page to catch up with the store. */
@@ -125,27 +126,13 @@ get_registration (AtelierStore *store,
 
 /* Widget helpers */
 
-static void
-collect_widgets (GtkWidget *widget,
-                 GType      type,
-                 GPtrArray *found)
-{
-  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
-    g_ptr_array_add (found, widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_widgets (child, type, found);
-}
-
 static GtkWidget *
 find_widget (GtkWidget *root,
              GType      type)
 {
   g_autoptr(GPtrArray) found = g_ptr_array_new ();
 
-  collect_widgets (root, type, found);
+  test_collect_widgets (root, type, found);
   g_assert_cmpuint (found->len, >=, 1);
   return found->pdata[0];
 }
@@ -157,7 +144,7 @@ find_label_with_class (GtkWidget  *root,
 {
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
 
-  collect_widgets (root, GTK_TYPE_LABEL, labels);
+  test_collect_widgets (root, GTK_TYPE_LABEL, labels);
   for (guint i = 0; i < labels->len; i++)
     if (gtk_widget_has_css_class (labels->pdata[i], css_class) && gtk_widget_get_visible (labels->pdata[i]))
       return labels->pdata[i];
@@ -170,26 +157,12 @@ has_label_containing (GtkWidget  *root,
 {
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
 
-  collect_widgets (root, GTK_TYPE_LABEL, labels);
+  test_collect_widgets (root, GTK_TYPE_LABEL, labels);
   for (guint i = 0; i < labels->len; i++)
     if (gtk_widget_get_visible (labels->pdata[i])
         && strstr (gtk_label_get_label (labels->pdata[i]), text) != NULL)
       return TRUE;
   return FALSE;
-}
-
-static GtkWidget *
-find_button (GtkWidget  *root,
-             const char *label)
-{
-  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
-
-  collect_widgets (root, GTK_TYPE_BUTTON, buttons);
-  for (guint i = 0; i < buttons->len; i++)
-    if (g_strcmp0 (gtk_button_get_label (buttons->pdata[i]), label) == 0)
-      return buttons->pdata[i];
-  g_error ("No button labelled %s", label);
-  return NULL;
 }
 
 /* The visible toplevel of @type other than the test's window, or NULL */
@@ -210,32 +183,9 @@ find_toplevel (Fixture *fixture,
   return NULL;
 }
 
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-typedef gboolean (*Condition) (Fixture *fixture, gconstpointer data);
-
-static void
-wait_until (Fixture       *fixture,
-            Condition      condition,
-            gconstpointer  data)
-{
-  gboolean timed_out = FALSE;
-  guint timeout = g_timeout_add_seconds (WAIT_TIMEOUT_SECONDS, timeout_cb, &timed_out);
-
-  while (!condition (fixture, data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (timeout);
-
-  g_assert_true (condition (fixture, data));
-}
+/* Conditions take the fixture; test_wait_until() calls them. */
+#define wait_until(fixture, condition, data) \
+  test_wait_until ((TestCondition) (condition), (fixture), (data), WAIT_TIMEOUT_SECONDS)
 
 static gboolean
 page_shows_text (Fixture       *fixture,
@@ -375,7 +325,7 @@ test_summary_and_roster (Fixture       *fixture,
   {
     g_autoptr(GPtrArray) labels = g_ptr_array_new ();
 
-    collect_widgets (GTK_WIDGET (fixture->page), GTK_TYPE_LABEL, labels);
+    test_collect_widgets (GTK_WIDGET (fixture->page), GTK_TYPE_LABEL, labels);
     for (guint i = 0; i < labels->len; i++)
       if (gtk_widget_has_css_class (labels->pdata[i], "waitlist-position")
           && gtk_widget_get_visible (labels->pdata[i]))
@@ -413,7 +363,7 @@ test_empty_and_missing (Fixture       *fixture,
     g_autoptr(GPtrArray) stacks = g_ptr_array_new ();
 
     /* The page's own stack, not one inside a header bar or menu. */
-    collect_widgets (GTK_WIDGET (fixture->page), GTK_TYPE_STACK, stacks);
+    test_collect_widgets (GTK_WIDGET (fixture->page), GTK_TYPE_STACK, stacks);
     stack = NULL;
     for (guint i = 0; i < stacks->len && stack == NULL; i++)
       if (gtk_stack_get_child_by_name (stacks->pdata[i], "missing") != NULL)
@@ -421,7 +371,7 @@ test_empty_and_missing (Fixture       *fixture,
     g_assert_nonnull (stack);
   }
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "missing");
-  g_assert_false (gtk_widget_is_sensitive (find_button (GTK_WIDGET (fixture->page), "_Sign Up…")));
+  g_assert_false (gtk_widget_is_sensitive (test_find_button (GTK_WIDGET (fixture->page), "_Sign Up…")));
 }
 
 static void
@@ -506,7 +456,7 @@ test_change_capacity (Fixture       *fixture,
 
   /* Below the seats taken: the error shows, nothing changes. */
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 5);
-  g_signal_emit_by_name (find_button (dialog, "_Save"), "clicked");
+  g_signal_emit_by_name (test_find_button (dialog, "_Save"), "clicked");
   error_label = find_label_with_class (dialog, "error");
   g_assert_nonnull (error_label);
   g_assert_cmpstr (gtk_label_get_label (error_label), ==,
@@ -519,7 +469,7 @@ test_change_capacity (Fixture       *fixture,
   /* Raising it promotes the waiting party, and the toast says so. */
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 12);
   g_assert_null (find_label_with_class (dialog, "error"));
-  g_signal_emit_by_name (find_button (dialog, "_Save"), "clicked");
+  g_signal_emit_by_name (test_find_button (dialog, "_Save"), "clicked");
   g_assert_null (find_toplevel (fixture, ADW_TYPE_WINDOW));
   after = atelier_store_get_session (store, session, NULL);
   g_assert_cmpint (atelier_session_get_capacity (after), ==, 12);
@@ -567,7 +517,7 @@ test_cancel_session (Fixture       *fixture,
   settle (fixture);
   g_assert_nonnull (find_label_with_class (GTK_WIDGET (fixture->page), "cancelled"));
   g_assert_true (has_label_containing (GTK_WIDGET (fixture->page), "This session is cancelled"));
-  g_assert_false (gtk_widget_is_sensitive (find_button (GTK_WIDGET (fixture->page), "_Sign Up…")));
+  g_assert_false (gtk_widget_is_sensitive (test_find_button (GTK_WIDGET (fixture->page), "_Sign Up…")));
   /* Nothing more to cancel: the action is off. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "session.cancel-session", NULL);
   g_assert_null (find_toplevel (fixture, ADW_TYPE_MESSAGE_DIALOG));
@@ -625,7 +575,7 @@ test_move (Fixture       *fixture,
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Move Registration");
   selection = gtk_list_view_get_model (GTK_LIST_VIEW (find_widget (dialog, GTK_TYPE_LIST_VIEW)));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 1);
-  move_button = find_button (dialog, "_Move");
+  move_button = test_find_button (dialog, "_Move");
   g_assert_false (gtk_widget_get_sensitive (move_button));
   gtk_selection_model_select_item (selection, 0, TRUE);
   g_assert_true (gtk_widget_get_sensitive (move_button));
@@ -658,14 +608,14 @@ test_send_invites_button (Fixture       *fixture,
   sign_up (store, session, "Ada", 1, ATELIER_REGISTRATION_CONFIRMED);
   show_page (fixture, session);
   g_assert_true (has_label_containing (GTK_WIDGET (fixture->page), "Nothing to send"));
-  g_assert_false (gtk_widget_is_sensitive (find_button (GTK_WIDGET (fixture->page), "Send _Invites…")));
+  g_assert_false (gtk_widget_is_sensitive (test_find_button (GTK_WIDGET (fixture->page), "Send _Invites…")));
 
   g_object_set (customer, "email", "zoe@example.org", NULL);
   registration = atelier_booking_sign_up (store, session, customer, 2, NULL, &error);
   g_assert_no_error (error);
   wait_until (fixture, page_shows_text, "1 to send");
   settle (fixture);
-  g_assert_true (gtk_widget_is_sensitive (find_button (GTK_WIDGET (fixture->page), "Send _Invites…")));
+  g_assert_true (gtk_widget_is_sensitive (test_find_button (GTK_WIDGET (fixture->page), "Send _Invites…")));
 }
 
 int

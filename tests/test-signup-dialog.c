@@ -7,6 +7,7 @@
 
 #include "atelier-booking.h"
 #include "atelier-signup-dialog.h"
+#include "test-ui-util.h"
 #include "test-util.h"
 
 /* How long a test waits for the search to answer. */
@@ -99,43 +100,15 @@ count_registrations (AtelierStore *store,
 
 /* Widget helpers */
 
-static void
-collect_widgets (GtkWidget *widget,
-                 GType      type,
-                 GPtrArray *found)
-{
-  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
-    g_ptr_array_add (found, widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_widgets (child, type, found);
-}
-
 static GtkWidget *
 find_widget (GtkWidget *root,
              GType      type)
 {
   g_autoptr(GPtrArray) found = g_ptr_array_new ();
 
-  collect_widgets (root, type, found);
+  test_collect_widgets (root, type, found);
   g_assert_cmpuint (found->len, >=, 1);
   return found->pdata[0];
-}
-
-static GtkWidget *
-find_button (GtkWidget  *root,
-             const char *label)
-{
-  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
-
-  collect_widgets (root, GTK_TYPE_BUTTON, buttons);
-  for (guint i = 0; i < buttons->len; i++)
-    if (g_strcmp0 (gtk_button_get_label (buttons->pdata[i]), label) == 0)
-      return buttons->pdata[i];
-  g_error ("No button labelled %s", label);
-  return NULL;
 }
 
 static GtkEditable *
@@ -144,7 +117,7 @@ find_entry_row (GtkWidget  *root,
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
 
-  collect_widgets (root, ADW_TYPE_ENTRY_ROW, rows);
+  test_collect_widgets (root, ADW_TYPE_ENTRY_ROW, rows);
   for (guint i = 0; i < rows->len; i++)
     if (g_strcmp0 (adw_preferences_row_get_title (rows->pdata[i]), title) == 0)
       return rows->pdata[i];
@@ -159,7 +132,7 @@ find_label_with_class (GtkWidget  *root,
 {
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
 
-  collect_widgets (root, GTK_TYPE_LABEL, labels);
+  test_collect_widgets (root, GTK_TYPE_LABEL, labels);
   for (guint i = 0; i < labels->len; i++)
     if (gtk_widget_has_css_class (labels->pdata[i], css_class) && gtk_widget_is_visible (labels->pdata[i]))
       return labels->pdata[i];
@@ -230,7 +203,7 @@ press_enter_in_search (Fixture *fixture)
 static GtkWidget *
 sign_up_button (Fixture *fixture)
 {
-  return find_button (GTK_WIDGET (fixture->dialog), "_Sign Up");
+  return test_find_button (GTK_WIDGET (fixture->dialog), "_Sign Up");
 }
 
 static void
@@ -323,7 +296,7 @@ test_search_and_sign_up (Fixture       *fixture,
   g_assert_cmpstr (adw_status_page_get_title (result_page (fixture)), ==, "Confirmed");
   g_assert_cmpstr (adw_status_page_get_description (result_page (fixture)), ==,
                    "Zoé Martin is confirmed (party of 2).");
-  g_assert_true (gtk_widget_is_visible (find_button (GTK_WIDGET (fixture->dialog), "_Done")));
+  g_assert_true (gtk_widget_is_visible (test_find_button (GTK_WIDGET (fixture->dialog), "_Done")));
   g_assert_false (gtk_widget_is_visible (sign_up_button (fixture)));
 }
 
@@ -427,7 +400,7 @@ test_new_customer (Fixture       *fixture,
 
   show_dialog (fixture);
   dialog = GTK_WIDGET (fixture->dialog);
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_button (dialog, "_New Customer")), TRUE);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (test_find_button (dialog, "_New Customer")), TRUE);
   g_assert_false (gtk_widget_is_sensitive (sign_up_button (fixture)));
   g_assert_nonnull (strstr (gtk_label_get_label (find_label_with_class (dialog, "caption")),
                             "A name is required"));
@@ -507,7 +480,7 @@ test_new_customer_refused (Fixture       *fixture,
   g_assert_no_error (error);
 
   dialog = GTK_WIDGET (fixture->dialog);
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_button (dialog, "_New Customer")), TRUE);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (test_find_button (dialog, "_New Customer")), TRUE);
   gtk_editable_set_text (find_entry_row (dialog, "_Given Name"), "Léa");
   click (sign_up_button (fixture));
   error_label = find_label_with_class (dialog, "error");

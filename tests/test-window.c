@@ -13,6 +13,7 @@
 #include "atelier-session-row.h"
 #include "atelier-window.h"
 #include "atelier-workshops-page.h"
+#include "test-ui-util.h"
 #include "test-util.h"
 
 #define SETTINGS_SCHEMA_ID "io.github.ateliers.Atelier"
@@ -45,27 +46,13 @@ fixture_teardown (Fixture       *fixture,
 
 /* Widget tree helpers */
 
-static void
-collect_widgets (GtkWidget *widget,
-                 GType      type,
-                 GPtrArray *found)
-{
-  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
-    g_ptr_array_add (found, widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_widgets (child, type, found);
-}
-
 static GtkWidget *
 find_widget (GtkWidget *root,
              GType      type)
 {
   g_autoptr(GPtrArray) found = g_ptr_array_new ();
 
-  collect_widgets (root, type, found);
+  test_collect_widgets (root, type, found);
   g_assert_cmpuint (found->len, >=, 1);
   return found->pdata[0];
 }
@@ -77,7 +64,7 @@ visible_label_texts (GtkWidget *root)
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
   g_autoptr(GString) texts = g_string_new ("");
 
-  collect_widgets (root, GTK_TYPE_LABEL, labels);
+  test_collect_widgets (root, GTK_TYPE_LABEL, labels);
   for (guint i = 0; i < labels->len; i++)
     {
       GtkWidget *label = labels->pdata[i];
@@ -117,7 +104,7 @@ find_stack_with (GtkWidget  *root,
 {
   g_autoptr(GPtrArray) stacks = g_ptr_array_new ();
 
-  collect_widgets (root, GTK_TYPE_STACK, stacks);
+  test_collect_widgets (root, GTK_TYPE_STACK, stacks);
   for (guint i = 0; i < stacks->len; i++)
     if (gtk_stack_get_child_by_name (stacks->pdata[i], name) != NULL)
       return stacks->pdata[i];
@@ -183,33 +170,9 @@ show_window (Fixture *fixture)
   gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
 }
 
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-typedef gboolean (*Condition) (Fixture *fixture, gconstpointer data);
-
-/* Runs the main loop until @condition holds, failing after a while. */
-static void
-wait_until (Fixture       *fixture,
-            Condition      condition,
-            gconstpointer  data)
-{
-  gboolean timed_out = FALSE;
-  guint timeout = g_timeout_add_seconds (WAIT_TIMEOUT_SECONDS, timeout_cb, &timed_out);
-
-  while (!condition (fixture, data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (timeout);
-
-  g_assert_true (condition (fixture, data));
-}
+/* Conditions take the fixture; test_wait_until() calls them. */
+#define wait_until(fixture, condition, data) \
+  test_wait_until ((TestCondition) (condition), (fixture), (data), WAIT_TIMEOUT_SECONDS)
 
 static gboolean
 customers_loaded (Fixture       *fixture,
@@ -247,7 +210,7 @@ row_for_session (AtelierWindow *window,
   GtkWidget *list_view = schedule_list_view (window);
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
 
-  collect_widgets (list_view, ATELIER_TYPE_SESSION_ROW, rows);
+  test_collect_widgets (list_view, ATELIER_TYPE_SESSION_ROW, rows);
   for (guint i = 0; i < rows->len; i++)
     {
       AtelierSession *session = atelier_session_row_get_session (rows->pdata[i]);
@@ -532,7 +495,7 @@ test_window_demo (Fixture       *fixture,
   assert_model_ids (model, (const gint64 *) (gpointer) expected->data, expected->len);
 
   /* The first rows are drawn with their workshop's title. */
-  collect_widgets (schedule_list_view (fixture->window), ATELIER_TYPE_SESSION_ROW, rows);
+  test_collect_widgets (schedule_list_view (fixture->window), ATELIER_TYPE_SESSION_ROW, rows);
   g_assert_cmpuint (rows->len, >, 0);
   for (guint i = 0; i < MIN (expected->len, 3); i++)
     {
@@ -823,7 +786,7 @@ find_button (GtkWidget  *root,
 {
   g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
 
-  collect_widgets (root, GTK_TYPE_BUTTON, buttons);
+  test_collect_widgets (root, GTK_TYPE_BUTTON, buttons);
   for (guint i = 0; i < buttons->len; i++)
     {
       GtkWidget *child = gtk_button_get_child (buttons->pdata[i]);
@@ -1041,7 +1004,7 @@ test_window_views (Fixture       *fixture,
 
   /* The switcher's buttons are named by the views' titles, which is what
    * screen readers and keyboard mnemonics use. */
-  collect_widgets (switcher_title, GTK_TYPE_LABEL, labels);
+  test_collect_widgets (switcher_title, GTK_TYPE_LABEL, labels);
   for (guint i = 0; i < labels->len; i++)
     {
       g_string_append (switcher_texts, gtk_label_get_text (labels->pdata[i]));
@@ -1112,7 +1075,7 @@ no_session_page (Fixture       *fixture,
 {
   g_autoptr(GPtrArray) pages = g_ptr_array_new ();
 
-  collect_widgets (GTK_WIDGET (fixture->window), ATELIER_TYPE_SESSION_PAGE, pages);
+  test_collect_widgets (GTK_WIDGET (fixture->window), ATELIER_TYPE_SESSION_PAGE, pages);
   return pages->len == 0;
 }
 
@@ -1122,7 +1085,7 @@ one_session_page (Fixture       *fixture,
 {
   g_autoptr(GPtrArray) pages = g_ptr_array_new ();
 
-  collect_widgets (GTK_WIDGET (fixture->window), ATELIER_TYPE_SESSION_PAGE, pages);
+  test_collect_widgets (GTK_WIDGET (fixture->window), ATELIER_TYPE_SESSION_PAGE, pages);
   return pages->len == 1;
 }
 
@@ -1274,7 +1237,7 @@ test_window_shortcuts (void)
   g_assert_true (GTK_IS_SHORTCUTS_WINDOW (window));
 
   /* Every accelerator parses. */
-  collect_widgets (GTK_WIDGET (window), GTK_TYPE_SHORTCUTS_SHORTCUT, shortcuts);
+  test_collect_widgets (GTK_WIDGET (window), GTK_TYPE_SHORTCUTS_SHORTCUT, shortcuts);
   g_assert_cmpuint (shortcuts->len, >=, 10);
   for (guint i = 0; i < shortcuts->len; i++)
     {

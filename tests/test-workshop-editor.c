@@ -6,6 +6,7 @@
 #include <adwaita.h>
 
 #include "atelier-workshop-editor.h"
+#include "test-ui-util.h"
 #include "test-util.h"
 
 typedef struct
@@ -60,20 +61,6 @@ collect_widgets (GtkWidget *widget,
     collect_widgets (c, type, found);
 }
 
-static GtkWidget *
-find_button (GtkWidget  *root,
-             const char *label)
-{
-  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
-
-  collect_widgets (root, GTK_TYPE_BUTTON, buttons);
-  for (guint i = 0; i < buttons->len; i++)
-    if (g_strcmp0 (gtk_button_get_label (buttons->pdata[i]), label) == 0)
-      return buttons->pdata[i];
-  g_error ("No button labelled %s", label);
-  return NULL;
-}
-
 static GtkEditable *
 find_entry_row (GtkWidget  *root,
                 const char *title)
@@ -91,7 +78,7 @@ find_entry_row (GtkWidget  *root,
 static GtkWidget *
 save_button (Fixture *fixture)
 {
-  return find_button (GTK_WIDGET (fixture->editor), "_Save");
+  return test_find_button (GTK_WIDGET (fixture->editor), "_Save");
 }
 
 static void
@@ -347,7 +334,7 @@ test_delete (Fixture       *fixture,
   /* With a session: the core refuses, the editor says so and stays. */
   open_editor (fixture, busy);
   g_assert_true (gtk_widget_get_visible (child (fixture, "delete_button")));
-  click (find_button (GTK_WIDGET (fixture->editor), "De_lete Workshop"));
+  click (test_find_button (GTK_WIDGET (fixture->editor), "De_lete Workshop"));
   answer_message_dialog ("Delete Workshop?", "delete");
   g_assert_nonnull (fixture->editor);
   g_assert_cmpstr (atelier_workshop_editor_get_message (fixture->editor), ==,
@@ -360,13 +347,13 @@ test_delete (Fixture       *fixture,
 
   /* Asked, then cancelled: nothing happens. */
   open_editor (fixture, idle);
-  click (find_button (GTK_WIDGET (fixture->editor), "De_lete Workshop"));
+  click (test_find_button (GTK_WIDGET (fixture->editor), "De_lete Workshop"));
   answer_message_dialog ("Delete Workshop?", "cancel");
   g_assert_nonnull (fixture->editor);
   g_assert_null (atelier_workshop_editor_get_message (fixture->editor));
 
   /* Confirmed: gone, and the editor closes. */
-  click (find_button (GTK_WIDGET (fixture->editor), "De_lete Workshop"));
+  click (test_find_button (GTK_WIDGET (fixture->editor), "De_lete Workshop"));
   answer_message_dialog ("Delete Workshop?", "delete");
   wait_until_closed (fixture);
   gone = atelier_store_get_workshop (fixture->store.store, idle, &error);
