@@ -342,6 +342,67 @@ test_capacity (Fixture *f, gconstpointer data)
   assert_status (f, first, ATELIER_REGISTRATION_CONFIRMED, 0);
 }
 
+/* The session editor's save: capacity, time and place in one go. */
+static void
+test_update_session (Fixture *f, gconstpointer data)
+{
+  gint64 s = session_in (f, 48, 3);
+  gint64 first = sign_up (f, s, customer (f, "Zoé", "Martin"), 3, 0);
+  gint64 second = sign_up (f, s, customer (f, "Hugo", "Moreau"), 2, 1);
+  g_autoptr(AtelierSession) wanted = atelier_store_get_session (f->base.store, s, NULL);
+  g_autoptr(AtelierSession) stored = NULL;
+  g_autoptr(GListModel) promoted = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 starts = atelier_session_get_starts_at (wanted);
+  gint64 sequence = atelier_session_get_sequence (wanted);
+
+  /* Refused capacity: the new time is not saved either. */
+  g_object_set (wanted, "capacity", 2, "starts-at", starts + 3600,
+                "ends-at", atelier_session_get_ends_at (wanted) + 3600, "place", "Cave", NULL);
+  g_assert_false (atelier_booking_update_session (f->base.store, wanted, NULL, &error));
+  g_assert_error (error, ATELIER_BOOKING_ERROR, ATELIER_BOOKING_ERROR_CAPACITY_BELOW_TAKEN);
+  g_clear_error (&error);
+  stored = atelier_store_get_session (f->base.store, s, NULL);
+  g_assert_cmpint (atelier_session_get_capacity (stored), ==, 3);
+  g_assert_cmpint (atelier_session_get_starts_at (stored), ==, starts);
+  g_assert_cmpint (atelier_session_get_sequence (stored), ==, sequence);
+  g_assert_cmpstr (atelier_session_get_place (stored), !=, "Cave");
+  g_clear_object (&stored);
+
+  /* Refused time: the seats added are not kept, nobody moves up. */
+  g_object_set (wanted, "capacity", 5, "ends-at", starts - 60, NULL);
+  g_assert_false (atelier_booking_update_session (f->base.store, wanted, NULL, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  stored = atelier_store_get_session (f->base.store, s, NULL);
+  g_assert_cmpint (atelier_session_get_capacity (stored), ==, 3);
+  assert_status (f, second, ATELIER_REGISTRATION_WAITLISTED, 1);
+  g_clear_object (&stored);
+
+  /* More seats and a new time: the waiting party moves up, SEQUENCE once. */
+  g_object_set (wanted, "ends-at", starts + 3600 + 7200, NULL);
+  g_object_set (wanted, "capacity", 5, NULL);
+  g_assert_true (atelier_booking_update_session (f->base.store, wanted, &promoted, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (promoted), ==, 1);
+  assert_status (f, first, ATELIER_REGISTRATION_CONFIRMED, 0);
+  assert_status (f, second, ATELIER_REGISTRATION_CONFIRMED, 0);
+  stored = atelier_store_get_session (f->base.store, s, NULL);
+  g_assert_cmpint (atelier_session_get_capacity (stored), ==, 5);
+  g_assert_cmpint (atelier_session_get_starts_at (stored), ==, starts + 3600);
+  g_assert_cmpstr (atelier_session_get_place (stored), ==, "Cave");
+  g_assert_cmpint (atelier_session_get_sequence (stored), ==, sequence + 1);
+  g_clear_object (&stored);
+  g_clear_object (&promoted);
+
+  /* Capacity alone is not something a calendar shows. */
+  g_object_set (wanted, "capacity", 6, NULL);
+  g_assert_true (atelier_booking_update_session (f->base.store, wanted, NULL, &error));
+  stored = atelier_store_get_session (f->base.store, s, NULL);
+  g_assert_cmpint (atelier_session_get_capacity (stored), ==, 6);
+  g_assert_cmpint (atelier_session_get_sequence (stored), ==, sequence + 1);
+}
+
 static void
 test_check_in_and_undo (Fixture *f, gconstpointer data)
 {
@@ -476,6 +537,7 @@ main (int argc, char **argv)
   ADD ("move/between-full-sessions", test_move_between_full_sessions);
   ADD ("move/refused-keeps-everything", test_move_refused_keeps_everything);
   ADD ("capacity", test_capacity);
+  ADD ("update-session", test_update_session);
   ADD ("check-in/and-undo", test_check_in_and_undo);
   ADD ("walk-in", test_walk_in);
   ADD ("no-shows", test_no_shows_after_end);

@@ -497,6 +497,35 @@ atelier_booking_move (AtelierStore  *store,
   return g_steal_pointer (&moved);
 }
 
+static gboolean
+set_capacity_locked (AtelierStore  *store,
+                     gint64         session_id,
+                     int            capacity,
+                     GListStore    *promoted,
+                     GError       **error)
+{
+  g_autoptr(AtelierSession) session = atelier_store_get_session (store, session_id, error);
+  int taken = session != NULL ? seats_taken (store, session_id, error) : -1;
+
+  if (taken < 0)
+    return FALSE;
+  if (capacity < taken)
+    {
+      g_set_error (error, ATELIER_BOOKING_ERROR, ATELIER_BOOKING_ERROR_CAPACITY_BELOW_TAKEN,
+                   ngettext ("%d seat is already taken; the capacity cannot be lower than that.",
+                             "%d seats are already taken; the capacity cannot be lower than that.",
+                             taken),
+                   taken);
+      return FALSE;
+    }
+  if (capacity == atelier_session_get_capacity (session))
+    return TRUE;
+
+  g_object_set (session, "capacity", capacity, NULL);
+  return atelier_store_update_session (store, session, error) &&
+         promote_locked (store, session_id, promoted, error);
+}
+
 /**
  * atelier_booking_set_capacity:
  * @promoted: (out) (optional): registrations confirmed from the waiting
@@ -513,33 +542,57 @@ atelier_booking_set_capacity (AtelierStore  *store,
                               GError       **error)
 {
   g_autoptr(GListStore) promoted_list = new_promoted_list (promoted);
-  g_autoptr(AtelierSession) session = NULL;
-  gboolean ok = FALSE;
-  int taken;
+  gboolean ok;
 
   g_return_val_if_fail (ATELIER_IS_STORE (store), FALSE);
 
   if (!atelier_store_begin (store, error))
     return FALSE;
-
-  session = atelier_store_get_session (store, session_id, error);
-  taken = session != NULL ? seats_taken (store, session_id, error) : -1;
-  if (taken >= 0 && capacity < taken)
-    g_set_error (error, ATELIER_BOOKING_ERROR, ATELIER_BOOKING_ERROR_CAPACITY_BELOW_TAKEN,
-                 ngettext ("%d seat is already taken; the capacity cannot be lower than that.",
-                           "%d seats are already taken; the capacity cannot be lower than that.",
-                           taken),
-                 taken);
-  else if (taken >= 0)
-    {
-      g_object_set (session, "capacity", capacity, NULL);
-      ok = atelier_store_update_session (store, session, error) &&
-           promote_locked (store, session_id, promoted_list, error);
-    }
-
+  ok = set_capacity_locked (store, session_id, capacity, promoted_list, error);
   if (!atelier_store_finish (store, ok, error))
     return FALSE;
 
+  if (promoted != NULL)
+    *promoted = G_LIST_MODEL (g_steal_pointer (&promoted_list));
+  return TRUE;
+}
+
+/**
+ * atelier_booking_update_session:
+ * @session: the session with its new start, end, time zone, place and
+ *   capacity
+ * @promoted: (out) (optional): registrations confirmed from the waiting
+ *   list because seats were added
+ *
+ * Saves everything the session editor changes in one transaction: the
+ * capacity as atelier_booking_set_capacity() does, then the time and
+ * place as atelier_schedule_update_session() does. If either is refused,
+ * nothing changes.
+ */
+gboolean
+atelier_booking_update_session (AtelierStore    *store,
+                                AtelierSession  *session,
+                                GListModel     **promoted,
+                                GError         **error)
+{
+  g_autoptr(GListStore) promoted_list = new_promoted_list (promoted);
+  gint64 session_id;
+  gboolean ok;
+
+  g_return_val_if_fail (ATELIER_IS_STORE (store), FALSE);
+  g_return_val_if_fail (ATELIER_IS_SESSION (session), FALSE);
+
+  session_id = atelier_session_get_id (session);
+  if (!atelier_store_begin (store, error))
+    return FALSE;
+  ok = set_capacity_locked (store, session_id, atelier_session_get_capacity (session),
+                            promoted_list, error) &&
+       atelier_schedule_update_locked (store, session, atelier_session_get_status (session), error);
+  if (!atelier_store_finish (store, ok, error))
+    return FALSE;
+
+  atelier_store_emit_changed (store, "sessions");
+  atelier_store_emit_changed (store, "registrations");
   if (promoted != NULL)
     *promoted = G_LIST_MODEL (g_steal_pointer (&promoted_list));
   return TRUE;

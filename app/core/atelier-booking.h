@@ -63,6 +63,10 @@ gboolean             atelier_booking_set_capacity   (AtelierStore           *sto
                                                      int                     capacity,
                                                      GListModel            **promoted,
                                                      GError                **error);
+gboolean             atelier_booking_update_session (AtelierStore           *store,
+                                                     AtelierSession         *session,
+                                                     GListModel            **promoted,
+                                                     GError                **error);
 AtelierRegistration *atelier_booking_check_in       (AtelierStore           *store,
                                                      gint64                  registration_id,
                                                      GError                **error);

@@ -13,11 +13,11 @@
  * Sat 5 Dec to Sat 9 Jan", or the core's refusal. Saving stores all of
  * them in one transaction (atelier_series_create()).
  *
- * For an existing session, a new time or place goes through
- * atelier_schedule_update_session() (which raises its SEQUENCE) after
- * saying how many customers will receive an update, and a new capacity
- * through atelier_booking_set_capacity(), first, so that its refusal
- * changes nothing.
+ * For an existing session, a new time, place or capacity is saved in one
+ * transaction by atelier_booking_update_session() (a new time or place
+ * raises its SEQUENCE; a capacity below the seats taken is refused and
+ * nothing changes), after saying how many customers will receive an
+ * update.
  */
 #define G_LOG_DOMAIN "atelier-session-editor"
 
@@ -827,7 +827,6 @@ save_existing (AtelierSessionEditor *self)
   g_autoptr(GError) error = NULL;
   g_autoptr(AtelierSession) stored = atelier_store_get_session (self->store, self->session_id, &error);
   g_autoptr(AtelierSession) wanted = NULL;
-  int capacity;
 
   if (stored != NULL)
     wanted = changed_session (self, &error);
@@ -837,19 +836,9 @@ save_existing (AtelierSessionEditor *self)
       return;
     }
 
-  /* The capacity first: its refusal (below the seats taken) then leaves
-   * everything as it was. */
   gtk_spin_button_update (self->capacity_spin);
-  capacity = spin_value (self->capacity_spin);
-  if (capacity != atelier_session_get_capacity (stored) &&
-      !atelier_booking_set_capacity (self->store, self->session_id, capacity, NULL, &error))
-    {
-      show_error (self, error->message);
-      return;
-    }
-
-  if (calendar_changed (stored, wanted) &&
-      !atelier_schedule_update_session (self->store, wanted, NULL, &error))
+  g_object_set (wanted, "capacity", spin_value (self->capacity_spin), NULL);
+  if (!atelier_booking_update_session (self->store, wanted, NULL, &error))
     {
       show_error (self, error->message);
       return;
