@@ -85,13 +85,31 @@ test_prefixes (TestStore *f, gconstpointer data)
 {
   populate (f);
   assert_found (f, "z", "Zoé Martin");
-  /* Zoé matches twice (name and e-mail): she ranks first. */
-  assert_found (f, "mar", "Zoé Martin|Élodie Marchand");
+  /* Two names start with it: equally good, shown by name. */
+  assert_found (f, "mar", "Élodie Marchand|Zoé Martin");
   assert_found (f, "zoe mar", "Zoé Martin");
   assert_found (f, "mar zo", "Zoé Martin");
   assert_found (f, "zoe.mar", "Zoé Martin");
   assert_found (f, "jmuel", "Jürgen Müller");
   assert_found (f, "xyz", "");
+}
+
+static void
+test_ranking (TestStore *f, gconstpointer data)
+{
+  add (f, "Hugo", "Blanc", "martin.h@example.org", NULL);
+  add (f, "Martine", "Roux", NULL, NULL);
+  add (f, "Zoé", "Martin", NULL, NULL);
+  add (f, "Paul", "Durand", "li.paul@example.org", NULL);
+  add (f, "Lionel", "Petit", "lionel@example.org", NULL);
+  add (f, "Wei", "Li", NULL, NULL);
+
+  /* A whole word of the name, then the start of one, then the e-mail. */
+  assert_found (f, "martin", "Zoé Martin|Martine Roux|Hugo Blanc");
+  assert_found (f, "li", "Wei Li|Lionel Petit|Paul Durand");
+  assert_found (f, "wei li", "Wei Li");
+  /* Every word counts: one word short of a whole name is a prefix match. */
+  assert_found (f, "zoe mart", "Zoé Martin");
 }
 
 static void
@@ -220,6 +238,7 @@ main (int argc, char **argv)
 
   ADD ("accents-and-case", test_accents_and_case);
   ADD ("prefixes", test_prefixes);
+  ADD ("ranking", test_ranking);
   ADD ("phone-digits", test_phone_digits);
   ADD ("odd-input", test_odd_input);
   ADD ("index-follows-changes", test_index_follows_changes);

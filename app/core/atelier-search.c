@@ -1,9 +1,15 @@
 /* atelier-search.c: finding a customer in a keystroke or two
  *
  * The FTS5 index (schema step 2) folds case and accents. What was typed
- * becomes a prefix query: every word must start a word of the name, the
+ * becomes prefix queries: every word must start a word of the name, the
  * e-mail or the phone; digits typed on their own, whatever the spacing,
  * match the start of a phone number.
+ *
+ * Results are ranked by how well they match, in tiers: every word a whole
+ * word of the name, then the start of one, then the start of a word
+ * anywhere (e-mail, phone). Each tier is answered by the index alone and
+ * stops at the limit, so no keystroke ranks thousands of matches; within
+ * a tier the people found are shown by name.
  */
 #define G_LOG_DOMAIN "atelier-search"
 
@@ -11,6 +17,8 @@
 
 #include "atelier-search.h"
 #include "atelier-store-private.h"
+
+#define NAME_COLUMNS "{given_name family_name}"
 
 static gboolean
 is_word_char (gunichar c)
@@ -39,28 +47,15 @@ phone_query (const char *text)
   return g_strdup_printf ("phone : \"%s\"*", digits->str);
 }
 
-/**
- * atelier_search_build_query:
- * @text: what was typed
- *
- * Returns: (transfer full) (nullable): the FTS5 query, or %NULL when
- *   @text holds nothing to search for
- */
-char *
-atelier_search_build_query (const char *text)
+/* The words of @text; they hold only letters, digits and marks, so they
+ * can be quoted in a query as they are. */
+static GPtrArray *
+split_words (const char *text)
 {
-  g_autofree char *normal = g_utf8_normalize (text ? text : "", -1, G_NORMALIZE_NFC);
-  g_autoptr(GString) query = NULL;
+  GPtrArray *words = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GString) word = g_string_new (NULL);
-  char *phone;
 
-  if (normal == NULL)
-    return NULL;
-  if ((phone = phone_query (normal)) != NULL)
-    return phone;
-
-  query = g_string_new (NULL);
-  for (const char *p = normal; ; p = g_utf8_next_char (p))
+  for (const char *p = text; ; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
@@ -71,30 +66,84 @@ atelier_search_build_query (const char *text)
         }
       if (word->len > 0)
         {
-          /* Words hold only letters, digits and marks: quoting is safe. */
-          g_string_append_printf (query, "%s\"%s\"*", query->len ? " AND " : "", word->str);
+          g_ptr_array_add (words, g_strdup (word->str));
           g_string_truncate (word, 0);
         }
       if (c == 0)
-        break;
+        return words;
     }
-
-  return query->len > 0 ? g_string_free (g_steal_pointer (&query), FALSE) : NULL;
 }
 
-/* One or two letters match a good part of a large customer book: ranking
- * every match would cost more than it tells. Those are answered in index
- * order (the list shows them by name); from three on, by rank. */
-static gboolean
-is_short_query (const char *text)
+/* "w1"* AND "w2"*, or without the stars, in @columns if given. */
+static char *
+join_words (GPtrArray  *words,
+            const char *columns,
+            gboolean    as_prefixes)
 {
-  guint n_letters = 0;
+  GString *query = g_string_new (columns ? columns : "");
 
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    if (g_unichar_isalpha (g_utf8_get_char (p)))
-      n_letters++;
+  if (columns != NULL)
+    g_string_append (query, " : (");
+  for (guint i = 0; i < words->len; i++)
+    g_string_append_printf (query, "%s\"%s\"%s", i ? " AND " : "",
+                            (const char *) words->pdata[i], as_prefixes ? "*" : "");
+  if (columns != NULL)
+    g_string_append_c (query, ')');
 
-  return n_letters < 3;
+  return g_string_free (query, FALSE);
+}
+
+/* The queries for @text, best matches first; empty when there is
+ * nothing to search for. */
+static GPtrArray *
+build_tiers (const char *text)
+{
+  g_autofree char *normal = g_utf8_normalize (text ? text : "", -1, G_NORMALIZE_NFC);
+  GPtrArray *tiers = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) words = NULL;
+  char *phone;
+
+  if (normal == NULL)
+    return tiers;
+
+  if ((phone = phone_query (normal)) != NULL)
+    {
+      /* A phone number is one token: nothing to rank. */
+      g_ptr_array_add (tiers, phone);
+      return tiers;
+    }
+
+  words = split_words (normal);
+  if (words->len > 0)
+    {
+      g_ptr_array_add (tiers, join_words (words, NAME_COLUMNS, FALSE));
+      g_ptr_array_add (tiers, join_words (words, NAME_COLUMNS, TRUE));
+      g_ptr_array_add (tiers, join_words (words, NULL, TRUE));
+    }
+  return tiers;
+}
+
+/* The broadest query, which every match satisfies. */
+static const char *
+widest_tier (GPtrArray *tiers)
+{
+  return tiers->pdata[tiers->len - 1];
+}
+
+/**
+ * atelier_search_build_query:
+ * @text: what was typed
+ *
+ * Returns: (transfer full) (nullable): the FTS5 query that finds every
+ *   customer @text matches, or %NULL when @text holds nothing to search
+ *   for
+ */
+char *
+atelier_search_build_query (const char *text)
+{
+  g_autoptr(GPtrArray) tiers = build_tiers (text);
+
+  return tiers->len > 0 ? g_strdup (widest_tier (tiers)) : NULL;
 }
 
 static GListModel *
@@ -131,28 +180,25 @@ registrants_matching (AtelierStore  *store,
                     query, session_id, error);
 }
 
-/* FTS5 picks the best @limit on its own; only those are looked up. */
+/* The first @limit matches in index order; only those are looked up. */
 static GListModel *
 customers_matching (AtelierStore  *store,
                     const char    *query,
-                    gboolean       ranked,
                     guint          limit,
                     GError       **error)
 {
-  if (ranked)
-    return run_query (store,
-                      "SELECT c.* FROM (SELECT rowid AS id, rank FROM customer_search"
-                      "                 WHERE customer_search MATCH ?1 ORDER BY rank LIMIT ?2) m"
-                      " JOIN customers c ON c.id = m.id WHERE c.erased_at IS NULL"
-                      " ORDER BY m.rank, c.family_name, c.given_name",
-                      query, limit, error);
-
   return run_query (store,
                     "SELECT c.* FROM (SELECT rowid AS id FROM customer_search"
                     "                 WHERE customer_search MATCH ?1 LIMIT ?2) m"
                     " JOIN customers c ON c.id = m.id WHERE c.erased_at IS NULL"
                     " ORDER BY c.family_name, c.given_name",
                     query, limit, error);
+}
+
+static guint
+n_results (GListStore *results)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (results));
 }
 
 static void
@@ -166,7 +212,7 @@ append_new (GListStore *results,
       g_autoptr(AtelierCustomer) customer = g_list_model_get_item (found, i);
       gint64 id = atelier_customer_get_id (customer);
 
-      if (g_list_model_get_n_items (G_LIST_MODEL (results)) >= limit)
+      if (n_results (results) >= limit)
         return;
       if (g_hash_table_contains (seen, &id))
         continue;
@@ -190,34 +236,35 @@ atelier_search_customers (AtelierStore  *store,
                           guint          limit,
                           GError       **error)
 {
-  g_autofree char *query = atelier_search_build_query (text);
+  g_autoptr(GPtrArray) tiers = build_tiers (text);
   g_autoptr(GListStore) results = g_list_store_new (ATELIER_TYPE_CUSTOMER);
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  g_autoptr(GListModel) registrants = NULL;
-  g_autoptr(GListModel) others = NULL;
-  gboolean ranked;
 
   g_return_val_if_fail (ATELIER_IS_STORE (store), NULL);
 
-  if (query == NULL || limit == 0)
+  if (tiers->len == 0 || limit == 0)
     return G_LIST_MODEL (g_steal_pointer (&results));
 
   if (session_id != 0)
     {
-      registrants = registrants_matching (store, query, session_id, error);
+      g_autoptr(GListModel) registrants = NULL;
+
+      registrants = registrants_matching (store, widest_tier (tiers), session_id, error);
       if (registrants == NULL)
         return NULL;
       append_new (results, seen, registrants, limit);
     }
 
-  /* A phone number is one token: nothing to rank. Registrants may be
-   * among the best matches too: ask for enough. */
-  ranked = !g_str_has_prefix (query, "phone") && !is_short_query (text);
-  others = customers_matching (store, query, ranked,
-                               limit + g_list_model_get_n_items (G_LIST_MODEL (results)), error);
-  if (others == NULL)
-    return NULL;
-  append_new (results, seen, others, limit);
+  for (guint i = 0; i < tiers->len && n_results (results) < limit; i++)
+    {
+      g_autoptr(GListModel) found = NULL;
+
+      /* What earlier tiers found matches again here: ask for enough. */
+      found = customers_matching (store, tiers->pdata[i], limit + n_results (results), error);
+      if (found == NULL)
+        return NULL;
+      append_new (results, seen, found, limit);
+    }
 
   return G_LIST_MODEL (g_steal_pointer (&results));
 }
