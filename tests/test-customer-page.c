@@ -128,6 +128,45 @@ find_button (GtkWidget  *widget,
   return NULL;
 }
 
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  g_autoptr(GPtrArray) widgets = g_ptr_array_new ();
+
+  test_collect_widgets (widget, GTK_TYPE_WIDGET, widgets);
+  for (guint i = 0; i < widgets->len; i++)
+    if (g_strcmp0 (gtk_widget_get_name (widgets->pdata[i]), name) == 0)
+      return widgets->pdata[i];
+  return NULL;
+}
+
+/* The rows of a history group (its widget name), one a line: the session
+ * the row opens, then the status shown at its end. */
+static char *
+history_rows (Fixture    *fixture,
+              const char *group_name)
+{
+  GtkWidget *group = find_named (GTK_WIDGET (fixture->page), group_name);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  GString *text = g_string_new (NULL);
+
+  g_assert_nonnull (group);
+  test_collect_widgets (group, ADW_TYPE_ACTION_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GVariant *target = gtk_actionable_get_action_target_value (rows->pdata[i]);
+      g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+      g_assert_cmpstr (gtk_actionable_get_action_name (rows->pdata[i]), ==, "win.show-session");
+      test_collect_widgets (rows->pdata[i], GTK_TYPE_LABEL, labels);
+      /* The status is the row's suffix, its last label */
+      g_string_append_printf (text, "%" G_GINT64_FORMAT " %s\n", g_variant_get_int64 (target),
+                              gtk_label_get_text (labels->pdata[labels->len - 1]));
+    }
+  return g_string_free (text, FALSE);
+}
+
 static void
 set_row_text (GtkWidget  *page,
               const char *title,
@@ -232,20 +271,30 @@ test_profile_and_history (Fixture       *fixture,
 {
   AtelierStore *store = fixture->store.store;
   gint64 zoe = add_customer (store, "Zoé", "Martin", "zoe@example.com");
+  gint64 other = add_customer (store, "Autre", "Personne", "autre@example.com");
+  gint64 attended = add_session (store, fixture->workshop_id, -20);
+  gint64 attended_again = add_session (store, fixture->workshop_id, -10);
+  gint64 missed = add_session (store, fixture->workshop_id, -5);
   gint64 upcoming = add_session (store, fixture->workshop_id, 4);
+  gint64 cancelled = add_session (store, fixture->workshop_id, 6);
+  gint64 not_hers = add_session (store, fixture->workshop_id, 7);
   gint64 later = add_session (store, fixture->workshop_id, 9);
   g_autoptr(GListModel) registrations = NULL;
   g_autofree char *text = NULL;
   g_autofree char *after = NULL;
+  g_autofree char *upcoming_rows = NULL;
+  g_autofree char *past_rows = NULL;
+  g_autofree char *expected_upcoming = NULL;
+  g_autofree char *expected_past = NULL;
 
-  add_registration (store, add_session (store, fixture->workshop_id, -20), zoe,
-                    ATELIER_REGISTRATION_CONFIRMED, TRUE);
-  add_registration (store, add_session (store, fixture->workshop_id, -10), zoe,
-                    ATELIER_REGISTRATION_CONFIRMED, TRUE);
-  add_registration (store, add_session (store, fixture->workshop_id, -5), zoe,
-                    ATELIER_REGISTRATION_CONFIRMED, FALSE);
+  add_registration (store, attended, zoe, ATELIER_REGISTRATION_CONFIRMED, TRUE);
+  add_registration (store, attended_again, zoe, ATELIER_REGISTRATION_CONFIRMED, TRUE);
+  add_registration (store, missed, zoe, ATELIER_REGISTRATION_CONFIRMED, FALSE);
   add_registration (store, upcoming, zoe, ATELIER_REGISTRATION_CONFIRMED, FALSE);
+  add_registration (store, cancelled, zoe, ATELIER_REGISTRATION_CANCELLED, FALSE);
   add_registration (store, later, zoe, ATELIER_REGISTRATION_WAITLISTED, FALSE);
+  add_registration (store, not_hers, other, ATELIER_REGISTRATION_CONFIRMED, FALSE);
+  add_registration (store, missed, other, ATELIER_REGISTRATION_CONFIRMED, TRUE);
   g_assert_true (atelier_tags_set_for_customer (store, zoe, (const char *[]) { "vin", NULL }, NULL));
 
   show_page (fixture, zoe);
@@ -261,12 +310,21 @@ test_profile_and_history (Fixture       *fixture,
   g_assert_nonnull (strstr (text, "1\nno-show"));
   g_assert_nonnull (strstr (text, "2\nupcoming"));
   g_assert_nonnull (strstr (text, "Favourite: cuisine"));
-  /* The history */
+  /* The history: her registrations only, soonest first ahead, most
+   * recent first behind */
   g_assert_nonnull (strstr (text, "Risotto aux cèpes"));
-  g_assert_nonnull (strstr (text, "Attended"));
-  g_assert_nonnull (strstr (text, "Missed"));
-  g_assert_nonnull (strstr (text, "Confirmed"));
-  g_assert_nonnull (strstr (text, "Waiting list, position 1"));
+  upcoming_rows = history_rows (fixture, "upcoming-classes");
+  expected_upcoming = g_strdup_printf ("%" G_GINT64_FORMAT " Confirmed\n"
+                                       "%" G_GINT64_FORMAT " Registration cancelled\n"
+                                       "%" G_GINT64_FORMAT " Waiting list, position 1\n",
+                                       upcoming, cancelled, later);
+  g_assert_cmpstr (upcoming_rows, ==, expected_upcoming);
+  past_rows = history_rows (fixture, "past-classes");
+  expected_past = g_strdup_printf ("%" G_GINT64_FORMAT " Missed\n"
+                                   "%" G_GINT64_FORMAT " Attended\n"
+                                   "%" G_GINT64_FORMAT " Attended\n",
+                                   missed, attended_again, attended);
+  g_assert_cmpstr (past_rows, ==, expected_past);
 
   /* Sign up from the profile: the page follows */
   g_assert_true (atelier_customer_page_sign_up (fixture->page, add_session (store, fixture->workshop_id, 15)));
@@ -274,10 +332,44 @@ test_profile_and_history (Fixture       *fixture,
   after = shown_text (GTK_WIDGET (fixture->page));
   g_assert_nonnull (strstr (after, "3\nupcoming"));
   g_assert_nonnull (strstr (after, "is signed up to Risotto aux cèpes"));
+  g_clear_pointer (&upcoming_rows, g_free);
+  upcoming_rows = history_rows (fixture, "upcoming-classes");
+  g_assert_true (g_str_has_prefix (upcoming_rows, expected_upcoming));
+  g_assert_true (g_str_has_suffix (upcoming_rows, " Confirmed\n"));
+  g_assert_cmpuint (strlen (upcoming_rows), >, strlen (expected_upcoming));
   /* Signing up twice is refused, with the core's message in a toast */
   registrations = atelier_store_list_registrations (store, upcoming, NULL);
   g_assert_false (atelier_customer_page_sign_up (fixture->page, upcoming));
   g_assert_cmpuint (g_list_model_get_n_items (registrations), ==, 1);
+}
+
+/* With no registration, both groups say so. */
+static void
+test_no_history (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  AtelierStore *store = fixture->store.store;
+  gint64 other = add_customer (store, "Autre", "Personne", NULL);
+  g_autofree char *upcoming_rows = NULL;
+  g_autofree char *past_rows = NULL;
+  GtkWidget *group;
+
+  add_registration (store, add_session (store, fixture->workshop_id, -3), other,
+                    ATELIER_REGISTRATION_CONFIRMED, TRUE);
+  add_registration (store, add_session (store, fixture->workshop_id, 3), other,
+                    ATELIER_REGISTRATION_CONFIRMED, FALSE);
+  show_page (fixture, add_customer (store, "Nouvelle", "Venue", NULL));
+
+  upcoming_rows = history_rows (fixture, "upcoming-classes");
+  g_assert_cmpstr (upcoming_rows, ==, "");
+  group = find_named (GTK_WIDGET (fixture->page), "upcoming-classes");
+  g_assert_nonnull (strstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group)),
+                            "Not signed up to anything yet"));
+  past_rows = history_rows (fixture, "past-classes");
+  g_assert_cmpstr (past_rows, ==, "");
+  group = find_named (GTK_WIDGET (fixture->page), "past-classes");
+  g_assert_cmpstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group)), ==,
+                   "No past classes.");
 }
 
 static void
@@ -468,6 +560,22 @@ test_export (Fixture       *fixture,
   g_assert_nonnull (strstr (contents, "Risotto aux cèpes"));
 }
 
+/* The texts the chooser's rows show, one a line, each row's text
+ * prefixed with "-" when it cannot be picked. */
+static char *
+chooser_rows (GtkWidget *list_view)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  GString *text = g_string_new (NULL);
+
+  test_collect_widgets (list_view, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_is_drawable (labels->pdata[i]))
+      g_string_append_printf (text, "%s%s\n", gtk_widget_is_sensitive (labels->pdata[i]) ? "" : "-",
+                              gtk_label_get_text (labels->pdata[i]));
+  return g_string_free (text, FALSE);
+}
+
 /* Sign Up to a Session…: the chooser lists upcoming sessions, those the
  * customer is signed up to already greyed out. */
 static void
@@ -478,29 +586,51 @@ test_sign_up_chooser (Fixture       *fixture,
   gint64 zoe = add_customer (store, "Zoé", "Martin", "zoe@example.com");
   gint64 taken = add_session (store, fixture->workshop_id, 3);
   gint64 free_session = add_session (store, fixture->workshop_id, 5);
-  g_autoptr(GPtrArray) lists = g_ptr_array_new ();
+  gint64 dropped = add_session (store, fixture->workshop_id, 6);
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
   g_autoptr(GListModel) registrations = NULL;
   g_autoptr(AtelierRegistration) registration = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *rows = NULL;
   g_autofree char *text = NULL;
-  GtkListBoxRow *row;
+  GtkSingleSelection *selection;
+  AtelierSession *offered;
   GtkWidget *dialog;
 
   add_session (store, fixture->workshop_id, -2);
+  g_assert_true (atelier_booking_cancel_session (store, add_session (store, fixture->workshop_id, 4), &error));
+  g_assert_no_error (error);
   add_registration (store, taken, zoe, ATELIER_REGISTRATION_CONFIRMED, FALSE);
+  /* A cancelled registration does not keep them from signing up again */
+  add_registration (store, dropped, zoe, ATELIER_REGISTRATION_CANCELLED, FALSE);
   show_page (fixture, zoe);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "customer.sign-up", NULL));
   iterate ();
   dialog = find_toplevel (fixture, ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
-  test_collect_widgets (dialog, GTK_TYPE_LIST_BOX, lists);
-  g_assert_cmpuint (lists->len, ==, 1);
-  /* The past session is not offered */
-  g_assert_null (gtk_list_box_get_row_at_index (lists->pdata[0], 2));
-  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (gtk_list_box_get_row_at_index (lists->pdata[0], 0))));
-  row = gtk_list_box_get_row_at_index (lists->pdata[0], 1);
-  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (row)));
-  gtk_list_box_select_row (lists->pdata[0], row);
+  test_collect_widgets (dialog, GTK_TYPE_LIST_VIEW, views);
+  g_assert_cmpuint (views->len, ==, 1);
+  /* The past and the cancelled sessions are not offered */
+  selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (views->pdata[0]));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 3);
+  offered = g_list_model_get_item (G_LIST_MODEL (selection), 0);
+  g_assert_cmpint (atelier_session_get_id (offered), ==, taken);
+  g_object_unref (offered);
+  offered = g_list_model_get_item (G_LIST_MODEL (selection), 2);
+  g_assert_cmpint (atelier_session_get_id (offered), ==, dropped);
+  g_object_unref (offered);
+  rows = chooser_rows (views->pdata[0]);
+  g_assert_true (g_str_has_prefix (rows, "-Risotto aux cèpes\n-"));
+  g_assert_nonnull (strstr (rows, " · signed up already\nRisotto aux cèpes\n"));
+  g_assert_nonnull (strstr (rows, " · 10 seats free\nRisotto aux cèpes\n"));
+  g_assert_true (g_str_has_suffix (rows, " · 10 seats free\n"));
+
+  /* Nothing picked, or the session they have: no sign-up */
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "sign-up"));
+  gtk_single_selection_set_selected (selection, 0);
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "sign-up"));
+  gtk_single_selection_set_selected (selection, 1);
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "sign-up"));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "sign-up");
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -513,6 +643,50 @@ test_sign_up_chooser (Fixture       *fixture,
   g_assert_cmpstr (atelier_registration_get_status (registration), ==, ATELIER_REGISTRATION_CONFIRMED);
   text = shown_text (GTK_WIDGET (fixture->page));
   g_assert_nonnull (strstr (text, "Zoé Martin is signed up to Risotto aux cèpes"));
+}
+
+/* Enter (or a double click) on a session signs up to it at once. */
+static void
+test_sign_up_chooser_activate (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  AtelierStore *store = fixture->store.store;
+  gint64 zoe = add_customer (store, "Zoé", "Martin", "zoe@example.com");
+  gint64 session = add_session (store, fixture->workshop_id, 5);
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+  g_autoptr(GListModel) registrations = NULL;
+  GtkWidget *dialog;
+
+  show_page (fixture, zoe);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "customer.sign-up", NULL));
+  iterate ();
+  dialog = find_toplevel (fixture, ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  test_collect_widgets (dialog, GTK_TYPE_LIST_VIEW, views);
+  g_assert_cmpuint (views->len, ==, 1);
+  g_signal_emit_by_name (views->pdata[0], "activate", 0);
+  iterate ();
+
+  g_assert_null (find_toplevel (fixture, ADW_TYPE_MESSAGE_DIALOG));
+  registrations = atelier_store_list_registrations (store, session, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (registrations), ==, 1);
+}
+
+/* With nothing ahead, a toast says so instead of an empty chooser. */
+static void
+test_sign_up_nothing_ahead (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  AtelierStore *store = fixture->store.store;
+  g_autofree char *text = NULL;
+
+  add_session (store, fixture->workshop_id, -2);
+  show_page (fixture, add_customer (store, "Zoé", "Martin", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "customer.sign-up", NULL));
+  iterate ();
+  g_assert_null (find_toplevel (fixture, ADW_TYPE_MESSAGE_DIALOG));
+  text = shown_text (GTK_WIDGET (fixture->window));
+  g_assert_nonnull (strstr (text, "There is no upcoming session to sign up to."));
 }
 
 /* The sign-up dialog's new-customer form says who has the address already. */
@@ -569,12 +743,15 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
   ADD_TEST ("/atelier/customer-page/profile-and-history", test_profile_and_history);
+  ADD_TEST ("/atelier/customer-page/no-history", test_no_history);
   ADD_TEST ("/atelier/customer-page/first-class", test_first_class);
   ADD_TEST ("/atelier/customer-page/edit", test_edit);
   ADD_TEST ("/atelier/customer-page/duplicate", test_duplicate);
   ADD_TEST ("/atelier/customer-page/erase", test_erase);
   ADD_TEST ("/atelier/customer-page/export", test_export);
   ADD_TEST ("/atelier/customer-page/sign-up-chooser", test_sign_up_chooser);
+  ADD_TEST ("/atelier/customer-page/sign-up-chooser-activate", test_sign_up_chooser_activate);
+  ADD_TEST ("/atelier/customer-page/sign-up-nothing-ahead", test_sign_up_nothing_ahead);
   ADD_TEST ("/atelier/customer-page/signup-duplicate-hint", test_signup_duplicate_hint);
 
   return g_test_run ();

@@ -1,7 +1,10 @@
 /* atelier-history.c: what a customer has done with the store
  *
  * Derived from registrations each time, never stored: what staff see at
- * the door always agrees with the roster.
+ * the door always agrees with the roster. The figures (classes attended,
+ * no-shows...) and the list of a customer's registrations with their
+ * sessions are each one query, through the registrations_by_customer
+ * index: their cost follows the customer's history, not the store's.
  */
 #define G_LOG_DOMAIN "atelier-history"
 
@@ -9,6 +12,63 @@
 
 #include "atelier-history.h"
 #include "atelier-store-private.h"
+
+struct _AtelierHistoryEntry
+{
+  GObject              parent_instance;
+
+  AtelierSession      *session;
+  AtelierRegistration *registration;
+};
+
+G_DEFINE_FINAL_TYPE (AtelierHistoryEntry, atelier_history_entry, G_TYPE_OBJECT)
+
+static void
+atelier_history_entry_dispose (GObject *object)
+{
+  AtelierHistoryEntry *self = ATELIER_HISTORY_ENTRY (object);
+
+  g_clear_object (&self->session);
+  g_clear_object (&self->registration);
+
+  G_OBJECT_CLASS (atelier_history_entry_parent_class)->dispose (object);
+}
+
+static void
+atelier_history_entry_class_init (AtelierHistoryEntryClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = atelier_history_entry_dispose;
+}
+
+static void
+atelier_history_entry_init (AtelierHistoryEntry *self)
+{
+}
+
+/**
+ * atelier_history_entry_get_session:
+ *
+ * Returns: (transfer none): the session, with its workshop's title and
+ *   its seat counts, as atelier_store_get_session() gives it
+ */
+AtelierSession *
+atelier_history_entry_get_session (AtelierHistoryEntry *self)
+{
+  g_return_val_if_fail (ATELIER_IS_HISTORY_ENTRY (self), NULL);
+  return self->session;
+}
+
+/**
+ * atelier_history_entry_get_registration:
+ *
+ * Returns: (transfer none): the customer's registration to the session
+ */
+AtelierRegistration *
+atelier_history_entry_get_registration (AtelierHistoryEntry *self)
+{
+  g_return_val_if_fail (ATELIER_IS_HISTORY_ENTRY (self), NULL);
+  return self->registration;
+}
 
 /**
  * atelier_history_for_customer:
@@ -70,6 +130,78 @@ void
 atelier_customer_history_clear (AtelierCustomerHistory *history)
 {
   g_clear_pointer (&history->favourite_category, g_free);
+}
+
+static int
+find_column (sqlite3_stmt *stmt,
+             const char   *name)
+{
+  int n = sqlite3_column_count (stmt);
+
+  for (int i = 0; i < n; i++)
+    if (g_strcmp0 (sqlite3_column_name (stmt, i), name) == 0)
+      return i;
+  g_assert_not_reached ();
+}
+
+/**
+ * atelier_history_list_for_customer:
+ * @customer_id: the customer; an erased customer's registrations are
+ *   listed too (they stay, anonymous, for the statistics)
+ *
+ * Every registration of the customer, whatever became of it (attended,
+ * missed, ahead, on a waiting list, cancelled), each with its session,
+ * by the session's start (earliest first) as atelier_store_list_sessions()
+ * orders them. One query, whatever the size of the store.
+ *
+ * Returns: (transfer full): a #GListModel of #AtelierHistoryEntry, empty
+ *   for a customer with no registration (or no such customer); %NULL
+ *   with @error set
+ */
+GListModel *
+atelier_history_list_for_customer (AtelierStore  *store,
+                                   gint64         customer_id,
+                                   GError       **error)
+{
+  static const char sql[] =
+    "SELECT s.*, NULL AS registration_columns, r.*"
+    " FROM registration_overview r JOIN session_overview s ON s.id = r.session_id"
+    " WHERE r.customer_id = ?"
+    " ORDER BY s.starts_at, s.id";
+  g_autoptr(GListStore) entries = NULL;
+  sqlite3_stmt *stmt;
+  int split, n_columns;
+  int rc;
+
+  g_return_val_if_fail (ATELIER_IS_STORE (store), NULL);
+
+  stmt = atelier_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, customer_id);
+
+  split = find_column (stmt, "registration_columns");
+  n_columns = sqlite3_column_count (stmt);
+  entries = g_list_store_new (ATELIER_TYPE_HISTORY_ENTRY);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(AtelierHistoryEntry) entry = g_object_new (ATELIER_TYPE_HISTORY_ENTRY, NULL);
+
+      /* The two tables share column names: each object reads its part. */
+      entry->session = ATELIER_SESSION (
+        atelier_store_columns_to_object (stmt, ATELIER_TYPE_SESSION, 0, split));
+      entry->registration = ATELIER_REGISTRATION (
+        atelier_store_columns_to_object (stmt, ATELIER_TYPE_REGISTRATION, split + 1, n_columns));
+      g_list_store_append (entries, entry);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      atelier_store_set_error (store, rc, error);
+      return NULL;
+    }
+  return G_LIST_MODEL (g_steal_pointer (&entries));
 }
 
 /**

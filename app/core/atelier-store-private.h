@@ -59,6 +59,10 @@ gboolean      atelier_store_step_done         (AtelierStore  *self,
  * column names to property names ("party_size" to "party-size"). */
 GObject      *atelier_store_row_to_object     (sqlite3_stmt  *stmt,
                                                GType          type);
+GObject      *atelier_store_columns_to_object (sqlite3_stmt  *stmt,
+                                               GType          type,
+                                               int            first,
+                                               int            last);
 
 /* Runs a query whose rows are objects of @type; binds @n_params int64
  * values in order. */

@@ -594,8 +594,11 @@ atelier_store_exec_ids (AtelierStore  *self,
 
 /* Reading rows into objects. */
 
+/* Columns first to first + n_columns - 1 of a statement, read into an
+ * object's properties of the same names. */
 typedef struct
 {
+  int           first;
   guint         n_columns;
   const char  **names;   /* property names, NULL for unknown columns */
   GValue       *values;
@@ -604,17 +607,21 @@ typedef struct
 static void
 column_map_init (ColumnMap    *map,
                  sqlite3_stmt *stmt,
-                 GType         type)
+                 GType         type,
+                 int           first,
+                 int           last)
 {
   g_autoptr(GTypeClass) klass = g_type_class_ref (type);
 
-  map->n_columns = sqlite3_column_count (stmt);
+  map->first = first;
+  map->n_columns = last - first;
   map->names = g_new0 (const char *, map->n_columns);
   map->values = g_new0 (GValue, map->n_columns);
 
   for (guint i = 0; i < map->n_columns; i++)
     {
-      g_autofree char *name = g_strdelimit (g_strdup (sqlite3_column_name (stmt, i)), "_", '-');
+      const char *column = sqlite3_column_name (stmt, first + i);
+      g_autofree char *name = g_strdelimit (g_strdup (column), "_", '-');
       GParamSpec *pspec = g_object_class_find_property (G_OBJECT_CLASS (klass), name);
 
       if (pspec == NULL)
@@ -648,6 +655,7 @@ column_map_read (ColumnMap    *map,
   for (guint i = 0; i < map->n_columns; i++)
     {
       GValue *value = &map->values[i];
+      int column = map->first + i;
 
       if (map->names[i] == NULL)
         continue;
@@ -655,16 +663,16 @@ column_map_read (ColumnMap    *map,
       switch (G_VALUE_TYPE (value))
         {
         case G_TYPE_STRING:
-          g_value_set_string (value, (const char *) sqlite3_column_text (stmt, i));
+          g_value_set_string (value, (const char *) sqlite3_column_text (stmt, column));
           break;
         case G_TYPE_INT:
-          g_value_set_int (value, sqlite3_column_int (stmt, i));
+          g_value_set_int (value, sqlite3_column_int (stmt, column));
           break;
         case G_TYPE_INT64:
-          g_value_set_int64 (value, sqlite3_column_int64 (stmt, i));
+          g_value_set_int64 (value, sqlite3_column_int64 (stmt, column));
           break;
         case G_TYPE_BOOLEAN:
-          g_value_set_boolean (value, sqlite3_column_int (stmt, i) != 0);
+          g_value_set_boolean (value, sqlite3_column_int (stmt, column) != 0);
           break;
         default:
           g_assert_not_reached ();
@@ -678,18 +686,29 @@ column_map_read (ColumnMap    *map,
   return g_object_new_with_properties (type, n, names, values);
 }
 
+/* A row that holds several objects side by side (a join whose tables
+ * share column names) is read one range of columns at a time. */
 GObject *
-atelier_store_row_to_object (sqlite3_stmt *stmt,
-                             GType         type)
+atelier_store_columns_to_object (sqlite3_stmt *stmt,
+                                 GType         type,
+                                 int           first,
+                                 int           last)
 {
   ColumnMap map;
   GObject *object;
 
-  column_map_init (&map, stmt, type);
+  column_map_init (&map, stmt, type, first, last);
   object = column_map_read (&map, stmt, type);
   column_map_clear (&map);
 
   return object;
+}
+
+GObject *
+atelier_store_row_to_object (sqlite3_stmt *stmt,
+                             GType         type)
+{
+  return atelier_store_columns_to_object (stmt, type, 0, sqlite3_column_count (stmt));
 }
 
 GListModel *
@@ -723,7 +742,7 @@ atelier_store_read_objects (AtelierStore  *self,
   int rc;
 
   objects = g_ptr_array_new_with_free_func (g_object_unref);
-  column_map_init (&map, stmt, type);
+  column_map_init (&map, stmt, type, 0, sqlite3_column_count (stmt));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (objects, column_map_read (&map, stmt, type));
   column_map_clear (&map);

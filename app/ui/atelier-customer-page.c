@@ -12,11 +12,12 @@
  * Everything goes through the core (atelier-store.h, atelier-tags.h,
  * atelier-history.h, atelier-customer-book.h, atelier-booking.h,
  * atelier-privacy.h); the page rebuilds its profile from the store's
- * "changed" signal. The store has no list of one customer's
- * registrations, so the history walks the sessions and their rosters
- * (atelier_store_list_sessions, atelier_store_list_registrations): a few
- * hundred small queries for a store with years of sessions, which is fine
- * for one page.
+ * "changed" signal. The classes come from
+ * atelier_history_list_for_customer(), one query through the customer's
+ * registrations, so a profile costs what the person did, not the size of
+ * the store. "Sign Up to a Session…" lists every session ahead (a store
+ * plans months ahead: hundreds of them) in a GtkListView, which builds
+ * rows only for what it shows.
  */
 #define G_LOG_DOMAIN "atelier-customer-page"
 
@@ -33,7 +34,6 @@
 #include "atelier-tags.h"
 
 #define TAG_NAME_KEY "atelier-tag-name"
-#define SESSION_ID_KEY "atelier-session-id"
 
 struct _AtelierCustomerPage
 {
@@ -295,80 +295,24 @@ new_tag_chip (const char *name)
   return label;
 }
 
-typedef struct
-{
-  AtelierSession      *session;
-  AtelierRegistration *registration;
-} HistoryEntry;
-
-static void
-history_entry_free (gpointer data)
-{
-  HistoryEntry *entry = data;
-
-  g_clear_object (&entry->session);
-  g_clear_object (&entry->registration);
-  g_free (entry);
-}
-
-/* Every registration of the customer with its session, in time order. */
-static GPtrArray *
-collect_history (AtelierCustomerPage *self,
-                 GError             **error)
-{
-  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (history_entry_free);
-  g_autoptr(GListModel) sessions = atelier_store_list_sessions (self->store, NULL, NULL, error);
-  guint n_sessions;
-
-  if (sessions == NULL)
-    return NULL;
-
-  n_sessions = g_list_model_get_n_items (sessions);
-  for (guint i = 0; i < n_sessions; i++)
-    {
-      g_autoptr(AtelierSession) session = g_list_model_get_item (sessions, i);
-      g_autoptr(GListModel) registrations = NULL;
-      guint n;
-
-      registrations = atelier_store_list_registrations (self->store, atelier_session_get_id (session), error);
-      if (registrations == NULL)
-        return NULL;
-
-      n = g_list_model_get_n_items (registrations);
-      for (guint j = 0; j < n; j++)
-        {
-          g_autoptr(AtelierRegistration) registration = g_list_model_get_item (registrations, j);
-
-          if (atelier_registration_get_customer_id (registration) == self->customer_id)
-            {
-              HistoryEntry *entry = g_new0 (HistoryEntry, 1);
-
-              entry->session = g_object_ref (session);
-              entry->registration = g_object_ref (registration);
-              g_ptr_array_add (entries, entry);
-            }
-        }
-    }
-
-  return g_steal_pointer (&entries);
-}
-
 /* What became of one registration, and whether it is still ahead. */
 static char *
-describe_entry (HistoryEntry *entry,
-                gint64        now,
-                gboolean     *upcoming)
+describe_entry (AtelierHistoryEntry *entry,
+                gint64               now,
+                gboolean            *upcoming)
 {
-  const char *status = atelier_registration_get_status (entry->registration);
-  gboolean ended = atelier_session_get_ends_at (entry->session) <= now;
+  AtelierSession *session = atelier_history_entry_get_session (entry);
+  AtelierRegistration *registration = atelier_history_entry_get_registration (entry);
+  const char *status = atelier_registration_get_status (registration);
+  gboolean ended = atelier_session_get_ends_at (session) <= now;
 
   *upcoming = !ended;
 
-  if (atelier_session_is_cancelled (entry->session))
+  if (atelier_session_is_cancelled (session))
     return g_strdup (_("Session cancelled"));
   if (g_strcmp0 (status, ATELIER_REGISTRATION_CANCELLED) == 0)
     return g_strdup (_("Registration cancelled"));
-  if (atelier_registration_get_checked_in_at (entry->registration) != 0)
+  if (atelier_registration_get_checked_in_at (registration) != 0)
     {
       *upcoming = FALSE;
       return g_strdup (_("Attended"));
@@ -379,7 +323,7 @@ describe_entry (HistoryEntry *entry,
         return g_strdup (_("Waiting list, no seat came free"));
       /* TRANSLATORS: a customer's place in a session's waiting list */
       return g_strdup_printf (_("Waiting list, position %d"),
-                              atelier_registration_get_waitlist_position (entry->registration));
+                              atelier_registration_get_waitlist_position (registration));
     }
   if (ended)
     return g_strdup (_("Missed"));
@@ -387,15 +331,16 @@ describe_entry (HistoryEntry *entry,
 }
 
 static void
-add_history_row (GtkWidget    *group,
-                 HistoryEntry *entry,
-                 const char   *status)
+add_history_row (GtkWidget           *group,
+                 AtelierHistoryEntry *entry,
+                 const char          *status)
 {
+  AtelierSession *session = atelier_history_entry_get_session (entry);
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *status_label = gtk_label_new (status);
-  g_autofree char *when = format_session_time (entry->session);
-  g_autofree char *title = g_markup_escape_text (atelier_session_get_workshop_title (entry->session), -1);
-  int party = atelier_registration_get_party_size (entry->registration);
+  g_autofree char *when = format_session_time (session);
+  g_autofree char *title = g_markup_escape_text (atelier_session_get_workshop_title (session), -1);
+  int party = atelier_registration_get_party_size (atelier_history_entry_get_registration (entry));
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   if (party > 1)
@@ -425,7 +370,7 @@ add_history_row (GtkWidget    *group,
   /* A row opens its session. */
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-session");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "x", atelier_session_get_id (entry->session));
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "x", atelier_session_get_id (session));
 
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
 }
@@ -434,29 +379,31 @@ static void
 add_history (AtelierCustomerPage *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) entries = collect_history (self, &error);
+  g_autoptr(GListModel) entries = atelier_history_list_for_customer (self->store, self->customer_id, &error);
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   GtkWidget *upcoming_group;
   GtkWidget *past_group;
-  guint n_upcoming = 0, n_past = 0;
+  guint n_entries, n_upcoming = 0, n_past = 0;
 
   if (entries == NULL)
     {
       g_warning ("Could not read the customer’s history: %s", error->message);
       return;
     }
+  n_entries = g_list_model_get_n_items (entries);
 
   upcoming_group = new_group (self->profile_box, _("Upcoming Classes"));
   gtk_widget_set_name (upcoming_group, "upcoming-classes");
-  /* Soonest first */
-  for (guint i = 0; i < entries->len; i++)
+  /* Soonest first: the entries come by start */
+  for (guint i = 0; i < n_entries; i++)
     {
+      g_autoptr(AtelierHistoryEntry) entry = g_list_model_get_item (entries, i);
       gboolean upcoming;
-      g_autofree char *status = describe_entry (entries->pdata[i], now, &upcoming);
+      g_autofree char *status = describe_entry (entry, now, &upcoming);
 
       if (upcoming)
         {
-          add_history_row (upcoming_group, entries->pdata[i], status);
+          add_history_row (upcoming_group, entry, status);
           n_upcoming++;
         }
     }
@@ -467,14 +414,15 @@ add_history (AtelierCustomerPage *self)
   past_group = new_group (self->profile_box, _("Past Classes"));
   gtk_widget_set_name (past_group, "past-classes");
   /* Most recent first */
-  for (guint i = entries->len; i > 0; i--)
+  for (guint i = n_entries; i > 0; i--)
     {
+      g_autoptr(AtelierHistoryEntry) entry = g_list_model_get_item (entries, i - 1);
       gboolean upcoming;
-      g_autofree char *status = describe_entry (entries->pdata[i - 1], now, &upcoming);
+      g_autofree char *status = describe_entry (entry, now, &upcoming);
 
       if (!upcoming)
         {
-          add_history_row (past_group, entries->pdata[i - 1], status);
+          add_history_row (past_group, entry, status);
           n_past++;
         }
     }
@@ -1167,18 +1115,174 @@ save_action (GtkWidget  *widget,
   atelier_customer_page_save (ATELIER_CUSTOMER_PAGE (widget));
 }
 
-/* Sign-up */
+/* Sign-up: a chooser of the sessions ahead. A store plans months ahead,
+ * so the list can hold hundreds of sessions: a GtkListView builds rows
+ * only for what it shows. */
+
+typedef struct
+{
+  GtkSingleSelection *selection;
+  GHashTable         *signed_up;  /* ids (gint64 *) of sessions they are signed up to */
+} SignUpChooser;
 
 static void
-on_session_selected_cb (GtkListBox    *list,
-                        GtkListBoxRow *row,
-                        gpointer       user_data)
+sign_up_chooser_free (gpointer data)
 {
-  /* The list also empties itself, out of the dialog, as the dialog goes. */
-  GtkWidget *dialog = gtk_widget_get_ancestor (GTK_WIDGET (list), ADW_TYPE_MESSAGE_DIALOG);
+  SignUpChooser *chooser = data;
 
-  if (dialog != NULL && !gtk_widget_in_destruction (dialog))
-    adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "sign-up", row != NULL);
+  g_clear_object (&chooser->selection);
+  g_clear_pointer (&chooser->signed_up, g_hash_table_unref);
+  g_free (chooser);
+}
+
+/* The session picked in the chooser, if it can be signed up to. */
+static AtelierSession *
+sign_up_chooser_get_pick (SignUpChooser *chooser)
+{
+  AtelierSession *session = gtk_single_selection_get_selected_item (chooser->selection);
+  gint64 session_id;
+
+  if (session == NULL)
+    return NULL;
+  session_id = atelier_session_get_id (session);
+  return g_hash_table_contains (chooser->signed_up, &session_id) ? NULL : session;
+}
+
+/* The sessions they are signed up to already show, but cannot be picked. */
+static GHashTable *
+list_signed_up (AtelierCustomerPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) entries = atelier_history_list_for_customer (self->store, self->customer_id, &error);
+  GHashTable *signed_up = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  guint n = entries != NULL ? g_list_model_get_n_items (entries) : 0;
+
+  if (entries == NULL)
+    g_warning ("Could not read the customer’s history: %s", error->message);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AtelierHistoryEntry) entry = g_list_model_get_item (entries, i);
+      AtelierRegistration *registration = atelier_history_entry_get_registration (entry);
+
+      if (g_strcmp0 (atelier_registration_get_status (registration), ATELIER_REGISTRATION_CANCELLED) != 0)
+        g_hash_table_add (signed_up, g_memdup2 (&(gint64) { atelier_registration_get_session_id (registration) },
+                                                sizeof (gint64)));
+    }
+  return signed_up;
+}
+
+/* Upcoming sessions not cancelled, by start. */
+static GListModel *
+list_sign_up_sessions (AtelierCustomerPage  *self,
+                       GError              **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GListModel) sessions = atelier_store_list_sessions (self->store, now, NULL, error);
+  GListStore *open;
+  guint n;
+
+  if (sessions == NULL)
+    return NULL;
+
+  open = g_list_store_new (ATELIER_TYPE_SESSION);
+  n = g_list_model_get_n_items (sessions);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AtelierSession) session = g_list_model_get_item (sessions, i);
+
+      if (!atelier_session_is_cancelled (session)
+          && atelier_session_get_starts_at (session) > g_date_time_to_unix (now))
+        g_list_store_append (open, session);
+    }
+  return G_LIST_MODEL (open);
+}
+
+static void
+on_sign_up_factory_setup_cb (GtkSignalListItemFactory *factory,
+                             GtkListItem              *list_item,
+                             gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *subtitle = gtk_label_new (NULL);
+
+  /* Spaced like the rows of a boxed list */
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_widget_set_margin_start (box, 10);
+  gtk_widget_set_margin_end (box, 10);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_label_set_wrap (GTK_LABEL (subtitle), TRUE);
+  gtk_widget_add_css_class (subtitle, "subtitle");
+  gtk_widget_add_css_class (subtitle, "numeric");
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), subtitle);
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+on_sign_up_factory_bind_cb (GtkSignalListItemFactory *factory,
+                            GtkListItem              *list_item,
+                            gpointer                  user_data)
+{
+  GHashTable *signed_up = g_object_get_data (G_OBJECT (factory), "signed-up");
+  AtelierSession *session = gtk_list_item_get_item (list_item);
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *title = gtk_widget_get_first_child (box);
+  GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
+  gint64 session_id = atelier_session_get_id (session);
+  gboolean taken = g_hash_table_contains (signed_up, &session_id);
+  int free_seats = atelier_session_get_capacity (session) - atelier_session_get_seats_taken (session);
+  g_autofree char *when = format_session_time (session);
+  g_autofree char *text = NULL;
+
+  if (taken)
+    /* TRANSLATORS: a session in the sign-up chooser the customer is signed up to already */
+    text = g_strdup_printf (_("%s · signed up already"), when);
+  else if (free_seats > 0)
+    /* TRANSLATORS: a session in the sign-up chooser, e.g. "Tue 14 Mar, 18:30 · 3 seats free" */
+    text = g_strdup_printf (ngettext ("%s · %d seat free", "%s · %d seats free", free_seats),
+                            when, free_seats);
+  else
+    /* TRANSLATORS: a full session in the sign-up chooser */
+    text = g_strdup_printf (_("%s · full, waiting list"), when);
+
+  gtk_label_set_label (GTK_LABEL (title), atelier_session_get_workshop_title (session));
+  gtk_label_set_label (GTK_LABEL (subtitle), text);
+  gtk_widget_set_sensitive (box, !taken);
+  gtk_list_item_set_selectable (list_item, !taken);
+  gtk_list_item_set_activatable (list_item, !taken);
+}
+
+static void
+on_sign_up_selection_changed_cb (GtkSingleSelection *selection,
+                                 GParamSpec         *pspec,
+                                 AdwMessageDialog   *dialog)
+{
+  SignUpChooser *chooser = g_object_get_data (G_OBJECT (dialog), "sign-up-chooser");
+
+  adw_message_dialog_set_response_enabled (dialog, "sign-up", sign_up_chooser_get_pick (chooser) != NULL);
+}
+
+/* Enter or a double click on a session signs up to it. */
+static void
+on_sign_up_activate_cb (GtkListView      *list_view,
+                        guint             position,
+                        AdwMessageDialog *dialog)
+{
+  SignUpChooser *chooser = g_object_get_data (G_OBJECT (dialog), "sign-up-chooser");
+
+  gtk_single_selection_set_selected (chooser->selection, position);
+  if (sign_up_chooser_get_pick (chooser) != NULL)
+    {
+      adw_message_dialog_response (dialog, "sign-up");
+      gtk_window_destroy (GTK_WINDOW (dialog));
+    }
 }
 
 static void
@@ -1186,16 +1290,15 @@ on_sign_up_response_cb (AdwMessageDialog    *dialog,
                         const char          *response,
                         AtelierCustomerPage *self)
 {
-  GtkListBox *list = g_object_get_data (G_OBJECT (dialog), "session-list");
-  GtkListBoxRow *row;
+  SignUpChooser *chooser = g_object_get_data (G_OBJECT (dialog), "sign-up-chooser");
+  AtelierSession *session;
 
-  if (g_strcmp0 (response, "sign-up") != 0 || list == NULL)
+  if (g_strcmp0 (response, "sign-up") != 0 || chooser == NULL)
     return;
 
-  row = gtk_list_box_get_selected_row (list);
-  if (row != NULL)
-    atelier_customer_page_sign_up (self,
-                                   *(gint64 *) g_object_get_data (G_OBJECT (row), SESSION_ID_KEY));
+  session = sign_up_chooser_get_pick (chooser);
+  if (session != NULL)
+    atelier_customer_page_sign_up (self, atelier_session_get_id (session));
 }
 
 static void
@@ -1204,102 +1307,58 @@ sign_up_action (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   AtelierCustomerPage *self = ATELIER_CUSTOMER_PAGE (widget);
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GListModel) sessions = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
   g_autofree char *heading = NULL;
-  g_autoptr(GHashTable) signed_up = NULL;
-  g_autoptr(GPtrArray) history = NULL;
-  GtkWidget *dialog, *list, *scrolled;
-  guint n, shown = 0;
+  GtkListItemFactory *factory;
+  SignUpChooser *chooser;
+  GtkWidget *dialog, *list_view, *scrolled;
 
   if (self->customer == NULL)
     return;
 
-  sessions = atelier_store_list_sessions (self->store, now, NULL, &error);
+  sessions = list_sign_up_sessions (self, &error);
   if (sessions == NULL)
     {
       add_toast (self, error->message);
       return;
     }
-
-  /* The sessions they are signed up to already show, but cannot be picked. */
-  signed_up = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  history = collect_history (self, NULL);
-  for (guint i = 0; history != NULL && i < history->len; i++)
-    {
-      HistoryEntry *entry = history->pdata[i];
-
-      if (g_strcmp0 (atelier_registration_get_status (entry->registration), ATELIER_REGISTRATION_CANCELLED) != 0)
-        g_hash_table_add (signed_up, g_memdup2 (&(gint64) { atelier_session_get_id (entry->session) },
-                                                sizeof (gint64)));
-    }
-
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_SINGLE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Upcoming sessions"), -1);
-  n = g_list_model_get_n_items (sessions);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(AtelierSession) session = g_list_model_get_item (sessions, i);
-      g_autofree char *when = NULL;
-      g_autofree char *title = NULL;
-      g_autofree char *subtitle = NULL;
-      int free_seats;
-      GtkWidget *row;
-      gint64 *id;
-      gint64 session_id;
-
-      if (atelier_session_is_cancelled (session)
-          || atelier_session_get_starts_at (session) <= g_date_time_to_unix (now))
-        continue;
-
-      when = format_session_time (session);
-      session_id = atelier_session_get_id (session);
-      free_seats = atelier_session_get_capacity (session) - atelier_session_get_seats_taken (session);
-      if (g_hash_table_contains (signed_up, &session_id))
-        /* TRANSLATORS: a session in the sign-up chooser the customer is signed up to already */
-        subtitle = g_strdup_printf (_("%s · signed up already"), when);
-      else if (free_seats > 0)
-        /* TRANSLATORS: a session in the sign-up chooser, e.g. "Tue 14 Mar, 18:30 · 3 seats free" */
-        subtitle = g_strdup_printf (ngettext ("%s · %d seat free", "%s · %d seats free", free_seats),
-                                    when, free_seats);
-      else
-        /* TRANSLATORS: a full session in the sign-up chooser */
-        subtitle = g_strdup_printf (_("%s · full, waiting list"), when);
-
-      title = g_markup_escape_text (atelier_session_get_workshop_title (session), -1);
-      row = adw_action_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      id = g_new (gint64, 1);
-      *id = atelier_session_get_id (session);
-      g_object_set_data_full (G_OBJECT (row), SESSION_ID_KEY, id, g_free);
-      gtk_widget_set_sensitive (row, !g_hash_table_contains (signed_up, &session_id));
-      gtk_list_box_append (GTK_LIST_BOX (list), row);
-      shown++;
-    }
-
-  if (shown == 0)
+  if (g_list_model_get_n_items (sessions) == 0)
     {
       add_toast (self, _("There is no upcoming session to sign up to."));
-      g_object_ref_sink (list);
-      g_object_unref (list);
       return;
     }
+
+  chooser = g_new0 (SignUpChooser, 1);
+  chooser->signed_up = list_signed_up (self);
+  chooser->selection = gtk_single_selection_new (g_object_ref (sessions));
+  gtk_single_selection_set_autoselect (chooser->selection, FALSE);
+  gtk_single_selection_set_can_unselect (chooser->selection, TRUE);
+  gtk_single_selection_set_selected (chooser->selection, GTK_INVALID_LIST_POSITION);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (on_sign_up_factory_setup_cb), NULL);
+  g_object_set_data_full (G_OBJECT (factory), "signed-up",
+                          g_hash_table_ref (chooser->signed_up), (GDestroyNotify) g_hash_table_unref);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_sign_up_factory_bind_cb), NULL);
+  list_view = gtk_list_view_new (GTK_SELECTION_MODEL (g_object_ref (chooser->selection)), factory);
+  gtk_widget_add_css_class (list_view, "separators");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Upcoming sessions"), -1);
 
   name = atelier_customer_dup_full_name (self->customer);
   /* TRANSLATORS: heading of the session chooser, e.g. "Sign Up Zoé Martin" */
   heading = g_strdup_printf (_("Sign Up %s"), name);
   dialog = adw_message_dialog_new (page_window (self), heading, _("Choose an upcoming session."));
+  g_object_set_data_full (G_OBJECT (dialog), "sign-up-chooser", chooser, sign_up_chooser_free);
   scrolled = gtk_scrolled_window_new ();
+  gtk_widget_add_css_class (scrolled, "card");
+  gtk_widget_set_overflow (scrolled, GTK_OVERFLOW_HIDDEN);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list_view);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
@@ -1310,8 +1369,9 @@ sign_up_action (GtkWidget  *widget,
   adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "sign-up", FALSE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "sign-up");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data (G_OBJECT (dialog), "session-list", list);
-  g_signal_connect (list, "row-selected", G_CALLBACK (on_session_selected_cb), NULL);
+  g_signal_connect_object (chooser->selection, "notify::selected",
+                           G_CALLBACK (on_sign_up_selection_changed_cb), dialog, 0);
+  g_signal_connect_object (list_view, "activate", G_CALLBACK (on_sign_up_activate_cb), dialog, 0);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_sign_up_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
