@@ -7,6 +7,7 @@
 #include "atelier-customer-book.h"
 #include "atelier-history.h"
 #include "atelier-invite-next.h"
+#include "atelier-schema-private.h"
 #include "atelier-tags.h"
 #include "test-util.h"
 
@@ -179,19 +180,34 @@ test_tags (TestStore *f, gconstpointer data)
   g_assert_error (error, ATELIER_TAGS_ERROR, ATELIER_TAGS_ERROR_NOT_FOUND);
 }
 
-/* A store as version 3 left it: no tags, interests as text. */
+/* Replaces the fixture's store by a file as version @version of the
+ * schema left it, holding what @sql writes. */
 static void
-downgrade_to_v3 (const char *path)
+make_old_store (TestStore  *f,
+                int         version,
+                const char *sql)
 {
-  static const char sql[] =
-    "DROP TRIGGER customers_tags_insert; DROP TRIGGER customers_tags_update;"
-    "DROP TRIGGER workshops_category_tag_insert; DROP TRIGGER workshops_category_tag_update;"
-    "DROP TRIGGER registrations_seen_insert; DROP TRIGGER registrations_seen_checkin;"
-    "DROP TABLE customer_tags; DROP TABLE tags; DROP TABLE contacts; DROP TABLE policies;"
-    "DROP INDEX customers_by_phone_key; ALTER TABLE customers DROP COLUMN phone_key;"
-    "ALTER TABLE customers DROP COLUMN preferred_language; ALTER TABLE customers DROP COLUMN needs;"
-    "ALTER TABLE customers DROP COLUMN first_came; ALTER TABLE customers DROP COLUMN consent_wording;"
-    "ALTER TABLE customers DROP COLUMN last_seen_at;"
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_clear_object (&f->store);
+  test_remove_tree (f->dir);
+  g_assert_cmpint (g_mkdir (f->dir, 0700), ==, 0);
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_true (atelier_schema_migrate_to (db, 0, version, &error));
+  g_assert_no_error (error);
+  sqlite3_exec (db, sql, NULL, NULL, &message);
+  g_assert_null (message);
+  sqlite3_close (db);
+  g_assert_cmpint (test_read_user_version (f->path), ==, version);
+}
+
+/* From version 3: no tags, interests as text. */
+static void
+test_migration (TestStore *f, gconstpointer data)
+{
+  static const char v3[] =
     "INSERT INTO workshops (title, duration_minutes, capacity, category, created_at)"
     "  VALUES ('Maquillage', 60, 6, 'beauté', 1);"
     "INSERT INTO sessions (workshop_id, starts_at, ends_at, time_zone, capacity, uid, created_at)"
@@ -199,29 +215,13 @@ downgrade_to_v3 (const char *path)
     "INSERT INTO customers (given_name, interests, created_at)"
     "  VALUES ('Zoé', 'cuisine, Vin,  pâtisserie', 1), ('Hugo', 'vin', 2), ('Léa', '', 3);"
     "INSERT INTO registrations (session_id, customer_id, party_size, status, checked_in_at, created_at)"
-    "  VALUES (1, 2, 1, 'confirmed', 1500, 900);"
-    "PRAGMA user_version = 3;";
-  sqlite3 *db = NULL;
-  char *message = NULL;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  sqlite3_exec (db, sql, NULL, NULL, &message);
-  g_assert_null (message);
-  sqlite3_close (db);
-}
-
-static void
-test_migration (TestStore *f, gconstpointer data)
-{
+    "  VALUES (1, 2, 1, 'confirmed', 1500, 900);";
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) list = NULL;
   g_auto(GStrv) zoe = NULL;
   g_autoptr(AtelierCustomer) hugo = NULL;
 
-  g_clear_object (&f->store);
-  downgrade_to_v3 (f->path);
-  g_assert_cmpint (test_read_user_version (f->path), ==, 3);
-
+  make_old_store (f, 3, v3);
   f->store = atelier_store_open (f->path, &error);
   g_assert_no_error (error);
   g_assert_cmpint (test_read_user_version (f->path), ==, atelier_store_schema_version ());
@@ -233,6 +233,55 @@ test_migration (TestStore *f, gconstpointer data)
   hugo = atelier_store_get_customer (f->store, 2, NULL);
   g_assert_cmpstr (atelier_customer_get_first_came (hugo), ==, "store");
   g_assert_cmpint (atelier_customer_get_last_seen_at (hugo), ==, 1500);
+}
+
+/* From version 4, whose tag triggers step 5 replaces: the links made
+ * before stay, and the new triggers link as the old ones did. */
+static void
+test_migration_tag_triggers (TestStore *f, gconstpointer data)
+{
+  static const char v4[] =
+    "INSERT INTO workshops (title, duration_minutes, capacity, category, created_at)"
+    "  VALUES ('Maquillage', 60, 6, 'Beauté', 1);"
+    "INSERT INTO customers (given_name, interests, created_at)"
+    "  VALUES ('Zoé', 'cuisine; Vin', 1), ('Hugo', 'vin', 2);";
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) tags = NULL;
+  g_autoptr(AtelierCustomer) lea = atelier_customer_new ("Léa", NULL);
+  gint64 hugo = 2;
+
+  make_old_store (f, 4, v4);
+  f->store = atelier_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (test_read_user_version (f->path), ==, atelier_store_schema_version ());
+
+  tags = atelier_tags_for_customer (f->store, 1, NULL);
+  g_assert_cmpstrv (tags, ((const char *[]) { "cuisine", "Vin", NULL }));
+  g_clear_pointer (&tags, g_strfreev);
+  tags = atelier_tags_for_customer (f->store, hugo, NULL);
+  g_assert_cmpstrv (tags, ((const char *[]) { "Vin", NULL }));
+  g_clear_pointer (&tags, g_strfreev);
+
+  /* Case aside, twice, blank, too long, or new: as before. */
+  g_object_set (lea, "interests",
+                "VIN, vin, beauté,  , bougies, "
+                "0123456789012345678901234567890123456789012345678901234567890", NULL);
+  g_assert_true (atelier_store_add_customer (f->store, lea, &error));
+  g_assert_no_error (error);
+  tags = atelier_tags_for_customer (f->store, atelier_customer_get_id (lea), NULL);
+  g_assert_cmpstrv (tags, ((const char *[]) { "Beauté", "bougies", "Vin", NULL }));
+  g_clear_pointer (&tags, g_strfreev);
+
+  g_assert_true (atelier_tags_set_for_customer (f->store, hugo,
+                                                (const char *[]) { "cuisine", "thé", NULL }, &error));
+  g_assert_no_error (error);
+  tags = atelier_tags_for_customer (f->store, hugo, NULL);
+  g_assert_cmpstrv (tags, ((const char *[]) { "cuisine", "thé", NULL }));
+  g_clear_pointer (&tags, g_strfreev);
+
+  tags = atelier_tags_list (f->store, NULL);
+  g_assert_cmpstrv (tags, ((const char *[]) { "Beauté", "bougies", "cuisine", "thé", "Vin", NULL }));
+  g_assert_cmpstr (test_query_text (f->store, "SELECT count (*) FROM deferred_tag_links"), ==, "0");
 }
 
 static void
@@ -384,6 +433,8 @@ main (int argc, char **argv)
               test_tags, test_store_teardown);
   g_test_add ("/atelier/customers/migration", TestStore, NULL, test_store_setup,
               test_migration, test_store_teardown);
+  g_test_add ("/atelier/customers/migration-tag-triggers", TestStore, NULL, test_store_setup,
+              test_migration_tag_triggers, test_store_teardown);
   g_test_add ("/atelier/customers/duplicates", TestStore, NULL, test_store_setup,
               test_duplicates, test_store_teardown);
   g_test_add ("/atelier/customers/invite-next", TestStore, NULL, test_store_setup,

@@ -6,6 +6,7 @@
 #include "atelier-csv.h"
 #include "atelier-customer-book.h"
 #include "atelier-customer-import.h"
+#include "atelier-store-private.h"
 #include "atelier-tags.h"
 #include "test-util.h"
 
@@ -283,6 +284,175 @@ test_import_updates_by_email (TestStore *f, gconstpointer data)
   g_assert_cmpuint (count_customers (f), ==, 3);
 }
 
+static AtelierCustomerImport *
+import_text (const char *text)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  AtelierCustomerImport *import = atelier_customer_import_new (bytes, &error);
+
+  g_assert_no_error (error);
+  return import;
+}
+
+static gint64
+entry_id (AtelierImportReport *report,
+          guint                i)
+{
+  return ((AtelierImportEntry *) report->entries->pdata[i])->customer_id;
+}
+
+static int
+cache_size (TestStore *f)
+{
+  sqlite3_stmt *stmt = NULL;
+  int size;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (atelier_store_get_db (f->store), "PRAGMA cache_size", -1,
+                                       &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  size = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return size;
+}
+
+/* Rows with the same address, case aside, are the same customer, in file
+ * order: the first creates (or matches) it, the next ones update it. */
+static void
+test_import_same_address_twice (TestStore *f, gconstpointer data)
+{
+  static const char csv[] =
+    "First Name,Last Name,Email,Phone,Tags,Accepts Marketing,Note\n"
+    "Zoé,Martin,zoe@example.org,0612345678,cuisine,no,\n"
+    ",,ZOE@example.org,,\"Vin; cuisine\",yes,\n"
+    "Zoé,Martin-Durand,Zoe@Example.org,,thé,,Second account\n"
+    "Bruno,,bruno@example.org,,pâtisserie,yes,\n"
+    ",,BRUNO@example.org,,cuisine,no,\n";
+  g_autoptr(AtelierCustomer) bruno = atelier_customer_new ("Bruno", "Avant");
+  g_autoptr(AtelierCustomerImport) import = import_text (csv);
+  g_autoptr(AtelierImportReport) dry = NULL;
+  g_autoptr(AtelierImportReport) report = NULL;
+  g_autoptr(AtelierCustomer) zoe = NULL;
+  g_autoptr(AtelierCustomer) read = NULL;
+  g_auto(GStrv) tags = NULL;
+  int cache_before = cache_size (f);
+  gint64 zoe_id;
+
+  g_object_set (bruno, "email", "bruno@example.org", "interests", "vin", NULL);
+  g_assert_true (atelier_store_add_customer (f->store, bruno, NULL));
+
+  /* A dry run keeps no id of a customer it would create. */
+  dry = run_import (f, import, TRUE);
+  g_assert_cmpuint (dry->n_created, ==, 1);
+  g_assert_cmpuint (dry->n_updated, ==, 4);
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpint (entry_id (dry, i), ==, 0);
+  g_assert_cmpint (entry_id (dry, 3), ==, atelier_customer_get_id (bruno));
+  g_assert_cmpuint (count_customers (f), ==, 1);
+
+  report = run_import (f, import, FALSE);
+  g_assert_true (report->applied);
+  g_assert_cmpuint (report->n_created, ==, 1);
+  g_assert_cmpuint (report->n_updated, ==, 4);
+  g_assert_cmpuint (report->n_rejected, ==, 0);
+  g_assert_cmpuint (count_customers (f), ==, 2);
+
+  zoe = find_by_email (f, "zoe@example.org");
+  zoe_id = atelier_customer_get_id (zoe);
+  g_assert_cmpint (entry_id (report, 0), ==, zoe_id);
+  g_assert_cmpint (entry_id (report, 1), ==, zoe_id);
+  g_assert_cmpint (entry_id (report, 2), ==, zoe_id);
+  g_assert_cmpint (((AtelierImportEntry *) report->entries->pdata[1])->outcome, ==, ATELIER_IMPORT_UPDATED);
+  g_assert_cmpstr (atelier_customer_get_family_name (zoe), ==, "Martin-Durand");
+  g_assert_cmpstr (atelier_customer_get_phone (zoe), ==, "0612345678");
+  g_assert_cmpstr (atelier_customer_get_note (zoe), ==, "Second account");
+  g_assert_cmpstr (atelier_customer_get_interests (zoe), ==, "cuisine, Vin, thé");
+  /* Consent given by the second row, kept by the third. */
+  g_assert_true (atelier_customer_get_consent (zoe));
+  g_assert_cmpint (atelier_customer_get_consent_at (zoe), >, 0);
+  g_assert_nonnull (atelier_customer_get_consent_wording (zoe));
+  tags = atelier_tags_for_customer (f->store, zoe_id, NULL);
+  /* Bruno's "vin" was in the list first. */
+  g_assert_cmpstrv (tags, ((const char *[]) { "cuisine", "thé", "vin", NULL }));
+  g_clear_pointer (&tags, g_strfreev);
+
+  /* Bruno consented, then withdrew: the last row wins. */
+  read = atelier_store_get_customer (f->store, atelier_customer_get_id (bruno), NULL);
+  g_assert_cmpint (entry_id (report, 3), ==, atelier_customer_get_id (bruno));
+  g_assert_cmpstr (atelier_customer_get_family_name (read), ==, "Avant");
+  g_assert_cmpstr (atelier_customer_get_interests (read), ==, "vin, pâtisserie, cuisine");
+  g_assert_false (atelier_customer_get_consent (read));
+  g_assert_cmpint (atelier_customer_get_consent_at (read), ==, 0);
+  g_assert_null (atelier_customer_get_consent_wording (read));
+  tags = atelier_tags_for_customer (f->store, atelier_customer_get_id (bruno), NULL);
+  g_assert_cmpstrv (tags, ((const char *[]) { "cuisine", "pâtisserie", "vin", NULL }));
+
+  /* The search index follows, through the same triggers. */
+  {
+    g_autofree char *zoe_text = g_strdup_printf ("%" G_GINT64_FORMAT, zoe_id);
+
+    g_assert_cmpstr (test_query_text (f->store, "SELECT group_concat (rowid) FROM customer_search"
+                                                " WHERE customer_search MATCH 'durand'"), ==, zoe_text);
+    g_assert_cmpstr (test_query_text (f->store, "SELECT count (*) FROM customer_search"
+                                                " WHERE customer_search MATCH 'zoe* AND 0612*'"), ==, "1");
+  }
+
+  /* Nothing of the run is left behind. */
+  g_assert_cmpstr (test_query_text (f->store, "SELECT count (*) FROM deferred_tag_links"), ==, "0");
+  g_assert_cmpint (cache_size (f), ==, cache_before);
+}
+
+/* A row the store itself refuses (here a trigger a test adds) is reported
+ * with its line, and nothing is imported. */
+static void
+test_import_store_refuses_row (TestStore *f, gconstpointer data)
+{
+  static const char refuse[] =
+    "CREATE TRIGGER test_refuse_insert BEFORE INSERT ON customers WHEN NEW.family_name = 'Refus'"
+    " BEGIN SELECT RAISE (ABORT, 'refused by the test'); END;"
+    "CREATE TRIGGER test_refuse_update BEFORE UPDATE ON customers WHEN NEW.note = 'Non'"
+    " BEGIN SELECT RAISE (ABORT, 'update refused by the test'); END;";
+  static const char csv[] =
+    "First Name,Last Name,Email,Note\n"
+    "Anna,Keller,anna@example.org,\n"
+    "Jean,Refus,jean@example.org,\n"
+    "Bruno,,bruno@example.org,Non\n"
+    "Paul,Faure,paul@example.org,\n";
+  g_autoptr(AtelierCustomer) bruno = atelier_customer_new ("Bruno", "Avant");
+  g_autoptr(AtelierCustomerImport) import = import_text (csv);
+  g_autoptr(AtelierImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  AtelierImportEntry *entry;
+  sqlite3 *db = NULL;
+
+  g_object_set (bruno, "email", "bruno@example.org", NULL);
+  g_assert_true (atelier_store_add_customer (f->store, bruno, NULL));
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, refuse, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  g_assert_false (atelier_customer_import_run (import, f->store, FALSE, &report, &error));
+  g_assert_error (error, ATELIER_IMPORT_ERROR, ATELIER_IMPORT_ERROR_REJECTED);
+  g_assert_nonnull (strstr (error->message, "line 3"));
+  g_assert_cmpuint (report->n_created, ==, 2);
+  g_assert_cmpuint (report->n_updated, ==, 0);
+  g_assert_cmpuint (report->n_rejected, ==, 2);
+
+  entry = report->entries->pdata[1];
+  g_assert_cmpint (entry->outcome, ==, ATELIER_IMPORT_REJECTED);
+  g_assert_cmpuint (entry->line, ==, 3);
+  g_assert_cmpint (entry->customer_id, ==, 0);
+  g_assert_nonnull (strstr (entry->reason, "refused by the test"));
+  entry = report->entries->pdata[2];
+  g_assert_cmpint (entry->outcome, ==, ATELIER_IMPORT_REJECTED);
+  g_assert_cmpuint (entry->line, ==, 4);
+  g_assert_nonnull (strstr (entry->reason, "update refused by the test"));
+
+  g_assert_cmpuint (count_customers (f), ==, 1);
+  g_assert_cmpstr (test_query_text (f->store, "SELECT count (*) FROM customer_search"), ==, "1");
+  g_assert_cmpstr (test_query_text (f->store, "SELECT count (*) FROM deferred_tag_links"), ==, "0");
+}
+
 static void
 test_csv_errors (void)
 {
@@ -440,6 +610,10 @@ main (int argc, char **argv)
               test_import_bad_row, test_store_teardown);
   g_test_add ("/atelier/import/updates-by-email", TestStore, NULL, test_store_setup,
               test_import_updates_by_email, test_store_teardown);
+  g_test_add ("/atelier/import/same-address-twice", TestStore, NULL, test_store_setup,
+              test_import_same_address_twice, test_store_teardown);
+  g_test_add ("/atelier/import/store-refuses-row", TestStore, NULL, test_store_setup,
+              test_import_store_refuses_row, test_store_teardown);
   g_test_add ("/atelier/import/export-round-trip", TestStore, NULL, test_store_setup,
               test_export_round_trip, test_store_teardown);
   g_test_add ("/atelier/import/export-attendance", TestStore, NULL, test_store_setup,

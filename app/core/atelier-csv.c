@@ -23,15 +23,19 @@
 
 #define UTF8_BOM "\xef\xbb\xbf"
 
+/* A large file has a million fields: they are kept in a few large
+ * blocks, not one allocation each. */
 struct _AtelierCsvTable
 {
-  GPtrArray *rows;      /* GStrv each */
-  GArray    *lines;     /* guint: the line each row starts on */
-  GPtrArray *current;   /* the fields of the row being read */
-  guint      line;      /* the line being fed to the parser */
-  guint      row_line;  /* the line the row being read started on */
-  char       separator;
-  const char *encoding;
+  GStringChunk *text;      /* every field, NUL-terminated */
+  GPtrArray    *fields;    /* the fields of every row, each row ended by NULL */
+  GArray       *starts;    /* guint: where each row starts in @fields */
+  GArray       *lines;     /* guint: the line each row starts on */
+  guint         line;      /* the line being fed to the parser */
+  guint         row_line;  /* the line the row being read started on */
+  guint         row_start; /* where the row being read starts in @fields */
+  char          separator;
+  const char   *encoding;
 };
 
 G_DEFINE_QUARK (atelier-csv-error-quark, atelier_csv_error)
@@ -41,23 +45,26 @@ atelier_csv_table_free (AtelierCsvTable *table)
 {
   if (table == NULL)
     return;
-  g_ptr_array_unref (table->rows);
+  g_string_chunk_free (table->text);
+  g_ptr_array_unref (table->fields);
+  g_array_unref (table->starts);
   g_array_unref (table->lines);
-  g_ptr_array_unref (table->current);
   g_free (table);
 }
 
-/* Returns: (transfer full): @data as UTF-8 without a byte-order mark */
-static char *
+/* Returns: @data as UTF-8 without a byte-order mark, @length bytes long
+ * (updated): within @data when it is UTF-8 already, or a conversion left
+ * in @converted; %NULL with @error set */
+static const char *
 to_utf8 (const char   *data,
-         gsize         length,
+         gsize        *length,
+         char        **converted,
          const char  **encoding,
          GError      **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  char *converted;
+  gsize n = *length;
 
-  if (length >= 2 && ((guchar) data[0] == 0xff || (guchar) data[0] == 0xfe) &&
+  if (n >= 2 && ((guchar) data[0] == 0xff || (guchar) data[0] == 0xfe) &&
       ((guchar) data[1] == 0xfe || (guchar) data[1] == 0xff))
     {
       g_set_error_literal (error, ATELIER_CSV_ERROR, ATELIER_CSV_ERROR_ENCODING,
@@ -65,41 +72,49 @@ to_utf8 (const char   *data,
       return NULL;
     }
 
-  if (length >= 3 && memcmp (data, UTF8_BOM, 3) == 0)
+  if (n >= 3 && memcmp (data, UTF8_BOM, 3) == 0)
     {
       data += 3;
-      length -= 3;
+      n -= 3;
     }
 
-  if (g_utf8_validate_len (data, length, NULL) && memchr (data, '\0', length) == NULL)
+  if (memchr (data, '\0', n) != NULL)
+    {
+      g_set_error_literal (error, ATELIER_CSV_ERROR, ATELIER_CSV_ERROR_ENCODING,
+                           _("The file is neither UTF-8 nor Windows-1252 text."));
+      return NULL;
+    }
+
+  if (g_utf8_validate_len (data, n, NULL))
     {
       *encoding = "UTF-8";
-      return g_strndup (data, length);
+      *length = n;
+      return data;
     }
 
-  converted = g_convert (data, length, "UTF-8", "WINDOWS-1252", NULL, NULL, &local_error);
-  if (converted == NULL || memchr (data, '\0', length) != NULL)
+  *converted = g_convert (data, n, "UTF-8", "WINDOWS-1252", NULL, length, NULL);
+  if (*converted == NULL)
     {
-      g_free (converted);
       g_set_error_literal (error, ATELIER_CSV_ERROR, ATELIER_CSV_ERROR_ENCODING,
                            _("The file is neither UTF-8 nor Windows-1252 text."));
       return NULL;
     }
 
   *encoding = "Windows-1252";
-  return converted;
+  return *converted;
 }
 
 /* The separator the first record holds most of, outside quotes. */
 static char
-detect_separator (const char *text)
+detect_separator (const char *text,
+                  gsize       length)
 {
   static const char candidates[] = { ',', ';', '\t' };
   guint counts[G_N_ELEMENTS (candidates)] = { 0 };
   gboolean quoted = FALSE;
   guint best = 0;
 
-  for (const char *p = text; *p != '\0'; p++)
+  for (const char *p = text; p < text + length; p++)
     {
       if (*p == '"')
         quoted = !quoted;
@@ -124,7 +139,7 @@ on_field_cb (void   *field,
 {
   AtelierCsvTable *table = data;
 
-  g_ptr_array_add (table->current, g_strndup (field, length));
+  g_ptr_array_add (table->fields, g_string_chunk_insert_len (table->text, field ? field : "", length));
 }
 
 static void
@@ -133,9 +148,10 @@ on_row_cb (int   terminator,
 {
   AtelierCsvTable *table = data;
 
-  g_ptr_array_add (table->current, NULL);
-  g_ptr_array_add (table->rows, g_ptr_array_steal (table->current, NULL));
+  g_ptr_array_add (table->fields, NULL);
+  g_array_append_val (table->starts, table->row_start);
   g_array_append_val (table->lines, table->row_line);
+  table->row_start = table->fields->len;
 }
 
 /* Spaces around unquoted fields are trimmed; a tab may be the separator. */
@@ -149,14 +165,16 @@ static gboolean
 feed_lines (struct csv_parser  *parser,
             AtelierCsvTable    *table,
             const char         *text,
+            gsize               text_length,
             GError            **error)
 {
   const char *p = text;
+  const char *text_end = text + text_length;
 
-  while (*p != '\0')
+  while (p < text_end)
     {
-      const char *end = strchr (p, '\n');
-      gsize length = end ? (gsize) (end - p) + 1 : strlen (p);
+      const char *end = memchr (p, '\n', text_end - p);
+      gsize length = end ? (gsize) (end - p) + 1 : (gsize) (text_end - p);
 
       table->line++;
       /* libcsv's state 0 is "no row begun": a row starts on this line. */
@@ -189,25 +207,28 @@ atelier_csv_table_parse (const char  *data,
                          GError     **error)
 {
   g_autoptr(AtelierCsvTable) table = g_new0 (AtelierCsvTable, 1);
-  g_autofree char *text = NULL;
+  g_autofree char *converted = NULL;
+  const char *text;
   struct csv_parser parser;
   gboolean ok;
 
-  table->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  table->text = g_string_chunk_new (1024 * 1024);
+  /* About one field every 10 bytes, for a start. */
+  table->fields = g_ptr_array_sized_new (MIN (length / 10, G_MAXUINT / 2) + 1);
+  table->starts = g_array_new (FALSE, FALSE, sizeof (guint));
   table->lines = g_array_new (FALSE, FALSE, sizeof (guint));
-  table->current = g_ptr_array_new_with_free_func (g_free);
 
-  text = to_utf8 (data, length, &table->encoding, error);
+  text = to_utf8 (data, &length, &converted, &table->encoding, error);
   if (text == NULL)
     return NULL;
-  table->separator = separator ? separator : detect_separator (text);
+  table->separator = separator ? separator : detect_separator (text, length);
 
   if (csv_init (&parser, CSV_STRICT | CSV_STRICT_FINI) != 0)
     g_error ("Out of memory");
   csv_set_delim (&parser, (unsigned char) table->separator);
   csv_set_space_func (&parser, is_space);
 
-  ok = feed_lines (&parser, table, text, error);
+  ok = feed_lines (&parser, table, text, length, error);
   if (ok && csv_fini (&parser, on_field_cb, on_row_cb, table) != 0)
     {
       g_set_error (error, ATELIER_CSV_ERROR, ATELIER_CSV_ERROR_PARSE,
@@ -217,7 +238,7 @@ atelier_csv_table_parse (const char  *data,
     }
   csv_free (&parser);
 
-  if (ok && table->rows->len == 0)
+  if (ok && table->starts->len == 0)
     {
       g_set_error_literal (error, ATELIER_CSV_ERROR, ATELIER_CSV_ERROR_PARSE,
                            _("The file holds no row."));
@@ -230,32 +251,33 @@ atelier_csv_table_parse (const char  *data,
 guint
 atelier_csv_table_get_n_rows (AtelierCsvTable *table)
 {
-  return table->rows->len;
+  return table->starts->len;
 }
 
+/* Returns: (array zero-terminated=1): the row's fields */
 const char * const *
 atelier_csv_table_get_row (AtelierCsvTable *table,
                            guint            row)
 {
-  g_return_val_if_fail (row < table->rows->len, NULL);
+  g_return_val_if_fail (row < table->starts->len, NULL);
 
-  return table->rows->pdata[row];
+  return (const char * const *) &table->fields->pdata[g_array_index (table->starts, guint, row)];
 }
 
 guint
 atelier_csv_table_get_n_fields (AtelierCsvTable *table,
                                 guint            row)
 {
-  g_return_val_if_fail (row < table->rows->len, 0);
+  g_return_val_if_fail (row < table->starts->len, 0);
 
-  return g_strv_length (table->rows->pdata[row]);
+  return g_strv_length ((char **) atelier_csv_table_get_row (table, row));
 }
 
 guint
 atelier_csv_table_get_line (AtelierCsvTable *table,
                             guint            row)
 {
-  g_return_val_if_fail (row < table->rows->len, 0);
+  g_return_val_if_fail (row < table->starts->len, 0);
 
   return g_array_index (table->lines, guint, row);
 }

@@ -20,7 +20,12 @@
  *    reason, and then NOTHING is imported: the whole import is one
  *    BEGIN IMMEDIATE transaction, rolled back if any row is rejected or
  *    anything fails, so that the file can be corrected and imported again;
+ *  - a row the store itself refuses is reported in the same way;
  *  - a dry run does all of it, reports the same, and writes nothing.
+ *
+ * The rows are checked and matched one by one, then written with a few
+ * statements for the whole file (see "How a run works" below); the tags
+ * of the new customers are linked at the end, in one go (schema step 5).
  */
 #define G_LOG_DOMAIN "atelier-customer-import"
 
@@ -31,6 +36,7 @@
 
 #include "atelier-csv.h"
 #include "atelier-customer-import.h"
+#include "atelier-schema-private.h"
 #include "atelier-settings.h"
 #include "atelier-store-private.h"
 #include "atelier-tags.h"
@@ -438,9 +444,9 @@ parse_boolean (const char *text,
 /* ISO 8601 (a date alone is local midnight), or DD/MM/YYYY [HH:MM[:SS]]. */
 static gboolean
 parse_time (const char *text,
+            GTimeZone  *local,
             gint64     *out)
 {
-  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
   g_autoptr(GDateTime) time = g_date_time_new_from_iso8601 (text, local);
   int day = 0, month = 0, year = 0, hour = 0, minute = 0, second = 0;
   char extra;
@@ -570,9 +576,35 @@ reject (Row        *row,
   return FALSE;
 }
 
+/* What checking rows needs: the zone of dates without an offset, and
+ * the interests already read (a file holds few different sets). */
+typedef struct
+{
+  GTimeZone  *local;
+  GHashTable *interests;  /* as written: as kept */
+} Checks;
+
+static char *
+check_interests (Checks      *checks,
+                 const char  *text,
+                 char       **reason)
+{
+  const char *known = g_hash_table_lookup (checks->interests, text);
+  char *interests;
+
+  if (known != NULL)
+    return g_strdup (known);
+
+  interests = parse_interests (text, reason);
+  if (interests != NULL)
+    g_hash_table_insert (checks->interests, g_strdup (text), g_strdup (interests));
+  return interests;
+}
+
 /* Checks and converts the cells that need it; FALSE with row->reason. */
 static gboolean
-parse_row (Row *row)
+parse_row (Row    *row,
+           Checks *checks)
 {
   const char **text = row->text;
 
@@ -591,7 +623,7 @@ parse_row (Row *row)
     return reject (row, _("“%s” is not a language; use a code such as fr or en."),
                    text[ATELIER_IMPORT_FIELD_LANGUAGE]);
   if (text[ATELIER_IMPORT_FIELD_INTERESTS] &&
-      (row->interests = parse_interests (text[ATELIER_IMPORT_FIELD_INTERESTS], &row->reason)) == NULL)
+      (row->interests = check_interests (checks, text[ATELIER_IMPORT_FIELD_INTERESTS], &row->reason)) == NULL)
     return FALSE;
   if (text[ATELIER_IMPORT_FIELD_CONSENT] && !parse_boolean (text[ATELIER_IMPORT_FIELD_CONSENT], &row->consent))
     return reject (row, _("“%s” does not say whether the customer accepts marketing (yes or no)."),
@@ -608,21 +640,114 @@ parse_row (Row *row)
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
-      if (text[dates[i].field] && !parse_time (text[dates[i].field], dates[i].out))
+      if (text[dates[i].field] && !parse_time (text[dates[i].field], checks->local, dates[i].out))
         return reject (row, _("“%s” is not a date."), text[dates[i].field]);
   }
 
   return TRUE;
 }
 
+/* How a run works: every row is read and checked first, and matched by
+ * e-mail (to a customer of the store, or to one an earlier row of the
+ * file creates), in file order; what each row does is written to two
+ * temporary tables. Then a few statements apply them all: one inserts
+ * the new customers, one per "round" applies the updates (the second
+ * update of the same customer is in round 2...). Writing row by row
+ * would cost far more: every statement that writes after the search
+ * index has changed makes FTS5 write out what it holds in memory. */
+
+/* A customer the file's rows lead to, by e-mail address. */
+typedef struct
+{
+  gint64  id;
+  char   *interests;  /* as the rows so far leave them */
+  guint   n_updates;  /* rows so far that update it */
+} Target;
+
+static void
+target_free (gpointer data)
+{
+  Target *target = data;
+
+  g_free (target->interests);
+  g_free (target);
+}
+
 typedef struct
 {
   AtelierCustomerImport *self;
   AtelierStore          *store;
+  sqlite3               *db;
   AtelierImportReport   *report;
+  Checks                 checks;
   gint64                 now;
   const char            *consent_wording;
+  gint64                 first_id;     /* the id of the first customer created */
+  gint64                 next_id;
+  guint                  n_rounds;
+  gint64                 cache_size;   /* the connection's PRAGMA cache_size */
+  gboolean               cache_grown;  /* and whether to restore it */
+  GHashTable            *targets;      /* e-mail, ASCII case folded as NOCASE does: Target */
+  sqlite3_stmt          *find;
+  sqlite3_stmt          *stage_new;
+  sqlite3_stmt          *stage_update;
 } Run;
+
+static const char staging_tables[] =
+  "DROP TABLE IF EXISTS temp.import_new;"
+  "DROP TABLE IF EXISTS temp.import_updates;"
+  "CREATE TEMP TABLE import_new ("
+  "  id INTEGER PRIMARY KEY, entry INTEGER NOT NULL, given_name, family_name, email, phone,"
+  "  preferred_language, interests, note, needs, consent, consent_at, consent_wording,"
+  "  first_came, created_at, last_seen_at);"
+  "CREATE TEMP TABLE import_updates ("
+  "  entry INTEGER PRIMARY KEY, target INTEGER NOT NULL, round INTEGER NOT NULL,"
+  "  given_name, family_name, phone, preferred_language, interests, note, needs,"
+  "  consent, consent_at, consent_wording, last_seen_at);";
+
+static const char drop_staging_tables[] =
+  "DROP TABLE IF EXISTS temp.import_new;"
+  "DROP TABLE IF EXISTS temp.import_updates;";
+
+static const char find_sql[] =
+  "SELECT id, interests FROM customers"
+  " WHERE email = ? COLLATE NOCASE AND erased_at IS NULL ORDER BY id LIMIT 1";
+
+static const char stage_new_sql[] =
+  "INSERT INTO temp.import_new VALUES (?1, ?2, coalesce (?3, ''), coalesce (?4, ''), ?5, ?6, ?7,"
+  "  coalesce (?8, ''), coalesce (?9, ''), coalesce (?10, ''), ?11, ?12, ?13, ?14, ?15, ?16)";
+
+static const char stage_update_sql[] =
+  "INSERT INTO temp.import_updates VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
+  "  ?13, ?14)";
+
+#define INSERT_STAGED                                                       \
+  "INSERT INTO customers (id, given_name, family_name, email, phone, preferred_language,"  \
+  "  interests, note, needs, consent, consent_at, consent_wording, first_came, created_at," \
+  "  last_seen_at)"                                                         \
+  " SELECT id, given_name, family_name, email, phone, preferred_language, interests, note," \
+  "  needs, consent, consent_at, consent_wording, first_came, created_at, last_seen_at"  \
+  " FROM temp.import_new"
+
+/* u.consent: said (1 or 0) or NULL; consenting again keeps the first
+ * date and wording unless the file gives them; refusing clears them. ?2
+ * is now, ?3 the wording of consents the file gives none of. */
+#define UPDATE_STAGED                                                       \
+  "UPDATE customers SET given_name = coalesce (u.given_name, customers.given_name),"      \
+  "  family_name = coalesce (u.family_name, customers.family_name),"       \
+  "  phone = coalesce (u.phone, customers.phone),"                          \
+  "  preferred_language = coalesce (u.preferred_language, customers.preferred_language)," \
+  "  interests = u.interests,"                                              \
+  "  note = coalesce (u.note, customers.note), needs = coalesce (u.needs, customers.needs)," \
+  "  consent = coalesce (u.consent, customers.consent),"                    \
+  "  consent_at = CASE WHEN u.consent IS NULL THEN coalesce (u.consent_at, customers.consent_at)" \
+  "    WHEN u.consent = 0 THEN NULL"                                        \
+  "    ELSE coalesce (u.consent_at, CASE WHEN customers.consent = 1 THEN customers.consent_at END, ?2) END," \
+  "  consent_wording = CASE WHEN u.consent = 0 THEN NULL"                   \
+  "    WHEN u.consent = 1 AND customers.consent = 0 THEN coalesce (u.consent_wording, ?3)" \
+  "    ELSE coalesce (u.consent_wording, customers.consent_wording) END,"  \
+  "  last_seen_at = max (coalesce (customers.last_seen_at, 0), coalesce (u.last_seen_at, 0))" \
+  " FROM temp.import_updates u WHERE customers.id = u.target"
 
 static void
 bind_text (sqlite3_stmt *stmt,
@@ -646,101 +771,110 @@ bind_time (sqlite3_stmt *stmt,
     sqlite3_bind_null (stmt, index);
 }
 
-/* Returns: the id of the customer with that address, 0 if none; -1 on error */
-static gint64
-find_by_email (Run         *run,
-               const char  *email,
-               char       **interests,
-               GError     **error)
-{
-  sqlite3_stmt *stmt;
-  gint64 id = 0;
-  int rc;
-
-  if (email == NULL)
-    return 0;
-
-  stmt = atelier_store_prepare (run->store,
-                                "SELECT id, interests FROM customers"
-                                " WHERE email = ? COLLATE NOCASE AND erased_at IS NULL"
-                                " ORDER BY id LIMIT 1", error);
-  if (stmt == NULL)
-    return -1;
-  sqlite3_bind_text (stmt, 1, email, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      id = sqlite3_column_int64 (stmt, 0);
-      *interests = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-    }
-  else if (rc != SQLITE_DONE)
-    {
-      atelier_store_set_error (run->store, rc, error);
-      id = -1;
-    }
-  sqlite3_reset (stmt);
-
-  return id;
-}
-
 static gboolean
-step_row (Run           *run,
-          sqlite3_stmt  *stmt,
-          Row           *row)
+step_staged (Run           *run,
+             sqlite3_stmt  *stmt,
+             GError       **error)
 {
-  g_autoptr(GError) error = NULL;
   int rc = sqlite3_step (stmt);
 
   sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
   if (rc == SQLITE_DONE)
     return TRUE;
 
-  atelier_store_set_error (run->store, rc, &error);
-  row->reason = g_strdup (error->message);
+  atelier_store_set_error (run->store, rc, error);
   return FALSE;
 }
 
-static gint64
-insert_row (Run *run,
-            Row *row)
+/* Returns: the customer of the store with that address, NULL if none
+ * (and then @error is not set) */
+static Target *
+find_by_email (Run         *run,
+               const char  *email,
+               GError     **error)
 {
-  static const char sql[] =
-    "INSERT INTO customers (given_name, family_name, email, phone, preferred_language,"
-    "  interests, note, needs, consent, consent_at, consent_wording, first_came,"
-    "  created_at, last_seen_at)"
-    " VALUES (coalesce (?1, ''), coalesce (?2, ''), ?3, ?4, ?5, coalesce (?6, ''),"
-    "  coalesce (?7, ''), coalesce (?8, ''), ?9, ?10, ?11, ?12, ?13, ?14)";
+  Target *target = NULL;
+  int rc;
+
+  sqlite3_bind_text (run->find, 1, email, -1, SQLITE_STATIC);
+  rc = sqlite3_step (run->find);
+  if (rc == SQLITE_ROW)
+    {
+      target = g_new0 (Target, 1);
+      target->id = sqlite3_column_int64 (run->find, 0);
+      target->interests = g_strdup ((const char *) sqlite3_column_text (run->find, 1));
+    }
+  else if (rc != SQLITE_DONE)
+    atelier_store_set_error (run->store, rc, error);
+  sqlite3_reset (run->find);
+
+  return target;
+}
+
+/* Returns: the customer @email leads to, NULL if none; FALSE when the
+ * store fails */
+static gboolean
+lookup_target (Run         *run,
+               const char  *email,
+               Target     **target,
+               GError     **error)
+{
+  g_autofree char *key = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  *target = NULL;
+  if (email == NULL)
+    return TRUE;
+
+  key = g_ascii_strdown (email, -1);
+  *target = g_hash_table_lookup (run->targets, key);
+  if (*target != NULL)
+    return TRUE;
+
+  *target = find_by_email (run, email, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (*target != NULL)
+    g_hash_table_insert (run->targets, g_steal_pointer (&key), *target);
+  return TRUE;
+}
+
+static gboolean
+stage_new (Run     *run,
+           Row     *row,
+           guint    entry,
+           gint64   id,
+           GError **error)
+{
+  sqlite3_stmt *stmt = run->stage_new;
   const char **text = row->text;
-  sqlite3_stmt *stmt = atelier_store_prepare (run->store, sql, NULL);
   gboolean consent = row->consent == 1;
 
-  if (stmt == NULL)
-    {
-      row->reason = g_strdup (sqlite3_errmsg (atelier_store_get_db (run->store)));
-      return 0;
-    }
-
-  bind_text (stmt, 1, row->given_name);
-  bind_text (stmt, 2, row->family_name);
-  bind_text (stmt, 3, text[ATELIER_IMPORT_FIELD_EMAIL]);
-  bind_text (stmt, 4, text[ATELIER_IMPORT_FIELD_PHONE]);
-  bind_text (stmt, 5, row->language);
-  bind_text (stmt, 6, row->interests);
-  bind_text (stmt, 7, text[ATELIER_IMPORT_FIELD_NOTE]);
-  bind_text (stmt, 8, text[ATELIER_IMPORT_FIELD_NEEDS]);
-  sqlite3_bind_int (stmt, 9, consent);
-  bind_time (stmt, 10, consent ? (row->consent_at ? row->consent_at : run->now) : 0);
-  bind_text (stmt, 11, consent ? (text[ATELIER_IMPORT_FIELD_CONSENT_WORDING]
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int (stmt, 2, entry);
+  bind_text (stmt, 3, row->given_name);
+  bind_text (stmt, 4, row->family_name);
+  bind_text (stmt, 5, text[ATELIER_IMPORT_FIELD_EMAIL]);
+  bind_text (stmt, 6, text[ATELIER_IMPORT_FIELD_PHONE]);
+  bind_text (stmt, 7, row->language);
+  bind_text (stmt, 8, row->interests);
+  bind_text (stmt, 9, text[ATELIER_IMPORT_FIELD_NOTE]);
+  bind_text (stmt, 10, text[ATELIER_IMPORT_FIELD_NEEDS]);
+  sqlite3_bind_int (stmt, 11, consent);
+  bind_time (stmt, 12, consent ? (row->consent_at ? row->consent_at : run->now) : 0);
+  bind_text (stmt, 13, consent ? (text[ATELIER_IMPORT_FIELD_CONSENT_WORDING]
                                   ? text[ATELIER_IMPORT_FIELD_CONSENT_WORDING]
                                   : run->consent_wording) : NULL);
-  bind_text (stmt, 12, text[ATELIER_IMPORT_FIELD_FIRST_CAME]
+  bind_text (stmt, 14, text[ATELIER_IMPORT_FIELD_FIRST_CAME]
                        ? text[ATELIER_IMPORT_FIELD_FIRST_CAME] : ATELIER_CUSTOMER_CAME_IMPORT);
-  sqlite3_bind_int64 (stmt, 13, row->created_at ? row->created_at : run->now);
-  bind_time (stmt, 14, row->last_seen_at);
+  sqlite3_bind_int64 (stmt, 15, row->created_at ? row->created_at : run->now);
+  bind_time (stmt, 16, row->last_seen_at);
 
-  if (!step_row (run, stmt, row))
-    return 0;
-  return sqlite3_last_insert_rowid (atelier_store_get_db (run->store));
+  return step_staged (run, stmt, error);
 }
 
 /* Interests are added to the customer's, case aside. */
@@ -756,56 +890,38 @@ merge_interests (const char *old,
 }
 
 static gboolean
-update_row (Run        *run,
-            Row        *row,
-            gint64      id,
-            const char *old_interests)
+stage_update (Run     *run,
+              Row     *row,
+              guint    entry,
+              Target  *target,
+              GError **error)
 {
-  /* ?9: consent said (1 or 0) or NULL; consenting again keeps the first
-   * date and wording unless the file gives them; refusing clears them. */
-  static const char sql[] =
-    "UPDATE customers SET given_name = coalesce (?1, given_name),"
-    "  family_name = coalesce (?2, family_name), phone = coalesce (?4, phone),"
-    "  preferred_language = coalesce (?5, preferred_language), interests = ?6,"
-    "  note = coalesce (?7, note), needs = coalesce (?8, needs),"
-    "  consent = coalesce (?9, consent),"
-    "  consent_at = CASE WHEN ?9 IS NULL THEN coalesce (?10, consent_at)"
-    "                    WHEN ?9 = 0 THEN NULL"
-    "                    ELSE coalesce (?10, CASE WHEN consent = 1 THEN consent_at END, ?15) END,"
-    "  consent_wording = CASE WHEN ?9 = 0 THEN NULL"
-    "                    WHEN ?9 = 1 AND consent = 0 THEN coalesce (?11, ?16)"
-    "                    ELSE coalesce (?11, consent_wording) END,"
-    "  last_seen_at = max (coalesce (last_seen_at, 0), coalesce (?14, 0))"
-    " WHERE id = ?3";
+  sqlite3_stmt *stmt = run->stage_update;
   const char **text = row->text;
-  g_autofree char *interests = merge_interests (old_interests, row->interests);
-  sqlite3_stmt *stmt = atelier_store_prepare (run->store, sql, NULL);
+  char *interests = merge_interests (target->interests, row->interests);
 
-  if (stmt == NULL)
-    {
-      row->reason = g_strdup (sqlite3_errmsg (atelier_store_get_db (run->store)));
-      return FALSE;
-    }
+  g_free (target->interests);
+  target->interests = interests;
+  target->n_updates++;
+  run->n_rounds = MAX (run->n_rounds, target->n_updates);
 
-  bind_text (stmt, 1, row->given_name);
-  bind_text (stmt, 2, row->family_name);
-  sqlite3_bind_int64 (stmt, 3, id);
-  bind_text (stmt, 4, text[ATELIER_IMPORT_FIELD_PHONE]);
-  bind_text (stmt, 5, row->language);
-  bind_text (stmt, 6, interests);
-  bind_text (stmt, 7, text[ATELIER_IMPORT_FIELD_NOTE]);
-  bind_text (stmt, 8, text[ATELIER_IMPORT_FIELD_NEEDS]);
+  sqlite3_bind_int (stmt, 1, entry);
+  sqlite3_bind_int64 (stmt, 2, target->id);
+  sqlite3_bind_int (stmt, 3, target->n_updates);
+  bind_text (stmt, 4, row->given_name);
+  bind_text (stmt, 5, row->family_name);
+  bind_text (stmt, 6, text[ATELIER_IMPORT_FIELD_PHONE]);
+  bind_text (stmt, 7, row->language);
+  bind_text (stmt, 8, interests);
+  bind_text (stmt, 9, text[ATELIER_IMPORT_FIELD_NOTE]);
+  bind_text (stmt, 10, text[ATELIER_IMPORT_FIELD_NEEDS]);
   if (row->consent >= 0)
-    sqlite3_bind_int (stmt, 9, row->consent);
-  else
-    sqlite3_bind_null (stmt, 9);
-  bind_time (stmt, 10, row->consent_at);
-  bind_text (stmt, 11, text[ATELIER_IMPORT_FIELD_CONSENT_WORDING]);
+    sqlite3_bind_int (stmt, 11, row->consent);
+  bind_time (stmt, 12, row->consent_at);
+  bind_text (stmt, 13, text[ATELIER_IMPORT_FIELD_CONSENT_WORDING]);
   bind_time (stmt, 14, row->last_seen_at);
-  sqlite3_bind_int64 (stmt, 15, run->now);
-  bind_text (stmt, 16, run->consent_wording);
 
-  return step_row (run, stmt, row);
+  return step_staged (run, stmt, error);
 }
 
 static char *
@@ -820,6 +936,20 @@ row_label (Row *row)
 }
 
 static void
+count_outcome (AtelierImportReport  *report,
+               AtelierImportOutcome  outcome,
+               int                   delta)
+{
+  if (outcome == ATELIER_IMPORT_CREATED)
+    report->n_created += delta;
+  else if (outcome == ATELIER_IMPORT_UPDATED)
+    report->n_updated += delta;
+  else
+    report->n_rejected += delta;
+}
+
+/* Returns: the entry's index in the report */
+static guint
 add_entry (Run                  *run,
            guint                 row_index,
            AtelierImportOutcome  outcome,
@@ -834,13 +964,23 @@ add_entry (Run                  *run,
   entry->label = row_label (row);
   entry->reason = g_steal_pointer (&row->reason);
   g_ptr_array_add (run->report->entries, entry);
+  count_outcome (run->report, outcome, 1);
 
-  if (outcome == ATELIER_IMPORT_CREATED)
-    run->report->n_created++;
-  else if (outcome == ATELIER_IMPORT_UPDATED)
-    run->report->n_updated++;
-  else
-    run->report->n_rejected++;
+  return run->report->entries->len - 1;
+}
+
+/* Returns: @text without the spaces around it: @text itself, or a copy
+ * left in @copy */
+static const char *
+trim_cell (const char  *text,
+           char       **copy)
+{
+  gsize length = strlen (text);
+
+  if (length == 0 || (!g_ascii_isspace (text[0]) && !g_ascii_isspace (text[length - 1])))
+    return text;
+  *copy = g_strstrip (g_strdup (text));
+  return *copy;
 }
 
 /* Fills @row from the cells; FALSE for a row with nothing in it. */
@@ -855,57 +995,70 @@ read_cells (AtelierCustomerImport *self,
   for (guint column = 0; column < self->fields->len; column++)
     {
       AtelierImportField field = g_array_index (self->fields, AtelierImportField, column);
+      const char *text;
 
       if (field == ATELIER_IMPORT_FIELD_NONE)
         continue;
-      trimmed[column] = g_strstrip (g_strdup (cell (self, row_index, column)));
-      if (*trimmed[column] == '\0')
+      text = trim_cell (cell (self, row_index, column), &trimmed[column]);
+      if (*text == '\0')
         continue;
-      row->text[field] = trimmed[column];
+      row->text[field] = text;
       any = TRUE;
     }
 
   return any;
 }
 
-/* FALSE only when the store fails: a refused row is reported. */
 static gboolean
-import_row (Run      *run,
-            guint     row_index,
-            GError  **error)
+has_name (Row *row)
+{
+  return (row->given_name != NULL && *row->given_name != '\0') ||
+         (row->family_name != NULL && *row->family_name != '\0');
+}
+
+/* Decides what the row does and stages it. FALSE only when the store
+ * fails: a refused row is reported. */
+static gboolean
+read_row (Run      *run,
+          guint     row_index,
+          GError  **error)
 {
   AtelierCustomerImport *self = run->self;
   g_autofree char **trimmed = g_new0 (char *, self->fields->len + 1);
-  g_autofree char *old_interests = NULL;
   Row row = { .consent = -1 };
+  Target *target = NULL;
+  const char *email;
   gboolean ok = TRUE;
-  gint64 id;
 
   if (!read_cells (self, row_index, &row, trimmed))
     goto out;
 
-  if (!parse_row (&row))
-    {
-      add_entry (run, row_index, ATELIER_IMPORT_REJECTED, 0, &row);
-      goto out;
-    }
-
-  id = find_by_email (run, row.text[ATELIER_IMPORT_FIELD_EMAIL], &old_interests, error);
-  if (id < 0)
+  email = row.text[ATELIER_IMPORT_FIELD_EMAIL];
+  if (!parse_row (&row, &run->checks))
+    add_entry (run, row_index, ATELIER_IMPORT_REJECTED, 0, &row);
+  else if (!lookup_target (run, email, &target, error))
     ok = FALSE;
-  else if (id > 0)
-    add_entry (run, row_index, update_row (run, &row, id, old_interests)
-                               ? ATELIER_IMPORT_UPDATED : ATELIER_IMPORT_REJECTED, id, &row);
-  else if ((row.given_name == NULL || *row.given_name == '\0') &&
-           (row.family_name == NULL || *row.family_name == '\0'))
+  else if (target != NULL)
+    ok = stage_update (run, &row, add_entry (run, row_index, ATELIER_IMPORT_UPDATED, target->id, &row),
+                       target, error);
+  else if (!has_name (&row))
     {
       row.reason = g_strdup (_("No name: a new customer needs a given or a family name."));
       add_entry (run, row_index, ATELIER_IMPORT_REJECTED, 0, &row);
     }
   else
     {
-      id = insert_row (run, &row);
-      add_entry (run, row_index, id ? ATELIER_IMPORT_CREATED : ATELIER_IMPORT_REJECTED, id, &row);
+      gint64 id = run->next_id++;
+
+      ok = stage_new (run, &row, add_entry (run, row_index, ATELIER_IMPORT_CREATED, id, &row), id, error);
+      /* Later rows with this address update the new customer. */
+      if (ok && email != NULL)
+        {
+          target = g_new0 (Target, 1);
+          target->id = id;
+          target->interests = g_strdup (row.interests ? row.interests : "");
+          g_hash_table_insert (run->targets, g_ascii_strdown (email, -1), target);
+        }
     }
 
 out:
@@ -913,6 +1066,128 @@ out:
     g_free (trimmed[i]);
   row_clear (&row);
   return ok;
+}
+
+/* ?2 and ?3 of the update statements. */
+static void
+bind_update_constants (Run          *run,
+                       sqlite3_stmt *stmt)
+{
+  if (sqlite3_bind_parameter_count (stmt) < 3)
+    return;
+  sqlite3_bind_int64 (stmt, 2, run->now);
+  sqlite3_bind_text (stmt, 3, run->consent_wording, -1, SQLITE_STATIC);
+}
+
+static sqlite3_stmt *
+prepare (Run         *run,
+         const char  *sql,
+         int          arg,
+         GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (run->db, sql, -1, &stmt, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      atelier_store_set_error (run->store, rc, error);
+      return NULL;
+    }
+  if (sqlite3_bind_parameter_count (stmt) >= 1)
+    sqlite3_bind_int (stmt, 1, arg);
+  bind_update_constants (run, stmt);
+  return stmt;
+}
+
+/* The store refused a statement that applies many rows: applies them one
+ * at a time, so that the report names each row it refuses. @rows_sql
+ * lists them (?1: @arg) as their key and their entry in the report;
+ * @one_sql applies the row of key ?1. */
+static gboolean
+apply_one_by_one (Run         *run,
+                  const char  *rows_sql,
+                  const char  *one_sql,
+                  int          arg,
+                  GError     **error)
+{
+  sqlite3_stmt *rows = prepare (run, rows_sql, arg, error);
+  sqlite3_stmt *one = rows ? prepare (run, one_sql, 0, error) : NULL;
+  int rc = SQLITE_ERROR;
+
+  while (one != NULL && (rc = sqlite3_step (rows)) == SQLITE_ROW)
+    {
+      AtelierImportEntry *entry = run->report->entries->pdata[sqlite3_column_int (rows, 1)];
+      g_autoptr(GError) refusal = NULL;
+
+      sqlite3_bind_int64 (one, 1, sqlite3_column_int64 (rows, 0));
+      rc = sqlite3_step (one);
+      sqlite3_reset (one);
+      if (rc == SQLITE_DONE)
+        continue;
+      atelier_store_set_error (run->store, rc, &refusal);
+      if ((rc & 0xff) != SQLITE_CONSTRAINT)
+        break;
+
+      count_outcome (run->report, entry->outcome, -1);
+      count_outcome (run->report, ATELIER_IMPORT_REJECTED, 1);
+      entry->outcome = ATELIER_IMPORT_REJECTED;
+      entry->customer_id = 0;
+      entry->reason = g_strdup (refusal->message);
+    }
+  if (one != NULL && rc != SQLITE_DONE)
+    atelier_store_set_error (run->store, rc, error);
+
+  sqlite3_finalize (one);
+  sqlite3_finalize (rows);
+  return rc == SQLITE_DONE;
+}
+
+/* Runs @bulk_sql (?1: @arg), or, if the store refuses a row of it,
+ * apply_one_by_one(). */
+static gboolean
+apply_staged (Run         *run,
+              const char  *bulk_sql,
+              const char  *rows_sql,
+              const char  *one_sql,
+              int          arg,
+              GError     **error)
+{
+  sqlite3_stmt *bulk = prepare (run, bulk_sql, arg, error);
+  int rc;
+
+  if (bulk == NULL)
+    return FALSE;
+  rc = sqlite3_step (bulk);
+  sqlite3_finalize (bulk);
+
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  if ((rc & 0xff) == SQLITE_CONSTRAINT)
+    return apply_one_by_one (run, rows_sql, one_sql, arg, error);
+
+  atelier_store_set_error (run->store, rc, error);
+  return FALSE;
+}
+
+/* The new customers first, then the updates, round by round: an update
+ * may concern a customer the file creates. */
+static gboolean
+apply_rows (Run     *run,
+            GError **error)
+{
+  if (!apply_staged (run, INSERT_STAGED " ORDER BY id",
+                     "SELECT id, entry FROM temp.import_new ORDER BY id",
+                     INSERT_STAGED " WHERE id = ?1", 0, error))
+    return FALSE;
+
+  for (guint round = 1; round <= run->n_rounds; round++)
+    /* After a refusal, the rest goes in file order, row by row. */
+    if (!apply_staged (run, UPDATE_STAGED " AND u.round = ?1",
+                       "SELECT entry, entry FROM temp.import_updates WHERE round = ?1 ORDER BY entry",
+                       UPDATE_STAGED " AND u.entry = ?1", round, error))
+      return FALSE;
+
+  return TRUE;
 }
 
 static gboolean
@@ -959,6 +1234,101 @@ set_rejected_error (AtelierImportReport  *report,
                report->n_rejected, line, first->reason);
 }
 
+static gboolean
+query_int (Run         *run,
+           const char  *sql,
+           gint64      *value,
+           GError     **error)
+{
+  sqlite3_stmt *stmt = prepare (run, sql, 0, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *value = sqlite3_column_int64 (stmt, 0);
+  else
+    atelier_store_set_error (run->store, rc, error);
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_ROW;
+}
+
+/* An import writes to many pages of the customers, their indexes and
+ * the search index at once. With the connection's usual page cache,
+ * SQLite writes pages out to the log in the middle of the transaction
+ * and reads them back: a large import takes about twice as long. The
+ * cache grows for the run only; memory is taken as pages are used. */
+#define IMPORT_CACHE_KIB (128 * 1024)
+
+static gboolean
+grow_cache (Run     *run,
+            GError **error)
+{
+  gint64 page_size = 0;
+  g_autofree char *pragma = NULL;
+
+  if (!query_int (run, "PRAGMA cache_size", &run->cache_size, error) ||
+      !query_int (run, "PRAGMA page_size", &page_size, error))
+    return FALSE;
+
+  if ((run->cache_size < 0 ? -run->cache_size : run->cache_size * page_size / 1024) >= IMPORT_CACHE_KIB)
+    return TRUE;
+
+  pragma = g_strdup_printf ("PRAGMA cache_size = %d", -IMPORT_CACHE_KIB);
+  run->cache_grown = atelier_store_exec (run->store, pragma, error);
+  return run->cache_grown;
+}
+
+static void
+restore_cache (Run *run)
+{
+  g_autofree char *pragma = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT, run->cache_size);
+
+  if (run->cache_grown)
+    atelier_store_exec (run->store, pragma, NULL);
+}
+
+/* Inside the transaction: the staging tables, the statements, and the
+ * tags left to the end. */
+static gboolean
+start_run (Run     *run,
+           GError **error)
+{
+  if (!grow_cache (run, error) ||
+      !atelier_store_exec (run->store, staging_tables, error) ||
+      !atelier_store_exec (run->store, atelier_schema_defer_tag_links, error) ||
+      !query_int (run, "SELECT since_id FROM deferred_tag_links", &run->first_id, error))
+    return FALSE;
+
+  run->next_id = run->first_id;
+  run->find = prepare (run, find_sql, 0, error);
+  run->stage_new = run->find ? prepare (run, stage_new_sql, 0, error) : NULL;
+  run->stage_update = run->stage_new ? prepare (run, stage_update_sql, 0, error) : NULL;
+  return run->stage_update != NULL;
+}
+
+static void
+end_run (Run *run)
+{
+  g_clear_pointer (&run->find, sqlite3_finalize);
+  g_clear_pointer (&run->stage_new, sqlite3_finalize);
+  g_clear_pointer (&run->stage_update, sqlite3_finalize);
+}
+
+/* After a rollback: the ids of customers the import created mean nothing. */
+static void
+forget_new_ids (Run *run)
+{
+  for (guint i = 0; i < run->report->entries->len; i++)
+    {
+      AtelierImportEntry *entry = run->report->entries->pdata[i];
+
+      if (run->first_id != 0 && entry->customer_id >= run->first_id)
+        entry->customer_id = 0;
+    }
+}
+
 /**
  * atelier_customer_import_run:
  * @dry_run: report what would be done, and write nothing
@@ -978,32 +1348,45 @@ atelier_customer_import_run (AtelierCustomerImport  *self,
                              AtelierImportReport   **report,
                              GError                **error)
 {
-  g_autoptr(AtelierImportReport) result = g_new0 (AtelierImportReport, 1);
-  Run run = { self, store, result, atelier_store_now (), NULL };
-  gboolean ok = TRUE;
+  g_autoptr(AtelierImportReport) result = NULL;
+  g_autoptr(GTimeZone) local = NULL;
+  g_autoptr(GHashTable) interests = NULL;
+  g_autoptr(GHashTable) targets = NULL;
+  Run run = { NULL };
+  gboolean ok;
 
   g_return_val_if_fail (ATELIER_IS_CUSTOMER_IMPORT (self), FALSE);
   g_return_val_if_fail (ATELIER_IS_STORE (store), FALSE);
 
-  result->entries = g_ptr_array_new_with_free_func (entry_free);
-  result->dry_run = dry_run;
-  run.consent_wording = self->consent_wording
-                        ? self->consent_wording
-                        : _("Accepted marketing in the system the customer was imported from");
-
   if (!check_mapping (self, error) || !atelier_store_begin (store, error))
     return FALSE;
 
+  result = g_new0 (AtelierImportReport, 1);
+  result->entries = g_ptr_array_new_with_free_func (entry_free);
+  result->dry_run = dry_run;
+  local = g_time_zone_new_local ();
+  interests = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  targets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, target_free);
+  run = (Run) {
+    .self = self, .store = store, .db = atelier_store_get_db (store), .report = result,
+    .checks = { local, interests }, .now = atelier_store_now (), .targets = targets,
+    .consent_wording = self->consent_wording
+                       ? self->consent_wording
+                       : _("Accepted marketing in the system the customer was imported from"),
+  };
+
+  ok = start_run (&run, error);
   for (guint i = 0; ok && i < atelier_customer_import_get_n_rows (self); i++)
-    ok = import_row (&run, i, error);
+    ok = read_row (&run, i, error);
+  ok = ok && apply_rows (&run, error);
+  if (ok && !dry_run && result->n_rejected == 0)
+    ok = atelier_store_exec (store, atelier_schema_link_deferred_tags, error);
+  end_run (&run);
 
   if (!ok || dry_run || result->n_rejected > 0)
     {
       atelier_store_rollback (store);
-      /* The ids of rolled-back rows mean nothing. */
-      for (guint i = 0; i < result->entries->len; i++)
-        if (((AtelierImportEntry *) result->entries->pdata[i])->outcome == ATELIER_IMPORT_CREATED)
-          ((AtelierImportEntry *) result->entries->pdata[i])->customer_id = 0;
+      forget_new_ids (&run);
     }
   else if (!atelier_store_commit (store, error))
     ok = FALSE;
@@ -1013,6 +1396,9 @@ atelier_customer_import_run (AtelierCustomerImport  *self,
       atelier_store_emit_changed (store, "customers");
       atelier_store_emit_changed (store, "tags");
     }
+  /* Rolled back with the rest, or left after a commit. */
+  atelier_store_exec (store, drop_staging_tables, NULL);
+  restore_cache (&run);
 
   if (ok && !dry_run && result->n_rejected > 0)
     {

@@ -17,5 +17,15 @@ int      atelier_schema_latest_version (void);
 gboolean atelier_schema_migrate        (sqlite3  *db,
                                         int       from_version,
                                         GError  **error);
+gboolean atelier_schema_migrate_to     (sqlite3  *db,
+                                        int       from_version,
+                                        int       to_version,
+                                        GError  **error);
+
+/* A bulk writer's own linking of the customers it inserts to their tags,
+ * instead of the insert trigger's (schema step 5): the first statement
+ * before its inserts, the second after them, in one transaction. */
+extern const char atelier_schema_defer_tag_links[];
+extern const char atelier_schema_link_deferred_tags[];
 
 G_END_DECLS

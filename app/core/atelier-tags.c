@@ -2,9 +2,10 @@
  *
  * A customer's interests are tags of this list. The customer's
  * "interests" property ("cuisine, vin") stays what the entity code
- * writes; the schema's triggers (step 4) link the customer to the tags
- * it names and add the tags the list lacks, which is how staff extend
- * it. A workshop's category joins the list too.
+ * writes; the schema's triggers (steps 4 and 5) link the customer to the
+ * tags it names and add the tags the list lacks, which is how staff
+ * extend it. A workshop's category joins the list too. The CSV import
+ * links the customers it creates itself, in one statement (step 5).
  */
 #define G_LOG_DOMAIN "atelier-tags"
 
