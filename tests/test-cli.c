@@ -2150,6 +2150,24 @@ check_written (Run        *run,
     }
 }
 
+/* @run printed the paths of NAME-REG.ics and NAME-REG.eml in @folder */
+static void
+assert_wrote_pair (Run        *run,
+                   const char *folder,
+                   const char *name,
+                   gint64      registration_id)
+{
+  const char *extensions[] = { "ics", "eml" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (extensions); i++)
+    {
+      g_autofree char *line = g_strdup_printf ("%s/%s-%" G_GINT64_FORMAT ".%s\n", folder, name,
+                                               registration_id, extensions[i]);
+
+      g_assert_nonnull (strstr (run->out, line));
+    }
+}
+
 static void
 test_invites_settings (Fixture       *fixture,
                        gconstpointer  data)
@@ -2310,8 +2328,12 @@ test_invites_changes (Fixture       *fixture,
   g_assert_null (find_item (invited, eve));
   run_db (&run, fixture, "invites", arg_id (0, booking.large), "--out", folder, NULL);
   check_written (&run, folder, 3);
+  assert_wrote_pair (&run, folder, "ana-lima", ana);
+  assert_wrote_pair (&run, folder, "bo-berg", bo);
+  assert_wrote_pair (&run, folder, "chloe-petit", chloe);
   run_db (&run, fixture, "invites", arg_id (0, booking.small), "--out", folder, NULL);
   check_written (&run, folder, 1);
+  assert_wrote_pair (&run, folder, "dan-roy", dan);
 
   /* The same length, three hours later */
   run_db (&run, fixture, "reschedule", arg_id (0, booking.large), "--start", "2030-05-12T21:30",
@@ -2359,9 +2381,23 @@ test_invites_changes (Fixture       *fixture,
   {
     g_autoptr(JsonObject) written = parse_object (&run);
 
+    JsonArray *files = json_object_get_array_member (written, "files");
+    g_autofree char *bo_ics = g_strdup_printf ("%s/bo-berg-%" G_GINT64_FORMAT ".ics", folder, bo);
+    g_autofree char *bo_calendar = NULL;
+    gboolean found = FALSE;
+
     g_assert_cmpint (json_object_get_int_member (written, "messages"), ==, 3);
-    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (written, "files")),
-                      ==, 6);
+    g_assert_cmpuint (json_array_get_length (files), ==, 6);
+    for (guint i = 0; i < json_array_get_length (files); i++)
+      found |= g_strcmp0 (json_array_get_string_element (files, i), bo_ics) == 0;
+    g_assert_true (found);
+
+    /* The newer messages replaced the invitations of the same
+     * registrations: Bo's file is now his cancellation. */
+    g_assert_cmpuint (count_files (folder, ".ics"), ==, 4);
+    g_assert_cmpuint (count_files (folder, ".eml"), ==, 4);
+    bo_calendar = read_file (bo_ics);
+    g_assert_nonnull (strstr (bo_calendar, "METHOD:CANCEL"));
   }
   g_clear_pointer (&cancelled, json_array_unref);
   cancelled = run_outbox (fixture, booking.large);
@@ -2433,6 +2469,16 @@ test_invites_feed (Fixture       *fixture,
   run_demo (fixture);
   run_db (&run, fixture, "feed", "--out", path, NULL);
   assert_refused (&run, "atelier-cli settings organizer ADDRESS");
+  /* Nothing written, not even a temporary file */
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_files (fixture->dir, ".ics"), ==, 0);
+  {
+    g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
+    const char *name;
+
+    while ((name = g_dir_read_name (dir)) != NULL)
+      g_assert_false (name[0] == '.');
+  }
 
   set_organizer (fixture);
   run_db (&run, fixture, "feed", "--out", path, "--from", from, "--to", to, NULL);
@@ -2442,6 +2488,21 @@ test_invites_feed (Fixture       *fixture,
   g_assert_nonnull (strstr (text, "BEGIN:VEVENT"));
   g_assert_null (strstr (text, "ATTENDEE"));
   assert_icalendar_parses (path);
+
+  /* Again, from the events the first feed kept: the same calendar, the
+   * file replaced whole */
+  run_db (&run, fixture, "feed", "--out", path, "--from", from, "--to", to, NULL);
+  assert_success (&run);
+  {
+    g_autofree char *again = read_file (path);
+    g_auto(GStrv) lines = g_strsplit (text, "\r\n", -1);
+    g_auto(GStrv) lines_again = g_strsplit (again, "\r\n", -1);
+
+    g_assert_cmpuint (g_strv_length (lines), ==, g_strv_length (lines_again));
+    for (guint i = 0; lines[i] != NULL; i++)
+      if (!g_str_has_prefix (lines[i], "DTSTAMP:"))
+        g_assert_cmpstr (lines[i], ==, lines_again[i]);
+  }
 
   run_db (&run, fixture, "feed", "--out", path, "--from", "someday", NULL);
   assert_usage_error (&run, "someday");

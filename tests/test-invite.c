@@ -436,7 +436,6 @@ test_feed (Fixture *f, gconstpointer data)
   ical_sign_up (f, a, "Zoé", "Martin", "zoe@example.org", 1, NULL);
   g_assert_true (atelier_booking_cancel_session (f->base.store, cancelled, &error));
   g_assert_no_error (error);
-  (void) b;
 
   text = atelier_invite_build_feed (f->base.store, NULL, NULL, &error);
   g_assert_no_error (error);
@@ -464,15 +463,351 @@ test_feed (Fixture *f, gconstpointer data)
   g_assert_null (strstr (text, "zoe@example.org"));
   g_assert_cmpint (icalcomponent_count_components (calendar, ICAL_VTIMEZONE_COMPONENT), ==, 1);
 
-  /* A range. */
+  /* A range, from b's start on: b only, the cancelled one left out. */
   {
-    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-    g_autoptr(GDateTime) from = g_date_time_add_days (now, 4);
+    g_autoptr(AtelierSession) session_b = atelier_store_get_session (f->base.store, b, NULL);
+    g_autoptr(GDateTime) from = g_date_time_new_from_unix_utc (atelier_session_get_starts_at (session_b));
     g_autofree char *later = atelier_invite_build_feed (f->base.store, from, NULL, &error);
     g_autoptr(icalcomponent) parsed = parse_ical (later, "PUBLISH");
 
     g_assert_cmpint (icalcomponent_count_components (parsed, ICAL_VEVENT_COMPONENT), ==, 1);
   }
+}
+
+/* The feed, kept events and all */
+
+/* @text less its DTSTAMP lines: two feeds made at different times may
+ * differ there only. */
+static char *
+without_stamps (const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\r\n", -1);
+  GString *rest = g_string_new (NULL);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (!g_str_has_prefix (lines[i], "DTSTAMP:"))
+      g_string_append_printf (rest, "%s\r\n", lines[i]);
+
+  return g_string_free (rest, FALSE);
+}
+
+/* Runs @sql on a connection of its own to the store's file. */
+static void
+exec_sql (Fixture *f, const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (f->base.path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static int
+n_kept (Fixture *f)
+{
+  return atoi (test_query_text (f->base.store, "SELECT count (*) FROM feed_events"));
+}
+
+static char *
+build_feed (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  char *text = atelier_invite_build_feed (f->base.store, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (text);
+  return text;
+}
+
+static int
+count_occurrences (const char *text, const char *what)
+{
+  int n = 0;
+
+  for (const char *p = strstr (text, what); p != NULL; p = strstr (p + 1, what))
+    n++;
+  return n;
+}
+
+/* The feed written now (from what was kept, as far as it is still
+ * good) is the feed that building every event gives; returns it. */
+static char *
+assert_feed_as_built (Fixture *f)
+{
+  g_autofree char *kept = build_feed (f);
+  g_autofree char *built = NULL;
+  g_autofree char *kept_rest = NULL;
+  g_autofree char *built_rest = NULL;
+  g_autoptr(icalcomponent) calendar = parse_ical (kept, "PUBLISH");
+
+  exec_sql (f, "DELETE FROM feed_events");
+  built = build_feed (f);
+  kept_rest = without_stamps (kept);
+  built_rest = without_stamps (built);
+  g_assert_cmpstr (kept_rest, ==, built_rest);
+
+  return g_steal_pointer (&kept);
+}
+
+static void
+update_session (Fixture *f, gint64 id, const char *property, gint64 shift, const char *place)
+{
+  g_autoptr(AtelierSession) session = atelier_store_get_session (f->base.store, id, NULL);
+  g_autoptr(GError) error = NULL;
+
+  if (property != NULL)
+    g_object_set (session,
+                  "starts-at", atelier_session_get_starts_at (session) + shift,
+                  "ends-at", atelier_session_get_ends_at (session) + shift,
+                  NULL);
+  if (place != NULL)
+    g_object_set (session, "place", place, NULL);
+  g_assert_true (atelier_schedule_update_session (f->base.store, session, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* What a feed keeps of each event is used again, and never once
+ * anything it was built from changed. */
+static void
+test_feed_kept (Fixture *f, gconstpointer data)
+{
+  gint64 a = ical_session_in_days (f, 3, 4);
+  gint64 b = ical_session_in_days (f, 4, 4);
+  gint64 c = ical_session_in_days (f, 5, 4);
+  g_autoptr(AtelierWorkshop) workshop = atelier_store_get_workshop (f->base.store, f->workshop_id, NULL);
+  g_autoptr(AtelierSession) replacement = NULL;
+  g_autoptr(AtelierSession) session_c = atelier_store_get_session (f->base.store, c, NULL);
+  g_autofree char *uid_c = g_strdup (atelier_session_get_uid (session_c));
+  g_autoptr(GError) error = NULL;
+  char *text;
+
+  g_assert_cmpint (n_kept (f), ==, 0);
+  text = build_feed (f);
+  g_assert_cmpint (n_kept (f), ==, 3);
+  g_free (text);
+
+  /* What was kept is what is written: an event altered in the store
+   * shows as altered. */
+  exec_sql (f, "UPDATE feed_events SET vevent = replace (vevent, 'SUMMARY:', 'SUMMARY:Kept ')");
+  text = build_feed (f);
+  g_assert_cmpint (count_occurrences (text, "SUMMARY:Kept "), ==, 3);
+  g_free (text);
+  exec_sql (f, "DELETE FROM feed_events");
+  g_free (build_feed (f));
+
+  /* The workshop: its three sessions are built again. */
+  g_object_set (workshop, "title", "Risotto, deuxième version", NULL);
+  g_assert_true (atelier_store_update_workshop (f->base.store, workshop, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (n_kept (f), ==, 0);
+  text = assert_feed_as_built (f);
+  g_assert_cmpint (count_occurrences (text, "SUMMARY:Risotto\\, deuxième version\r\n"), ==, 3);
+  g_free (text);
+
+  /* A session's time, another's place: only theirs go. */
+  update_session (f, b, "starts-at", 3600, NULL);
+  update_session (f, a, NULL, 0, "Cuisine du premier étage");
+  g_assert_cmpint (n_kept (f), ==, 1);
+  text = assert_feed_as_built (f);
+  g_assert_nonnull (strstr (text, "LOCATION:Cuisine du premier étage\r\n"));
+  g_assert_nonnull (strstr (text, "T193000\r\n"));
+  g_free (text);
+
+  /* The settings an event shows. */
+  g_free (build_feed (f));
+  g_assert_true (atelier_settings_write (f->base.store, "store-name", "Autre boutique", &error));
+  text = assert_feed_as_built (f);
+  g_assert_cmpint (count_occurrences (text, "ORGANIZER;CN=Autre boutique:"), ==, 3);
+  g_free (text);
+  g_free (build_feed (f));
+  g_assert_true (atelier_settings_write (f->base.store, "address", "3 place Bellecour, Lyon", &error));
+  text = assert_feed_as_built (f);
+  g_assert_cmpint (count_occurrences (text, "LOCATION:3 place Bellecour\\, Lyon\r\n"), ==, 2);
+  g_free (text);
+  g_free (build_feed (f));
+  g_assert_true (atelier_settings_write (f->base.store, "language", "fr", &error));
+  g_free (assert_feed_as_built (f));
+  g_free (build_feed (f));
+  g_assert_true (atelier_settings_write (f->base.store, "organizer", "autre@cuisine.example", &error));
+  text = assert_feed_as_built (f);
+  g_assert_cmpint (count_occurrences (text, ":mailto:autre@cuisine.example\r\n"), ==, 3);
+  g_free (text);
+  g_assert_no_error (error);
+
+  /* A cancelled session leaves the feed; a new session that takes its
+   * number never gets its event. */
+  g_free (build_feed (f));
+  g_assert_true (atelier_booking_cancel_session (f->base.store, c, &error));
+  g_assert_no_error (error);
+  text = assert_feed_as_built (f);
+  g_assert_null (strstr (text, uid_c));
+  g_free (text);
+  g_free (build_feed (f));
+  exec_sql (f, "INSERT INTO feed_events (session_id, format, start_offset, end_offset, vevent)"
+               " SELECT 3, format, start_offset, end_offset, vevent FROM feed_events"
+               " WHERE session_id = 1");
+  g_assert_true (atelier_store_delete_session (f->base.store, c, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (n_kept (f), ==, 2);
+  exec_sql (f, "INSERT INTO feed_events (session_id, format, start_offset, end_offset, vevent)"
+               " SELECT 3, format, start_offset, end_offset, vevent FROM feed_events"
+               " WHERE session_id = 1");
+  g_assert_cmpint (ical_session_in_days (f, 6, 4), ==, c);
+  replacement = atelier_store_get_session (f->base.store, c, NULL);
+  text = assert_feed_as_built (f);
+  g_assert_nonnull (strstr (text, atelier_session_get_uid (replacement)));
+  g_assert_cmpint (count_occurrences (text, "BEGIN:VEVENT\r\n"), ==, 3);
+  g_free (text);
+
+  /* Kept under other offsets or another key: built again, and kept
+   * anew. */
+  g_free (build_feed (f));
+  exec_sql (f, "UPDATE feed_events SET start_offset = start_offset + 3600,"
+               " vevent = replace (vevent, 'SUMMARY:', 'SUMMARY:Stale ') WHERE session_id = 1;"
+               "UPDATE feed_events SET format = 'another',"
+               " vevent = replace (vevent, 'SUMMARY:', 'SUMMARY:Stale ') WHERE session_id = 2");
+  text = assert_feed_as_built (f);
+  g_assert_null (strstr (text, "Stale"));
+  g_free (text);
+  g_free (build_feed (f));
+  g_assert_cmpstr (test_query_text (f->base.store,
+                                    "SELECT count (*) FROM feed_events WHERE vevent LIKE '%Stale%'"
+                                    " OR format <> (SELECT format FROM feed_events WHERE session_id = 3)"),
+                   ==, "0");
+}
+
+/* The wall times of a session's zone, from its UTC times, across
+ * changes of offset, in several zones, cold and kept. */
+static void
+test_feed_time_zones (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GTimeZone) paris = g_time_zone_new_identifier ("Europe/Paris");
+  g_autoptr(GTimeZone) new_york = g_time_zone_new_identifier ("America/New_York");
+  g_autoptr(GDateTime) first = g_date_time_new (paris, 2027, 1, 4, 18, 30, 0);
+  g_autoptr(GHashTable) expected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  struct { GTimeZone *zone; const char *tzid; int y, mo, d, h, mi, minutes; } special[] = {
+    /* across the night the clocks go forward: 01:30 to 04:30 is 2 hours */
+    { paris, "Europe/Paris", 2027, 3, 28, 1, 30, 120 },
+    { new_york, "America/New_York", 2027, 11, 7, 0, 30, 180 },
+    { NULL, "UTC", 2027, 6, 1, 9, 0, 60 },
+  };
+  g_autoptr(GError) error = NULL;
+
+  for (int i = 0; i < 60; i++)
+    {
+      g_autoptr(GDateTime) day = g_date_time_add_days (first, i * 17);
+      g_autoptr(GDateTime) starts = g_date_time_new (paris, g_date_time_get_year (day),
+                                                     g_date_time_get_month (day),
+                                                     g_date_time_get_day_of_month (day), 18, 30, 0);
+      g_autoptr(GDateTime) ends = g_date_time_add_minutes (starts, 150);
+      g_autoptr(AtelierSession) session = atelier_session_new (f->workshop_id, starts, ends, "Europe/Paris");
+      g_autofree char *start_text = g_date_time_format (starts, "%Y%m%dT%H%M%S");
+      g_autofree char *end_text = g_date_time_format (ends, "%Y%m%dT%H%M%S");
+
+      g_object_set (session, "capacity", 4, NULL);
+      g_assert_true (atelier_store_add_session (f->base.store, session, &error));
+      g_assert_no_error (error);
+      g_hash_table_insert (expected, g_strdup (atelier_session_get_uid (session)),
+                           g_strdup_printf ("Europe/Paris %s %s", start_text, end_text));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (special); i++)
+    {
+      g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+      g_autoptr(GDateTime) starts = g_date_time_new (special[i].zone ? special[i].zone : utc,
+                                                     special[i].y, special[i].mo, special[i].d,
+                                                     special[i].h, special[i].mi, 0);
+      g_autoptr(GDateTime) ends = g_date_time_add_minutes (starts, special[i].minutes);
+      g_autoptr(AtelierSession) session = atelier_session_new (f->workshop_id, starts, ends, special[i].tzid);
+      g_autofree char *start_text = g_date_time_format (starts, "%Y%m%dT%H%M%S");
+      g_autofree char *end_text = g_date_time_format (ends, "%Y%m%dT%H%M%S");
+
+      g_object_set (session, "capacity", 4, NULL);
+      g_assert_true (atelier_store_add_session (f->base.store, session, &error));
+      g_assert_no_error (error);
+      g_hash_table_insert (expected, g_strdup (atelier_session_get_uid (session)),
+                           g_strdup_printf ("%s %s%s %s%s", special[i].tzid,
+                                            start_text, special[i].zone ? "" : "Z",
+                                            end_text, special[i].zone ? "" : "Z"));
+    }
+
+  /* Built, then kept */
+  for (int round = 0; round < 2; round++)
+    {
+      g_autofree char *text = round == 0 ? assert_feed_as_built (f) : build_feed (f);
+      g_autoptr(icalcomponent) calendar = parse_ical (text, "PUBLISH");
+      guint n_events = 0;
+
+      g_assert_cmpint (n_kept (f), ==, 63);
+      g_assert_nonnull (find_vtimezone (calendar, "Europe/Paris"));
+      g_assert_nonnull (find_vtimezone (calendar, "America/New_York"));
+      g_assert_cmpint (icalcomponent_count_components (calendar, ICAL_VTIMEZONE_COMPONENT), ==, 2);
+      for (icalcomponent *e = icalcomponent_get_first_component (calendar, ICAL_VEVENT_COMPONENT);
+           e != NULL; e = icalcomponent_get_next_component (calendar, ICAL_VEVENT_COMPONENT))
+        {
+          icalproperty *start = icalcomponent_get_first_property (e, ICAL_DTSTART_PROPERTY);
+          icalproperty *end = icalcomponent_get_first_property (e, ICAL_DTEND_PROPERTY);
+          icalparameter *tzid = icalproperty_get_first_parameter (start, ICAL_TZID_PARAMETER);
+          g_autofree char *start_text = icaltime_as_ical_string_r (icalproperty_get_dtstart (start));
+          g_autofree char *end_text = icaltime_as_ical_string_r (icalproperty_get_dtend (end));
+          g_autofree char *seen = g_strdup_printf ("%s %s %s", tzid ? icalparameter_get_tzid (tzid) : "UTC",
+                                                   start_text, end_text);
+
+          g_assert_cmpstr (seen, ==, g_hash_table_lookup (expected, icalcomponent_get_uid (e)));
+          n_events++;
+        }
+      g_assert_cmpuint (n_events, ==, 63);
+    }
+}
+
+/* The feed goes to a stream as it is built; a stream that fails or a
+ * cancellation stop it, and nothing is kept then. */
+static void
+test_feed_stream (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
+  g_autoptr(GCancellable) cancelled = g_cancellable_new ();
+  char small[300];
+  g_autoptr(GOutputStream) full = g_memory_output_stream_new (small, sizeof small, NULL, NULL);
+  g_autoptr(GOutputStream) unused = g_memory_output_stream_new_resizable ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *streamed = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *streamed_rest = NULL;
+  g_autofree char *text_rest = NULL;
+  guint n = 0;
+
+  for (int i = 0; i < 3; i++)
+    ical_session_in_days (f, 3 + i, 4);
+
+  g_assert_true (atelier_invite_write_feed (f->base.store, NULL, NULL, stream, &n, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 3);
+  g_assert_true (g_output_stream_write_all (stream, "", 1, NULL, NULL, NULL));
+  g_assert_true (g_output_stream_close (stream, NULL, NULL));
+  streamed = g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (stream));
+  text = build_feed (f);
+  streamed_rest = without_stamps (streamed);
+  text_rest = without_stamps (text);
+  g_assert_cmpstr (streamed_rest, ==, text_rest);
+
+  exec_sql (f, "DELETE FROM feed_events");
+  g_assert_false (atelier_invite_write_feed (f->base.store, NULL, NULL, full, &n, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+  g_clear_error (&error);
+  g_assert_cmpuint (n, ==, 0);
+  g_assert_cmpint (n_kept (f), ==, 0);
+
+  g_cancellable_cancel (cancelled);
+  g_assert_false (atelier_invite_write_feed (f->base.store, NULL, NULL, unused, &n, cancelled, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpint (n_kept (f), ==, 0);
+
+  /* Without an organiser, nothing is written at all. */
+  g_clear_error (&error);
+  g_assert_true (atelier_settings_write (f->base.store, "organizer", "", NULL));
+  g_assert_false (atelier_invite_write_feed (f->base.store, NULL, NULL, unused, &n, NULL, &error));
+  g_assert_error (error, ATELIER_SETTINGS_ERROR, ATELIER_SETTINGS_ERROR_NO_ORGANIZER);
+  g_assert_cmpuint (g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (unused)), ==, 0);
 }
 
 /* An independent parser: python3-icalendar reads an invite and a feed. */
@@ -671,6 +1006,9 @@ main (int argc, char **argv)
   ADD ("injection", test_injection);
   ADD ("cancel", test_cancel_calendars);
   ADD ("feed", test_feed);
+  ADD ("feed/kept", test_feed_kept);
+  ADD ("feed/time-zones", test_feed_time_zones);
+  ADD ("feed/stream", test_feed_stream);
   ADD ("python-icalendar", test_python_icalendar);
   ADD ("mail", test_mail);
 

@@ -65,22 +65,23 @@ write_outbox (Fixture *f, gint64 session)
   return n;
 }
 
+/* NAME-REG, with NAME as the customer's name should come out */
 static char *
-stem (gint64 session, gint64 registration, int sequence, const char *kind)
+stem (const char *name, gint64 registration)
 {
-  return g_strdup_printf ("session-%" G_GINT64_FORMAT "-registration-%" G_GINT64_FORMAT "-seq-%d-%s",
-                          session, registration, sequence, kind);
+  return g_strdup_printf ("%s-%" G_GINT64_FORMAT, name, registration);
 }
 
-/* The written calendar of one item, parsed and checked. */
+/* The written calendar of one item, parsed and checked: @name is the
+ * customer's name as it should appear in the files' names. */
 static icalcomponent *
-read_written (Fixture *f, gint64 session, gint64 registration, int sequence,
-              const char *kind, const char *method, const char *email)
+read_written (Fixture *f, const char *name, gint64 registration, int sequence,
+              const char *method, const char *email)
 {
   g_autofree char *dir = outbox_dir (f);
-  g_autofree char *name = stem (session, registration, sequence, kind);
-  g_autofree char *ics_name = g_strconcat (name, ".ics", NULL);
-  g_autofree char *eml_name = g_strconcat (name, ".eml", NULL);
+  g_autofree char *file_stem = stem (name, registration);
+  g_autofree char *ics_name = g_strconcat (file_stem, ".ics", NULL);
+  g_autofree char *eml_name = g_strconcat (file_stem, ".eml", NULL);
   g_autofree char *ics_path = g_build_filename (dir, ics_name, NULL);
   g_autofree char *eml_path = g_build_filename (dir, eml_name, NULL);
   g_autofree char *text = read_text_file (ics_path);
@@ -100,6 +101,29 @@ read_written (Fixture *f, gint64 session, gint64 registration, int sequence,
   g_assert_cmpint (g_stat (ics_path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
   return calendar;
+}
+
+static int
+compare_names (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The names in the outbox folder, sorted */
+static GStrv
+list_outbox (Fixture *f)
+{
+  g_autofree char *dir = outbox_dir (f);
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  const char *name;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+
+  return (GStrv) g_ptr_array_free (g_steal_pointer (&names), FALSE);
 }
 
 static void
@@ -143,7 +167,7 @@ test_sequences (Fixture *f, gconstpointer data)
   /* Zoé is confirmed; Hugo and Léa wait and are owed nothing. */
   assert_outbox (f, s, (Expected[]) { { zoe, "new", "REQUEST", 0 } }, 1);
   g_assert_cmpuint (write_outbox (f, s), ==, 1);
-  c = read_written (f, s, zoe, 0, "new", "REQUEST", "zoe@example.org");
+  c = read_written (f, "zoe-martin", zoe, 0, "REQUEST", "zoe@example.org");
   g_clear_pointer (&c, icalcomponent_free);
   assert_outbox (f, s, NULL, 0);
   g_assert_cmpuint (write_outbox (f, s), ==, 0);
@@ -153,7 +177,7 @@ test_sequences (Fixture *f, gconstpointer data)
   g_assert_cmpint (session_sequence (f, s), ==, 1);
   assert_outbox (f, s, (Expected[]) { { zoe, "update", "REQUEST", 1 } }, 1);
   g_assert_cmpuint (write_outbox (f, s), ==, 1);
-  c = read_written (f, s, zoe, 1, "update", "REQUEST", "zoe@example.org");
+  c = read_written (f, "zoe-martin", zoe, 1, "REQUEST", "zoe@example.org");
   g_clear_pointer (&c, icalcomponent_free);
 
   /* Zoé cancels: her CANCEL raises her SEQUENCE, not the session's;
@@ -164,11 +188,11 @@ test_sequences (Fixture *f, gconstpointer data)
   assert_outbox (f, s, (Expected[]) { { zoe, "cancelled", "CANCEL", 2 },
                                       { hugo, "promoted", "REQUEST", 1 } }, 2);
   g_assert_cmpuint (write_outbox (f, s), ==, 2);
-  c = read_written (f, s, zoe, 2, "cancelled", "CANCEL", "zoe@example.org");
+  c = read_written (f, "zoe-martin", zoe, 2, "CANCEL", "zoe@example.org");
   g_assert_null (icalcomponent_get_first_property (icalcomponent_get_first_component (c, ICAL_VEVENT_COMPONENT),
                                                    ICAL_STATUS_PROPERTY));
   g_clear_pointer (&c, icalcomponent_free);
-  c = read_written (f, s, hugo, 1, "promoted", "REQUEST", "hugo@example.org");
+  c = read_written (f, "hugo-moreau", hugo, 1, "REQUEST", "hugo@example.org");
   g_clear_pointer (&c, icalcomponent_free);
 
   /* Zoé signs up again once the capacity grows: her new REQUEST must
@@ -192,7 +216,7 @@ test_sequences (Fixture *f, gconstpointer data)
                                       { hugo, "update", "REQUEST", 2 },
                                       { lea, "update", "REQUEST", 2 } }, 3);
   g_assert_cmpuint (write_outbox (f, s), ==, 3);
-  c = read_written (f, s, zoe, 4, "update", "REQUEST", "zoe@example.org");
+  c = read_written (f, "zoe-martin", zoe, 4, "REQUEST", "zoe@example.org");
   g_assert_cmpstr (icalcomponent_get_location (icalcomponent_get_first_component (c, ICAL_VEVENT_COMPONENT)),
                    ==, "Cuisine du premier étage");
   g_clear_pointer (&c, icalcomponent_free);
@@ -204,11 +228,32 @@ test_sequences (Fixture *f, gconstpointer data)
                                       { hugo, "session-cancelled", "CANCEL", 3 },
                                       { lea, "session-cancelled", "CANCEL", 3 } }, 3);
   g_assert_cmpuint (write_outbox (f, s), ==, 3);
-  c = read_written (f, s, hugo, 3, "session-cancelled", "CANCEL", "hugo@example.org");
+  c = read_written (f, "hugo-moreau", hugo, 3, "CANCEL", "hugo@example.org");
   g_assert_cmpint (icalcomponent_get_status (icalcomponent_get_first_component (c, ICAL_VEVENT_COMPONENT)),
                    ==, ICAL_STATUS_CANCELLED);
   g_clear_pointer (&c, icalcomponent_free);
   assert_outbox (f, s, NULL, 0);
+
+  /* Each newer message replaced the older one of the same registration:
+   * one pair per customer, holding what they were sent last. */
+  {
+    g_autofree char *hugo_stem = stem ("hugo-moreau", hugo);
+    g_autofree char *lea_stem = stem ("lea-roux", lea);
+    g_autofree char *zoe_stem = stem ("zoe-martin", zoe);
+    g_auto(GStrv) names = list_outbox (f);
+
+    const char *stems[] = { hugo_stem, lea_stem, zoe_stem };
+
+    g_assert_cmpuint (g_strv_length (names), ==, 6);
+    for (guint i = 0; i < G_N_ELEMENTS (stems); i++)
+      {
+        g_autofree char *ics = g_strconcat (stems[i], ".ics", NULL);
+        g_autofree char *eml = g_strconcat (stems[i], ".eml", NULL);
+
+        g_assert_true (g_strv_contains ((const char * const *) names, ics));
+        g_assert_true (g_strv_contains ((const char * const *) names, eml));
+      }
+  }
 }
 
 /* Each file goes to its own customer: nobody's address in another's. */
@@ -219,8 +264,8 @@ test_privacy (Fixture *f, gconstpointer data)
   gint64 zoe = ical_sign_up (f, s, "Zoé", "Martin", "zoe@example.org", 1, "Allergique aux noix");
   gint64 hugo = ical_sign_up (f, s, "Hugo", "Moreau", "hugo@example.org", 1, NULL);
   g_autofree char *dir = outbox_dir (f);
-  g_autofree char *zoe_stem = stem (s, zoe, 0, "new");
-  g_autofree char *hugo_stem = stem (s, hugo, 0, "new");
+  g_autofree char *zoe_stem = stem ("zoe-martin", zoe);
+  g_autofree char *hugo_stem = stem ("hugo-moreau", hugo);
   g_autofree char *zoe_eml = g_strconcat (dir, "/", zoe_stem, ".eml", NULL);
   g_autofree char *hugo_ics = g_strconcat (dir, "/", hugo_stem, ".ics", NULL);
   g_autofree char *mail = NULL;
@@ -262,7 +307,7 @@ test_unwritable_folder (Fixture *f, gconstpointer data)
   g_autofree char *file = g_build_filename (f->base.dir, "a-file", NULL);
   g_autofree char *below_file = g_build_filename (file, "outbox", NULL);
   g_autofree char *dir = outbox_dir (f);
-  g_autofree char *zoe_stem = stem (s, zoe, 0, "new");
+  g_autofree char *zoe_stem = stem ("zoe-martin", zoe);
   g_autofree char *blocker = g_strconcat (dir, "/", zoe_stem, ".ics", NULL);
   g_autofree char *blocker_child = g_build_filename (blocker, "keep", NULL);
   g_autoptr(GError) error = NULL;
@@ -394,6 +439,153 @@ test_schedule_update (Fixture *f, gconstpointer data)
   (void) zoe;
 }
 
+/* A file name from a customer's name: ASCII letters and digits in lower
+ * case, words joined by "-", then the registration. */
+static void
+test_file_stem (Fixture *f, gconstpointer data)
+{
+  static const struct
+  {
+    const char *name;
+    gint64      registration;
+    const char *stem;
+  } cases[] = {
+    { "Zoé Martin", 12, "zoe-martin-12" },
+    { "  Jean-Éric   d’Orléans ", 3, "jean-eric-dorleans-3" },
+    { "Ærøskøbing Straße", 4, "aeroeskoebing-strasse-4" },
+    { "Nguyễn Văn Anh", 5, "nguyen-van-anh-5" },
+    { "Łukasz Żółć", 6, "lukasz-zolc-6" },
+    /* Out of the folder, hidden, or an option: never */
+    { "../../etc/passwd", 7, "etc-passwd-7" },
+    { "..", 8, "customer-8" },
+    { ".hidden", 9, "hidden-9" },
+    { "-rf /", 10, "rf-10" },
+    { "a\\b/c:d*e?f\"g<h>i|j", 11, "a-b-c-d-e-f-g-h-i-j-11" },
+    { "Line\r\nBreak\tTab\001\177End", 12, "line-break-tab-end-12" },
+    /* Emoji and other scripts have no ASCII form */
+    { "Zoé 🍄🧀 Martin", 13, "zoe-martin-13" },
+    { "🍄🧀", 14, "customer-14" },
+    { "محمد العلي", 15, "customer-15" },
+    { "李小龙", 16, "customer-16" },
+    { "", 17, "customer-17" },
+    { NULL, 18, "customer-18" },
+    { "\xff\xfe", 19, "customer-19" },
+    { "C3PO 2000", 20, "c3po-2000-20" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *stem = atelier_outbox_file_stem (cases[i].name, cases[i].registration);
+
+      g_assert_cmpstr (stem, ==, cases[i].stem);
+    }
+
+  /* A long name is cut, not the registration. */
+  {
+    g_autofree char *long_name = g_strnfill (300, 'x');
+    g_autofree char *stem = atelier_outbox_file_stem (long_name, 123456);
+
+    g_assert_cmpuint (strlen (stem), <=, 64);
+    g_assert_true (g_str_has_suffix (stem, "x-123456"));
+  }
+}
+
+/* Hostile names put nothing outside the folder, and every file name is
+ * one a mail client takes. */
+static void
+test_file_names_written (Fixture *f, gconstpointer data)
+{
+  gint64 s = ical_session_in_days (f, 10, 6);
+  gint64 up = ical_sign_up (f, s, "../..", "Zoé/..", "zoe@example.org", 1, NULL);
+  gint64 emoji = ical_sign_up (f, s, "🍄", "🧀", "emoji@example.org", 1, NULL);
+  gint64 twin1 = ical_sign_up (f, s, "Léa", "Roux", "lea@example.org", 1, NULL);
+  gint64 twin2 = ical_sign_up (f, s, "Lea", "Roux", "lea.roux@example.org", 1, NULL);
+  g_autofree char *dir = outbox_dir (f);
+  g_autofree char *up_stem = stem ("zoe", up);
+  g_autofree char *emoji_stem = stem ("customer", emoji);
+  g_autofree char *twin1_stem = stem ("lea-roux", twin1);
+  g_autofree char *twin2_stem = stem ("lea-roux", twin2);
+  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) names = NULL;
+  guint n = 0;
+
+  g_assert_true (atelier_outbox_write_full (f->base.store, s, dir, &n, &files, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 4);
+
+  /* The paths said are the files there, in the order written. */
+  names = list_outbox (f);
+  g_assert_cmpuint (g_strv_length (names), ==, 8);
+  g_assert_cmpuint (files->len, ==, 8);
+  for (guint i = 0; i < files->len; i++)
+    {
+      g_autofree char *folder = g_path_get_dirname (files->pdata[i]);
+      g_autofree char *name = g_path_get_basename (files->pdata[i]);
+
+      g_assert_cmpstr (folder, ==, dir);
+      g_assert_true (g_strv_contains ((const char * const *) names, name));
+      g_assert_true (g_str_has_suffix (name, i % 2 == 0 ? ".ics" : ".eml"));
+    }
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_assert_cmpint (names[i][0], !=, '.');
+      g_assert_cmpint (names[i][0], !=, '-');
+      for (const char *p = names[i]; *p != '\0'; p++)
+        g_assert_true (g_ascii_islower (*p) || g_ascii_isdigit (*p) || *p == '-' || *p == '.');
+    }
+  for (guint i = 0; i < 4; i++)
+    {
+      const char *stems[] = { up_stem, emoji_stem, twin1_stem, twin2_stem };
+      g_autofree char *ics = g_strconcat (stems[i], ".ics", NULL);
+      g_autofree char *eml = g_strconcat (stems[i], ".eml", NULL);
+
+      g_assert_true (g_strv_contains ((const char * const *) names, ics));
+      g_assert_true (g_strv_contains ((const char * const *) names, eml));
+    }
+
+  /* Nothing beside the folder but what the fixture made. */
+  {
+    g_autoptr(GDir) listing = g_dir_open (f->base.dir, 0, NULL);
+    const char *name;
+
+    while ((name = g_dir_read_name (listing)) != NULL)
+      g_assert_false (g_str_has_suffix (name, ".ics") || g_str_has_suffix (name, ".eml"));
+  }
+}
+
+/* An update after the invitation, into the same folder: the newer pair
+ * replaces the older one, and the mail carries the newer calendar. */
+static void
+test_update_replaces (Fixture *f, gconstpointer data)
+{
+  gint64 s = ical_session_in_days (f, 10, 4);
+  gint64 zoe = ical_sign_up (f, s, "Zoé", "Martin", "zoe@example.org", 1, NULL);
+  g_autofree char *dir = outbox_dir (f);
+  g_autofree char *zoe_stem = stem ("zoe-martin", zoe);
+  g_autofree char *eml_path = g_strconcat (dir, "/", zoe_stem, ".eml", NULL);
+  g_autofree char *first_mail = NULL;
+  g_autofree char *second_mail = NULL;
+  g_autoptr(icalcomponent) c = NULL;
+  g_auto(GStrv) names = NULL;
+
+  g_assert_cmpuint (write_outbox (f, s), ==, 1);
+  first_mail = read_text_file (eml_path);
+  c = read_written (f, "zoe-martin", zoe, 0, "REQUEST", "zoe@example.org");
+  g_clear_pointer (&c, icalcomponent_free);
+
+  reschedule (f, s, 48, "Cuisine du premier étage");
+  g_assert_cmpuint (write_outbox (f, s), ==, 1);
+  c = read_written (f, "zoe-martin", zoe, 1, "REQUEST", "zoe@example.org");
+  g_assert_cmpstr (icalcomponent_get_location (icalcomponent_get_first_component (c, ICAL_VEVENT_COMPONENT)),
+                   ==, "Cuisine du premier étage");
+  second_mail = read_text_file (eml_path);
+  g_assert_cmpstr (first_mail, !=, second_mail);
+
+  names = list_outbox (f);
+  g_assert_cmpuint (g_strv_length (names), ==, 2);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -409,6 +601,9 @@ main (int argc, char **argv)
   ADD ("mark-sent-checks", test_mark_sent_checks);
   ADD ("leaves-out", test_outbox_leaves_out);
   ADD ("schedule-update", test_schedule_update);
+  ADD ("file-stem", test_file_stem);
+  ADD ("file-names-written", test_file_names_written);
+  ADD ("update-replaces", test_update_replaces);
 
   return g_test_run ();
 }

@@ -13,10 +13,7 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
 #include "atelier-cli-items.h"
 #include "atelier-cli-private.h"
@@ -184,64 +181,6 @@ atelier_cli_outbox (AtelierCli              *cli,
 
 /* Writing a session's messages */
 
-/* Name → inode of each entry of @folder, empty if it does not exist */
-static GHashTable *
-list_folder (const char *folder)
-{
-  GHashTable *entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (folder, name, NULL);
-      GStatBuf st;
-
-      if (g_lstat (path, &st) == 0)
-        {
-          guint64 inode = st.st_ino;
-
-          g_hash_table_insert (entries, g_strdup (name), g_memdup2 (&inode, sizeof inode));
-        }
-    }
-
-  return entries;
-}
-
-static int
-compare_paths (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* The paths of the files of @folder that are new or replaced since
- * @before, sorted. Each file is written under a temporary name, then
- * renamed: a file written anew has another inode even where it replaced
- * one of the same name. */
-static GPtrArray *
-list_written (const char *folder,
-              GHashTable *before)
-{
-  g_autoptr(GHashTable) after = list_folder (folder);
-  GPtrArray *written = g_ptr_array_new_with_free_func (g_free);
-  GHashTableIter iter;
-  gpointer name;
-  gpointer inode;
-
-  g_hash_table_iter_init (&iter, after);
-  while (g_hash_table_iter_next (&iter, &name, &inode))
-    {
-      const guint64 *old = g_hash_table_lookup (before, name);
-
-      if (old == NULL || *old != *(const guint64 *) inode)
-        g_ptr_array_add (written, g_build_filename (folder, name, NULL));
-    }
-  g_ptr_array_sort (written, compare_paths);
-
-  return written;
-}
-
 static int
 print_written_json (gint64      session_id,
                     const char *folder,
@@ -277,6 +216,8 @@ print_written (const char *folder,
   for (guint i = 0; i < files->len; i++)
     g_print ("%s\n", (const char *) files->pdata[i]);
 
+  if (n_written == 0 && files->len > 0)
+    return;  /* stopped at the first message: the error says why */
   if (n_written == 0)
     g_print (_("Nothing to write: the customers have every message they are owed."));
   else
@@ -295,16 +236,14 @@ write_outbox (AtelierStore *store,
               const char   *folder,
               gboolean      json)
 {
-  g_autoptr(GHashTable) before = list_folder (folder);
   g_autoptr(GPtrArray) files = NULL;
   g_autoptr(GError) error = NULL;
   guint n_written = 0;
   gboolean ok;
   int status;
 
-  ok = atelier_outbox_write (store, session_id, folder, &n_written, &error);
-  files = list_written (folder, before);
-  if (!ok && n_written == 0)
+  ok = atelier_outbox_write_full (store, session_id, folder, &n_written, &files, &error);
+  if (!ok && (files == NULL || files->len == 0))
     return fail_to_invite (error);
 
   if (json)
@@ -352,9 +291,11 @@ atelier_cli_invites (AtelierCli              *cli,
 
   g_option_context_set_description (context,
                                     _("For each message the session’s customers are owed (see "
-                                      "“atelier-cli outbox”), writes the calendar (.ics) and the "
-                                      "mail that carries it (.eml), then records it as sent. "
-                                      "Needs the “organizer” setting."));
+                                      "“atelier-cli outbox”), writes the calendar (NAME-REG.ics) "
+                                      "and the mail that carries it (NAME-REG.eml), named after "
+                                      "the customer and the registration, then records it as "
+                                      "sent. A newer message for the same registration replaces "
+                                      "the older files. Needs the “organizer” setting."));
 
   if (!atelier_cli_parse (context, args, 1, 1) ||
       !atelier_cli_parse_id (context, "SESSION", (*args)[1], &session_id) ||
@@ -426,6 +367,65 @@ atelier_cli_invite (AtelierCli              *cli,
   return write_calendar (out, calendar, 0600);
 }
 
+/* Drops what was written to @stream, from g_file_replace(): a file that
+ * existed stays as it was, one that did not is removed. */
+static void
+abandon (GFile             *file,
+         GFileOutputStream *stream,
+         gboolean           existed)
+{
+  g_autoptr(GCancellable) cancelled = g_cancellable_new ();
+
+  g_cancellable_cancel (cancelled);
+  g_output_stream_close (G_OUTPUT_STREAM (stream), cancelled, NULL);
+  if (!existed)
+    g_file_delete (file, NULL, NULL);
+}
+
+/* The feed into @path as it is built. GIO writes over a file that exists
+ * under a temporary name, renamed once whole; a new file is removed if
+ * the feed cannot be finished. Public, like a web page: the usual
+ * permissions. */
+static int
+write_feed (AtelierStore *store,
+            GDateTime    *from,
+            GDateTime    *to,
+            const char   *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(AtelierSettings) settings = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean existed;
+
+  /* Refused before anything is written */
+  settings = atelier_settings_load (store, &error);
+  if (settings == NULL || !atelier_settings_check_can_invite (settings, &error))
+    return fail_to_invite (error);
+
+  existed = g_file_query_exists (file, NULL);
+  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, &error);
+  if (stream == NULL)
+    return atelier_cli_fail (error);
+
+  if (!atelier_invite_write_feed (store, from, to, G_OUTPUT_STREAM (stream), NULL, NULL, &error))
+    {
+      abandon (file, stream, existed);
+      return fail_to_invite (error);
+    }
+  if (!g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, &error))
+    {
+      if (!existed)
+        g_file_delete (file, NULL, NULL);
+      return atelier_cli_fail (error);
+    }
+
+  g_print (_("Wrote “%s”."), path);
+  g_print ("\n");
+
+  return ATELIER_CLI_EXIT_OK;
+}
+
 int
 atelier_cli_feed (AtelierCli              *cli,
                   const AtelierCliCommand *command,
@@ -445,7 +445,6 @@ atelier_cli_feed (AtelierCli              *cli,
   g_autoptr(GDateTime) to = NULL;
   g_autoptr(AtelierStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *calendar = NULL;
 
   atelier_cli_add_date_range (context, &from_text, &to_text);
   description = g_strconcat (_("The scheduled sessions, for anyone to subscribe to: no customer "
@@ -459,11 +458,8 @@ atelier_cli_feed (AtelierCli              *cli,
     return ATELIER_CLI_EXIT_USAGE;
 
   store = atelier_cli_open_store (cli, FALSE, &error);
-  if (store != NULL)
-    calendar = atelier_invite_build_feed (store, from, to, &error);
-  if (calendar == NULL)
-    return fail_to_invite (error);
+  if (store == NULL)
+    return atelier_cli_fail (error);
 
-  /* Public, like a web page */
-  return write_calendar (out, calendar, 0644);
+  return write_feed (store, from, to, out);
 }

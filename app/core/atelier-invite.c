@@ -29,6 +29,7 @@
 #include "atelier-wording-private.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (icalcomponent, icalcomponent_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (icalproperty, icalproperty_free)
 
 G_DEFINE_QUARK (atelier-invite-error-quark, atelier_invite_error)
 
@@ -600,51 +601,543 @@ atelier_invite_build_for_registration (AtelierStore  *store,
                                ATELIER_INVITE_NEW, sequence, error);
 }
 
-static AtelierWorkshop *
-cached_workshop (AtelierStore  *store,
-                 GHashTable    *workshops,
-                 gint64         id,
-                 GError       **error)
+/* The public feed
+ *
+ * A feed may hold thousands of sessions: it is written as it is built,
+ * through a buffer, never held as one string. libical 3.0 cannot write a
+ * calendar in parts, so the feed is libical's output in three pieces:
+ * the calendar with its own properties and VTIMEZONEs but no event, less
+ * its last line (END:VCALENDAR); each VEVENT, serialised by libical on
+ * its own; then that last line.
+ *
+ * What libical writes for a session's VEVENT is kept in the store (the
+ * feed_events table), so that a feed written again serialises only what
+ * changed. A kept VEVENT is used only while it is what would be built
+ * now:
+ *
+ * - the store's triggers delete it whenever its session or its workshop
+ *   changes, whatever the change and whichever program makes it;
+ * - it is kept under a key (feed_key()) of everything else it is built
+ *   from: the settings it shows, and how this version of Atelier and of
+ *   libical write an event, seen on a sample event built on the spot;
+ * - it holds the UTC offsets of its zone at the session's start and end,
+ *   checked against the time zone data at each use: the wall times of
+ *   DTSTART and DTEND are the UTC times plus these offsets.
+ *
+ * DTSTAMP is not kept: for METHOD:PUBLISH it is when the calendar was
+ * made, so every event of a feed gets the same DTSTAMP, serialised by
+ * libical once and written as the event's first property. A feed made
+ * of kept events is thus the very feed that building every event gives.
+ *
+ * New events are kept at the end, in the transaction the feed was read
+ * in: SQLite refuses to turn it into a write if another connection wrote
+ * meanwhile, and they are then simply not kept. The feed itself never
+ * fails for that.
+ */
+
+/* Raise it when events are built differently: what was kept is then
+ * built again. */
+#define FEED_FORMAT "atelier-feed-1"
+
+#define FEED_BUFFER_SIZE (256 * 1024)
+
+typedef struct
 {
-  AtelierWorkshop *workshop = g_hash_table_lookup (workshops, &id);
-  gint64 *key;
+  GOutputStream *stream;
+  GCancellable  *cancellable;
+  char          *buffer;  /* FEED_BUFFER_SIZE octets */
+  gsize          length;
+} FeedWriter;
 
-  if (workshop != NULL)
-    return workshop;
+/* Writes out what the buffer holds; where a long feed can be cancelled */
+static gboolean
+feed_writer_flush (FeedWriter  *writer,
+                   GError     **error)
+{
+  gboolean ok = TRUE;
 
-  workshop = atelier_store_get_workshop (store, id, error);
-  if (workshop == NULL)
-    return NULL;
-  key = g_new (gint64, 1);
-  *key = id;
-  g_hash_table_insert (workshops, key, workshop);
-  return workshop;
+  if (g_cancellable_set_error_if_cancelled (writer->cancellable, error))
+    ok = FALSE;
+  else if (writer->length > 0)
+    ok = g_output_stream_write_all (writer->stream, writer->buffer, writer->length,
+                                    NULL, writer->cancellable, error);
+  writer->length = 0;
+
+  return ok;
 }
 
-/* Each zone's VTIMEZONE, from a year before its first session. */
-static void
-add_feed_time_zones (icalcomponent *calendar,
-                     GListModel    *sessions)
+static gboolean
+feed_writer_append (FeedWriter  *writer,
+                    const char  *data,
+                    gsize        length,
+                    GError     **error)
 {
-  g_autoptr(GHashTable) earliest = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  GHashTableIter iter;
-  gpointer tzid, first;
+  if (writer->length + length > FEED_BUFFER_SIZE && !feed_writer_flush (writer, error))
+    return FALSE;
+  if (length >= FEED_BUFFER_SIZE)
+    return g_output_stream_write_all (writer->stream, data, length, NULL, writer->cancellable, error);
 
-  for (guint i = 0; i < g_list_model_get_n_items (sessions); i++)
+  memcpy (writer->buffer + writer->length, data, length);
+  writer->length += length;
+  return TRUE;
+}
+
+/* A session as the feed reads it */
+typedef struct
+{
+  gint64      id;
+  gint64      workshop_id;
+  const char *uid;
+  int         sequence;
+  gint64      starts_at;
+  gint64      ends_at;
+  const char *time_zone;
+  const char *place;
+} FeedSession;
+
+/* What a workshop puts in each of its sessions' events */
+typedef struct
+{
+  icalproperty *summary;      /* or NULL */
+  icalproperty *description;  /* or NULL */
+} FeedWorkshop;
+
+static void
+feed_workshop_free (gpointer data)
+{
+  FeedWorkshop *workshop = data;
+
+  g_clear_pointer (&workshop->summary, icalproperty_free);
+  g_clear_pointer (&workshop->description, icalproperty_free);
+  g_free (workshop);
+}
+
+/* A stretch of time in one of a zone's intervals (between two changes of
+ * its offset), and that offset */
+typedef struct
+{
+  gint64 first;
+  gint64 last;
+  int    offset;
+} ZoneSpan;
+
+/* A session's zone: libical's, for the VTIMEZONE and the TZID, and
+ * GLib's, for the UTC offsets; both NULL for UTC or a zone libical does
+ * not know, whose times are written in UTC */
+typedef struct
+{
+  icaltimezone *ical;
+  GTimeZone    *glib;
+  ZoneSpan      span;  /* the last one looked up; empty if first > last */
+} FeedZone;
+
+static void
+feed_zone_free (gpointer data)
+{
+  FeedZone *zone = data;
+
+  g_clear_pointer (&zone->glib, g_time_zone_unref);
+  g_free (zone);
+}
+typedef struct
+{
+  AtelierStore    *store;
+  AtelierSettings *settings;
+  icalproperty    *organizer;
+  icalproperty    *default_location;  /* the store's address, or NULL */
+  icalproperty    *confirmed;         /* STATUS:CONFIRMED */
+  GPtrArray       *lent;              /* see lend_shared() */
+  GHashTable      *workshops;         /* id → FeedWorkshop */
+  GHashTable      *zones;             /* TZID → FeedZone */
+  const char      *last_tzid;         /* the last zone looked up, in zones */
+  FeedZone        *last_zone;
+} Feed;
+
+static void
+feed_clear (Feed *feed)
+{
+  g_clear_pointer (&feed->organizer, icalproperty_free);
+  g_clear_pointer (&feed->default_location, icalproperty_free);
+  g_clear_pointer (&feed->confirmed, icalproperty_free);
+  g_clear_pointer (&feed->lent, g_ptr_array_unref);
+  g_clear_pointer (&feed->workshops, g_hash_table_unref);
+  g_clear_pointer (&feed->zones, g_hash_table_unref);
+}
+
+static void
+feed_init (Feed            *feed,
+           AtelierStore    *store,
+           AtelierSettings *settings)
+{
+  g_autofree char *address = clean_text (atelier_settings_get_address (settings));
+
+  feed->store = store;
+  feed->settings = settings;
+  feed->organizer = new_organizer (settings);
+  feed->default_location = *address != '\0' ? icalproperty_new_location (address) : NULL;
+  feed->confirmed = icalproperty_new_status (ICAL_STATUS_CONFIRMED);
+  feed->lent = g_ptr_array_new ();
+  feed->workshops = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, feed_workshop_free);
+  feed->zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, feed_zone_free);
+}
+
+static FeedWorkshop *
+feed_workshop_new (Feed            *feed,
+                   AtelierWorkshop *workshop)
+{
+  FeedWorkshop *entry = g_new0 (FeedWorkshop, 1);
+  g_autofree char *summary = clean_line (atelier_workshop_get_title (workshop));
+  g_autofree char *text = describe (feed->settings, workshop, 0);
+  g_autofree char *description = clean_text (text);
+
+  if (*summary != '\0')
+    entry->summary = icalproperty_new_summary (summary);
+  if (*description != '\0')
+    entry->description = icalproperty_new_description (description);
+
+  return entry;
+}
+
+static FeedWorkshop *
+feed_get_workshop (Feed    *feed,
+                   gint64   id,
+                   GError **error)
+{
+  FeedWorkshop *entry = g_hash_table_lookup (feed->workshops, &id);
+  g_autoptr(AtelierWorkshop) workshop = NULL;
+
+  if (entry != NULL)
+    return entry;
+
+  workshop = atelier_store_get_workshop (feed->store, id, error);
+  if (workshop == NULL)
+    return NULL;
+  entry = feed_workshop_new (feed, workshop);
+  g_hash_table_insert (feed->workshops, g_memdup2 (&id, sizeof id), entry);
+
+  return entry;
+}
+
+static FeedZone *
+feed_get_zone (Feed       *feed,
+               const char *tzid)
+{
+  FeedZone *zone;
+  char *key;
+
+  /* Sessions mostly share one zone. */
+  if (feed->last_zone != NULL && strcmp (tzid, feed->last_tzid) == 0)
+    return feed->last_zone;
+
+  zone = g_hash_table_lookup (feed->zones, tzid);
+  if (zone != NULL)
     {
-      g_autoptr(AtelierSession) session = g_list_model_get_item (sessions, i);
-      const char *zone = atelier_session_get_time_zone (session);
-
-      /* Sessions come by start: the first seen is the earliest. */
-      if (!g_hash_table_contains (earliest, zone))
-        g_hash_table_insert (earliest, g_strdup (zone),
-                             g_memdup2 (&(gint64) { atelier_session_get_starts_at (session) },
-                                        sizeof (gint64)));
+      g_hash_table_lookup_extended (feed->zones, tzid, (gpointer *) &feed->last_tzid, NULL);
+      feed->last_zone = zone;
+      return zone;
     }
 
-  g_hash_table_iter_init (&iter, earliest);
-  while (g_hash_table_iter_next (&iter, &tzid, &first))
-    add_time_zone (calendar, tzid, *(gint64 *) first);
+  zone = g_new0 (FeedZone, 1);
+  zone->ical = builtin_zone (tzid);
+  if (zone->ical != NULL)
+    zone->glib = g_time_zone_new_identifier (tzid);
+  if (zone->glib == NULL)
+    zone->ical = NULL;
+  zone->span.first = 1;
+  zone->span.last = 0;
+  key = g_strdup (tzid);
+  g_hash_table_insert (feed->zones, key, zone);
+  feed->last_tzid = key;
+  feed->last_zone = zone;
+
+  return zone;
+}
+
+/* The farthest time from @inside, towards @direction (-1 or 1), still in
+ * @interval: steps of a day that double, then halve back. A time between
+ * two times of an interval is in it too: intervals follow each other. */
+static gint64
+span_edge (GTimeZone *tz,
+           int        interval,
+           gint64     inside,
+           int        direction)
+{
+  gint64 step = 24 * 3600;
+  gint64 outside;
+
+  for (;; step *= 2)
+    {
+      /* Past some 2,000 years, the span is long enough. */
+      if (step > (G_GINT64_CONSTANT (1) << 36))
+        return inside;
+      outside = inside + direction * step;
+      if (g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, outside) != interval)
+        break;
+      inside = outside;
+    }
+
+  while (ABS (outside - inside) > 1)
+    {
+      gint64 middle = inside + (outside - inside) / 2;
+
+      if (g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, middle) == interval)
+        inside = middle;
+      else
+        outside = middle;
+    }
+
+  return inside;
+}
+
+/* How far @zone's wall clock is ahead of UTC at @utc_seconds. Sessions
+ * come by start: the span of the last answer usually holds the next. */
+static int
+zone_offset (FeedZone *zone,
+             gint64    utc_seconds)
+{
+  int interval;
+
+  if (zone->glib == NULL)
+    return 0;
+  if (utc_seconds >= zone->span.first && utc_seconds <= zone->span.last)
+    return zone->span.offset;
+
+  interval = g_time_zone_find_interval (zone->glib, G_TIME_TYPE_UNIVERSAL, utc_seconds);
+  zone->span.first = span_edge (zone->glib, interval, utc_seconds, -1);
+  zone->span.last = span_edge (zone->glib, interval, utc_seconds, 1);
+  zone->span.offset = g_time_zone_get_offset (zone->glib, interval);
+
+  return zone->span.offset;
+}
+
+/* The wall time @offset seconds ahead of @utc_seconds, in @zone */
+static struct icaltimetype
+offset_time (gint64        utc_seconds,
+             int           offset,
+             icaltimezone *zone)
+{
+  struct icaltimetype t = icaltime_from_timet_with_zone ((time_t) (utc_seconds + offset), 0, NULL);
+
+  return icaltime_set_timezone (&t, zone ? zone : icaltimezone_get_utc_timezone ());
+}
+
+/* Adds @property, shared by many events, to @event for the time of one
+ * serialisation: it is taken back by take_back_shared(). */
+static void
+lend_shared (icalcomponent *event,
+             icalproperty  *property,
+             GPtrArray     *lent)
+{
+  if (property == NULL)
+    return;
+  icalcomponent_add_property (event, property);
+  g_ptr_array_add (lent, property);
+}
+
+static void
+take_back_shared (icalcomponent *event,
+                  GPtrArray     *lent)
+{
+  for (guint i = 0; i < lent->len; i++)
+    icalcomponent_remove_property (event, lent->pdata[i]);
+  g_ptr_array_set_size (lent, 0);
+}
+
+/* One session's VEVENT, without DTSTAMP, as libical writes it. What is
+ * the same in many events (the workshop's, the store's) is built once
+ * and lent to each event in turn. */
+static char *
+feed_event_to_string (Feed              *feed,
+                      const FeedSession *session,
+                      FeedWorkshop      *workshop,
+                      FeedZone          *zone,
+                      int                start_offset,
+                      int                end_offset)
+{
+  g_autoptr(icalcomponent) event = icalcomponent_new_vevent ();
+  const char *tzid = session->time_zone;
+  char *text;
+
+  icalcomponent_add_property (event, icalproperty_new_uid (session->uid));
+  icalcomponent_add_property (event, icalproperty_new_sequence (session->sequence));
+  icalcomponent_add_property (event, zoned_property (icalproperty_new_dtstart (
+    offset_time (session->starts_at, start_offset, zone->ical)), tzid, zone->ical));
+  icalcomponent_add_property (event, zoned_property (icalproperty_new_dtend (
+    offset_time (session->ends_at, end_offset, zone->ical)), tzid, zone->ical));
+  lend_shared (event, workshop->summary, feed->lent);
+  lend_shared (event, workshop->description, feed->lent);
+  if (session->place != NULL && *session->place != '\0')
+    add_text (event, icalproperty_new_location, clean_text (session->place));
+  else
+    lend_shared (event, feed->default_location, feed->lent);
+  lend_shared (event, feed->organizer, feed->lent);
+  lend_shared (event, feed->confirmed, feed->lent);
+
+  text = icalcomponent_as_ical_string_r (event);
+  take_back_shared (event, feed->lent);
+
+  return text;
+}
+
+/* The key that kept events are valid under: everything they are built
+ * from that is not their session's or workshop's row. */
+static char *
+feed_key (Feed *feed)
+{
+  AtelierSettings *settings = feed->settings;
+  const char *parts[] = {
+    FEED_FORMAT, PACKAGE_VERSION, ICAL_VERSION,
+    atelier_settings_get_organizer (settings),
+    atelier_settings_get_store_name (settings),
+    atelier_settings_get_address (settings),
+    atelier_settings_get_language (settings),
+  };
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr(AtelierWorkshop) sample_workshop = atelier_workshop_new ("Risotto, cèpes; “parmesan” \\ 🍄");
+  FeedSession sample = {
+    .uid = "sample@atelier", .sequence = 3,
+    .starts_at = 1711845000, .ends_at = 1711856400,  /* across a change of offset */
+    .time_zone = "Europe/Paris", .place = "",
+  };
+  FeedWorkshop *workshop;
+  FeedZone *zone;
+  char *text;
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    g_checksum_update (checksum, (const guchar *) (parts[i] ? parts[i] : ""),
+                       strlen (parts[i] ? parts[i] : "") + 1);
+
+  /* How this build writes an event: cleaning, wording, escaping, folding */
+  g_object_set (sample_workshop,
+                "description", "Ligne un, deux; trois\r\nDeux :\\ « quatre »\tcinq\n\n"
+                               "Une ligne assez longue pour être pliée au moins une fois, "
+                               "avec des accents (é, è, ç) et un emoji 🍄 dedans.",
+                "takeaway", "Un bocal", "host", "Élodie", NULL);
+  workshop = feed_workshop_new (feed, sample_workshop);
+  zone = feed_get_zone (feed, sample.time_zone);
+  text = feed_event_to_string (feed, &sample, workshop, zone,
+                               zone_offset (zone, sample.starts_at),
+                               zone_offset (zone, sample.ends_at));
+  g_checksum_update (checksum, (const guchar *) text, strlen (text));
+  free (text);
+  feed_workshop_free (workshop);
+
+  return g_strndup (g_checksum_get_string (checksum), 16);
+}
+
+/* Writes a VEVENT, @stamp (its DTSTAMP line) first after BEGIN:VEVENT. */
+static gboolean
+write_event (FeedWriter  *writer,
+             const char  *stamp,
+             gsize        stamp_length,
+             const char  *event,
+             gsize        length,
+             GError     **error)
+{
+  const char *end = memchr (event, '\n', length);
+  gsize first_line = end != NULL ? (gsize) (end - event) + 1 : length;
+
+  return feed_writer_append (writer, event, first_line, error) &&
+         feed_writer_append (writer, stamp, stamp_length, error) &&
+         feed_writer_append (writer, event + first_line, length - first_line, error);
+}
+
+/* An event built for this feed, to keep for the next one */
+typedef struct
+{
+  gint64  session_id;
+  int     start_offset;
+  int     end_offset;
+  char   *text;  /* free() */
+} BuiltEvent;
+
+static void
+built_event_free (gpointer data)
+{
+  BuiltEvent *built = data;
+
+  free (built->text);
+  g_free (built);
+}
+
+/* Keeps the events built for this feed, unless the store changed since
+ * it was read; they are then simply not kept. */
+static void
+keep_built_events (AtelierStore *store,
+                   const char   *key,
+                   GPtrArray    *built)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = atelier_store_prepare (store,
+                                              "INSERT OR REPLACE INTO feed_events"
+                                              " (session_id, format, start_offset, end_offset, vevent)"
+                                              " VALUES (?, ?, ?, ?, ?)",
+                                              &error);
+
+  for (guint i = 0; stmt != NULL && i < built->len; i++)
+    {
+      BuiltEvent *event = built->pdata[i];
+
+      sqlite3_bind_int64 (stmt, 1, event->session_id);
+      sqlite3_bind_text (stmt, 2, key, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 3, event->start_offset);
+      sqlite3_bind_int (stmt, 4, event->end_offset);
+      sqlite3_bind_text (stmt, 5, event->text, -1, SQLITE_STATIC);
+      if (!atelier_store_step_done (store, stmt, &error))
+        break;
+    }
+
+  if (error != NULL)
+    {
+      g_debug ("The feed's events were not kept: %s", error->message);
+      atelier_store_rollback (store);
+    }
+  else if (!atelier_store_commit (store, &error))
+    g_debug ("The feed's events were not kept: %s", error->message);
+}
+
+/* Each zone's VTIMEZONE, from a year before its first session */
+static gboolean
+add_feed_time_zones (icalcomponent  *calendar,
+                     AtelierStore   *store,
+                     const gint64    bounds[2],
+                     GError        **error)
+{
+  /* Zone by zone, from one to the next in sessions_feed_by_zone:
+   * no session is read but the first of each zone in the range. */
+  sqlite3_stmt *stmt = atelier_store_prepare (store,
+                                              "WITH RECURSIVE zones (time_zone) AS ("
+                                              "  SELECT min (time_zone) FROM sessions"
+                                              "  WHERE status = 'scheduled'"
+                                              "  UNION ALL"
+                                              "  SELECT (SELECT min (time_zone) FROM sessions"
+                                              "          WHERE status = 'scheduled'"
+                                              "            AND time_zone > zones.time_zone)"
+                                              "  FROM zones WHERE time_zone IS NOT NULL)"
+                                              " SELECT time_zone, first FROM ("
+                                              "  SELECT time_zone,"
+                                              "    (SELECT min (starts_at) FROM sessions"
+                                              "     WHERE status = 'scheduled'"
+                                              "       AND time_zone = zones.time_zone"
+                                              "       AND starts_at >= ?1 AND starts_at < ?2) AS first"
+                                              "  FROM zones WHERE time_zone IS NOT NULL)"
+                                              " WHERE first IS NOT NULL ORDER BY time_zone",
+                                              error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, bounds[0]);
+  sqlite3_bind_int64 (stmt, 2, bounds[1]);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    add_time_zone (calendar, (const char *) sqlite3_column_text (stmt, 0),
+                   sqlite3_column_int64 (stmt, 1));
+  sqlite3_reset (stmt);
+
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  atelier_store_set_error (store, rc, error);
+  return FALSE;
 }
 
 static void
@@ -659,13 +1152,263 @@ add_x_text (icalcomponent *calendar,
   icalcomponent_add_property (calendar, property);
 }
 
+/* The calendar around the events, as libical writes it, split before
+ * its last line */
+static char *
+feed_calendar_text (Feed          *feed,
+                    const gint64   bounds[2],
+                    gsize         *head_length,
+                    GError       **error)
+{
+  g_autoptr(icalcomponent) calendar = new_calendar ("PUBLISH");
+  const char *name = atelier_settings_get_store_name (feed->settings);
+  char *text;
+  char *last_line;
+
+  add_x_text (calendar, "X-WR-CALNAME", *name != '\0' ? name : "Atelier");
+  add_x_text (calendar, "X-WR-TIMEZONE", atelier_settings_get_time_zone (feed->settings));
+  if (!add_feed_time_zones (calendar, feed->store, bounds, error))
+    return NULL;
+
+  text = calendar_to_string (calendar);
+  last_line = g_strrstr_len (text, strlen (text) - 2, "\r\n");
+  *head_length = last_line != NULL ? (gsize) (last_line - text) + 2 : 0;
+
+  return text;
+}
+
+/* The scheduled sessions in the range, by start, each with the VEVENT
+ * kept under ?3, if any: all from sessions_feed_by_start and
+ * feed_events, without reading the sessions themselves */
+#define FEED_SESSIONS_SQL                                                   \
+  "SELECT s.id, s.starts_at, s.ends_at, s.time_zone,"                       \
+  "  f.vevent, f.start_offset, f.end_offset"                                \
+  " FROM sessions s"                                                        \
+  " LEFT JOIN feed_events f ON f.session_id = s.id AND f.format = ?3"       \
+  " WHERE s.status = 'scheduled' AND s.starts_at >= ?1 AND s.starts_at < ?2" \
+  " ORDER BY s.starts_at, s.id"
+
+/* Builds the event of @session, whose id, times and zone are set: the
+ * rest is read from its row. */
+static char *
+build_session_event (Feed         *feed,
+                     FeedSession  *session,
+                     FeedZone     *zone,
+                     int           start_offset,
+                     int           end_offset,
+                     GError      **error)
+{
+  sqlite3_stmt *stmt = atelier_store_prepare (feed->store,
+                                              "SELECT workshop_id, uid, sequence, place"
+                                              " FROM sessions WHERE id = ?",
+                                              error);
+  FeedWorkshop *workshop;
+  char *text = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, session->id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      if (rc == SQLITE_DONE)
+        atelier_store_set_not_found (ATELIER_TYPE_SESSION, session->id, error);
+      else
+        atelier_store_set_error (feed->store, rc, error);
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+
+  session->workshop_id = sqlite3_column_int64 (stmt, 0);
+  session->uid = (const char *) sqlite3_column_text (stmt, 1);
+  session->sequence = sqlite3_column_int (stmt, 2);
+  session->place = (const char *) sqlite3_column_text (stmt, 3);
+  workshop = feed_get_workshop (feed, session->workshop_id, error);
+  if (workshop != NULL)
+    text = feed_event_to_string (feed, session, workshop, zone, start_offset, end_offset);
+  sqlite3_reset (stmt);
+
+  return text;
+}
+
+/* Writes one row's event, kept or built (then added to @built) */
+static gboolean
+write_session_event (Feed          *feed,
+                     FeedWriter    *writer,
+                     sqlite3_stmt  *stmt,
+                     const char    *stamp,
+                     gsize          stamp_length,
+                     GPtrArray     *built,
+                     GError       **error)
+{
+  FeedSession session = {
+    .starts_at = sqlite3_column_int64 (stmt, 1),
+    .ends_at = sqlite3_column_int64 (stmt, 2),
+    .time_zone = (const char *) sqlite3_column_text (stmt, 3),
+  };
+  const char *kept = (const char *) sqlite3_column_text (stmt, 4);
+  FeedZone *zone = feed_get_zone (feed, session.time_zone);
+  int start_offset = zone_offset (zone, session.starts_at);
+  int end_offset = zone_offset (zone, session.ends_at);
+  BuiltEvent *event;
+  char *text;
+
+  if (kept != NULL &&
+      sqlite3_column_int (stmt, 5) == start_offset &&
+      sqlite3_column_int (stmt, 6) == end_offset)
+    return write_event (writer, stamp, stamp_length, kept, sqlite3_column_bytes (stmt, 4), error);
+
+  session.id = sqlite3_column_int64 (stmt, 0);
+  text = build_session_event (feed, &session, zone, start_offset, end_offset, error);
+  if (text == NULL)
+    return FALSE;
+
+  event = g_new (BuiltEvent, 1);
+  event->session_id = session.id;
+  event->start_offset = start_offset;
+  event->end_offset = end_offset;
+  event->text = text;
+  g_ptr_array_add (built, event);
+
+  return write_event (writer, stamp, stamp_length, text, strlen (text), error);
+}
+
+/* The events, each kept or built */
+static gboolean
+write_feed_events (Feed          *feed,
+                   FeedWriter    *writer,
+                   const gint64   bounds[2],
+                   const char    *key,
+                   GPtrArray     *built,
+                   guint         *n_events,
+                   GError       **error)
+{
+  g_autoptr(icalproperty) dtstamp = icalproperty_new_dtstamp (
+    icaltime_from_timet_with_zone (atelier_store_now (), 0, icaltimezone_get_utc_timezone ()));
+  char *ical_stamp = icalproperty_as_ical_string_r (dtstamp);
+  g_autofree char *stamp = g_strdup (ical_stamp);
+  gsize stamp_length = strlen (stamp);
+  sqlite3_stmt *stmt = atelier_store_prepare (feed->store, FEED_SESSIONS_SQL, error);
+  gboolean ok = TRUE;
+  int rc;
+
+  free (ical_stamp);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, bounds[0]);
+  sqlite3_bind_int64 (stmt, 2, bounds[1]);
+  sqlite3_bind_text (stmt, 3, key, -1, SQLITE_STATIC);
+
+  while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ok = write_session_event (feed, writer, stmt, stamp, stamp_length, built, error);
+      (*n_events)++;
+    }
+  if (ok && rc != SQLITE_DONE)
+    {
+      atelier_store_set_error (feed->store, rc, error);
+      ok = FALSE;
+    }
+  sqlite3_reset (stmt);
+
+  return ok;
+}
+
+static gboolean
+write_feed (Feed           *feed,
+            FeedWriter     *writer,
+            const gint64    bounds[2],
+            const char     *key,
+            GPtrArray      *built,
+            guint          *n_events,
+            GError        **error)
+{
+  gsize head_length = 0;
+  g_autofree char *calendar = feed_calendar_text (feed, bounds, &head_length, error);
+
+  return calendar != NULL &&
+         feed_writer_append (writer, calendar, head_length, error) &&
+         write_feed_events (feed, writer, bounds, key, built, n_events, error) &&
+         feed_writer_append (writer, calendar + head_length, strlen (calendar + head_length), error) &&
+         feed_writer_flush (writer, error);
+}
+
+/**
+ * atelier_invite_write_feed:
+ * @from: (nullable): the earliest start, or %NULL
+ * @to: (nullable): the start before which to stop, or %NULL
+ * @stream: where to write; neither flushed nor closed
+ * @n_events: (out) (optional): how many sessions the feed holds
+ *
+ * Writes the public schedule: a METHOD:PUBLISH calendar of the scheduled
+ * sessions in the range, with the store as ORGANIZER and no ATTENDEE.
+ * What libical writes for each session is kept in the store for the
+ * next feed (see above); nothing else is changed. Refused, with nothing
+ * written, while the store has no organiser mailbox.
+ *
+ * Returns: %TRUE if the whole feed was written
+ */
+gboolean
+atelier_invite_write_feed (AtelierStore   *store,
+                           GDateTime      *from,
+                           GDateTime      *to,
+                           GOutputStream  *stream,
+                           guint          *n_events,
+                           GCancellable   *cancellable,
+                           GError        **error)
+{
+  g_autoptr(AtelierSettings) settings = NULL;
+  g_autoptr(GPtrArray) built = g_ptr_array_new_with_free_func (built_event_free);
+  g_autofree char *buffer = g_malloc (FEED_BUFFER_SIZE);
+  g_autofree char *key = NULL;
+  gint64 bounds[2] = {
+    from ? g_date_time_to_unix (from) : G_MININT64,
+    to ? g_date_time_to_unix (to) : G_MAXINT64,
+  };
+  FeedWriter writer = { stream, cancellable, buffer, 0 };
+  Feed feed = { NULL };
+  gboolean own_transaction;
+  guint n = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (ATELIER_IS_STORE (store), FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
+
+  if (n_events != NULL)
+    *n_events = 0;
+
+  settings = atelier_settings_load (store, error);
+  if (settings == NULL || !atelier_settings_check_can_invite (settings, error))
+    return FALSE;
+
+  /* One snapshot for the whole feed, in which to keep the new events. */
+  own_transaction = sqlite3_get_autocommit (atelier_store_get_db (store));
+  if (own_transaction && !atelier_store_exec (store, "BEGIN", error))
+    return FALSE;
+
+  feed_init (&feed, store, settings);
+  key = feed_key (&feed);
+  ok = write_feed (&feed, &writer, bounds, key, built, &n, error);
+  feed_clear (&feed);
+
+  if (own_transaction && ok && built->len > 0)
+    keep_built_events (store, key, built);
+  else if (own_transaction)
+    atelier_store_rollback (store);
+
+  if (ok && n_events != NULL)
+    *n_events = n;
+
+  return ok;
+}
+
 /**
  * atelier_invite_build_feed:
  * @from: (nullable): the earliest start, or %NULL
  * @to: (nullable): the start before which to stop, or %NULL
  *
- * The public schedule: a METHOD:PUBLISH calendar of the scheduled
- * sessions in the range, with the store as ORGANIZER and no ATTENDEE.
+ * The public schedule (see atelier_invite_write_feed()) as one string.
  *
  * Returns: (transfer full): the iCalendar text, or %NULL with @error set
  */
@@ -675,44 +1418,14 @@ atelier_invite_build_feed (AtelierStore  *store,
                            GDateTime     *to,
                            GError       **error)
 {
-  g_autoptr(AtelierSettings) settings = NULL;
-  g_autoptr(GListModel) sessions = NULL;
-  g_autoptr(GHashTable) workshops = NULL;
-  g_autoptr(icalcomponent) calendar = NULL;
-  const char *name;
+  g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
 
   g_return_val_if_fail (ATELIER_IS_STORE (store), NULL);
 
-  settings = atelier_settings_load (store, error);
-  if (settings == NULL || !atelier_settings_check_can_invite (settings, error))
-    return NULL;
-  sessions = atelier_store_list_sessions (store, from, to, error);
-  if (sessions == NULL)
+  if (!atelier_invite_write_feed (store, from, to, stream, NULL, NULL, error) ||
+      !g_output_stream_write_all (stream, "", 1, NULL, NULL, error) ||
+      !g_output_stream_close (stream, NULL, error))
     return NULL;
 
-  calendar = new_calendar ("PUBLISH");
-  name = atelier_settings_get_store_name (settings);
-  add_x_text (calendar, "X-WR-CALNAME", *name != '\0' ? name : "Atelier");
-  add_x_text (calendar, "X-WR-TIMEZONE", atelier_settings_get_time_zone (settings));
-  add_feed_time_zones (calendar, sessions);
-
-  workshops = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
-  for (guint i = 0; i < g_list_model_get_n_items (sessions); i++)
-    {
-      g_autoptr(AtelierSession) session = g_list_model_get_item (sessions, i);
-      AtelierWorkshop *workshop;
-      icalcomponent *event;
-
-      if (atelier_session_is_cancelled (session))
-        continue;
-      workshop = cached_workshop (store, workshops, atelier_session_get_workshop_id (session), error);
-      if (workshop == NULL)
-        return NULL;
-
-      event = new_event (settings, session, workshop, 0, atelier_session_get_sequence (session));
-      icalcomponent_add_property (event, icalproperty_new_status (ICAL_STATUS_CONFIRMED));
-      icalcomponent_add_component (calendar, event);
-    }
-
-  return calendar_to_string (calendar);
+  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (stream));
 }

@@ -52,5 +52,12 @@ char              *atelier_invite_build_feed             (AtelierStore       *st
                                                           GDateTime          *from,
                                                           GDateTime          *to,
                                                           GError            **error);
+gboolean           atelier_invite_write_feed             (AtelierStore       *store,
+                                                          GDateTime          *from,
+                                                          GDateTime          *to,
+                                                          GOutputStream      *stream,
+                                                          guint              *n_events,
+                                                          GCancellable       *cancellable,
+                                                          GError            **error);
 
 G_END_DECLS

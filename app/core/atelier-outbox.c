@@ -12,8 +12,11 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "atelier-mail.h"
 #include "atelier-outbox.h"
@@ -223,52 +226,173 @@ build_all (AtelierStore     *store,
   return g_steal_pointer (&built);
 }
 
+/* How many characters of the name a file name keeps. */
+#define STEM_NAME_MAX 48
+
+/* The customer's name as any file system, mail client or archive takes
+ * it: ASCII letters and digits in lower case, words joined by "-".
+ * Accents are dropped ("Zoé" is "zoe"); what has no ASCII form (another
+ * script, an emoji) is left out, as are apostrophes ("O'Brien" is
+ * "obrien"); anything else (spaces, "/", ".", control characters)
+ * separates words. A name with nothing left is "customer". */
 static char *
-file_stem (AtelierOutboxItem *item)
+safe_name (const char *customer_name)
 {
-  return g_strdup_printf ("session-%" G_GINT64_FORMAT "-registration-%" G_GINT64_FORMAT
-                          "-seq-%d-%s",
-                          atelier_outbox_item_get_session_id (item),
-                          atelier_outbox_item_get_registration_id (item),
-                          atelier_outbox_item_get_sequence (item),
-                          atelier_invite_kind_to_string (atelier_outbox_item_get_kind (item)));
+  g_autofree char *valid = g_utf8_make_valid (customer_name ? customer_name : "", -1);
+  g_autofree char *ascii = g_str_to_ascii (valid, "C");
+  GString *name = g_string_new (NULL);
+  gboolean new_word = FALSE;
+
+  for (const char *p = ascii; *p != '\0' && name->len < STEM_NAME_MAX; p++)
+    {
+      if (g_ascii_isalnum (*p))
+        {
+          if (new_word && name->len > 0)
+            g_string_append_c (name, '-');
+          g_string_append_c (name, g_ascii_tolower (*p));
+          new_word = FALSE;
+        }
+      else if (*p != '\'')
+        new_word = TRUE;
+    }
+
+  if (name->len == 0)
+    g_string_append (name, "customer");
+
+  return g_string_free (name, FALSE);
 }
 
-/* Written under a temporary name, synced, then renamed: a file is
- * either whole or absent. Mode 0600: it holds a customer's address. */
-static gboolean
-write_file (const char  *folder,
-            const char  *name,
-            const void  *data,
-            gsize        length,
-            GError     **error)
+/**
+ * atelier_outbox_file_stem:
+ * @customer_name: (nullable): the customer's name, as written
+ * @registration_id: the registration the files are for
+ *
+ * The name of a registration's files, without the extension: the
+ * customer's name made safe (see safe_name()), then the registration's
+ * id, as in "zoe-martin-12". The id makes it unique: two customers of
+ * the same name never share a file, and a newer message for the same
+ * registration replaces the older one, which is what the customer
+ * should get.
+ *
+ * Returns: (transfer full): only ASCII letters, digits and "-"; it
+ *   never starts with "-" or "."
+ */
+char *
+atelier_outbox_file_stem (const char *customer_name,
+                          gint64      registration_id)
 {
-  g_autofree char *path = g_build_filename (folder, name, NULL);
-  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = safe_name (customer_name);
 
-  if (g_file_set_contents_full (path, data, length,
-                                G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                0600, &local_error))
-    return TRUE;
+  return g_strdup_printf ("%s-%" G_GINT64_FORMAT, name, registration_id);
+}
 
+static void
+set_write_error (GError     **error,
+                 const char  *path,
+                 int          saved_errno)
+{
   g_set_error (error, ATELIER_OUTBOX_ERROR, ATELIER_OUTBOX_ERROR_WRITE,
-               _("Could not write “%s”: %s"), path, local_error->message);
-  return FALSE;
+               _("Could not write “%s”: %s"), path, g_strerror (saved_errno));
 }
 
+/* Writes @data to a new hidden file beside @path, synced to disk, and
+ * returns its name; mode 0600: it holds a customer's address. */
+static char *
+write_temporary (const char  *path,
+                 const char  *data,
+                 gsize        length,
+                 GError     **error)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *name = g_path_get_basename (path);
+  g_autofree char *hidden = g_strconcat (".", name, ".XXXXXX", NULL);
+  g_autofree char *temporary = g_build_filename (folder, hidden, NULL);
+  int fd = g_mkstemp_full (temporary, O_WRONLY | O_CLOEXEC, 0600);
+  int saved_errno = 0;
+
+  if (fd < 0)
+    {
+      set_write_error (error, path, errno);
+      return NULL;
+    }
+
+  while (length > 0 && saved_errno == 0)
+    {
+      gssize n = write (fd, data, length);
+
+      if (n > 0)
+        {
+          data += n;
+          length -= n;
+        }
+      else if (n == 0)
+        saved_errno = EIO;
+      else if (errno != EINTR)
+        saved_errno = errno;
+    }
+  if (saved_errno == 0 && fsync (fd) != 0)
+    saved_errno = errno;
+  if (close (fd) != 0 && saved_errno == 0)
+    saved_errno = errno;
+
+  if (saved_errno != 0)
+    {
+      g_unlink (temporary);
+      set_write_error (error, path, saved_errno);
+      return NULL;
+    }
+
+  return g_steal_pointer (&temporary);
+}
+
+/* Writes an item's two files as a pair: both are written whole under
+ * temporary names first, then renamed over any older pair of the same
+ * registration. Adds the paths it put in place to @files. */
 static gboolean
 write_built (const char  *folder,
              Built       *built,
+             GPtrArray   *files,
              GError     **error)
 {
-  g_autofree char *stem = file_stem (built->item);
+  g_autofree char *stem = atelier_outbox_file_stem (atelier_outbox_item_get_customer_name (built->item),
+                                                    atelier_outbox_item_get_registration_id (built->item));
   g_autofree char *ics_name = g_strconcat (stem, ".ics", NULL);
   g_autofree char *eml_name = g_strconcat (stem, ".eml", NULL);
+  char *paths[2] = {
+    g_build_filename (folder, ics_name, NULL),
+    g_build_filename (folder, eml_name, NULL),
+  };
+  char *temporaries[2] = { NULL, NULL };
   gsize mail_length = 0;
-  const void *mail_data = g_bytes_get_data (built->mail, &mail_length);
+  const char *mail_data = g_bytes_get_data (built->mail, &mail_length);
+  gboolean ok;
 
-  return write_file (folder, ics_name, built->calendar, strlen (built->calendar), error) &&
-         write_file (folder, eml_name, mail_data, mail_length, error);
+  temporaries[0] = write_temporary (paths[0], built->calendar, strlen (built->calendar), error);
+  if (temporaries[0] != NULL)
+    temporaries[1] = write_temporary (paths[1], mail_data, mail_length, error);
+
+  ok = temporaries[1] != NULL;
+  for (guint i = 0; ok && i < G_N_ELEMENTS (paths); i++)
+    {
+      if (g_rename (temporaries[i], paths[i]) != 0)
+        {
+          set_write_error (error, paths[i], errno);
+          ok = FALSE;
+          break;
+        }
+      g_clear_pointer (&temporaries[i], g_free);
+      g_ptr_array_add (files, g_steal_pointer (&paths[i]));
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      if (temporaries[i] != NULL)
+        g_unlink (temporaries[i]);
+      g_free (temporaries[i]);
+      g_free (paths[i]);
+    }
+
+  return ok;
 }
 
 static gboolean
@@ -293,6 +417,7 @@ write_and_mark (AtelierStore  *store,
                 GPtrArray     *built,
                 const char    *folder,
                 guint         *n_written,
+                GPtrArray     *files,
                 GError       **write_error,
                 GError       **error)
 {
@@ -300,7 +425,7 @@ write_and_mark (AtelierStore  *store,
     {
       Built *b = built->pdata[i];
 
-      if (!write_built (folder, b, write_error))
+      if (!write_built (folder, b, files, write_error))
         return TRUE;
       if (!mark_sent_locked (store, b->item, error))
         return FALSE;
@@ -312,16 +437,8 @@ write_and_mark (AtelierStore  *store,
 
 /**
  * atelier_outbox_write:
- * @session_id: one session, or 0 for every session
- * @folder: where to write; created if missing
- * @n_written: (out) (optional): how many items were written and recorded
  *
- * Writes, for each item owed, `STEM.ics` (the calendar) and `STEM.eml`
- * (the mail carrying it), each atomically, and records the item as sent
- * once both are written. Stops at the first file that cannot be written:
- * the items written before it are recorded, that one and the rest stay
- * owed, and %FALSE is returned with @error set. Refused as a whole while
- * the organiser mailbox is unset or a customer's address is unusable.
+ * atelier_outbox_write_full() without the list of files.
  */
 gboolean
 atelier_outbox_write (AtelierStore  *store,
@@ -330,9 +447,41 @@ atelier_outbox_write (AtelierStore  *store,
                       guint         *n_written,
                       GError       **error)
 {
+  return atelier_outbox_write_full (store, session_id, folder, n_written, NULL, error);
+}
+
+/**
+ * atelier_outbox_write_full:
+ * @session_id: one session, or 0 for every session
+ * @folder: where to write; created if missing
+ * @n_written: (out) (optional): how many items were written and recorded
+ * @files: (out) (optional) (transfer full) (element-type filename): the
+ *   paths of the files written, in the order written, also when an error
+ *   stopped the writing half-way
+ *
+ * Writes, for each item owed, `NAME-REG.ics` (the calendar) and
+ * `NAME-REG.eml` (the mail carrying it), named by
+ * atelier_outbox_file_stem(), and records the item as sent once both are
+ * in place. The two are written whole under temporary names, then
+ * renamed: a newer message for a registration (an update after an
+ * invitation) replaces the pair already in @folder. Stops at the first
+ * file that cannot be written: the items written before it are
+ * recorded, that one and the rest stay owed, and %FALSE is returned with
+ * @error set. Refused as a whole while the organiser mailbox is unset or
+ * a customer's address is unusable.
+ */
+gboolean
+atelier_outbox_write_full (AtelierStore  *store,
+                           gint64         session_id,
+                           const char    *folder,
+                           guint         *n_written,
+                           GPtrArray    **files,
+                           GError       **error)
+{
   g_autoptr(AtelierSettings) settings = NULL;
   g_autoptr(GListModel) items = NULL;
   g_autoptr(GPtrArray) built = NULL;
+  g_autoptr(GPtrArray) written_files = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) write_error = NULL;
   guint written = 0;
   gboolean ok;
@@ -342,6 +491,8 @@ atelier_outbox_write (AtelierStore  *store,
 
   if (n_written != NULL)
     *n_written = 0;
+  if (files != NULL)
+    *files = NULL;
 
   settings = atelier_settings_load (store, error);
   if (settings == NULL || !atelier_settings_check_can_invite (settings, error))
@@ -353,7 +504,10 @@ atelier_outbox_write (AtelierStore  *store,
   built = items ? build_all (store, settings, items, error) : NULL;
   ok = built != NULL &&
        (built->len == 0 || ensure_folder (folder, error)) &&
-       write_and_mark (store, built, folder, &written, &write_error, error);
+       write_and_mark (store, built, folder, &written, written_files, &write_error, error);
+  /* What is on disk is said even if nothing could be recorded. */
+  if (files != NULL)
+    *files = g_steal_pointer (&written_files);
   if (!atelier_store_finish (store, ok, error))
     return FALSE;
 

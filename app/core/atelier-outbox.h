@@ -33,5 +33,15 @@ gboolean    atelier_outbox_write       (AtelierStore       *store,
                                         const char         *folder,
                                         guint              *n_written,
                                         GError            **error);
+gboolean    atelier_outbox_write_full  (AtelierStore       *store,
+                                        gint64              session_id,
+                                        const char         *folder,
+                                        guint              *n_written,
+                                        GPtrArray         **files,
+                                        GError            **error);
+
+/* "NAME-REG": the name, without extension, of a registration's files */
+char       *atelier_outbox_file_stem   (const char         *customer_name,
+                                        gint64              registration_id);
 
 G_END_DECLS

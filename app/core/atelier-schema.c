@@ -425,12 +425,51 @@ const char atelier_schema_link_deferred_tags[] =
   "DROP TABLE temp.deferred_interests;"
   "DELETE FROM deferred_tag_links;";
 
+/* The public feed: what libical wrote for each session's VEVENT, kept
+ * so that a feed written again only builds what changed (see
+ * atelier-invite.c), and the indexes the feed reads sessions through.
+ * `format` is the key of everything else an event is built from
+ * (settings, the version of the code), the offsets those of the
+ * session's zone at its start and end when it was built. Triggers,
+ * not the code, drop an event when its session or its workshop changes,
+ * so that no writer can leave one stale; a session id used again never
+ * finds an old one. */
+static const char schema_step_6[] =
+  "CREATE TABLE feed_events ("
+  "  session_id INTEGER PRIMARY KEY,"
+  "  format TEXT NOT NULL,"
+  "  start_offset INTEGER NOT NULL,"
+  "  end_offset INTEGER NOT NULL,"
+  "  vevent TEXT NOT NULL"
+  ");"
+  "CREATE TRIGGER sessions_feed_insert AFTER INSERT ON sessions BEGIN"
+  "  DELETE FROM feed_events WHERE session_id = NEW.id;"
+  "END;"
+  "CREATE TRIGGER sessions_feed_update AFTER UPDATE ON sessions BEGIN"
+  "  DELETE FROM feed_events WHERE session_id IN (OLD.id, NEW.id);"
+  "END;"
+  "CREATE TRIGGER sessions_feed_delete AFTER DELETE ON sessions BEGIN"
+  "  DELETE FROM feed_events WHERE session_id = OLD.id;"
+  "END;"
+  "CREATE TRIGGER workshops_feed_update AFTER UPDATE ON workshops BEGIN"
+  "  DELETE FROM feed_events"
+  "  WHERE session_id IN (SELECT id FROM sessions WHERE workshop_id IN (OLD.id, NEW.id));"
+  "END;"
+  /* The feed reads its sessions from this index alone, then each one's
+   * kept event; and its zones, with the first session in each, from the
+   * next one, without reading every session. */
+  "CREATE INDEX sessions_feed_by_start ON sessions (starts_at, id, ends_at, time_zone, status)"
+  "  WHERE status = 'scheduled';"
+  "CREATE INDEX sessions_feed_by_zone ON sessions (time_zone, starts_at)"
+  "  WHERE status = 'scheduled';";
+
 static const char *const schema_steps[] = {
   schema_step_1,
   schema_step_2,
   schema_step_3,
   schema_step_4,
   schema_step_5,
+  schema_step_6,
 };
 
 int
