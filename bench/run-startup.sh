@@ -11,7 +11,8 @@
 # if it does not exist, then kept. The programs run on their own Xvfb
 # display (xvfb-run -a) in their own D-Bus session, unless a DISPLAY is
 # already set. The figures are printed and judged against the goals; the
-# exit status only says whether every run worked.
+# exit status only says whether every run worked. Measure a release build
+# of the default profile (--builddir DIR, see bench/README.md).
 set -euo pipefail
 
 here=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd -P)
@@ -36,7 +37,7 @@ while [[ $# -gt 0 ]]; do
     --database) database=$2; shift 2 ;;
     --customers|--sessions|--registrations) gen_args+=("$1" "$2"); shift 2 ;;
     --runs|--renderer) bench_args+=("$1" "$2"); shift 2 ;;
-    -h|--help) sed -n '2,14s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; exit 0 ;;
+    -h|--help) sed -n '2,15s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; exit 0 ;;
     *) die "unknown option $1 (see --help)" ;;
   esac
 done
@@ -48,6 +49,16 @@ bare=${bare:-$builddir/bench/bare-window}
 for program in "$generate" "$bench" "$atelier" "$bare"; do
   [[ -x $program ]] || die "no $program: build first (ninja -C $builddir)"
 done
+
+# The development profile draws a striped header bar, an SVG image whose
+# loader (librsvg) the bare window never needs: measure what users run.
+config=$(dirname -- "$(dirname -- "$atelier")")/config.h
+if [[ -f $config ]] && grep -q '^#define PROFILE "development"' "$config"; then
+  printf 'run-startup: note: %s is a development build; measure one configured with
+' "$atelier" >&2
+  printf 'run-startup: -Dprofile=default (see bench/README.md, "Start-up")
+' >&2
+fi
 
 if [[ -z $database ]]; then
   tmpdir=$(mktemp -d "${TMPDIR:-/tmp}/atelier-bench.XXXXXX")

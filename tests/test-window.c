@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "atelier-customer-list.h"
 #include "atelier-customers-page.h"
 #include "atelier-demo.h"
 #include "atelier-schedule-page.h"
@@ -490,6 +491,8 @@ test_window_demo (Fixture       *fixture,
   expected = expected_upcoming_ids (store);
   g_assert_cmpuint (expected->len, >, 0);
 
+  /* The rows come a screenful after each frame. */
+  wait_for_n_items (fixture, expected->len);
   g_assert_cmpstr (visible_page (fixture->window), ==, "sessions");
   model = list_view_model (fixture->window);
   assert_model_ids (model, (const gint64 *) (gpointer) expected->data, expected->len);
@@ -509,6 +512,82 @@ test_window_demo (Fixture       *fixture,
       g_assert_true (g_str_has_prefix (texts, prefix));
       g_assert_true (gtk_widget_get_mapped (row));
     }
+}
+
+/* The list view gets a screenful of rows for the first frame, then more
+ * after each frame, until it has them all, past the 200 rows GtkListView
+ * (4.8) builds at most. */
+static void
+test_window_many_sessions (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  AtelierStore *store = fixture->store.store;
+  gint64 workshop = add_workshop (store, "Pain au levain");
+  g_autoptr(GArray) expected = NULL;
+  guint n_first;
+
+  for (int i = 0; i < 230; i++)
+    add_session (store, workshop, 24 + 3 * i, "Europe/Paris", 8, ATELIER_SESSION_SCHEDULED);
+  add_session (store, workshop, -24, "Europe/Paris", 8, ATELIER_SESSION_SCHEDULED);
+  expected = expected_upcoming_ids (store);
+  g_assert_cmpuint (expected->len, ==, 230);
+
+  fixture->window = atelier_window_new (NULL, fixture->store.store);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 720, 900);
+  atelier_window_set_visible_view (fixture->window, "schedule");
+
+  /* Before the first frame: only the first sessions, the soonest. */
+  n_first = g_list_model_get_n_items (list_view_model (fixture->window));
+  g_assert_cmpuint (n_first, >, 0);
+  g_assert_cmpuint (n_first, <, 50);
+  g_assert_cmpuint (g_list_model_get_n_items (atelier_window_get_sessions (fixture->window)), ==,
+                    n_first);
+  assert_model_ids (list_view_model (fixture->window),
+                    (const gint64 *) (gpointer) expected->data, n_first);
+
+  /* Then all of them, in order, the first rows untouched. */
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  wait_for_n_items (fixture, expected->len);
+  assert_model_ids (list_view_model (fixture->window),
+                    (const gint64 *) (gpointer) expected->data, expected->len);
+  assert_model_ids (atelier_window_get_sessions (fixture->window),
+                    (const gint64 *) (gpointer) expected->data, expected->len);
+  g_assert_nonnull (row_for_session (fixture->window, g_array_index (expected, gint64, 0)));
+
+  /* The last one can be scrolled to. */
+  gtk_widget_activate_action (schedule_list_view (fixture->window), "list.scroll-to-item", "u",
+                              expected->len - 1);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  g_assert_nonnull (row_for_session (fixture->window,
+                                     g_array_index (expected, gint64, expected->len - 1)));
+}
+
+/* A view not shown first reads nothing until it is shown. */
+static void
+test_window_schedule_hidden (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  AtelierStore *store = fixture->store.store;
+  gint64 workshop = add_workshop (store, "Pain au levain");
+  g_autoptr(GArray) expected = NULL;
+
+  for (int i = 0; i < 40; i++)
+    add_session (store, workshop, 24 + 3 * i, "Europe/Paris", 8, ATELIER_SESSION_SCHEDULED);
+  expected = expected_upcoming_ids (store);
+
+  fixture->window = atelier_window_new (NULL, fixture->store.store);
+  atelier_window_set_visible_view (fixture->window, "workshops");
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  g_assert_cmpuint (g_list_model_get_n_items (list_view_model (fixture->window)), <,
+                    expected->len);
+
+  switch_view (fixture->window, "schedule");
+  wait_for_n_items (fixture, expected->len);
+  assert_model_ids (list_view_model (fixture->window),
+                    (const gint64 *) (gpointer) expected->data, expected->len);
 }
 
 static void
@@ -537,6 +616,7 @@ test_window_open_error (Fixture       *fixture,
   page = visible_status_page_in (stack);
   description = g_markup_escape_text (error->message, -1);
   g_assert_cmpstr (adw_status_page_get_description (page), ==, description);
+  g_assert_cmpstr (adw_status_page_get_icon_name (page), ==, "dialog-error-symbolic");
 }
 
 /* Day headers, filter and search of the schedule */
@@ -678,6 +758,8 @@ test_window_schedule_days (Fixture       *fixture,
   g_assert_cmpstr (visible_page (fixture->window), ==, "no-results");
   g_assert_nonnull (strstr (adw_status_page_get_description (visible_status_page (fixture->window)),
                             "tarte"));
+  g_assert_cmpstr (adw_status_page_get_icon_name (visible_status_page (fixture->window)), ==,
+                   "system-search-symbolic");
 
   set_search_text (schedule_page (fixture->window), "");
   n_items = 6;
@@ -816,9 +898,12 @@ test_window_workshops (Fixture       *fixture,
   add_full_workshop (store, "Atelier découverte", "Inès", 45, 6, 0, "");
 
   show_window (fixture);
-  switch_view (fixture->window, "workshops");
   page = find_widget (GTK_WIDGET (fixture->window), ATELIER_TYPE_WORKSHOPS_PAGE);
   model = atelier_workshops_page_get_workshops (ATELIER_WORKSHOPS_PAGE (page));
+
+  /* The catalogue is read when first shown, not with the window. */
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  switch_view (fixture->window, "workshops");
 
   /* The catalogue, by title. */
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
@@ -839,6 +924,13 @@ test_window_workshops (Fixture       *fixture,
   /* A new one shows. */
   add_full_workshop (store, "Macarons", "Élodie", 180, 8, 5500, "pâtisserie");
   wait_until (fixture, catalogue_has_n_items, GUINT_TO_POINTER (4));
+
+  /* One added while another view is shown shows when the catalogue is
+   * shown again. */
+  switch_view (fixture->window, "schedule");
+  add_full_workshop (store, "Thés de Chine", "", 60, 8, 2500, "thé");
+  switch_view (fixture->window, "workshops");
+  wait_until (fixture, catalogue_has_n_items, GUINT_TO_POINTER (5));
 
   /* "New Workshop…" opens the workshop editor. */
   g_assert_true (gtk_widget_get_sensitive (find_button (page, "_New Workshop…")));
@@ -924,8 +1016,10 @@ test_window_customers (Fixture       *fixture,
   switch_view (fixture->window, "customers");
   page = find_widget (GTK_WIDGET (fixture->window), ATELIER_TYPE_CUSTOMERS_PAGE);
 
-  /* Everyone, by family name, with their contacts. */
+  /* Everyone, by family name, with their contacts: a list that reads the
+   * customers of the rows shown. */
   wait_until (fixture, customers_are, all);
+  g_assert_true (ATELIER_IS_CUSTOMER_LIST (customers_model (fixture->window)));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
   texts = visible_label_texts (find_widget (page, GTK_TYPE_LIST_VIEW));
   g_assert_cmpstr (texts, ==,
@@ -1048,6 +1142,7 @@ test_window_empty_views (Fixture       *fixture,
   page = find_widget (GTK_WIDGET (fixture->window), ATELIER_TYPE_WORKSHOPS_PAGE);
   status = visible_status_page_in (find_stack_with (page, "workshops"));
   g_assert_cmpstr (adw_status_page_get_title (status), ==, "No Workshops");
+  g_assert_cmpstr (adw_status_page_get_icon_name (status), ==, "applications-engineering-symbolic");
   g_assert_nonnull (strstr (adw_status_page_get_description (status), "New Workshop"));
 
   switch_view (fixture->window, "customers");
@@ -1056,6 +1151,7 @@ test_window_empty_views (Fixture       *fixture,
   wait_until (fixture, customers_loaded, page);
   status = visible_status_page_in (find_stack_with (page, "customers"));
   g_assert_cmpstr (adw_status_page_get_title (status), ==, "No Customers");
+  g_assert_cmpstr (adw_status_page_get_icon_name (status), ==, "system-users-symbolic");
   g_assert_nonnull (strstr (adw_status_page_get_description (status), "Sign Up"));
 }
 
@@ -1315,6 +1411,8 @@ main (int   argc,
   ADD_TEST ("/atelier/window/only-past", test_window_only_past);
   ADD_TEST ("/atelier/window/updates", test_window_updates);
   ADD_TEST ("/atelier/window/demo", test_window_demo);
+  ADD_TEST ("/atelier/window/many-sessions", test_window_many_sessions);
+  ADD_TEST ("/atelier/window/schedule-hidden", test_window_schedule_hidden);
   ADD_TEST ("/atelier/window/open-error", test_window_open_error);
   ADD_TEST ("/atelier/window/schedule-days", test_window_schedule_days);
   ADD_TEST ("/atelier/window/schedule-filter", test_window_schedule_filter);

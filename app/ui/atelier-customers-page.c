@@ -1,15 +1,18 @@
 /* atelier-customers-page.c: the store's customers, searched as you type
  *
- * With the search entry empty the list shows every customer
- * (atelier_store_list_customers); as soon as something is typed it shows
- * what the FTS5 index finds (atelier_search_customers), best first. The
- * GtkListView only binds the rows on screen and each row shows what its
- * AtelierCustomer already holds: no query per row, so a book of 100,000
- * customers scrolls as smoothly as one of ten.
+ * With the search entry empty the list shows every customer; as soon as
+ * something is typed it shows what the FTS5 index finds
+ * (atelier_search_customers), best first.
  *
- * Reading 100,000 customers takes about a second, so the full list is
- * read in a GTask thread with a connection of its own (SQLite in WAL mode
- * lets it read while the window's connection writes), when the page is
+ * The whole book is an AtelierCustomerList: the ids of the customers in
+ * the order shown, and a customer object only for the rows a list view
+ * asks for, read in blocks as it scrolls. The GtkListView binds the rows
+ * on screen (and some around them), so a book of 100,000 customers
+ * scrolls as smoothly as one of ten and holds at most a few thousand
+ * customer objects.
+ *
+ * Reading 100,000 ids in the order of the names takes a moment, so they
+ * are read in a thread with a connection of its own, when the page is
  * first shown and, after a change of the customers, again when it is next
  * shown (or at once if it is on screen). What is shown stays until the
  * new list arrives. Searches are FTS5 queries, fast enough for the main
@@ -21,6 +24,7 @@
 
 #include <glib/gi18n.h>
 
+#include "atelier-customer-list.h"
 #include "atelier-customers-page.h"
 #include "atelier-search.h"
 
@@ -151,6 +155,22 @@ on_list_activate_cb (GtkListView          *list_view,
 
 /* Loading and searching */
 
+/* GTK loads the icon of every status page as soon as the window is
+ * shown, on a page of a stack that is not shown too; these large icons
+ * are SVG images, and their loader alone adds some 6 MB to a start-up
+ * that shows none of them. A status page gets its icon when it is shown. */
+static void
+show_stack_page (AtelierCustomersPage *self,
+                 const char           *name)
+{
+  if (g_str_equal (name, "empty"))
+    adw_status_page_set_icon_name (self->empty_page, "system-users-symbolic");
+  else if (g_str_equal (name, "no-results"))
+    adw_status_page_set_icon_name (self->no_results_page, "system-search-symbolic");
+
+  gtk_stack_set_visible_child_name (self->stack, name);
+}
+
 static void
 atelier_customers_page_update (AtelierCustomersPage *self)
 {
@@ -203,7 +223,7 @@ atelier_customers_page_update (AtelierCustomersPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->count_label), n_items > 0);
 
   if (n_items > 0)
-    gtk_stack_set_visible_child_name (self->stack, "customers");
+    show_stack_page (self, "customers");
   else if (*stripped != '\0')
     {
       g_autofree char *escaped = g_markup_escape_text (stripped, -1);
@@ -213,37 +233,12 @@ atelier_customers_page_update (AtelierCustomersPage *self)
                                                       escaped);
 
       adw_status_page_set_description (self->no_results_page, description);
-      gtk_stack_set_visible_child_name (self->stack, "no-results");
+      show_stack_page (self, "no-results");
     }
   else if (self->all != NULL)
-    gtk_stack_set_visible_child_name (self->stack, "empty");
+    show_stack_page (self, "empty");
   else
-    gtk_stack_set_visible_child_name (self->stack, "loading");
-}
-
-static void
-list_customers_thread (GTask        *task,
-                       gpointer      source_object,
-                       gpointer      task_data,
-                       GCancellable *cancellable)
-{
-  const char *path = task_data;
-  g_autoptr(AtelierStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  GListModel *listed;
-
-  store = atelier_store_open (path, &error);
-  if (store == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  listed = atelier_store_list_customers (store, &error);
-  if (listed == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, listed, g_object_unref);
+    show_stack_page (self, "loading");
 }
 
 static void
@@ -251,11 +246,11 @@ on_customers_listed_cb (GObject      *source_object,
                         GAsyncResult *result,
                         gpointer      user_data)
 {
-  AtelierCustomersPage *self = ATELIER_CUSTOMERS_PAGE (source_object);
-  g_autoptr(GListModel) listed = NULL;
+  g_autoptr(AtelierCustomersPage) self = user_data;
+  g_autoptr(AtelierCustomerList) listed = NULL;
   g_autoptr(GError) error = NULL;
 
-  listed = g_task_propagate_pointer (G_TASK (result), &error);
+  listed = atelier_customer_list_new_finish (result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
@@ -267,15 +262,13 @@ on_customers_listed_cb (GObject      *source_object,
       return;
     }
 
-  g_set_object (&self->all, listed);
+  g_set_object (&self->all, G_LIST_MODEL (listed));
   atelier_customers_page_update (self);
 }
 
 static void
 atelier_customers_page_reload (AtelierCustomersPage *self)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_clear_handle_id (&self->reload_source, g_source_remove);
 
   if (self->store == NULL)
@@ -287,11 +280,8 @@ atelier_customers_page_reload (AtelierCustomersPage *self)
   self->load_cancellable = g_cancellable_new ();
   self->all_stale = FALSE;
 
-  task = g_task_new (self, self->load_cancellable, on_customers_listed_cb, NULL);
-  g_task_set_source_tag (task, atelier_customers_page_reload);
-  g_task_set_check_cancellable (task, TRUE);
-  g_task_set_task_data (task, g_strdup (atelier_store_get_path (self->store)), g_free);
-  g_task_run_in_thread (task, list_customers_thread);
+  atelier_customer_list_new_async (self->store, self->load_cancellable,
+                                   on_customers_listed_cb, g_object_ref (self));
 }
 
 static gboolean

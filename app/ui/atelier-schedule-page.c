@@ -1,15 +1,25 @@
 /* atelier-schedule-page.c: the store's sessions, grouped by day
  *
- * The page keeps every session of the store (one query per change of the
- * store, coalesced in an idle) and shows, in one GListStore refilled with
- * a single splice, either the sessions that have not ended yet and are not
- * cancelled, or all of them ("show-all"), narrowed to the workshops whose
+ * The page reads the sessions that have not ended yet and are not
+ * cancelled (atelier_agenda_list_upcoming): with the window, only the
+ * soonest, those of the first frame; the others once that frame is drawn;
+ * then all of them again after each change of the store, coalesced in an
+ * idle. Past and cancelled sessions are read only once "show-all" asks for
+ * them. The page shows, in one GListStore refilled with a single splice,
+ * the upcoming sessions or all of them, narrowed to the workshops whose
  * title matches the search entry.
  *
  * GtkListView (4.8) has no section headers: each row carries a day header
  * that is shown when the session before it in the list starts on another
  * day. Since a header depends on the previous item, the headers of all
  * bound rows are worked out again after each splice.
+ *
+ * GtkListView (4.8) also builds and measures a row for each of the first
+ * 200 items, whatever fits on screen. The list view is therefore given a
+ * slice of the sessions that starts with a screenful and grows by a
+ * screenful after each frame drawn, until it holds all of them: the first
+ * frame costs what it shows, and the rest comes in steps short enough to
+ * keep the window responsive.
  */
 #define G_LOG_DOMAIN "atelier-schedule-page"
 
@@ -17,6 +27,7 @@
 
 #include <glib/gi18n.h>
 
+#include "atelier-agenda.h"
 #include "atelier-format.h"
 #include "atelier-schedule-page.h"
 #include "atelier-session-row.h"
@@ -26,27 +37,42 @@
  * time a computer spends suspended. */
 #define MAX_REFILTER_INTERVAL_SECONDS 600
 
+/* Rows given to the list view for the first frame, enough to fill the
+ * window at its default size (a taller one gets the rest a frame later),
+ * then rows added after each frame drawn. */
+#define FIRST_ROWS 8
+#define ROWS_PER_FRAME 16
+/* Past this many items GtkListView (4.8) builds no more rows: the slice
+ * can then hold everything at once. */
+#define LIST_VIEW_MAX_ROWS 200
+
 struct _AtelierSchedulePage
 {
-  GtkWidget        parent_instance;
+  GtkWidget          parent_instance;
 
-  AtelierStore    *store;
-  gboolean         show_all;
-  GPtrArray       *all;          /* every AtelierSession of the store, by start */
-  GListStore      *sessions;     /* those shown */
-  GHashTable      *bound_items;  /* GtkListItem * bound to a session */
-  guint            reload_source;
-  guint            expire_source;
+  AtelierStore      *store;
+  gboolean           show_all;
+  GPtrArray         *all;           /* the AtelierSession read, by start */
+  gboolean           all_has_past;  /* whether @all has the past and cancelled ones */
+  gboolean           all_partial;   /* whether @all has only the first upcoming ones */
+  GListStore        *sessions;      /* those shown */
+  GtkSliceListModel *rows;          /* the first of @sessions, for the list view */
+  GHashTable        *bound_items;   /* GtkListItem * bound to a session */
+  guint              reload_source;
+  guint              expire_source;
+  GdkFrameClock     *frame_clock;   /* while @rows grows */
+  gulong             after_paint_handler;
+  guint              grow_source;
 
   /* Template children */
-  GtkWidget       *box;
-  GtkSearchEntry  *search_entry;
-  GtkToggleButton *show_all_button;
-  GtkStack        *stack;
-  GtkListView     *list_view;
-  AdwStatusPage   *empty_page;
-  GtkWidget       *show_all_empty_button;
-  AdwStatusPage   *no_results_page;
+  GtkWidget         *box;
+  GtkSearchEntry    *search_entry;
+  GtkToggleButton   *show_all_button;
+  GtkStack          *stack;
+  GtkListView       *list_view;
+  AdwStatusPage     *empty_page;
+  GtkWidget         *show_all_empty_button;
+  AdwStatusPage     *no_results_page;
 };
 
 G_DEFINE_FINAL_TYPE (AtelierSchedulePage, atelier_schedule_page, GTK_TYPE_WIDGET)
@@ -317,9 +343,30 @@ schedule_expiry (AtelierSchedulePage *self,
   g_source_set_name_by_id (self->expire_source, "[atelier] sessions expire");
 }
 
+/* Whether the store has past or cancelled sessions, which the filter
+ * would show: counted among those read, or asked of the store when only
+ * the upcoming ones were read. */
+static gboolean
+has_hidden_sessions (AtelierSchedulePage *self,
+                     guint                n_hidden_read)
+{
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean has_any = FALSE;
+
+  if (n_hidden_read > 0 || self->all_has_past || self->store == NULL)
+    return n_hidden_read > 0;
+
+  now = g_date_time_new_now_utc ();
+  if (!atelier_agenda_has_past_or_cancelled (self->store, now, &has_any, &error))
+    g_warning ("Could not look for past sessions: %s", error->message);
+
+  return has_any;
+}
+
 static void
 update_empty_page (AtelierSchedulePage *self,
-                   guint                n_hidden)
+                   gboolean             has_hidden)
 {
   if (self->show_all)
     {
@@ -333,7 +380,7 @@ update_empty_page (AtelierSchedulePage *self,
   else
     {
       adw_status_page_set_title (self->empty_page, _("No Upcoming Sessions"));
-      if (n_hidden > 0)
+      if (has_hidden)
         adw_status_page_set_description (self->empty_page,
                                          _("The sessions planned for this store appear here, "
                                            "soonest first. Plan one with New Session, or look "
@@ -346,7 +393,23 @@ update_empty_page (AtelierSchedulePage *self,
                                            "<tt>atelier-cli demo</tt> on an empty store."));
     }
 
-  gtk_widget_set_visible (self->show_all_empty_button, !self->show_all && n_hidden > 0);
+  gtk_widget_set_visible (self->show_all_empty_button, !self->show_all && has_hidden);
+}
+
+/* GTK loads the icon of every status page as soon as the window is
+ * shown, on a page of a stack that is not shown too; these large icons
+ * are SVG images, and their loader alone adds some 6 MB to a start-up
+ * that shows none of them. A status page gets its icon when it is shown. */
+static void
+show_stack_page (AtelierSchedulePage *self,
+                 const char          *name)
+{
+  if (g_str_equal (name, "empty"))
+    adw_status_page_set_icon_name (self->empty_page, "x-office-calendar-symbolic");
+  else if (g_str_equal (name, "no-results"))
+    adw_status_page_set_icon_name (self->no_results_page, "system-search-symbolic");
+
+  gtk_stack_set_visible_child_name (self->stack, name);
 }
 
 static void
@@ -357,7 +420,6 @@ atelier_schedule_page_refilter (AtelierSchedulePage *self)
   g_autoptr(GPtrArray) shown = NULL;
   g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
   guint n_hidden = 0;
-  guint first_upcoming = GTK_INVALID_LIST_POSITION;
   const char *visible;
 
   shown = g_ptr_array_new_full (self->all != NULL ? self->all->len : 0, g_object_unref);
@@ -374,8 +436,6 @@ atelier_schedule_page_refilter (AtelierSchedulePage *self)
       if (*stripped != '\0' && !g_str_match_string (stripped, title != NULL ? title : "", TRUE))
         continue;
 
-      if (upcoming && first_upcoming == GTK_INVALID_LIST_POSITION)
-        first_upcoming = shown->len;
       g_ptr_array_add (shown, g_object_ref (session));
     }
 
@@ -386,7 +446,6 @@ atelier_schedule_page_refilter (AtelierSchedulePage *self)
    * the row itself did not. */
   update_bound_items (self);
 
-  update_empty_page (self, n_hidden);
   if (shown->len > 0)
     visible = "sessions";
   else if (*stripped != '\0')
@@ -400,25 +459,101 @@ atelier_schedule_page_refilter (AtelierSchedulePage *self)
       visible = "no-results";
     }
   else
-    visible = "empty";
-  gtk_stack_set_visible_child_name (self->stack, visible);
+    {
+      update_empty_page (self, has_hidden_sessions (self, n_hidden));
+      visible = "empty";
+    }
+  show_stack_page (self, visible);
 
   schedule_expiry (self, now);
 }
 
+static GPtrArray *
+items_of (GListModel *model)
+{
+  guint n_items = g_list_model_get_n_items (model);
+  GPtrArray *items = g_ptr_array_new_full (n_items, g_object_unref);
+
+  for (guint i = 0; i < n_items; i++)
+    g_ptr_array_add (items, g_list_model_get_item (model, i));
+
+  return items;
+}
+
+/* Reads the upcoming sessions, or all of them when the filter shows the
+ * past and the cancelled. With a @limit, only the soonest @limit upcoming
+ * ones: those of the first frame (complete_sessions() reads the others
+ * once it is drawn). */
 static void
-atelier_schedule_page_reload (AtelierSchedulePage *self)
+read_sessions (AtelierSchedulePage *self,
+               guint                limit)
 {
   g_autoptr(GListModel) listed = NULL;
   g_autoptr(GError) error = NULL;
-  guint n_items;
 
   g_clear_handle_id (&self->reload_source, g_source_remove);
 
   if (self->store == NULL)
     return;
 
-  listed = atelier_store_list_sessions (self->store, NULL, NULL, &error);
+  if (self->show_all)
+    listed = atelier_agenda_list_all (self->store, &error);
+  else
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+      listed = atelier_agenda_list_upcoming (self->store, now, limit, &error);
+    }
+  if (listed == NULL)
+    {
+      /* Keep what is shown; the next change tries again. */
+      g_warning ("Could not list the sessions: %s", error->message);
+      return;
+    }
+
+  g_clear_pointer (&self->all, g_ptr_array_unref);
+  self->all = items_of (listed);
+  self->all_has_past = self->show_all;
+  self->all_partial = !self->show_all && limit > 0 && self->all->len >= limit;
+
+  atelier_schedule_page_refilter (self);
+}
+
+static void
+atelier_schedule_page_reload (AtelierSchedulePage *self)
+{
+  read_sessions (self, 0);
+}
+
+/* Whether the list shows the @n_first sessions of the first read as it
+ * left them: no search, no filter, none ended since. */
+static gboolean
+shows_first_read (AtelierSchedulePage *self,
+                  guint                n_first)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  return !self->show_all && (text == NULL || *text == '\0')
+         && g_list_model_get_n_items (G_LIST_MODEL (self->sessions)) == n_first;
+}
+
+/* Reads the upcoming sessions after those of the first frame. When the
+ * complete list starts with the sessions shown, the others are added
+ * after them: the rows shown stay as they are. */
+static void
+complete_sessions (AtelierSchedulePage *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GListModel) listed = NULL;
+  g_autoptr(GPtrArray) rest = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_first = self->all->len;
+  guint n_items;
+  gboolean same_start;
+
+  self->all_partial = FALSE;
+
+  listed = atelier_agenda_list_upcoming (self->store, now, 0, &error);
   if (listed == NULL)
     {
       /* Keep what is shown; the next change tries again. */
@@ -427,12 +562,30 @@ atelier_schedule_page_reload (AtelierSchedulePage *self)
     }
 
   n_items = g_list_model_get_n_items (listed);
-  g_clear_pointer (&self->all, g_ptr_array_unref);
-  self->all = g_ptr_array_new_full (n_items, g_object_unref);
-  for (guint i = 0; i < n_items; i++)
-    g_ptr_array_add (self->all, g_list_model_get_item (listed, i));
+  same_start = n_items >= n_first && shows_first_read (self, n_first);
+  for (guint i = 0; same_start && i < n_first; i++)
+    {
+      g_autoptr(AtelierSession) session = g_list_model_get_item (listed, i);
 
-  atelier_schedule_page_refilter (self);
+      same_start = atelier_session_get_id (session) == atelier_session_get_id (self->all->pdata[i]);
+    }
+
+  if (!same_start)
+    {
+      g_clear_pointer (&self->all, g_ptr_array_unref);
+      self->all = items_of (listed);
+      atelier_schedule_page_refilter (self);
+      return;
+    }
+
+  rest = g_ptr_array_new_full (n_items - n_first, g_object_unref);
+  for (guint i = n_first; i < n_items; i++)
+    {
+      g_ptr_array_add (rest, g_list_model_get_item (listed, i));
+      g_ptr_array_add (self->all, g_list_model_get_item (listed, i));
+    }
+  g_list_store_splice (self->sessions, n_first, 0, rest->pdata, rest->len);
+  schedule_expiry (self, g_date_time_to_unix (now));
 }
 
 static gboolean
@@ -479,7 +632,93 @@ on_stop_search_cb (GtkSearchEntry      *entry,
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
 }
 
+/* Growing the rows after each frame */
+
+static void stop_growing (AtelierSchedulePage *self);
+
+/* After a frame drawn while the page is on screen: the sessions after the
+ * first screenful if not read yet, and a screenful more rows or, past what
+ * GtkListView builds rows for, all of them. */
+static gboolean
+grow_cb (gpointer user_data)
+{
+  AtelierSchedulePage *self = ATELIER_SCHEDULE_PAGE (user_data);
+  guint size;
+  guint n_items;
+
+  self->grow_source = 0;
+
+  if (self->all_partial)
+    complete_sessions (self);
+
+  size = gtk_slice_list_model_get_size (self->rows) + ROWS_PER_FRAME;
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->sessions));
+  if (size >= n_items || size >= LIST_VIEW_MAX_ROWS)
+    {
+      gtk_slice_list_model_set_size (self->rows, G_MAXUINT);
+      stop_growing (self);
+    }
+  else
+    gtk_slice_list_model_set_size (self->rows, size);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Not in the frame clock's signal: the frame is only on screen once all
+ * its handlers have run. */
+static void
+on_after_paint_cb (GdkFrameClock       *frame_clock,
+                   AtelierSchedulePage *self)
+{
+  if (self->grow_source == 0)
+    {
+      self->grow_source = g_idle_add (grow_cb, self);
+      g_source_set_name_by_id (self->grow_source, "[atelier] more schedule rows");
+    }
+}
+
+static void
+stop_growing (AtelierSchedulePage *self)
+{
+  g_clear_handle_id (&self->grow_source, g_source_remove);
+  if (self->frame_clock != NULL)
+    g_clear_signal_handler (&self->after_paint_handler, self->frame_clock);
+  g_clear_object (&self->frame_clock);
+}
+
+static gboolean
+is_growing (AtelierSchedulePage *self)
+{
+  return gtk_slice_list_model_get_size (self->rows) != G_MAXUINT;
+}
+
 /* GObject */
+
+static void
+atelier_schedule_page_map (GtkWidget *widget)
+{
+  AtelierSchedulePage *self = ATELIER_SCHEDULE_PAGE (widget);
+
+  GTK_WIDGET_CLASS (atelier_schedule_page_parent_class)->map (widget);
+
+  if (is_growing (self) && self->frame_clock == NULL)
+    {
+      self->frame_clock = g_object_ref (gtk_widget_get_frame_clock (widget));
+      self->after_paint_handler = g_signal_connect (self->frame_clock, "after-paint",
+                                                    G_CALLBACK (on_after_paint_cb), self);
+    }
+}
+
+static void
+atelier_schedule_page_unmap (GtkWidget *widget)
+{
+  AtelierSchedulePage *self = ATELIER_SCHEDULE_PAGE (widget);
+
+  /* Off screen, the rows wait until the page is shown again. */
+  stop_growing (self);
+
+  GTK_WIDGET_CLASS (atelier_schedule_page_parent_class)->unmap (widget);
+}
 
 static void
 atelier_schedule_page_constructed (GObject *object)
@@ -495,7 +734,8 @@ atelier_schedule_page_constructed (GObject *object)
     }
 
   g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed_cb), self, 0);
-  atelier_schedule_page_reload (self);
+  /* The first frame's sessions only: see grow_cb(). */
+  read_sessions (self, FIRST_ROWS);
 }
 
 static void
@@ -505,9 +745,11 @@ atelier_schedule_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->reload_source, g_source_remove);
   g_clear_handle_id (&self->expire_source, g_source_remove);
+  stop_growing (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ATELIER_TYPE_SCHEDULE_PAGE);
 
+  g_clear_object (&self->rows);
   g_clear_object (&self->sessions);
   g_clear_pointer (&self->all, g_ptr_array_unref);
   g_clear_object (&self->store);
@@ -583,6 +825,9 @@ atelier_schedule_page_class_init (AtelierSchedulePageClass *klass)
   object_class->get_property = atelier_schedule_page_get_property;
   object_class->set_property = atelier_schedule_page_set_property;
 
+  widget_class->map = atelier_schedule_page_map;
+  widget_class->unmap = atelier_schedule_page_unmap;
+
   /**
    * AtelierSchedulePage:store:
    *
@@ -641,7 +886,9 @@ atelier_schedule_page_init (AtelierSchedulePage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->sessions = g_list_store_new (ATELIER_TYPE_SESSION);
-  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->sessions)));
+  self->rows = gtk_slice_list_model_new (G_LIST_MODEL (g_object_ref (self->sessions)),
+                                         0, FIRST_ROWS);
+  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->rows)));
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
 }
 
@@ -689,7 +936,11 @@ atelier_schedule_page_set_show_all (AtelierSchedulePage *self,
     return;
 
   self->show_all = show_all;
-  atelier_schedule_page_refilter (self);
+  /* The past and the cancelled are read when first asked for. */
+  if (show_all && !self->all_has_past)
+    atelier_schedule_page_reload (self);
+  else
+    atelier_schedule_page_refilter (self);
 
   /* With the past shown above them, keep the upcoming sessions in view. */
   if (show_all)
@@ -703,6 +954,12 @@ atelier_schedule_page_set_show_all (AtelierSchedulePage *self,
 
           if (atelier_session_get_ends_at (session) > now)
             {
+              /* The list view can only scroll to a row it has. */
+              if (i >= g_list_model_get_n_items (G_LIST_MODEL (self->rows)))
+                {
+                  gtk_slice_list_model_set_size (self->rows, G_MAXUINT);
+                  stop_growing (self);
+                }
               gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item",
                                           "u", i);
               break;
@@ -717,7 +974,7 @@ atelier_schedule_page_set_show_all (AtelierSchedulePage *self,
  * atelier_schedule_page_get_sessions:
  *
  * Returns: (transfer none): a #GListModel of the #AtelierSession shown, by
- *   start
+ *   start (the list view gets rows for them a screenful per frame)
  */
 GListModel *
 atelier_schedule_page_get_sessions (AtelierSchedulePage *self)

@@ -640,6 +640,10 @@ atelier_window_show_store_error (AtelierWindow *self)
 {
   g_autofree char *message = g_markup_escape_text (self->store_error->message, -1);
 
+  /* Set here rather than in the template: GTK would load the icon (an
+   * SVG image, whose loader alone weighs some 6 MB) with every window,
+   * shown or not. */
+  adw_status_page_set_icon_name (self->error_page, "dialog-error-symbolic");
   adw_status_page_set_description (self->error_page, message);
   gtk_stack_set_visible_child_name (self->main_stack, "error");
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, FALSE);

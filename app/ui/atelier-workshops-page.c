@@ -5,6 +5,12 @@
  * store says its workshops changed; activating a card asks the window to
  * edit that workshop (win.edit-workshop), and its calendar button to plan
  * a session of it (win.new-workshop-session).
+ *
+ * The catalogue is read when the page is first shown, not with the
+ * window: its cards would be built (and measured, since the window's view
+ * stack measures every view) for a first frame that does not show them.
+ * After a change of the workshops the page reads them again at once if it
+ * is on screen, or when it is next shown.
  */
 #define G_LOG_DOMAIN "atelier-workshops-page"
 
@@ -22,6 +28,8 @@ struct _AtelierWorkshopsPage
 
   AtelierStore  *store;
   GListStore    *workshops;
+  gboolean       loaded;   /* whether @workshops holds the store's */
+  gboolean       stale;    /* the store changed since */
   guint          reload_source;
 
   /* Template children */
@@ -29,6 +37,7 @@ struct _AtelierWorkshopsPage
   GtkLabel      *count_label;
   GtkStack      *stack;
   GtkListView   *list_view;
+  AdwStatusPage *empty_page;
 };
 
 G_DEFINE_FINAL_TYPE (AtelierWorkshopsPage, atelier_workshops_page, GTK_TYPE_WIDGET)
@@ -224,6 +233,8 @@ atelier_workshops_page_reload (AtelierWorkshopsPage *self)
   if (self->store == NULL)
     return;
 
+  self->loaded = TRUE;
+  self->stale = FALSE;
   listed = atelier_store_list_workshops (self->store, &error);
   if (listed == NULL)
     {
@@ -245,6 +256,11 @@ atelier_workshops_page_reload (AtelierWorkshopsPage *self)
   count = g_strdup_printf (ngettext ("%u workshop", "%u workshops", n_items), n_items);
   gtk_label_set_label (self->count_label, count);
 
+  /* The status page's icon only when it is shown: GTK loads the icons
+   * of hidden status pages with the window, and these are SVG images
+   * whose loader alone adds some 6 MB to start-up. */
+  if (n_items == 0)
+    adw_status_page_set_icon_name (self->empty_page, "applications-engineering-symbolic");
   gtk_stack_set_visible_child_name (self->stack, n_items > 0 ? "workshops" : "empty");
 }
 
@@ -264,11 +280,28 @@ on_store_changed_cb (AtelierStore         *store,
                      const char           *table,
                      AtelierWorkshopsPage *self)
 {
+  self->stale = TRUE;
+
+  /* Off screen, the catalogue waits until it is shown again. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+
   if (self->reload_source == 0)
     {
       self->reload_source = g_idle_add (reload_cb, self);
       g_source_set_name_by_id (self->reload_source, "[atelier] reload workshops");
     }
+}
+
+static void
+atelier_workshops_page_map (GtkWidget *widget)
+{
+  AtelierWorkshopsPage *self = ATELIER_WORKSHOPS_PAGE (widget);
+
+  GTK_WIDGET_CLASS (atelier_workshops_page_parent_class)->map (widget);
+
+  if (!self->loaded || self->stale)
+    atelier_workshops_page_reload (self);
 }
 
 static void
@@ -283,7 +316,6 @@ atelier_workshops_page_constructed (GObject *object)
 
   g_signal_connect_object (self->store, "changed::workshops",
                            G_CALLBACK (on_store_changed_cb), self, 0);
-  atelier_workshops_page_reload (self);
 }
 
 static void
@@ -350,6 +382,8 @@ atelier_workshops_page_class_init (AtelierWorkshopsPageClass *klass)
   object_class->get_property = atelier_workshops_page_get_property;
   object_class->set_property = atelier_workshops_page_set_property;
 
+  widget_class->map = atelier_workshops_page_map;
+
   /**
    * AtelierWorkshopsPage:store:
    *
@@ -368,6 +402,7 @@ atelier_workshops_page_class_init (AtelierWorkshopsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtelierWorkshopsPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, AtelierWorkshopsPage, stack);
   gtk_widget_class_bind_template_child (widget_class, AtelierWorkshopsPage, list_view);
+  gtk_widget_class_bind_template_child (widget_class, AtelierWorkshopsPage, empty_page);
   gtk_widget_class_bind_template_callback (widget_class, on_factory_setup_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_factory_bind_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_list_view_activate_cb);
@@ -413,7 +448,7 @@ atelier_workshops_page_get_store (AtelierWorkshopsPage *self)
  * atelier_workshops_page_get_workshops:
  *
  * Returns: (transfer none): a #GListModel of the #AtelierWorkshop shown, by
- *   title
+ *   title; empty until the page is first shown
  */
 GListModel *
 atelier_workshops_page_get_workshops (AtelierWorkshopsPage *self)

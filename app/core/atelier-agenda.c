@@ -1,0 +1,123 @@
+/* atelier-agenda.c: the sessions as the schedule lists them
+ *
+ * A schedule row shows a session's workshop, times, place and seats, and
+ * nothing else. These lists read only those columns, two seat counts per
+ * session from the registrations index (registrations_by_session_status
+ * covers them), and by default only the sessions still to come: on a
+ * store of some years, most sessions are past, and the schedule hides
+ * them until asked.
+ *
+ * The sessions read here leave uid, sequence, created-at and
+ * waiting-seats at their defaults; atelier_store_get_session() reads a
+ * whole session.
+ */
+#define G_LOG_DOMAIN "atelier-agenda"
+
+#include "config.h"
+
+#include "atelier-agenda.h"
+#include "atelier-store-private.h"
+
+#define LISTED_COLUMNS                                                      \
+  "SELECT s.id, s.workshop_id, s.starts_at, s.ends_at, s.time_zone, s.place," \
+  " s.capacity, s.status, w.title AS workshop_title,"                       \
+  " (SELECT coalesce (sum (r.party_size), 0) FROM registrations r"          \
+  "  WHERE r.session_id = s.id AND r.status = 'confirmed') AS seats_taken," \
+  " (SELECT count (*) FROM registrations r"                                 \
+  "  WHERE r.session_id = s.id AND r.status = 'waitlisted') AS waiting_parties" \
+  " FROM sessions s JOIN workshops w ON w.id = s.workshop_id"
+
+/**
+ * atelier_agenda_list_upcoming:
+ * @now: the time from which a session is still to come
+ * @limit: the most sessions to read, the soonest; 0 for all of them
+ *
+ * The sessions that are not cancelled and have not ended at @now (one
+ * under way is still for the door), by start.
+ *
+ * Returns: (transfer full): a #GListModel of #AtelierSession, or %NULL
+ *   with @error set
+ */
+GListModel *
+atelier_agenda_list_upcoming (AtelierStore  *store,
+                              GDateTime     *now,
+                              guint          limit,
+                              GError       **error)
+{
+  gint64 params[2];
+
+  g_return_val_if_fail (ATELIER_IS_STORE (store), NULL);
+  g_return_val_if_fail (now != NULL, NULL);
+
+  params[0] = g_date_time_to_unix (now);
+  params[1] = limit > 0 ? (gint64) limit : -1;  /* a negative LIMIT has none */
+  return atelier_store_query_objects (store, ATELIER_TYPE_SESSION,
+                                      LISTED_COLUMNS
+                                      " WHERE s.ends_at > ? AND s.status = 'scheduled'"
+                                      " ORDER BY s.starts_at, s.id LIMIT ?",
+                                      params, G_N_ELEMENTS (params), error);
+}
+
+/**
+ * atelier_agenda_list_all:
+ *
+ * Every session of the store, past and cancelled ones too, by start.
+ *
+ * Returns: (transfer full): a #GListModel of #AtelierSession, or %NULL
+ *   with @error set
+ */
+GListModel *
+atelier_agenda_list_all (AtelierStore  *store,
+                         GError       **error)
+{
+  g_return_val_if_fail (ATELIER_IS_STORE (store), NULL);
+
+  return atelier_store_query_objects (store, ATELIER_TYPE_SESSION,
+                                      LISTED_COLUMNS " ORDER BY s.starts_at, s.id",
+                                      NULL, 0, error);
+}
+
+/**
+ * atelier_agenda_has_past_or_cancelled:
+ * @now: the time before which a session is past
+ * @has_any: (out): whether the store has a session that ended before
+ *   @now or was cancelled
+ *
+ * What atelier_agenda_list_upcoming() leaves out, without reading it: the
+ * schedule offers to show it only when there is some.
+ *
+ * Returns: %FALSE with @error set if the store could not be read
+ */
+gboolean
+atelier_agenda_has_past_or_cancelled (AtelierStore  *store,
+                                      GDateTime     *now,
+                                      gboolean      *has_any,
+                                      GError       **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (ATELIER_IS_STORE (store), FALSE);
+  g_return_val_if_fail (now != NULL, FALSE);
+  g_return_val_if_fail (has_any != NULL, FALSE);
+
+  stmt = atelier_store_prepare (store,
+                                "SELECT EXISTS (SELECT 1 FROM sessions"
+                                " WHERE ends_at <= ? OR status <> 'scheduled')",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, g_date_time_to_unix (now));
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      atelier_store_set_error (store, rc, error);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+
+  *has_any = sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_reset (stmt);
+  return TRUE;
+}

@@ -1,0 +1,19 @@
+/* atelier-agenda.h: the sessions as the schedule lists them */
+#pragma once
+
+#include "atelier-store.h"
+
+G_BEGIN_DECLS
+
+GListModel *atelier_agenda_list_upcoming          (AtelierStore  *store,
+                                                   GDateTime     *now,
+                                                   guint          limit,
+                                                   GError       **error);
+GListModel *atelier_agenda_list_all               (AtelierStore  *store,
+                                                   GError       **error);
+gboolean    atelier_agenda_has_past_or_cancelled  (AtelierStore  *store,
+                                                   GDateTime     *now,
+                                                   gboolean      *has_any,
+                                                   GError       **error);
+
+G_END_DECLS
