@@ -463,6 +463,14 @@ static const char schema_step_6[] =
   "CREATE INDEX sessions_feed_by_zone ON sessions (time_zone, starts_at)"
   "  WHERE status = 'scheduled';";
 
+/* The customer book lists the people not erased, by name: with the
+ * erased left out of the index, reading 100,000 ids in that order is a
+ * scan of the index alone instead of a sort of the whole table. */
+static const char schema_step_7[] =
+  "DROP INDEX customers_by_name;"
+  "CREATE INDEX customers_by_name ON customers (family_name, given_name)"
+  "  WHERE erased_at IS NULL;";
+
 static const char *const schema_steps[] = {
   schema_step_1,
   schema_step_2,
@@ -470,6 +478,7 @@ static const char *const schema_steps[] = {
   schema_step_4,
   schema_step_5,
   schema_step_6,
+  schema_step_7,
 };
 
 int
