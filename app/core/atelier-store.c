@@ -386,7 +386,10 @@ atelier_store_open (const char  *path,
   self = g_object_new (ATELIER_TYPE_STORE, NULL);
   self->path = g_strdup (path);
 
-  if (sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
+  /* A store is used by the thread that opened it alone (long work opens
+   * its own): SQLite need not lock the connection at every call. */
+  if (sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
+                       NULL) != SQLITE_OK)
     {
       g_set_error (error, ATELIER_STORE_ERROR, ATELIER_STORE_ERROR_OPEN,
                    _("Could not open the store “%s”: %s"),
