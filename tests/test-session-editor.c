@@ -53,6 +53,17 @@ child (Fixture    *fixture,
   return found;
 }
 
+/* Whether the focus is on the widget @id or inside it. */
+static gboolean
+has_focus_within (Fixture    *fixture,
+                  const char *id)
+{
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (fixture->editor));
+  GtkWidget *widget = child (fixture, id);
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
 static int
 spin (Fixture    *fixture,
       const char *id)
@@ -299,6 +310,8 @@ test_defaults (Fixture       *fixture,
   workshop_row = child (fixture, "workshop_row");
   g_assert_cmpint (atelier_workshop_get_id (adw_combo_row_get_selected_item (workshop_row)), ==,
                    fixture->tiramisu);
+  /* The first field has the focus, not the header's Cancel button. */
+  g_assert_true (has_focus_within (fixture, "workshop_row"));
 
   /* 18:00, and the end a workshop's duration later; its capacity. */
   g_assert_cmpint (spin (fixture, "start_hour"), ==, 18);
@@ -620,6 +633,7 @@ test_reschedule (Fixture       *fixture,
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->editor)), ==, "Edit Session");
   g_assert_false (gtk_widget_get_visible (child (fixture, "repeats_box")));
   g_assert_false (gtk_widget_is_sensitive (child (fixture, "workshop_row")));
+  g_assert_true (has_focus_within (fixture, "date_button"));
   g_assert_cmpint (spin (fixture, "start_hour"), ==, 18);
   g_assert_cmpint (spin (fixture, "end_hour"), ==, 20);
   g_assert_cmpint (spin (fixture, "capacity_spin"), ==, 10);

@@ -421,7 +421,7 @@ test_cancel_registration (Fixture       *fixture,
 
   /* The toast says who was promoted; the roster follows. */
   g_assert_true (has_label_containing (GTK_WIDGET (fixture->page),
-                                       "Ada Test’s registration is cancelled. Berthe Test is confirmed from the waiting list."));
+                                       "Berthe Test is confirmed from the waiting list. Ada Test’s registration is cancelled."));
   settle (fixture);
   roster = roster_text (fixture->page);
   g_assert_cmpstr (roster, ==, "session|Confirmed|Berthe Test×2");
@@ -476,7 +476,7 @@ test_change_capacity (Fixture       *fixture,
   waiting_after = get_registration (store, waiting);
   g_assert_cmpstr (atelier_registration_get_status (waiting_after), ==, ATELIER_REGISTRATION_CONFIRMED);
   g_assert_true (has_label_containing (GTK_WIDGET (fixture->page),
-                                       "The capacity is now 12 seats. Chloé Test is confirmed from the waiting list."));
+                                       "Chloé Test is confirmed from the waiting list. The capacity is now 12 seats."));
   settle (fixture);
   g_assert_cmpstr (gtk_label_get_label (find_label_with_class (GTK_WIDGET (fixture->page), "summary")),
                    ==, "12 of 12 seats taken");

@@ -201,6 +201,10 @@ test_empty_title (Fixture       *fixture,
   title = find_entry_row (GTK_WIDGET (fixture->editor), "_Title");
   hint = child (fixture, "title_hint");
 
+  /* The title has the focus, not the header's Cancel button. */
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (fixture->editor)),
+                                         GTK_WIDGET (title)));
+
   /* A fresh form: Save waits, and says why. */
   g_assert_false (gtk_widget_is_sensitive (save_button (fixture)));
   g_assert_cmpstr (gtk_widget_get_tooltip_text (save_button (fixture)), ==, "A workshop needs a title.");

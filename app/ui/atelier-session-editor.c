@@ -1158,6 +1158,13 @@ atelier_session_editor_constructed (GObject *object)
   update_validity (self);
   if (error != NULL)
     show_error (self, error->message);
+
+  /* The first field to fill, not the header's Cancel button: Enter
+   * would close the editor. An existing session keeps its workshop. */
+  if (self->session != NULL)
+    gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->date_button));
+  else
+    gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->workshop_row));
 }
 
 static void

@@ -245,6 +245,20 @@ format_promoted (GListModel *promoted)
                           names);
 }
 
+/* A toast's title: what was done, after who was promoted, if anyone.
+ * The promotion comes first because a toast cuts off what does not fit
+ * on one line, and it is the news: what was done shows on the page. */
+static char *
+format_done_and_promoted (const char *done,
+                          GListModel *promoted)
+{
+  g_autofree char *promoted_text = format_promoted (promoted);
+
+  if (promoted_text == NULL)
+    return g_strdup (done);
+  return g_strconcat (promoted_text, " ", done, NULL);
+}
+
 /* Toasts */
 
 static void
@@ -1139,7 +1153,7 @@ on_cancel_registration_response_cb (AdwMessageDialog   *dialog,
   const char *name = g_object_get_data (G_OBJECT (dialog), "name");
   g_autoptr(GListModel) promoted = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *promoted_text = NULL;
+  g_autofree char *done = NULL;
   g_autofree char *title = NULL;
 
   if (g_strcmp0 (response, "cancel-registration") != 0)
@@ -1151,16 +1165,9 @@ on_cancel_registration_response_cb (AdwMessageDialog   *dialog,
       return;
     }
 
-  promoted_text = format_promoted (promoted);
   /* TRANSLATORS: a toast, e.g. "Zoé Martin’s registration is cancelled." */
-  title = g_strdup_printf (_("%s’s registration is cancelled."), name);
-  if (promoted_text != NULL)
-    {
-      char *both = g_strconcat (title, " ", promoted_text, NULL);
-
-      g_free (title);
-      title = both;
-    }
+  done = g_strdup_printf (_("%s’s registration is cancelled."), name);
+  title = format_done_and_promoted (done, promoted);
   add_toast (self, title, NULL, NULL, NULL);
   atelier_session_page_reload (self);
 }
@@ -1570,8 +1577,8 @@ on_capacity_save_clicked_cb (GtkButton *button,
   AtelierSessionPage *page = capacity->page;
   g_autoptr(GListModel) promoted = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *done = NULL;
   g_autofree char *title = NULL;
-  g_autofree char *promoted_text = NULL;
   int value;
 
   if (page == NULL)
@@ -1588,16 +1595,9 @@ on_capacity_save_clicked_cb (GtkButton *button,
     }
 
   /* TRANSLATORS: a toast, e.g. "The capacity is now 12 seats." */
-  title = g_strdup_printf (ngettext ("The capacity is now %d seat.", "The capacity is now %d seats.", value),
-                           value);
-  promoted_text = format_promoted (promoted);
-  if (promoted_text != NULL)
-    {
-      char *both = g_strconcat (title, " ", promoted_text, NULL);
-
-      g_free (title);
-      title = both;
-    }
+  done = g_strdup_printf (ngettext ("The capacity is now %d seat.", "The capacity is now %d seats.", value),
+                          value);
+  title = format_done_and_promoted (done, promoted);
   add_toast (page, title, NULL, NULL, NULL);
   atelier_session_page_reload (page);
   gtk_window_destroy (dialog);

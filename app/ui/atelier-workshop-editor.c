@@ -462,6 +462,8 @@ atelier_workshop_editor_constructed (GObject *object)
   /* Filling the form is not the user's typing. */
   self->title_touched = FALSE;
   update_validity (self);
+  /* The title first, not the header's Cancel button. */
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->title_row));
 }
 
 static void
