@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "atelier-demo.h"
+#include "atelier-settings.h"
 #include "test-util.h"
 
 static GDateTime *
@@ -131,6 +132,37 @@ test_demo_sessions (TestStore *fixture, gconstpointer data)
   g_assert_cmpuint (counts.no_shows, >=, 1);
 }
 
+/* The store's zone is the demo sessions' own, unless it had one. */
+static void
+test_demo_time_zone (TestStore *fixture, gconstpointer data)
+{
+  g_autoptr(GDateTime) now = demo_now ();
+  g_autoptr(AtelierSettings) settings = NULL;
+  g_autoptr(GListModel) sessions = NULL;
+  g_autoptr(AtelierSession) first = NULL;
+  g_autoptr(GError) error = NULL;
+  TestStore other;
+
+  fill (fixture);
+  settings = atelier_settings_load (fixture->store, &error);
+  g_assert_no_error (error);
+  sessions = atelier_store_list_sessions (fixture->store, NULL, NULL, NULL);
+  first = g_list_model_get_item (sessions, 0);
+  g_assert_cmpstr (atelier_settings_get_time_zone (settings), ==, atelier_session_get_time_zone (first));
+  g_clear_object (&settings);
+  /* Written, not the computer's zone by default (which the tests fix). */
+  g_assert_cmpstr (test_query_text (fixture->store, "SELECT value FROM settings WHERE key = 'time-zone'"),
+                   ==, atelier_session_get_time_zone (first));
+
+  test_store_setup (&other, NULL);
+  g_assert_true (atelier_settings_write (other.store, ATELIER_SETTING_TIME_ZONE, "America/Montreal", &error));
+  g_assert_true (atelier_demo_fill (other.store, now, &error));
+  g_assert_no_error (error);
+  settings = atelier_settings_load (other.store, &error);
+  g_assert_cmpstr (atelier_settings_get_time_zone (settings), ==, "America/Montreal");
+  test_store_teardown (&other, NULL);
+}
+
 static void
 test_demo_customers (TestStore *fixture, gconstpointer data)
 {
@@ -221,6 +253,8 @@ main (int argc, char **argv)
               test_demo_workshops, test_store_teardown);
   g_test_add ("/atelier/demo/sessions", TestStore, NULL, test_store_setup,
               test_demo_sessions, test_store_teardown);
+  g_test_add ("/atelier/demo/time-zone", TestStore, NULL, test_store_setup,
+              test_demo_time_zone, test_store_teardown);
   g_test_add ("/atelier/demo/customers", TestStore, NULL, test_store_setup,
               test_demo_customers, test_store_teardown);
   g_test_add_func ("/atelier/demo/deterministic", test_demo_same_now_same_store);
