@@ -146,79 +146,111 @@ atelier_search_build_query (const char *text)
   return tiers->len > 0 ? g_strdup (widest_tier (tiers)) : NULL;
 }
 
-static GListModel *
-run_query (AtelierStore  *store,
-           const char    *sql,
-           const char    *query,
-           gint64         number,
-           GError       **error)
+/* What a search found so far: ids in the order of their tier, and the
+ * tier of each, as a JSON array of [id, tier] pairs for read_found(). */
+typedef struct
+{
+  GHashTable *seen;
+  GString    *json;
+  guint       n;
+  guint       limit;
+} Found;
+
+static void
+found_add (Found  *found,
+           gint64  id,
+           guint   tier)
+{
+  if (found->n >= found->limit || g_hash_table_contains (found->seen, &id))
+    return;
+
+  g_hash_table_add (found->seen, g_memdup2 (&id, sizeof id));
+  g_string_append_printf (found->json, "%s[%" G_GINT64_FORMAT ",%u]", found->n ? "," : "", id, tier);
+  found->n++;
+}
+
+/* Adds the ids of what @sql finds (it binds the query to ?1 and @number
+ * to ?2), in the order it finds them. */
+static gboolean
+find_ids (AtelierStore  *store,
+          const char    *sql,
+          const char    *query,
+          gint64         number,
+          Found         *found,
+          guint          tier,
+          GError       **error)
 {
   sqlite3_stmt *stmt = atelier_store_prepare (store, sql, error);
+  int rc;
 
   if (stmt == NULL)
-    return NULL;
+    return FALSE;
 
   sqlite3_bind_text (stmt, 1, query, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 2, number);
-  return atelier_store_read_objects (store, stmt, ATELIER_TYPE_CUSTOMER, error);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    found_add (found, sqlite3_column_int64 (stmt, 0), tier);
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      atelier_store_set_error (store, rc, error);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* The session's own customers who match: a handful, each checked against
  * the index by its rowid rather than the index scanned for them. */
+static gboolean
+find_registrants (AtelierStore  *store,
+                  const char    *query,
+                  gint64         session_id,
+                  Found         *found,
+                  GError       **error)
+{
+  return find_ids (store,
+                   "SELECT r.customer_id FROM registrations r"
+                   " WHERE r.session_id = ?2 AND r.status <> 'cancelled'"
+                   "   AND EXISTS (SELECT 1 FROM customer_search"
+                   "               WHERE customer_search MATCH ?1 AND rowid = r.customer_id)",
+                   query, session_id, found, 0, error);
+}
+
+/* The first matches in index order, enough to fill the results even if
+ * all those found already match again. */
+static gboolean
+find_matching (AtelierStore  *store,
+               const char    *query,
+               Found         *found,
+               guint          tier,
+               GError       **error)
+{
+  return find_ids (store,
+                   "SELECT rowid FROM customer_search WHERE customer_search MATCH ?1 LIMIT ?2",
+                   query, found->limit + found->n, found, tier, error);
+}
+
+/* Only the customers kept are read: by tier, by name within a tier. */
 static GListModel *
-registrants_matching (AtelierStore  *store,
-                      const char    *query,
-                      gint64         session_id,
-                      GError       **error)
+read_found (AtelierStore  *store,
+            Found         *found,
+            GError       **error)
 {
-  return run_query (store,
-                    "SELECT c.* FROM registrations r JOIN customers c ON c.id = r.customer_id"
-                    " WHERE r.session_id = ?2 AND r.status <> 'cancelled' AND c.erased_at IS NULL"
-                    "   AND EXISTS (SELECT 1 FROM customer_search"
-                    "               WHERE customer_search MATCH ?1 AND rowid = c.id)"
-                    " ORDER BY c.family_name, c.given_name",
-                    query, session_id, error);
-}
+  g_autofree char *json = g_strdup_printf ("[%s]", found->json->str);
+  sqlite3_stmt *stmt;
 
-/* The first @limit matches in index order; only those are looked up. */
-static GListModel *
-customers_matching (AtelierStore  *store,
-                    const char    *query,
-                    guint          limit,
-                    GError       **error)
-{
-  return run_query (store,
-                    "SELECT c.* FROM (SELECT rowid AS id FROM customer_search"
-                    "                 WHERE customer_search MATCH ?1 LIMIT ?2) m"
-                    " JOIN customers c ON c.id = m.id WHERE c.erased_at IS NULL"
-                    " ORDER BY c.family_name, c.given_name",
-                    query, limit, error);
-}
+  stmt = atelier_store_prepare (store,
+                                "SELECT c.* FROM json_each (?) j"
+                                " JOIN customers c ON c.id = json_extract (j.value, '$[0]')"
+                                " WHERE c.erased_at IS NULL"
+                                " ORDER BY json_extract (j.value, '$[1]'), c.family_name, c.given_name",
+                                error);
+  if (stmt == NULL)
+    return NULL;
 
-static guint
-n_results (GListStore *results)
-{
-  return g_list_model_get_n_items (G_LIST_MODEL (results));
-}
-
-static void
-append_new (GListStore *results,
-            GHashTable *seen,
-            GListModel *found,
-            guint       limit)
-{
-  for (guint i = 0; i < g_list_model_get_n_items (found); i++)
-    {
-      g_autoptr(AtelierCustomer) customer = g_list_model_get_item (found, i);
-      gint64 id = atelier_customer_get_id (customer);
-
-      if (n_results (results) >= limit)
-        return;
-      if (g_hash_table_contains (seen, &id))
-        continue;
-      g_hash_table_add (seen, g_memdup2 (&id, sizeof id));
-      g_list_store_append (results, customer);
-    }
+  sqlite3_bind_text (stmt, 1, json, -1, SQLITE_TRANSIENT);
+  return atelier_store_read_objects (store, stmt, ATELIER_TYPE_CUSTOMER, error);
 }
 
 /**
@@ -237,34 +269,22 @@ atelier_search_customers (AtelierStore  *store,
                           GError       **error)
 {
   g_autoptr(GPtrArray) tiers = build_tiers (text);
-  g_autoptr(GListStore) results = g_list_store_new (ATELIER_TYPE_CUSTOMER);
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GString) json = g_string_new (NULL);
+  Found found = { seen, json, 0, limit };
 
   g_return_val_if_fail (ATELIER_IS_STORE (store), NULL);
 
   if (tiers->len == 0 || limit == 0)
-    return G_LIST_MODEL (g_steal_pointer (&results));
+    return G_LIST_MODEL (g_list_store_new (ATELIER_TYPE_CUSTOMER));
 
-  if (session_id != 0)
-    {
-      g_autoptr(GListModel) registrants = NULL;
+  if (session_id != 0 &&
+      !find_registrants (store, widest_tier (tiers), session_id, &found, error))
+    return NULL;
 
-      registrants = registrants_matching (store, widest_tier (tiers), session_id, error);
-      if (registrants == NULL)
-        return NULL;
-      append_new (results, seen, registrants, limit);
-    }
+  for (guint i = 0; i < tiers->len && found.n < limit; i++)
+    if (!find_matching (store, tiers->pdata[i], &found, i + 1, error))
+      return NULL;
 
-  for (guint i = 0; i < tiers->len && n_results (results) < limit; i++)
-    {
-      g_autoptr(GListModel) found = NULL;
-
-      /* What earlier tiers found matches again here: ask for enough. */
-      found = customers_matching (store, tiers->pdata[i], limit + n_results (results), error);
-      if (found == NULL)
-        return NULL;
-      append_new (results, seen, found, limit);
-    }
-
-  return G_LIST_MODEL (g_steal_pointer (&results));
+  return read_found (store, &found, error);
 }
