@@ -23,7 +23,7 @@
 #define BLOCK_SIZE 64
 #define MAX_BLOCKS 32
 
-/* One placeholder per position of a block: ?1 … ?64 */
+/* One SQL parameter per position of a block: ?1 … ?64 */
 #define PARAMS_8 "?,?,?,?,?,?,?,?"
 #define PARAMS_64 PARAMS_8 "," PARAMS_8 "," PARAMS_8 "," PARAMS_8 ","   \
                   PARAMS_8 "," PARAMS_8 "," PARAMS_8 "," PARAMS_8
@@ -80,7 +80,7 @@ read_ids (AtelierStore  *store,
 /* A customer deleted since the ids were read shows as nobody until the
  * owner reads a new list. */
 static AtelierCustomer *
-placeholder (gint64 id)
+deleted_customer (gint64 id)
 {
   return g_object_new (ATELIER_TYPE_CUSTOMER, "id", id, NULL);
 }
@@ -135,7 +135,7 @@ read_block (AtelierCustomerList *self,
       gint64 id = g_array_index (self->ids, gint64, first + i);
       AtelierCustomer *customer = find_read (read, id);
 
-      g_ptr_array_add (customers, customer != NULL ? customer : placeholder (id));
+      g_ptr_array_add (customers, customer != NULL ? customer : deleted_customer (id));
     }
 
   return customers;

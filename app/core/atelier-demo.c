@@ -373,32 +373,6 @@ add_sessions (DemoFiller  *filler,
   return TRUE;
 }
 
-/* The demo's sessions are in DEMO_ZONE: so is the store, unless it was
- * given a zone already. Otherwise sessions planned on top of the demo
- * would be in the computer's zone and sort oddly among the demo's. */
-static gboolean
-set_demo_zone (AtelierStore  *store,
-               GError       **error)
-{
-  sqlite3_stmt *stmt = atelier_store_prepare (store, "SELECT 1 FROM settings WHERE key = ?", error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, ATELIER_SETTING_TIME_ZONE, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_ROW)
-    return TRUE;
-  if (rc != SQLITE_DONE)
-    {
-      atelier_store_set_error (store, rc, error);
-      return FALSE;
-    }
-
-  return atelier_settings_write (store, ATELIER_SETTING_TIME_ZONE, DEMO_ZONE, error);
-}
-
 /**
  * atelier_demo_fill:
  * @store: an empty store
@@ -440,7 +414,10 @@ atelier_demo_fill (AtelierStore  *store,
   filler.workshop_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   filler.customer_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
-  ok = set_demo_zone (store, error) &&
+  /* The demo's sessions are in DEMO_ZONE: so is the store, unless it
+   * was given a zone. Otherwise sessions planned on top of the demo would
+   * be in the computer's zone and sort oddly among the demo's. */
+  ok = atelier_settings_write_unless_set (store, ATELIER_SETTING_TIME_ZONE, DEMO_ZONE, error) &&
        add_workshops (&filler, error) &&
        add_customers (&filler, error) &&
        add_sessions (&filler, error) &&

@@ -491,6 +491,40 @@ atelier_settings_read (AtelierStore  *store,
 }
 
 /**
+ * atelier_settings_write_unless_set:
+ *
+ * Stores @value as @key's value only if @store has none of its own yet
+ * (a default is not one): what a store is given when it is filled, say,
+ * without overriding what its manager chose.
+ */
+gboolean
+atelier_settings_write_unless_set (AtelierStore  *store,
+                                   const char    *key,
+                                   const char    *value,
+                                   GError       **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (ATELIER_IS_STORE (store), FALSE);
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  stmt = atelier_store_prepare (store, "SELECT 1 FROM settings WHERE key = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      atelier_store_set_error (store, rc, error);
+      return FALSE;
+    }
+
+  return rc == SQLITE_ROW || atelier_settings_write (store, key, value, error);
+}
+
+/**
  * atelier_settings_write:
  * @value: (nullable): the new value; %NULL restores the default
  *

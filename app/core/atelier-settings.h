@@ -49,6 +49,10 @@ gboolean            atelier_settings_write              (AtelierStore     *store
                                                          const char       *key,
                                                          const char       *value,
                                                          GError          **error);
+gboolean            atelier_settings_write_unless_set (AtelierStore     *store,
+                                                       const char       *key,
+                                                       const char       *value,
+                                                       GError          **error);
 
 const char         *atelier_settings_get_store_name     (AtelierSettings  *self);
 const char         *atelier_settings_get_organizer      (AtelierSettings  *self);
