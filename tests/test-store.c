@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "atelier-store.h"
+#include "atelier-store-private.h"
 #include "test-util.h"
 
 static AtelierWorkshop *
@@ -654,6 +655,42 @@ test_changed_signal (TestStore *fixture, gconstpointer data)
   g_assert_cmpuint (seen->len, ==, 1);
 }
 
+/* What cannot be written is said in words a store manager can act on,
+ * and nothing is half-written. */
+static void
+test_write_refused_by_file (TestStore *fixture, gconstpointer data)
+{
+  sqlite3 *db = atelier_store_get_db (fixture->store);
+  g_autoptr(AtelierCustomer) customer = atelier_customer_new ("Zoé", "Martin");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *limit = NULL;
+  sqlite3_stmt *stmt;
+
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA query_only = 1", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_false (atelier_store_add_customer (fixture->store, customer, &error));
+  g_assert_error (error, ATELIER_STORE_ERROR, ATELIER_STORE_ERROR_FAILED);
+  g_assert_cmpstr (error->message, ==, "The store’s file can be read but not changed. "
+                                       "Check who may write to it, then try again.");
+  g_clear_error (&error);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA query_only = 0", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  /* A file that may not grow stands for a full disk. */
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA page_count", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  limit = g_strdup_printf ("PRAGMA max_page_count = %d", sqlite3_column_int (stmt, 0));
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_exec (db, limit, NULL, NULL, NULL), ==, SQLITE_OK);
+  {
+    g_autofree char *note = g_strnfill (200000, 'n');
+
+    g_object_set (customer, "note", note, NULL);
+    g_assert_false (atelier_store_add_customer (fixture->store, customer, &error));
+  }
+  g_assert_error (error, ATELIER_STORE_ERROR, ATELIER_STORE_ERROR_FAILED);
+  g_assert_cmpstr (error->message, ==, "The disk is full. Free some space, then try again.");
+  g_assert_cmpint (count_rows (fixture->store, "customers"), ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -688,6 +725,8 @@ main (int argc, char **argv)
               test_customer_crud_unicode, test_store_teardown);
   g_test_add ("/atelier/store/crud/registration", TestStore, NULL, test_store_setup,
               test_registration_crud, test_store_teardown);
+  g_test_add ("/atelier/store/errors/file-refuses", TestStore, NULL, test_store_setup,
+              test_write_refused_by_file, test_store_teardown);
   g_test_add ("/atelier/store/changed-signal", TestStore, NULL, test_store_setup,
               test_changed_signal, test_store_teardown);
 

@@ -469,6 +469,26 @@ atelier_store_set_error (AtelierStore  *self,
              ? ATELIER_STORE_ERROR_DUPLICATE : ATELIER_STORE_ERROR_INVALID;
       break;
 
+    case SQLITE_FULL:
+      sentence = _("The disk is full. Free some space, then try again.");
+      break;
+
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      sentence = _("The store’s file can be read but not changed. "
+                   "Check who may write to it, then try again.");
+      break;
+
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      sentence = _("The store’s file is damaged. Restore it from a backup.");
+      break;
+
+    case SQLITE_IOERR:
+      g_set_error (error, ATELIER_STORE_ERROR, code,
+                   _("The store’s file could not be read or written: %s"), detail);
+      return;
+
     default:
       break;
     }
@@ -477,7 +497,7 @@ atelier_store_set_error (AtelierStore  *self,
     g_set_error_literal (error, ATELIER_STORE_ERROR, code, sentence);
   else
     g_set_error (error, ATELIER_STORE_ERROR, code,
-                 _("The store refused the change: %s"), detail);
+                 _("The store could not do this: %s"), detail);
 }
 
 sqlite3_stmt *
