@@ -11,6 +11,7 @@
 #include "atelier-demo.h"
 #include "atelier-schedule-page.h"
 #include "atelier-session-page.h"
+#include "atelier-session-editor.h"
 #include "atelier-session-row.h"
 #include "atelier-window.h"
 #include "atelier-workshops-page.h"
@@ -1379,6 +1380,51 @@ test_window_style (void)
   gtk_css_provider_load_from_resource (provider, "/io/github/ateliers/Atelier/style.css");
 }
 
+static AtelierSessionEditor *
+find_session_editor (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ATELIER_IS_SESSION_EDITOR (toplevel))
+        return ATELIER_SESSION_EDITOR (toplevel);
+    }
+  return NULL;
+}
+
+/* A schedule with sessions in it still shows how to plan another: a
+ * newcomer should not have to find the menu or Ctrl+N. */
+static void
+test_window_new_session_button (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  gint64 risotto = add_workshop (fixture->store.store, "Risotto aux cèpes");
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  GtkWidget *new_session = NULL;
+  AtelierSessionEditor *editor;
+
+  add_session (fixture->store.store, risotto, 24, "Europe/Paris", 10, ATELIER_SESSION_SCHEDULED);
+  show_window (fixture);
+  g_assert_cmpstr (visible_page (fixture->window), ==, "sessions");
+
+  test_collect_widgets (GTK_WIDGET (fixture->window), GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len && new_session == NULL; i++)
+    if (g_strcmp0 (gtk_actionable_get_action_name (buttons->pdata[i]), "win.new-session") == 0 &&
+        gtk_widget_is_drawable (buttons->pdata[i]))
+      new_session = buttons->pdata[i];
+  g_assert_nonnull (new_session);
+
+  g_assert_null (find_session_editor ());
+  g_signal_emit_by_name (new_session, "clicked");
+  editor = find_session_editor ();
+  g_assert_nonnull (editor);
+  g_assert_cmpint (atelier_session_editor_get_session_id (editor), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1408,6 +1454,7 @@ main (int   argc,
 
   ADD_TEST ("/atelier/window/upcoming", test_window_upcoming);
   ADD_TEST ("/atelier/window/empty", test_window_empty);
+  ADD_TEST ("/atelier/window/new-session-button", test_window_new_session_button);
   ADD_TEST ("/atelier/window/only-past", test_window_only_past);
   ADD_TEST ("/atelier/window/updates", test_window_updates);
   ADD_TEST ("/atelier/window/demo", test_window_demo);
