@@ -726,6 +726,82 @@ test_signup_duplicate_hint (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* The rows of a history group that open a session */
+static guint
+count_session_rows (Fixture    *fixture,
+                    const char *group_name)
+{
+  GtkWidget *group = find_named (GTK_WIDGET (fixture->page), group_name);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  guint n = 0;
+
+  g_assert_nonnull (group);
+  test_collect_widgets (group, ADW_TYPE_ACTION_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (gtk_actionable_get_action_name (rows->pdata[i]), "win.show-session") == 0)
+      n++;
+  return n;
+}
+
+/* A regular's profile shows the next and the latest classes; the whole
+ * history is one click away, in a list that builds what shows. */
+static void
+test_long_history (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  AtelierStore *store = fixture->store.store;
+  gint64 regular = add_customer (store, "Zoé", "Martin", "zoe@example.com");
+  gint64 latest = 0;
+  GtkWidget *all_row;
+  GtkWidget *history;
+  GtkWidget *list_view;
+  g_autofree char *history_text = NULL;
+
+  for (int i = 1; i <= 30; i++)
+    {
+      gint64 session = add_session (store, fixture->workshop_id, -i);
+
+      add_registration (store, session, regular, ATELIER_REGISTRATION_CONFIRMED, i % 3 != 0);
+      if (i == 1)
+        latest = session;
+    }
+  for (int i = 1; i <= 12; i++)
+    add_registration (store, add_session (store, fixture->workshop_id, i), regular,
+                      ATELIER_REGISTRATION_CONFIRMED, FALSE);
+
+  show_page (fixture, regular);
+  g_assert_cmpuint (count_session_rows (fixture, "upcoming-classes"), ==, 10);
+  g_assert_cmpuint (count_session_rows (fixture, "past-classes"), ==, 10);
+  /* The latest first */
+  {
+    GtkWidget *group = find_named (GTK_WIDGET (fixture->page), "past-classes");
+    g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+    test_collect_widgets (group, ADW_TYPE_ACTION_ROW, rows);
+    g_assert_cmpint (g_variant_get_int64 (gtk_actionable_get_action_target_value (rows->pdata[0])), ==, latest);
+  }
+
+  all_row = find_named (find_named (GTK_WIDGET (fixture->page), "past-classes"), "all-classes");
+  g_assert_nonnull (all_row);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (all_row)), ==, "All 42 Classes");
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (all_row)), ==, "customer.show-history");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "customer.show-history", NULL));
+  history = find_toplevel (fixture, ADW_TYPE_WINDOW);
+  g_assert_nonnull (history);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (history)), ==, "Classes");
+  list_view = find_named (history, "history-list");
+  g_assert_true (GTK_IS_LIST_VIEW (list_view));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list_view)))),
+                    ==, 42);
+  gtk_test_widget_wait_for_draw (history);
+  /* Newest first: what is ahead comes first */
+  history_text = shown_text (history);
+  g_assert_nonnull (strstr (history_text, "Risotto aux cèpes\n"));
+  g_assert_nonnull (strstr (history_text, "Confirmed\n"));
+  gtk_window_destroy (GTK_WINDOW (history));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -753,6 +829,7 @@ main (int   argc,
   ADD_TEST ("/atelier/customer-page/sign-up-chooser-activate", test_sign_up_chooser_activate);
   ADD_TEST ("/atelier/customer-page/sign-up-nothing-ahead", test_sign_up_nothing_ahead);
   ADD_TEST ("/atelier/customer-page/signup-duplicate-hint", test_signup_duplicate_hint);
+  ADD_TEST ("/atelier/customer-page/long-history", test_long_history);
 
   return g_test_run ();
 }

@@ -8,7 +8,9 @@
 
 #include "atelier-export.h"
 #include "atelier-outbox.h"
+#include "atelier-preferences-window.h"
 #include "atelier-session-page.h"
+#include "atelier-settings.h"
 #include "atelier-window.h"
 #include "test-ical-util.h"
 #include "test-ui-util.h"
@@ -411,6 +413,33 @@ wait_for_invites_row (GtkWidget  *page,
   wait_until (invites_row_says, data);
 }
 
+/* As the application's app.preferences: the store's preferences window,
+ * presented. */
+static void
+on_preferences_cb (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  Fixture *f = user_data;
+
+  gtk_window_present (GTK_WINDOW (atelier_preferences_window_new (NULL, f->base.store)));
+}
+
+static GtkWindow *
+find_preferences (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ATELIER_IS_PREFERENCES_WINDOW (window))
+        return window;
+    }
+  return NULL;
+}
+
 static void
 test_session_page (Fixture       *f,
                    gconstpointer  data)
@@ -474,6 +503,11 @@ test_session_page_errors (Fixture       *f,
   GtkWindow *window = GTK_WINDOW (gtk_window_new ());
   GtkWidget *page = atelier_session_page_new (f->base.store, session);
   AdwMessageDialog *dialog = NULL;
+  g_autoptr(GSimpleActionGroup) app_actions = NULL;
+  g_autoptr(GSimpleAction) preferences = NULL;
+  GtkWindow *prefs;
+  GtkWidget *focus;
+  GtkWidget *organizer;
 
   write_regular_file (f, "plain-file");
   gtk_window_set_child (window, page);
@@ -499,6 +533,21 @@ test_session_page_errors (Fixture       *f,
   g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "preferences");
   g_assert_cmpuint (n_pending (f, session), ==, 2);
 
+  /* "Open Preferences" opens them on the e-mail address. */
+  app_actions = g_simple_action_group_new ();
+  preferences = g_simple_action_new ("preferences", NULL);
+  g_signal_connect (preferences, "activate", G_CALLBACK (on_preferences_cb), f);
+  g_action_map_add_action (G_ACTION_MAP (app_actions), G_ACTION (preferences));
+  gtk_widget_insert_action_group (GTK_WIDGET (window), "app", G_ACTION_GROUP (app_actions));
+  adw_message_dialog_response (dialog, "preferences");
+  prefs = find_preferences ();
+  g_assert_nonnull (prefs);
+  focus = gtk_window_get_focus (prefs);
+  organizer = atelier_preferences_window_get_row (ATELIER_PREFERENCES_WINDOW (prefs), ATELIER_SETTING_ORGANIZER);
+  g_assert_nonnull (focus);
+  g_assert_true (focus == organizer || gtk_widget_is_ancestor (focus, organizer));
+
+  gtk_window_destroy (prefs);
   gtk_window_destroy (window);
 }
 

@@ -323,6 +323,67 @@ test_follows_store (Fixture       *fixture,
   g_assert_cmpstr (selected_label (fixture, ATELIER_SETTING_REMINDER), ==, "1 day before");
 }
 
+/* Whether the keyboard focus is in @widget (an entry row: in its text). */
+static gboolean
+has_focus_within (GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* Whether all of @widget shows in the scrolled window around it. */
+static gboolean
+shows_whole (GtkWidget *widget)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  graphene_rect_t bounds;
+
+  g_assert_nonnull (scroller);
+  g_assert_true (gtk_widget_compute_bounds (widget, scroller, &bounds));
+  return bounds.origin.y >= 0 && bounds.size.height > 0
+         && bounds.origin.y + bounds.size.height <= gtk_widget_get_height (scroller);
+}
+
+static gboolean
+organizer_shows (gpointer      fixture,
+                 gconstpointer data)
+{
+  return shows_whole (row (fixture, ATELIER_SETTING_ORGANIZER));
+}
+
+/* "The Store's E-mail Address Is Missing" opens the preferences on that
+ * row, even in a window too short to show it at first. */
+static void
+test_focus_setting (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GtkWidget *organizer;
+
+  fixture->window = ATELIER_PREFERENCES_WINDOW (atelier_preferences_window_new (NULL, fixture->store.store));
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 300);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  organizer = row (fixture, ATELIER_SETTING_ORGANIZER);
+  g_assert_false (has_focus_within (organizer));
+  g_assert_false (shows_whole (organizer));
+
+  g_assert_true (atelier_preferences_window_focus_setting (fixture->window, ATELIER_SETTING_ORGANIZER));
+  g_assert_true (has_focus_within (organizer));
+  test_wait_until (organizer_shows, fixture, NULL, 5);
+  g_assert_false (atelier_preferences_window_focus_setting (fixture->window, "no-such-setting"));
+
+  /* Asked before the window shows, as when it is being opened. */
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  fixture->window = ATELIER_PREFERENCES_WINDOW (atelier_preferences_window_new (NULL, fixture->store.store));
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 300);
+  g_assert_true (atelier_preferences_window_focus_setting (fixture->window, ATELIER_SETTING_ORGANIZER));
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  g_assert_true (has_focus_within (row (fixture, ATELIER_SETTING_ORGANIZER)));
+  test_wait_until (organizer_shows, fixture, NULL, 5);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -347,6 +408,7 @@ main (int   argc,
   ADD_TEST ("/atelier/preferences/switch-and-choices", test_switch_and_choices);
   ADD_TEST ("/atelier/preferences/close-applies", test_close_applies);
   ADD_TEST ("/atelier/preferences/follows-store", test_follows_store);
+  ADD_TEST ("/atelier/preferences/focus-setting", test_focus_setting);
 
 #undef ADD_TEST
 

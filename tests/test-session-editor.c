@@ -10,6 +10,8 @@
 #include "atelier-outbox.h"
 #include "atelier-session-editor.h"
 #include "atelier-settings.h"
+#include "atelier-window.h"
+#include "test-ui-util.h"
 #include "test-util.h"
 
 typedef struct
@@ -19,6 +21,7 @@ typedef struct
   gint64                tiramisu;  /* 90 min, 12 seats */
   GTimeZone            *paris;
   AtelierSessionEditor *editor;    /* weak: the editor closes itself */
+  char                 *saved_message;  /* what its last save said */
 } Fixture;
 
 /* Widget helpers */
@@ -131,15 +134,50 @@ day_toggle (Fixture *fixture,
 }
 
 static void
+on_saved_message_cb (AtelierSessionEditor *editor,
+                     GParamSpec           *pspec,
+                     Fixture              *fixture)
+{
+  g_free (fixture->saved_message);
+  g_object_get (editor, "saved-message", &fixture->saved_message, NULL);
+}
+
+static void
+open_editor_for (Fixture   *fixture,
+                 GtkWindow *parent,
+                 gint64     session_id,
+                 gint64     workshop_id)
+{
+  fixture->editor = ATELIER_SESSION_EDITOR (atelier_session_editor_new (parent, fixture->store.store,
+                                                                        session_id, workshop_id));
+  g_object_add_weak_pointer (G_OBJECT (fixture->editor), (gpointer *) &fixture->editor);
+  g_signal_connect (fixture->editor, "notify::saved-message", G_CALLBACK (on_saved_message_cb), fixture);
+  gtk_window_present (GTK_WINDOW (fixture->editor));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->editor));
+}
+
+static void
 open_editor (Fixture *fixture,
              gint64   session_id,
              gint64   workshop_id)
 {
-  fixture->editor = ATELIER_SESSION_EDITOR (atelier_session_editor_new (NULL, fixture->store.store,
-                                                                        session_id, workshop_id));
-  g_object_add_weak_pointer (G_OBJECT (fixture->editor), (gpointer *) &fixture->editor);
-  gtk_window_present (GTK_WINDOW (fixture->editor));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->editor));
+  open_editor_for (fixture, NULL, session_id, workshop_id);
+}
+
+/* "Tue 8 Dec, 18:30": a session's start as the toasts say it */
+static char *
+toast_time (Fixture *fixture,
+            gint64   session_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtelierSession) session = atelier_store_get_session (fixture->store.store, session_id, &error);
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  g_assert_no_error (error);
+  utc = g_date_time_new_from_unix_utc (atelier_session_get_starts_at (session));
+  local = g_date_time_to_timezone (utc, fixture->paris);
+  return g_date_time_format (local, "%a %-d %b, %H:%M");
 }
 
 static void
@@ -289,6 +327,7 @@ fixture_teardown (Fixture       *fixture,
     gtk_window_destroy (GTK_WINDOW (fixture->editor));
   g_assert_null (fixture->editor);
   g_clear_pointer (&fixture->paris, g_time_zone_unref);
+  g_clear_pointer (&fixture->saved_message, g_free);
   test_store_teardown (&fixture->store, data);
 }
 
@@ -367,6 +406,14 @@ test_defaults (Fixture       *fixture,
     g_assert_cmpint (g_date_time_get_minute (local_start), ==, 0);
     g_assert_cmpint (g_date_time_get_hour (local_end), ==, 12);
     g_assert_cmpint (g_date_time_get_minute (local_end), ==, 45);
+  }
+
+  /* Said once the editor is gone, with the date. */
+  {
+    g_autofree char *when = toast_time (fixture, atelier_session_get_id (saved));
+    g_autofree char *expected = g_strdup_printf ("Risotto planned for %s", when);
+
+    g_assert_cmpstr (fixture->saved_message, ==, expected);
   }
 }
 
@@ -503,6 +550,13 @@ test_weekly_series (Fixture       *fixture,
       g_assert_cmpint (atelier_session_get_ends_at (s) - atelier_session_get_starts_at (s), ==, 150 * 60);
       g_assert_cmpint (atelier_session_get_capacity (s), ==, 8);
     }
+
+  {
+    g_autofree char *first = g_date_time_format (saturday, "%a %-d %b");
+    g_autofree char *said = g_strdup_printf ("4 sessions of Risotto planned, from %s", first);
+
+    g_assert_cmpstr (fixture->saved_message, ==, said);
+  }
 }
 
 static void
@@ -663,6 +717,14 @@ test_reschedule (Fixture       *fixture,
   /* Updates for those who had invites; Ada still waits for her first. */
   g_assert_cmpuint (count_owed (fixture, id, ATELIER_INVITE_UPDATE), ==, 2);
   g_assert_cmpuint (count_owed (fixture, id, ATELIER_INVITE_NEW), ==, 1);
+
+  /* The updates owed come first: a toast cuts off what does not fit. */
+  {
+    g_autofree char *when = toast_time (fixture, id);
+    g_autofree char *said = g_strdup_printf ("2 updates to send: Risotto moved to %s", when);
+
+    g_assert_cmpstr (fixture->saved_message, ==, said);
+  }
 }
 
 /* Only the place changes; nobody has an invite yet. */
@@ -687,6 +749,8 @@ test_new_place_without_invites (Fixture       *fixture,
   moved = get_session (fixture, id);
   g_assert_cmpstr (atelier_session_get_place (moved), ==, "Terrasse");
   g_assert_cmpint (atelier_session_get_sequence (moved), ==, 1);
+  /* Their first invites will say it: no update owed. */
+  g_assert_cmpstr (fixture->saved_message, ==, "Risotto now at Terrasse");
 }
 
 static void
@@ -732,6 +796,108 @@ test_capacity (Fixture       *fixture,
   raised = get_session (fixture, id);
   g_assert_cmpint (atelier_session_get_capacity (raised), ==, 9);
   g_assert_cmpint (atelier_session_get_sequence (raised), ==, 0);
+  g_assert_cmpstr (fixture->saved_message, ==, "Session saved");
+}
+
+static gboolean
+toast_shown (gpointer      fixture,
+             gconstpointer data)
+{
+  AtelierWindow *window = (AtelierWindow *) data;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  test_collect_widgets (GTK_WIDGET (atelier_window_get_toast_overlay (window)), GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (g_strcmp0 (gtk_label_get_text (labels->pdata[i]), ((Fixture *) fixture)->saved_message) == 0
+        && gtk_widget_is_drawable (labels->pdata[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* The labels under @widget that show @text, drawn. */
+static GPtrArray *
+labels_showing (GtkWidget  *widget,
+                const char *text)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  GPtrArray *showing = g_ptr_array_new ();
+
+  test_collect_widgets (widget, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (g_strcmp0 (gtk_label_get_text (labels->pdata[i]), text) == 0 && gtk_widget_is_drawable (labels->pdata[i]))
+      g_ptr_array_add (showing, labels->pdata[i]);
+  return showing;
+}
+
+static void
+assert_whole (GPtrArray *labels)
+{
+  g_assert_cmpuint (labels->len, >, 0);
+  for (guint i = 0; i < labels->len; i++)
+    g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (labels->pdata[i])));
+}
+
+static gboolean
+popover_shown (gpointer      fixture,
+               gconstpointer data)
+{
+  g_autoptr(GPtrArray) labels = labels_showing (GTK_WIDGET (((Fixture *) fixture)->editor), data);
+
+  /* The row's subtitle, and the item in the list */
+  return labels->len >= 2;
+}
+
+/* A long title reads whole, in the row and in its list, at the editor's
+ * narrowest. */
+static void
+test_long_workshop_title (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  const char *title = "Vins de Loire : initiation à la dégustation";
+  gint64 loire = add_workshop (fixture->store.store, title, 120, 10);
+  AdwComboRow *row;
+  g_autoptr(GPtrArray) in_row = NULL;
+  g_autoptr(GPtrArray) in_list = NULL;
+
+  open_editor (fixture, 0, loire);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->editor), 320, 600);
+  gtk_widget_queue_resize (GTK_WIDGET (fixture->editor));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->editor));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->editor)), <=, 360);
+
+  row = child (fixture, "workshop_row");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, title);
+  in_row = labels_showing (GTK_WIDGET (row), title);
+  assert_whole (in_row);
+
+  g_assert_true (gtk_widget_activate (GTK_WIDGET (row)));
+  test_wait_until (popover_shown, fixture, title, 5);
+  in_list = labels_showing (GTK_WIDGET (row), title);
+  assert_whole (in_list);
+}
+
+/* From the main window, the toast shows there once the editor closes. */
+static void
+test_toast_on_main_window (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  AtelierWindow *window = atelier_window_new (NULL, fixture->store.store);
+  g_autofree char *expected = NULL;
+  g_autofree char *when = NULL;
+
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  open_editor_for (fixture, GTK_WINDOW (window), 0, fixture->tiramisu);
+  click_save (fixture);
+  wait_until_closed (fixture);
+
+  when = toast_time (fixture, 1);
+  expected = g_strdup_printf ("Tiramisu planned for %s", when);
+  g_assert_cmpstr (fixture->saved_message, ==, expected);
+  test_wait_until (toast_shown, fixture, window, 5);
+
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 static void
@@ -782,6 +948,8 @@ main (int   argc,
   ADD_TEST ("/atelier/session-editor/new-place-without-invites", test_new_place_without_invites);
   ADD_TEST ("/atelier/session-editor/capacity", test_capacity);
   ADD_TEST ("/atelier/session-editor/no-workshop", test_no_workshop);
+  ADD_TEST ("/atelier/session-editor/toast-on-main-window", test_toast_on_main_window);
+  ADD_TEST ("/atelier/session-editor/long-workshop-title", test_long_workshop_title);
 
 #undef ADD_TEST
 

@@ -667,9 +667,10 @@ act_on (AtelierCheckinWindow *self,
   if (g_strcmp0 (atelier_registration_get_status (registration),
                  ATELIER_REGISTRATION_WAITLISTED) == 0)
     {
-      /* TRANSLATORS: at the door, for someone on the waiting list, e.g.
-       * "Zoé Martin is on the waiting list (2); only confirmed people can be checked in." */
-      message = g_strdup_printf (_("%s is on the waiting list (%d); only confirmed people can be checked in."),
+      /* TRANSLATORS: a toast at the door, for someone on the waiting list
+       * (their position in it), e.g. "Zoé Martin is on the waiting list (2),
+       * not checked in"; a toast is short and ends with no period */
+      message = g_strdup_printf (_("%s is on the waiting list (%d), not checked in"),
                                  name, atelier_registration_get_waitlist_position (registration));
       show_error_toast (self, message);
       return FALSE;

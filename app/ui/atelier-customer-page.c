@@ -15,7 +15,10 @@
  * "changed" signal. The classes come from
  * atelier_history_list_for_customer(), one query through the customer's
  * registrations, so a profile costs what the person did, not the size of
- * the store. "Sign Up to a Session…" lists every session ahead (a store
+ * the store. The profile shows the next and the latest classes only
+ * (HISTORY_ROWS of each: a regular has hundreds, and a row each took a
+ * second to lay out); "All N Classes" opens the whole history in a
+ * GtkListView, newest first. "Sign Up to a Session…" lists every session ahead (a store
  * plans months ahead: hundreds of them) in a GtkListView, which builds
  * rows only for what it shows.
  */
@@ -34,6 +37,9 @@
 #include "atelier-tags.h"
 
 #define TAG_NAME_KEY "atelier-tag-name"
+
+/* Upcoming and past classes shown on the profile, each */
+#define HISTORY_ROWS 10
 
 struct _AtelierCustomerPage
 {
@@ -375,6 +381,50 @@ add_history_row (GtkWidget           *group,
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
 }
 
+/* "All 208 Classes": the rest is in the history window. */
+static void
+add_all_classes_row (GtkWidget *group,
+                     guint      n_entries)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *title = g_strdup_printf (ngettext ("All %u Class", "All %u Classes", n_entries), n_entries);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_widget_set_name (row, "all-classes");
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "customer.show-history");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+}
+
+/* Adds rows for the first HISTORY_ROWS entries that are (or are not)
+ * upcoming, in @entries' order or newest first; returns how many such
+ * entries there are in all. */
+static guint
+add_history_rows (GtkWidget  *group,
+                  GListModel *entries,
+                  gboolean    want_upcoming,
+                  gboolean    newest_first,
+                  gint64      now)
+{
+  guint n_entries = g_list_model_get_n_items (entries);
+  guint n = 0;
+
+  for (guint k = 0; k < n_entries; k++)
+    {
+      g_autoptr(AtelierHistoryEntry) entry = g_list_model_get_item (entries, newest_first ? n_entries - 1 - k : k);
+      gboolean upcoming;
+      g_autofree char *status = describe_entry (entry, now, &upcoming);
+
+      if (upcoming != want_upcoming)
+        continue;
+      if (n < HISTORY_ROWS)
+        add_history_row (group, entry, status);
+      n++;
+    }
+  return n;
+}
+
 static void
 add_history (AtelierCustomerPage *self)
 {
@@ -383,52 +433,211 @@ add_history (AtelierCustomerPage *self)
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   GtkWidget *upcoming_group;
   GtkWidget *past_group;
-  guint n_entries, n_upcoming = 0, n_past = 0;
+  guint n_upcoming, n_past;
 
   if (entries == NULL)
     {
       g_warning ("Could not read the customer’s history: %s", error->message);
       return;
     }
-  n_entries = g_list_model_get_n_items (entries);
 
+  /* Soonest first: the entries come by start */
   upcoming_group = new_group (self->profile_box, _("Upcoming Classes"));
   gtk_widget_set_name (upcoming_group, "upcoming-classes");
-  /* Soonest first: the entries come by start */
-  for (guint i = 0; i < n_entries; i++)
-    {
-      g_autoptr(AtelierHistoryEntry) entry = g_list_model_get_item (entries, i);
-      gboolean upcoming;
-      g_autofree char *status = describe_entry (entry, now, &upcoming);
-
-      if (upcoming)
-        {
-          add_history_row (upcoming_group, entry, status);
-          n_upcoming++;
-        }
-    }
+  n_upcoming = add_history_rows (upcoming_group, entries, TRUE, FALSE, now);
   if (n_upcoming == 0)
     adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (upcoming_group),
                                            _("Not signed up to anything yet. Use Sign Up to a Session below."));
+  else if (n_upcoming > HISTORY_ROWS)
+    add_all_classes_row (upcoming_group, g_list_model_get_n_items (entries));
 
+  /* Most recent first */
   past_group = new_group (self->profile_box, _("Past Classes"));
   gtk_widget_set_name (past_group, "past-classes");
-  /* Most recent first */
-  for (guint i = n_entries; i > 0; i--)
-    {
-      g_autoptr(AtelierHistoryEntry) entry = g_list_model_get_item (entries, i - 1);
-      gboolean upcoming;
-      g_autofree char *status = describe_entry (entry, now, &upcoming);
-
-      if (!upcoming)
-        {
-          add_history_row (past_group, entry, status);
-          n_past++;
-        }
-    }
+  n_past = add_history_rows (past_group, entries, FALSE, TRUE, now);
   if (n_past == 0)
     adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (past_group),
                                            _("No past classes."));
+  else if (n_past > HISTORY_ROWS)
+    add_all_classes_row (past_group, g_list_model_get_n_items (entries));
+}
+
+/* The whole history, in a window of its own: a GtkListView builds rows
+ * only for what shows. */
+
+static void
+on_history_item_setup_cb (GtkSignalListItemFactory *factory,
+                          GtkListItem              *list_item,
+                          gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *subtitle = gtk_label_new (NULL);
+  GtkWidget *status = gtk_label_new (NULL);
+
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_widget_set_hexpand (texts, TRUE);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_label_set_wrap (GTK_LABEL (subtitle), TRUE);
+  gtk_widget_add_css_class (subtitle, "subtitle");
+  gtk_widget_add_css_class (subtitle, "numeric");
+  gtk_label_set_wrap (GTK_LABEL (status), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (status), 1);
+  gtk_label_set_max_width_chars (GTK_LABEL (status), 14);
+  gtk_widget_add_css_class (status, "caption");
+  gtk_box_append (GTK_BOX (texts), title);
+  gtk_box_append (GTK_BOX (texts), subtitle);
+  gtk_box_append (GTK_BOX (box), texts);
+  gtk_box_append (GTK_BOX (box), status);
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+on_history_item_bind_cb (GtkSignalListItemFactory *factory,
+                         GtkListItem              *list_item,
+                         gpointer                  user_data)
+{
+  AtelierHistoryEntry *entry = gtk_list_item_get_item (list_item);
+  AtelierSession *session = atelier_history_entry_get_session (entry);
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *texts = gtk_widget_get_first_child (box);
+  GtkWidget *title = gtk_widget_get_first_child (texts);
+  GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
+  GtkWidget *status = gtk_widget_get_last_child (box);
+  int party = atelier_registration_get_party_size (atelier_history_entry_get_registration (entry));
+  g_autofree char *when = format_session_time (session);
+  g_autofree char *text = NULL;
+  gboolean upcoming;
+
+  gtk_label_set_label (GTK_LABEL (title), atelier_session_get_workshop_title (session));
+  if (party > 1)
+    text = g_strdup_printf (ngettext ("%s · %d person", "%s · %d people", party), when, party);
+  gtk_label_set_label (GTK_LABEL (subtitle), text ? text : when);
+
+  g_free (text);
+  text = describe_entry (entry, g_get_real_time () / G_USEC_PER_SEC, &upcoming);
+  gtk_label_set_label (GTK_LABEL (status), text);
+  gtk_widget_remove_css_class (status, "success");
+  gtk_widget_remove_css_class (status, "warning");
+  gtk_widget_remove_css_class (status, "dim-label");
+  if (g_str_equal (text, _("Attended")))
+    gtk_widget_add_css_class (status, "success");
+  else if (g_str_equal (text, _("Missed")))
+    gtk_widget_add_css_class (status, "warning");
+  else
+    gtk_widget_add_css_class (status, "dim-label");
+}
+
+/* A class opens its session, in the main window, as the profile's rows do. */
+static void
+on_history_activate_cb (GtkListView *list_view,
+                        guint        position,
+                        GtkWindow   *window)
+{
+  AtelierCustomerPage *page = g_object_get_data (G_OBJECT (window), "customer-page");
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (list_view));
+  g_autoptr(AtelierHistoryEntry) entry = g_list_model_get_item (model, position);
+
+  if (entry == NULL || page == NULL)
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (page), "win.show-session", "x",
+                              atelier_session_get_id (atelier_history_entry_get_session (entry)));
+  gtk_window_destroy (window);
+}
+
+/* Newest first: what is ahead, then what is past. */
+static GListModel *
+list_history_newest_first (AtelierCustomerPage  *self,
+                           GError              **error)
+{
+  g_autoptr(GListModel) entries = atelier_history_list_for_customer (self->store, self->customer_id, error);
+  GListStore *reversed;
+  guint n;
+
+  if (entries == NULL)
+    return NULL;
+  reversed = g_list_store_new (ATELIER_TYPE_HISTORY_ENTRY);
+  n = g_list_model_get_n_items (entries);
+  for (guint i = n; i > 0; i--)
+    {
+      g_autoptr(GObject) entry = g_list_model_get_item (entries, i - 1);
+
+      g_list_store_append (reversed, entry);
+    }
+  return G_LIST_MODEL (reversed);
+}
+
+static void
+show_history_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  AtelierCustomerPage *self = ATELIER_CUSTOMER_PAGE (widget);
+  g_autoptr(GListModel) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(GtkListItemFactory) factory = NULL;
+  GtkWidget *window, *header, *box, *scrolled, *list_view;
+  AdwWindowTitle *title;
+
+  if (self->customer == NULL)
+    return;
+  entries = list_history_newest_first (self, &error);
+  if (entries == NULL)
+    {
+      add_toast (self, error->message);
+      return;
+    }
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (on_history_item_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_history_item_bind_cb), NULL);
+  list_view = gtk_list_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (entries))),
+                                 g_object_ref (factory));
+  gtk_list_view_set_single_click_activate (GTK_LIST_VIEW (list_view), TRUE);
+  gtk_widget_add_css_class (list_view, "rich-list");
+  gtk_widget_set_name (list_view, "history-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Classes"), -1);
+
+  window = adw_window_new ();
+  name = atelier_customer_dup_full_name (self->customer);
+  gtk_window_set_title (GTK_WINDOW (window), _("Classes"));
+  gtk_window_set_transient_for (GTK_WINDOW (window), page_window (self));
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (window), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (window), 480, 640);
+  g_object_set_data_full (G_OBJECT (window), "customer-page", g_object_ref (self), g_object_unref);
+  g_signal_connect (list_view, "activate", G_CALLBACK (on_history_activate_cb), window);
+
+  header = adw_header_bar_new ();
+  title = ADW_WINDOW_TITLE (adw_window_title_new (_("Classes"), name));
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), GTK_WIDGET (title));
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list_view);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_box_append (GTK_BOX (box), header);
+  gtk_box_append (GTK_BOX (box), scrolled);
+  adw_window_set_content (ADW_WINDOW (window), box);
+
+  {
+    GtkShortcutController *shortcuts = GTK_SHORTCUT_CONTROLLER (gtk_shortcut_controller_new ());
+
+    gtk_shortcut_controller_add_shortcut (shortcuts,
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                            gtk_named_action_new ("window.close")));
+    gtk_widget_add_controller (window, GTK_EVENT_CONTROLLER (shortcuts));
+  }
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 static GtkWidget *
@@ -1624,6 +1833,7 @@ atelier_customer_page_class_init (AtelierCustomerPageClass *klass)
   gtk_widget_class_install_action (widget_class, "customer.sign-up", NULL, sign_up_action);
   gtk_widget_class_install_action (widget_class, "customer.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "customer.erase", NULL, erase_action);
+  gtk_widget_class_install_action (widget_class, "customer.show-history", NULL, show_history_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "customer.save", NULL);
 

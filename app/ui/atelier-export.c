@@ -25,6 +25,7 @@
 #include "atelier-export.h"
 #include "atelier-invite.h"
 #include "atelier-outbox.h"
+#include "atelier-preferences-window.h"
 #include "atelier-settings.h"
 #include "atelier-store.h"
 
@@ -394,23 +395,47 @@ atelier_export_is_no_organizer_error (const GError *error)
   return g_error_matches (error, ATELIER_SETTINGS_ERROR, ATELIER_SETTINGS_ERROR_NO_ORGANIZER);
 }
 
+/* The preferences window app.preferences presents: there is one for the
+ * application, a toplevel of its own. */
+static AtelierPreferencesWindow *
+find_preferences_window (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (ATELIER_IS_PREFERENCES_WINDOW (window) && gtk_widget_get_visible (window))
+        return ATELIER_PREFERENCES_WINDOW (window);
+    }
+  return NULL;
+}
+
 static void
 on_organizer_response_cb (AdwMessageDialog *dialog,
                           const char       *response,
                           GtkWidget        *widget)
 {
+  AtelierPreferencesWindow *preferences;
   GApplication *application;
 
   if (g_strcmp0 (response, "preferences") != 0)
     return;
 
-  if (gtk_widget_activate_action (widget, "app.preferences", NULL))
-    return;
+  if (!gtk_widget_activate_action (widget, "app.preferences", NULL))
+    {
+      /* Not in an application window (a test, a lone page). */
+      application = g_application_get_default ();
+      if (application != NULL)
+        g_action_group_activate_action (G_ACTION_GROUP (application), "preferences", NULL);
+    }
 
-  /* Not in an application window (a test, a lone page). */
-  application = g_application_get_default ();
-  if (application != NULL)
-    g_action_group_activate_action (G_ACTION_GROUP (application), "preferences", NULL);
+  /* The action runs at once, in this process: the window is there, open
+   * on its first row. The dialog spoke of the e-mail address. */
+  preferences = find_preferences_window ();
+  if (preferences != NULL)
+    atelier_preferences_window_focus_setting (preferences, ATELIER_SETTING_ORGANIZER);
 }
 
 /**
@@ -420,7 +445,7 @@ on_organizer_response_cb (AdwMessageDialog *dialog,
  * @heading: what could not be done, e.g. "Invites Cannot Be Sent Yet"
  *
  * Says that the store's e-mail address must be set first, with a button
- * that opens the preferences.
+ * that opens the preferences on that setting.
  */
 void
 atelier_export_ask_for_organizer (GtkWidget  *widget,

@@ -615,3 +615,97 @@ atelier_preferences_window_get_row (AtelierPreferencesWindow *self,
       return rows[i];
   return NULL;
 }
+
+static GtkWidget *
+row_viewport (GtkWidget *row)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (row, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *viewport = scroller ? gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)) : NULL;
+
+  return GTK_IS_VIEWPORT (viewport) ? viewport : NULL;
+}
+
+/* Scrolls the page so that @row shows whole, with what is just above it
+ * (its group's title and description) when that fits. */
+static void
+scroll_to_row (GtkWidget *row)
+{
+  GtkWidget *viewport = row_viewport (row);
+  GtkWidget *content = viewport ? gtk_viewport_get_child (GTK_VIEWPORT (viewport)) : NULL;
+  GtkAdjustment *vadjustment;
+  graphene_rect_t bounds;
+  double page;
+
+  /* In the content's coordinates, which the adjustment counts in. */
+  if (content == NULL || !gtk_widget_compute_bounds (row, content, &bounds))
+    return;
+
+  vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (viewport));
+  page = gtk_adjustment_get_page_size (vadjustment);
+  gtk_adjustment_clamp_page (vadjustment,
+                             MAX (0, bounds.origin.y + bounds.size.height - page * 2 / 3),
+                             bounds.origin.y + bounds.size.height);
+}
+
+static gboolean
+scroll_to_row_cb (gpointer user_data)
+{
+  scroll_to_row (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Once shown, after the first layout (which runs before idle sources). */
+static void
+on_focus_row_mapped_cb (GtkWidget *row)
+{
+  g_signal_handlers_disconnect_by_func (row, on_focus_row_mapped_cb, NULL);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, scroll_to_row_cb, g_object_ref (row), g_object_unref);
+}
+
+/**
+ * atelier_preferences_window_focus_setting:
+ * @key: a setting, such as %ATELIER_SETTING_ORGANIZER
+ *
+ * Shows the row of @key, scrolled into view, and gives it the keyboard
+ * focus: for a window opened to set one thing ("The Store's E-mail
+ * Address Is Missing").
+ *
+ * Returns: whether @key has a row
+ */
+gboolean
+atelier_preferences_window_focus_setting (AtelierPreferencesWindow *self,
+                                          const char               *key)
+{
+  GtkWidget *row;
+  GtkWidget *page;
+  GtkWidget *viewport;
+  gboolean scroll_to_focus = FALSE;
+
+  g_return_val_if_fail (ATELIER_IS_PREFERENCES_WINDOW (self), FALSE);
+
+  row = atelier_preferences_window_get_row (self, key);
+  if (row == NULL)
+    return FALSE;
+
+  page = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_PAGE);
+  if (page != NULL)
+    adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (page));
+
+  /* The viewport would scroll to the focused text alone, and its animation
+   * would undo ours: the row shows whole, with its group's heading. */
+  viewport = row_viewport (row);
+  if (viewport != NULL)
+    {
+      scroll_to_focus = gtk_viewport_get_scroll_to_focus (GTK_VIEWPORT (viewport));
+      gtk_viewport_set_scroll_to_focus (GTK_VIEWPORT (viewport), FALSE);
+    }
+  gtk_window_set_focus (GTK_WINDOW (self), row);
+  if (viewport != NULL)
+    gtk_viewport_set_scroll_to_focus (GTK_VIEWPORT (viewport), scroll_to_focus);
+
+  if (gtk_widget_get_mapped (row))
+    scroll_to_row (row);
+  else
+    g_signal_connect (row, "map", G_CALLBACK (on_focus_row_mapped_cb), NULL);
+  return TRUE;
+}

@@ -16,5 +16,7 @@ GtkWidget    *atelier_preferences_window_new       (GtkWindow                *pa
 AtelierStore *atelier_preferences_window_get_store (AtelierPreferencesWindow *self);
 GtkWidget    *atelier_preferences_window_get_row   (AtelierPreferencesWindow *self,
                                                     const char               *key);
+gboolean      atelier_preferences_window_focus_setting (AtelierPreferencesWindow *self,
+                                                        const char               *key);
 
 G_END_DECLS

@@ -18,6 +18,10 @@
  * raises its SEQUENCE; a capacity below the seats taken is refused and
  * nothing changes), after saying how many customers will receive an
  * update.
+ *
+ * Once saved, the editor closes and says what it did in a toast on the
+ * main window ("Risotto planned for Tue 1 Dec, 18:00"), with the updates
+ * that are owed when a session with attendees moved.
  */
 #define G_LOG_DOMAIN "atelier-session-editor"
 
@@ -33,6 +37,7 @@
 #include "atelier-series.h"
 #include "atelier-session-editor.h"
 #include "atelier-settings.h"
+#include "atelier-window.h"
 
 #define DEFAULT_TIME_ZONE "Europe/Paris"
 #define DEFAULT_START_HOUR 18
@@ -70,6 +75,7 @@ struct _AtelierSessionEditor
   int                forced_day;     /* the first session's weekday, 0 = Monday */
   char              *preview;
   gboolean           preview_is_error;
+  char              *saved_message;
   GtkToggleButton   *day_buttons[7];
 
   /* Template children */
@@ -114,6 +120,7 @@ enum
   PROP_STORE,
   PROP_SESSION_ID,
   PROP_WORKSHOP_ID,
+  PROP_SAVED_MESSAGE,
   N_PROPS
 };
 
@@ -742,6 +749,130 @@ on_workshop_selected_cb (AtelierSessionEditor *self)
   update_validity (self);
 }
 
+/* What a save did */
+
+/* "Tue 1 Dec, 18:00", in the form's zone */
+static char *
+format_toast_time (AtelierSessionEditor *self,
+                   gint64                unix_time)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (unix_time);
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, self->zone);
+
+  /* TRANSLATORS: under "Edit Session": the workshop and when, e.g.
+   * "Risotto, Tue 14 Mar, 18:30" */
+  return atelier_format_date_time (local, _("%a %-d %b, %H:%M"));
+}
+
+/* Said on the main window, which stays open when the editor closes; a
+ * window of another kind (a test's) has no toasts. */
+static void
+announce (AtelierSessionEditor *self,
+          const char           *message)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+
+  g_free (self->saved_message);
+  self->saved_message = g_strdup (message);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVED_MESSAGE]);
+
+  if (ATELIER_IS_WINDOW (parent))
+    {
+      g_autofree char *markup = g_markup_escape_text (message, -1);
+
+      adw_toast_overlay_add_toast (atelier_window_get_toast_overlay (ATELIER_WINDOW (parent)),
+                                   adw_toast_new (markup));
+    }
+}
+
+static char *
+describe_planned (AtelierSessionEditor *self,
+                  AtelierSession       *first,
+                  guint                 n)
+{
+  AtelierWorkshop *workshop = selected_workshop (self);
+  const char *title = workshop ? atelier_workshop_get_title (workshop) : "";
+  g_autofree char *when = NULL;
+
+  if (n <= 1)
+    {
+      when = format_toast_time (self, atelier_session_get_starts_at (first));
+      /* TRANSLATORS: a toast once a session is planned: the workshop and
+       * when, e.g. "Risotto Lesson planned for Tue 1 Dec, 18:00" */
+      return g_strdup_printf (_("%s planned for %s"), title, when);
+    }
+
+  {
+    g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (atelier_session_get_starts_at (first));
+    g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, self->zone);
+
+    when = format_short_date (local, FALSE);
+  }
+  /* TRANSLATORS: a toast once a series is planned: how many sessions, the
+   * workshop and the first date, e.g. "8 sessions of Risotto Lesson
+   * planned, from Tue 1 Dec" */
+  return g_strdup_printf (ngettext ("%u session of %s planned, from %s",
+                                    "%u sessions of %s planned, from %s", n),
+                          n, title, when);
+}
+
+/* What changed, then (first, as a toast cuts off what does not fit) the
+ * invites it makes owed: updates, or first invites for those promoted. */
+static char *
+describe_changes (AtelierSessionEditor *self,
+                  AtelierSession       *stored,
+                  AtelierSession       *saved,
+                  int                   n_updates,
+                  guint                 n_promoted)
+{
+  const char *title = atelier_session_get_workshop_title (stored);
+  const char *place = atelier_session_get_place (saved);
+  g_autofree char *done = NULL;
+
+  if (title == NULL)
+    title = "";
+
+  if (atelier_session_get_starts_at (stored) != atelier_session_get_starts_at (saved))
+    {
+      g_autofree char *when = format_toast_time (self, atelier_session_get_starts_at (saved));
+
+      /* TRANSLATORS: a toast once a session is rescheduled: the workshop
+       * and its new start, e.g. "Risotto Lesson moved to Tue 8 Dec, 18:30" */
+      done = g_strdup_printf (_("%s moved to %s"), title, when);
+    }
+  else if (atelier_session_get_ends_at (stored) != atelier_session_get_ends_at (saved))
+    {
+      g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (atelier_session_get_ends_at (saved));
+      g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, self->zone);
+      /* TRANSLATORS: a time of day, in g_date_time_format() notation */
+      g_autofree char *end = atelier_format_date_time (local, _("%H:%M"));
+
+      /* TRANSLATORS: a toast once a session's end changed, e.g.
+       * "Risotto Lesson now ends at 21:00" */
+      done = g_strdup_printf (_("%s now ends at %s"), title, end);
+    }
+  else if (g_strcmp0 (atelier_session_get_place (stored), place) != 0 && place != NULL)
+    /* TRANSLATORS: a toast once a session has a new place, e.g.
+     * "Risotto Lesson now at Terrace" */
+    done = g_strdup_printf (_("%s now at %s"), title, place);
+  else
+    done = g_strdup (_("Session saved"));
+
+  if (n_updates > 0)
+    /* TRANSLATORS: a toast: how many customers are owed an update, then
+     * what changed, e.g. "2 updates to send: Risotto Lesson moved to
+     * Tue 8 Dec, 18:30" */
+    return g_strdup_printf (ngettext ("%d update to send: %s", "%d updates to send: %s", n_updates),
+                            n_updates, done);
+  if (n_promoted > 0)
+    /* TRANSLATORS: a toast: how many customers a larger capacity let in
+     * from the waiting list, then what changed */
+    return g_strdup_printf (ngettext ("%u confirmed from the waiting list: %s",
+                                      "%u confirmed from the waiting list: %s", n_promoted),
+                            n_promoted, done);
+  return g_steal_pointer (&done);
+}
+
 /* Saving */
 
 static gboolean
@@ -766,6 +897,8 @@ save_new (AtelierSessionEditor *self)
   g_autoptr(AtelierSession) session = session_from_form (self);
   g_autofree char *rrule = atelier_session_editor_dup_rrule (self);
   g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  guint n = 1;
 
   if (rrule != NULL)
     {
@@ -778,6 +911,7 @@ save_new (AtelierSessionEditor *self)
         }
       g_clear_object (&session);
       session = g_list_model_get_item (created, 0);
+      n = g_list_model_get_n_items (created);
     }
   else if (!atelier_store_add_session (self->store, session, &error))
     {
@@ -787,6 +921,8 @@ save_new (AtelierSessionEditor *self)
 
   self->session_id = atelier_session_get_id (session);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION_ID]);
+  message = describe_planned (self, session, n);
+  announce (self, message);
   finish (self);
 }
 
@@ -821,12 +957,19 @@ calendar_changed (AtelierSession *stored,
          g_strcmp0 (atelier_session_get_place (stored), atelier_session_get_place (wanted)) != 0;
 }
 
+static int count_update_recipients (AtelierSessionEditor *self,
+                                    int                  *n_confirmed);
+
 static void
 save_existing (AtelierSessionEditor *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(AtelierSession) stored = atelier_store_get_session (self->store, self->session_id, &error);
   g_autoptr(AtelierSession) wanted = NULL;
+  g_autoptr(GListModel) promoted = NULL;
+  g_autofree char *message = NULL;
+  int n_updates = 0;
+  int n_confirmed;
 
   if (stored != NULL)
     wanted = changed_session (self, &error);
@@ -836,14 +979,21 @@ save_existing (AtelierSessionEditor *self)
       return;
     }
 
+  /* Counted before the change queues the updates. */
+  if (calendar_changed (stored, wanted))
+    n_updates = count_update_recipients (self, &n_confirmed);
+
   gtk_spin_button_update (self->capacity_spin);
   g_object_set (wanted, "capacity", spin_value (self->capacity_spin), NULL);
-  if (!atelier_booking_update_session (self->store, wanted, NULL, &error))
+  if (!atelier_booking_update_session (self->store, wanted, &promoted, &error))
     {
       show_error (self, error->message);
       return;
     }
 
+  message = describe_changes (self, stored, wanted, n_updates,
+                              promoted ? g_list_model_get_n_items (promoted) : 0);
+  announce (self, message);
   finish (self);
 }
 
@@ -1002,6 +1152,76 @@ setup_zone (AtelierSessionEditor *self,
   gtk_label_set_label (self->zone_label, caption);
 }
 
+/* The workshops' titles, whole: a store's are often long ("Vins de
+ * Loire : initiation à la dégustation") and the default items cut them at
+ * twenty characters. The row shows the choice as its subtitle, which wraps;
+ * the list's items wrap too, with a check mark on the chosen one. */
+static void
+on_workshop_item_setup_cb (GtkSignalListItemFactory *factory,
+                           GtkListItem              *list_item,
+                           AtelierSessionEditor     *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 32);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), check);
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+update_workshop_check (AdwComboRow *row,
+                       GParamSpec  *pspec,
+                       GtkListItem *list_item)
+{
+  GtkWidget *check = gtk_widget_get_last_child (gtk_list_item_get_child (list_item));
+
+  gtk_widget_set_opacity (check, gtk_list_item_get_item (list_item) == adw_combo_row_get_selected_item (row) ? 1 : 0);
+}
+
+static void
+on_workshop_item_bind_cb (GtkSignalListItemFactory *factory,
+                          GtkListItem              *list_item,
+                          AtelierSessionEditor     *self)
+{
+  AtelierWorkshop *workshop = gtk_list_item_get_item (list_item);
+  GtkWidget *label = gtk_widget_get_first_child (gtk_list_item_get_child (list_item));
+
+  gtk_label_set_label (GTK_LABEL (label), atelier_workshop_get_title (workshop));
+  g_signal_connect (self->workshop_row, "notify::selected-item",
+                    G_CALLBACK (update_workshop_check), list_item);
+  update_workshop_check (self->workshop_row, NULL, list_item);
+}
+
+static void
+on_workshop_item_unbind_cb (GtkSignalListItemFactory *factory,
+                            GtkListItem              *list_item,
+                            AtelierSessionEditor     *self)
+{
+  /* Also while the template is disposed, the row perhaps gone. */
+  if (self->workshop_row != NULL)
+    g_signal_handlers_disconnect_by_func (self->workshop_row, update_workshop_check, list_item);
+}
+
+static void
+setup_workshop_row (AtelierSessionEditor *self)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (on_workshop_item_setup_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_workshop_item_bind_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (on_workshop_item_unbind_cb), self);
+  adw_combo_row_set_list_factory (self->workshop_row, factory);
+  adw_combo_row_set_use_subtitle (self->workshop_row, TRUE);
+}
+
 static void
 setup_workshops (AtelierSessionEditor *self)
 {
@@ -1027,6 +1247,7 @@ setup_workshops (AtelierSessionEditor *self)
     selected = 0;
 
   expression = gtk_property_expression_new (ATELIER_TYPE_WORKSHOP, NULL, "title");
+  setup_workshop_row (self);
   self->updating = TRUE;
   adw_combo_row_set_expression (self->workshop_row, expression);
   adw_combo_row_set_model (self->workshop_row, self->workshops);
@@ -1189,6 +1410,7 @@ atelier_session_editor_finalize (GObject *object)
   g_clear_pointer (&self->zone, g_time_zone_unref);
   g_free (self->zone_name);
   g_free (self->preview);
+  g_free (self->saved_message);
 
   G_OBJECT_CLASS (atelier_session_editor_parent_class)->finalize (object);
 }
@@ -1213,6 +1435,10 @@ atelier_session_editor_get_property (GObject    *object,
 
     case PROP_WORKSHOP_ID:
       g_value_set_int64 (value, self->workshop_id);
+      break;
+
+    case PROP_SAVED_MESSAGE:
+      g_value_set_string (value, self->saved_message);
       break;
 
     default:
@@ -1290,6 +1516,18 @@ atelier_session_editor_class_init (AtelierSessionEditorClass *klass)
     g_param_spec_int64 ("workshop-id", NULL, NULL,
                         0, G_MAXINT64, 0,
                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * AtelierSessionEditor:saved-message:
+   *
+   * What the last save did, as the main window's toast says it ("Risotto
+   * planned for Tue 1 Dec, 18:00"), or %NULL before a save. It changes
+   * just before the editor closes.
+   */
+  properties[PROP_SAVED_MESSAGE] =
+    g_param_spec_string ("saved-message", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
