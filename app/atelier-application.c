@@ -1,8 +1,8 @@
 /* atelier-application.c: the Atelier application
  *
- * Parses the command line, opens the store once on the first activation
- * and hands it to the window; if the store cannot be opened, the window
- * says why.
+ * Parses the command line, opens the store once (in a thread, while GTK
+ * starts up) and hands it to the window on the first activation; if the
+ * store cannot be opened, the window says why.
  */
 #define G_LOG_DOMAIN "atelier-application"
 
@@ -22,6 +22,8 @@ struct _AtelierApplication
   AdwApplication  parent_instance;
 
   char           *database_path;
+  char           *store_path;
+  GThread        *open_thread;  /* opening the store, until joined */
   AtelierStore   *store;
   GError         *store_error;
   gboolean        store_opened;
@@ -36,24 +38,52 @@ static const GOptionEntry option_entries[] = {
   { NULL }
 };
 
+/* Writes self->store or self->store_error, which the main thread reads
+ * only once it has joined this one. */
+static gpointer
+open_store_thread (gpointer user_data)
+{
+  AtelierApplication *self = user_data;
+
+  self->store = atelier_store_open (self->store_path, &self->store_error);
+
+  return NULL;
+}
+
+/* Opening the store (SQLite, the schema's check, a migration when due)
+ * takes a few milliseconds that a thread spends while GTK starts up:
+ * from startup, in the primary instance only. */
+static void
+atelier_application_start_opening_store (AtelierApplication *self)
+{
+  if (self->store_opened || self->store_path != NULL)
+    return;
+
+  if (self->database_path != NULL)
+    self->store_path = g_strdup (self->database_path);
+  else
+    self->store_path = atelier_store_dup_default_path ();
+
+  self->open_thread = g_thread_try_new ("atelier-open-store", open_store_thread, self, NULL);
+  if (self->open_thread == NULL)
+    open_store_thread (self);
+}
+
 static void
 atelier_application_open_store (AtelierApplication *self)
 {
-  g_autofree char *path = NULL;
   GAction *preferences;
 
   if (self->store_opened)
     return;
+
+  atelier_application_start_opening_store (self);
+  if (self->open_thread != NULL)
+    g_thread_join (g_steal_pointer (&self->open_thread));
   self->store_opened = TRUE;
 
-  if (self->database_path != NULL)
-    path = g_strdup (self->database_path);
-  else
-    path = atelier_store_dup_default_path ();
-
-  self->store = atelier_store_open (path, &self->store_error);
   if (self->store == NULL)
-    g_message ("Could not open the store %s: %s", path, self->store_error->message);
+    g_message ("Could not open the store %s: %s", self->store_path, self->store_error->message);
 
   /* Preferences are the store's settings: none without a store. */
   preferences = g_action_map_lookup_action (G_ACTION_MAP (self), "preferences");
@@ -207,7 +237,10 @@ atelier_application_startup (GApplication *application)
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
+  static const char *shortcuts_accels[] = { "<Control>question", NULL };
   GAction *preferences;
+
+  atelier_application_start_opening_store (ATELIER_APPLICATION (application));
 
   G_APPLICATION_CLASS (atelier_application_parent_class)->startup (application);
 
@@ -217,14 +250,17 @@ atelier_application_startup (GApplication *application)
   preferences = g_action_map_lookup_action (G_ACTION_MAP (application), "preferences");
   g_simple_action_set_enabled (G_SIMPLE_ACTION (preferences), FALSE);
 
-  /* Ctrl+? (win.show-help-overlay) comes with resources/gtk/help-overlay.ui;
-   * the window's own shortcuts (Ctrl+F, Ctrl+N, Alt+Left...) are bound in
-   * atelier-window.c. */
+  /* Ctrl+? opens the shortcuts window, which the main window builds when
+   * first asked for (GtkApplication would build one for every window from
+   * a gtk/help-overlay.ui resource); the window's own shortcuts (Ctrl+F,
+   * Ctrl+N, Alt+Left...) are bound in atelier-window.c. */
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "window.close",
                                          close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.preferences",
                                          preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.show-help-overlay",
+                                         shortcuts_accels);
 }
 
 static void
@@ -235,6 +271,8 @@ atelier_application_dispose (GObject *object)
   if (self->preferences != NULL)
     g_object_remove_weak_pointer (G_OBJECT (self->preferences), (gpointer *) &self->preferences);
   self->preferences = NULL;
+  if (self->open_thread != NULL)
+    g_thread_join (g_steal_pointer (&self->open_thread));
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (atelier_application_parent_class)->dispose (object);
@@ -246,6 +284,7 @@ atelier_application_finalize (GObject *object)
   AtelierApplication *self = ATELIER_APPLICATION (object);
 
   g_clear_pointer (&self->database_path, g_free);
+  g_clear_pointer (&self->store_path, g_free);
   g_clear_error (&self->store_error);
 
   G_OBJECT_CLASS (atelier_application_parent_class)->finalize (object);

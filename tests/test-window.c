@@ -15,6 +15,7 @@
 #include "atelier-session-row.h"
 #include "atelier-window.h"
 #include "atelier-workshops-page.h"
+#include "../app/atelier-application.h"
 #include "test-ui-util.h"
 #include "test-util.h"
 
@@ -81,6 +82,16 @@ visible_label_texts (GtkWidget *root)
   return g_string_free (g_steal_pointer (&texts), FALSE);
 }
 
+static guint
+count_widgets (GtkWidget *root,
+               GType      type)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  test_collect_widgets (root, type, found);
+  return found->len;
+}
+
 static GtkWidget *
 schedule_page (AtelierWindow *window)
 {
@@ -99,10 +110,10 @@ list_view_model (AtelierWindow *window)
   return G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (schedule_list_view (window))));
 }
 
-/* The stack under @root that has a page named @name. */
+/* The stack under @root that has a page named @name, if any. */
 static GtkStack *
-find_stack_with (GtkWidget  *root,
-                 const char *name)
+find_stack_with_or_null (GtkWidget  *root,
+                         const char *name)
 {
   g_autoptr(GPtrArray) stacks = g_ptr_array_new ();
 
@@ -111,8 +122,19 @@ find_stack_with (GtkWidget  *root,
     if (gtk_stack_get_child_by_name (stacks->pdata[i], name) != NULL)
       return stacks->pdata[i];
 
-  g_error ("No stack with a page %s", name);
   return NULL;
+}
+
+/* The stack under @root that has a page named @name. */
+static GtkStack *
+find_stack_with (GtkWidget  *root,
+                 const char *name)
+{
+  GtkStack *stack = find_stack_with_or_null (root, name);
+
+  if (stack == NULL)
+    g_error ("No stack with a page %s", name);
+  return stack;
 }
 
 /* The schedule's stack: "sessions", "empty" or "no-results" */
@@ -899,12 +921,13 @@ test_window_workshops (Fixture       *fixture,
   add_full_workshop (store, "Atelier découverte", "Inès", 45, 6, 0, "");
 
   show_window (fixture);
+
+  /* The view is built, and the catalogue read, when first shown, not
+   * with the window. */
+  g_assert_cmpuint (count_widgets (GTK_WIDGET (fixture->window), ATELIER_TYPE_WORKSHOPS_PAGE), ==, 0);
+  switch_view (fixture->window, "workshops");
   page = find_widget (GTK_WIDGET (fixture->window), ATELIER_TYPE_WORKSHOPS_PAGE);
   model = atelier_workshops_page_get_workshops (ATELIER_WORKSHOPS_PAGE (page));
-
-  /* The catalogue is read when first shown, not with the window. */
-  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
-  switch_view (fixture->window, "workshops");
 
   /* The catalogue, by title. */
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
@@ -1080,7 +1103,6 @@ test_window_views (Fixture       *fixture,
   switcher_title = find_widget (GTK_WIDGET (fixture->window), ADW_TYPE_VIEW_SWITCHER_TITLE);
   switcher_bar = find_widget (GTK_WIDGET (fixture->window), ADW_TYPE_VIEW_SWITCHER_BAR);
   g_assert_true (adw_view_switcher_title_get_stack (ADW_VIEW_SWITCHER_TITLE (switcher_title)) == stack);
-  g_assert_true (adw_view_switcher_bar_get_stack (ADW_VIEW_SWITCHER_BAR (switcher_bar)) == stack);
 
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     {
@@ -1113,16 +1135,104 @@ test_window_views (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.view", "s", "schedule");
   g_assert_cmpstr (atelier_window_get_visible_view (fixture->window), ==, "schedule");
 
-  /* Narrow, the switcher moves to the bottom bar. */
+  /* Narrow, the switcher moves to the bottom bar, with the three views. */
   g_assert_false (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (switcher_bar)));
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 700);
   gtk_widget_set_size_request (GTK_WIDGET (fixture->window), 360, -1);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
   if (gtk_widget_get_width (GTK_WIDGET (fixture->window)) <= 400)
-    g_assert_true (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (switcher_bar)));
+    {
+      g_assert_true (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (switcher_bar)));
+      g_assert_true (adw_view_switcher_bar_get_stack (ADW_VIEW_SWITCHER_BAR (switcher_bar)) == stack);
+      g_assert_cmpuint (count_widgets (switcher_bar, GTK_TYPE_TOGGLE_BUTTON), ==, 3);
+    }
   else
     g_test_message ("The window manager kept the window wide: not checking the bottom bar");
+}
+
+/* A window too narrow for the title's switcher from the start shows the
+ * bottom bar with its views. */
+static void
+test_window_narrow (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GtkWidget *switcher_bar;
+
+  fixture->window = atelier_window_new (NULL, fixture->store.store);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 700);
+  gtk_widget_set_size_request (GTK_WIDGET (fixture->window), 360, -1);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  if (gtk_widget_get_width (GTK_WIDGET (fixture->window)) > 400)
+    {
+      g_test_skip ("The window manager kept the window wide");
+      return;
+    }
+
+  switcher_bar = find_widget (GTK_WIDGET (fixture->window), ADW_TYPE_VIEW_SWITCHER_BAR);
+  g_assert_true (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (switcher_bar)));
+  g_assert_true (adw_view_switcher_bar_get_stack (ADW_VIEW_SWITCHER_BAR (switcher_bar))
+                 == view_stack (fixture->window));
+  g_assert_cmpuint (count_widgets (switcher_bar, GTK_TYPE_TOGGLE_BUTTON), ==, 3);
+}
+
+/* Start-up builds what the first frame shows; the rest is built when
+ * first asked for, and works then. */
+static void
+test_window_built_on_demand (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  GtkWidget *window;
+  GtkWidget *menu_button;
+  GtkWidget *switcher_bar;
+  GtkPopover *popover;
+
+  show_window (fixture);
+  window = GTK_WIDGET (fixture->window);
+  menu_button = find_widget (window, GTK_TYPE_MENU_BUTTON);
+  switcher_bar = find_widget (window, ADW_TYPE_VIEW_SWITCHER_BAR);
+
+  g_assert_cmpuint (count_widgets (window, ATELIER_TYPE_SCHEDULE_PAGE), ==, 1);
+  g_assert_cmpuint (count_widgets (window, ATELIER_TYPE_WORKSHOPS_PAGE), ==, 0);
+  g_assert_cmpuint (count_widgets (window, ATELIER_TYPE_CUSTOMERS_PAGE), ==, 0);
+  g_assert_null (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button)));
+  g_assert_null (adw_view_switcher_bar_get_stack (ADW_VIEW_SWITCHER_BAR (switcher_bar)));
+  g_assert_cmpuint (count_widgets (window, ADW_TYPE_STATUS_PAGE), ==,
+                    count_widgets (schedule_page (fixture->window), ADW_TYPE_STATUS_PAGE));
+  g_assert_null (find_stack_with_or_null (window, "error"));
+
+  /* The main menu, with its items, when opened. */
+  g_assert_true (gtk_widget_get_sensitive (menu_button));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (menu_button));
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button));
+  g_assert_true (GTK_IS_POPOVER_MENU (popover));
+  g_assert_true (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover))
+                 == gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu_button)));
+  g_assert_nonnull (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu_button)));
+  gtk_test_widget_wait_for_draw (window);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  g_assert_cmpuint (count_widgets (GTK_WIDGET (popover), GTK_TYPE_WIDGET), >, 7);
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (menu_button));
+
+  /* Ctrl+F on the customers builds their view to focus its search. */
+  atelier_window_set_visible_view (fixture->window, "customers");
+  g_assert_cmpuint (count_widgets (window, ATELIER_TYPE_CUSTOMERS_PAGE), ==, 1);
+  gtk_widget_activate_action (window, "win.search", NULL);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
+                                         find_widget (find_widget (window, ATELIER_TYPE_CUSTOMERS_PAGE),
+                                                      GTK_TYPE_SEARCH_ENTRY)));
+  g_assert_cmpuint (count_widgets (window, ATELIER_TYPE_WORKSHOPS_PAGE), ==, 0);
+  switch_view (fixture->window, "workshops");
+  g_assert_cmpuint (count_widgets (window, ATELIER_TYPE_WORKSHOPS_PAGE), ==, 1);
+
+  /* Each view is built once. */
+  switch_view (fixture->window, "customers");
+  switch_view (fixture->window, "schedule");
+  switch_view (fixture->window, "workshops");
+  g_assert_cmpuint (count_widgets (window, ATELIER_TYPE_CUSTOMERS_PAGE), ==, 1);
+  g_assert_cmpuint (count_widgets (window, ATELIER_TYPE_WORKSHOPS_PAGE), ==, 1);
 }
 
 static void
@@ -1321,19 +1431,31 @@ test_window_no_schema (Fixture       *fixture,
   g_test_trap_assert_passed ();
 }
 
-/* The shortcuts window (Ctrl+?) that GtkApplication loads by itself */
+/* The shortcuts window (Ctrl+?) */
 
-static void
-test_window_shortcuts (void)
+static GtkWindow *
+find_shortcuts_window (void)
 {
-  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/ateliers/Atelier/gtk/help-overlay.ui");
-  GObject *window = gtk_builder_get_object (builder, "help_overlay");
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+  GtkWindow *found = NULL;
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (GTK_IS_SHORTCUTS_WINDOW (l->data))
+      {
+        g_assert_null (found);
+        found = l->data;
+      }
+
+  return found;
+}
+
+/* Every accelerator it shows parses. */
+static void
+assert_shortcuts (GtkWindow *window)
+{
   g_autoptr(GPtrArray) shortcuts = g_ptr_array_new ();
   guint n_accelerators = 0;
 
-  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (window));
-
-  /* Every accelerator parses. */
   test_collect_widgets (GTK_WIDGET (window), GTK_TYPE_SHORTCUTS_SHORTCUT, shortcuts);
   g_assert_cmpuint (shortcuts->len, >=, 10);
   for (guint i = 0; i < shortcuts->len; i++)
@@ -1354,10 +1476,93 @@ test_window_shortcuts (void)
         }
     }
   g_assert_cmpuint (n_accelerators, >=, shortcuts->len);
+}
 
-  gtk_window_present (GTK_WINDOW (window));
+/* Built by the window when first asked for (win.show-help-overlay), then
+ * kept, hidden, until the window goes. */
+static void
+test_window_shortcuts (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GtkWindow *shortcuts;
+
+  show_window (fixture);
+  g_assert_null (find_shortcuts_window ());
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-help-overlay", NULL);
+  shortcuts = find_shortcuts_window ();
+  g_assert_nonnull (shortcuts);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+  g_assert_true (gtk_window_get_transient_for (shortcuts) == GTK_WINDOW (fixture->window));
+  g_assert_true (gtk_window_get_modal (shortcuts));
+  assert_shortcuts (shortcuts);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (shortcuts));
+
+  /* Closed, it hides; asked for again, it shows again. */
+  gtk_window_close (shortcuts);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-help-overlay", NULL);
+  g_assert_true (find_shortcuts_window () == shortcuts);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+
+  /* It goes with the window. */
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  fixture->window = NULL;
+  g_assert_null (find_shortcuts_window ());
+}
+
+/* The application opens the store given with --database (in a thread
+ * from its startup) and shows it in its window on activation. Ctrl+?
+ * opens the shortcuts window, which GtkApplication does not build with the
+ * window (as it would from a gtk/help-overlay.ui resource). */
+static void
+test_window_application (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(AtelierApplication) application = atelier_application_new ();
+  g_autoptr(GVariantDict) options = g_variant_dict_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) accels = NULL;
+  g_auto(GStrv) actions = NULL;
+  GtkWindow *window;
+  int status = 0;
+
+  g_assert_false (g_resources_get_info ("/io/github/ateliers/Atelier/gtk/help-overlay.ui",
+                                        G_RESOURCE_LOOKUP_FLAGS_NONE, NULL, NULL, NULL));
+
+  /* --database, as g_application_run() would hand it over. */
+  g_variant_dict_insert (options, "database", "^ay", fixture->store.path);
+  g_signal_emit_by_name (application, "handle-local-options", options, &status);
+  g_assert_cmpint (status, ==, -1);
+
+  /* Not unique: no name to own on the session bus, if there is one. */
+  g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (application), NULL, &error));
+  g_assert_no_error (error);
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (application),
+                                                  "win.show-help-overlay");
+  g_assert_cmpuint (g_strv_length (accels), ==, 1);
+  g_assert_cmpstr (accels[0], ==, "<Control>question");
+  actions = gtk_application_get_actions_for_accel (GTK_APPLICATION (application), "<Control>question");
+  g_assert_true (g_strv_contains ((const char * const *) actions, "win.show-help-overlay"));
+
+  g_application_activate (G_APPLICATION (application));
+  window = gtk_application_get_active_window (GTK_APPLICATION (application));
+  g_assert_true (ATELIER_IS_WINDOW (window));
+  fixture->window = ATELIER_WINDOW (window);
+  g_assert_nonnull (atelier_window_get_store (fixture->window));
+  g_assert_cmpstr (atelier_store_get_path (atelier_window_get_store (fixture->window)), ==,
+                   fixture->store.path);
+  g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_null (find_shortcuts_window ());
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+  g_assert_nonnull (find_shortcuts_window ());
+
+  gtk_window_destroy (window);
+  fixture->window = NULL;
+  g_assert_null (find_shortcuts_window ());
 }
 
 static void
@@ -1466,12 +1671,15 @@ main (int   argc,
   ADD_TEST ("/atelier/window/workshops", test_window_workshops);
   ADD_TEST ("/atelier/window/customers", test_window_customers);
   ADD_TEST ("/atelier/window/views", test_window_views);
+  ADD_TEST ("/atelier/window/narrow", test_window_narrow);
+  ADD_TEST ("/atelier/window/built-on-demand", test_window_built_on_demand);
   ADD_TEST ("/atelier/window/empty-views", test_window_empty_views);
   ADD_TEST ("/atelier/window/show-session", test_window_show_session);
   ADD_TEST ("/atelier/window/settings", test_window_settings);
   ADD_TEST ("/atelier/window/no-schema", test_window_no_schema);
+  ADD_TEST ("/atelier/window/shortcuts", test_window_shortcuts);
+  ADD_TEST ("/atelier/window/application", test_window_application);
   g_test_add_func ("/atelier/window/style", test_window_style);
-  g_test_add_func ("/atelier/window/shortcuts", test_window_shortcuts);
 
 #undef ADD_TEST
 

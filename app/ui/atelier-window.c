@@ -5,7 +5,8 @@
  * navigation stack (an AdwLeaflet that never unfolds) in a toast overlay:
  * first the three views in an AdwViewStack (AtelierSchedulePage,
  * AtelierWorkshopsPage, AtelierCustomersPage), then, when one is opened,
- * the page of a session.
+ * the page of a session. Only the view shown first is built with the
+ * window; the others, and the shortcuts window, when first asked for.
  *
  * Navigation between widgets goes through the window's actions (win.*),
  * which the pages and the dialogs only activate. The window remembers its
@@ -45,19 +46,24 @@ struct _AtelierWindow
   gboolean              views_ready;
   GtkWidget            *focus_before_page;  /* weak */
   guint                 remove_source;
+  guint                 switcher_bar_source;
 
   AtelierSchedulePage  *schedule_page;
-  AtelierWorkshopsPage *workshops_page;
-  AtelierCustomersPage *customers_page;
+  AtelierWorkshopsPage *workshops_page;  /* NULL until first shown */
+  AtelierCustomersPage *customers_page;  /* NULL until first shown */
+  AdwBin               *workshops_bin;
+  AdwBin               *customers_bin;
+  GtkWidget            *shortcuts_window;  /* NULL until first shown */
 
   /* Template children */
   AdwToastOverlay      *toast_overlay;
   AdwLeaflet           *leaflet;
   GtkWidget            *main_box;
   AdwViewSwitcherTitle *switcher_title;
+  GtkMenuButton        *menu_button;
+  GMenuModel           *primary_menu;
   GtkStack             *main_stack;
   AdwViewStack         *view_stack;
-  AdwStatusPage        *error_page;
   AdwViewSwitcherBar   *switcher_bar;
 };
 
@@ -156,10 +162,32 @@ save_size (AtelierWindow *self)
     g_settings_set_int (self->settings, "window-height", height);
 }
 
+/* The Workshops and Customers views are built when first shown: the
+ * view stack measures every view, shown or not, and most start-ups only
+ * show the schedule. Until then their stack pages hold an empty bin. */
+static void
+ensure_view (AtelierWindow *self,
+             const char    *view)
+{
+  if (g_strcmp0 (view, "workshops") == 0 && self->workshops_page == NULL)
+    {
+      self->workshops_page = ATELIER_WORKSHOPS_PAGE (atelier_workshops_page_new (self->store));
+      adw_bin_set_child (self->workshops_bin, GTK_WIDGET (self->workshops_page));
+    }
+  else if (g_strcmp0 (view, "customers") == 0 && self->customers_page == NULL)
+    {
+      self->customers_page = ATELIER_CUSTOMERS_PAGE (atelier_customers_page_new (self->store));
+      adw_bin_set_child (self->customers_bin, GTK_WIDGET (self->customers_page));
+    }
+}
+
 static void
 on_visible_view_cb (AtelierWindow *self)
 {
   const char *view = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  if (self->store != NULL)
+    ensure_view (self, view);
 
   /* Not while the pages are added and the saved view restored. */
   if (!self->views_ready || view == NULL)
@@ -167,6 +195,47 @@ on_visible_view_cb (AtelierWindow *self)
 
   if (settings_has_key (self->settings, "last-view"))
     g_settings_set_string (self->settings, "last-view", view);
+}
+
+/* Parts built when first needed */
+
+/* The view switcher bar shows only in a narrow window, and its three
+ * buttons would otherwise be built and styled with every window. The
+ * title's switcher hands over to it during a layout, so the bar gets
+ * its views right after, while it starts to slide in. */
+static gboolean
+connect_switcher_bar_cb (gpointer user_data)
+{
+  AtelierWindow *self = ATELIER_WINDOW (user_data);
+
+  self->switcher_bar_source = 0;
+  adw_view_switcher_bar_set_stack (self->switcher_bar, self->view_stack);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_title_visible_cb (AtelierWindow *self)
+{
+  if (self->store == NULL || self->switcher_bar_source != 0
+      || adw_view_switcher_bar_get_stack (self->switcher_bar) != NULL
+      || !adw_view_switcher_title_get_title_visible (self->switcher_title))
+    return;
+
+  self->switcher_bar_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, connect_switcher_bar_cb,
+                                               self, NULL);
+  g_source_set_name_by_id (self->switcher_bar_source, "[atelier] connect switcher bar");
+}
+
+/* The main menu's items are widgets too: built when first opened. */
+static void
+create_primary_menu_cb (GtkMenuButton *menu_button,
+                        gpointer       user_data)
+{
+  AtelierWindow *self = ATELIER_WINDOW (user_data);
+
+  if (gtk_menu_button_get_menu_model (menu_button) == NULL)
+    gtk_menu_button_set_menu_model (menu_button, self->primary_menu);
 }
 
 /* Navigation */
@@ -396,8 +465,11 @@ search_action (GtkWidget  *widget,
   visible = adw_view_stack_get_visible_child (self->view_stack);
   if (visible == GTK_WIDGET (self->schedule_page))
     atelier_schedule_page_focus_search (self->schedule_page);
-  else if (visible == GTK_WIDGET (self->customers_page))
-    atelier_customers_page_focus_search (self->customers_page);
+  else if (visible == GTK_WIDGET (self->customers_bin))
+    {
+      ensure_view (self, "customers");
+      atelier_customers_page_focus_search (self->customers_page);
+    }
 }
 
 static void
@@ -414,6 +486,31 @@ view_action (GtkWidget  *widget,
   if (!showing_main_page (self))
     adw_leaflet_set_visible_child (self->leaflet, main_page (self));
   adw_view_stack_set_visible_child_name (self->view_stack, view);
+}
+
+/* Ctrl+? and the menu's Keyboard Shortcuts (win.show-help-overlay). The
+ * window builds its shortcuts window when first asked for, and keeps it
+ * hidden once closed. */
+static void
+show_shortcuts_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  AtelierWindow *self = ATELIER_WINDOW (widget);
+
+  if (self->shortcuts_window == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource ("/io/github/ateliers/Atelier/ui/atelier-shortcuts-window.ui");
+
+      self->shortcuts_window = GTK_WIDGET (gtk_builder_get_object (builder, "shortcuts_window"));
+      g_object_add_weak_pointer (G_OBJECT (self->shortcuts_window),
+                                 (gpointer *) &self->shortcuts_window);
+      gtk_window_set_transient_for (GTK_WINDOW (self->shortcuts_window), GTK_WINDOW (self));
+      gtk_window_set_hide_on_close (GTK_WINDOW (self->shortcuts_window), TRUE);
+    }
+
+  gtk_window_present (GTK_WINDOW (self->shortcuts_window));
 }
 
 /* Exporting the schedule */
@@ -639,12 +736,15 @@ static void
 atelier_window_show_store_error (AtelierWindow *self)
 {
   g_autofree char *message = g_markup_escape_text (self->store_error->message, -1);
+  GtkWidget *error_page = adw_status_page_new ();
 
-  /* Set here rather than in the template: GTK would load the icon (an
-   * SVG image, whose loader alone weighs some 6 MB) with every window,
-   * shown or not. */
-  adw_status_page_set_icon_name (self->error_page, "dialog-error-symbolic");
-  adw_status_page_set_description (self->error_page, message);
+  /* Built here rather than in the template: a window that opens its
+   * store never shows it, and GTK would load its icon (an SVG image,
+   * whose loader alone weighs some 6 MB) with every window. */
+  adw_status_page_set_title (ADW_STATUS_PAGE (error_page), _("Could Not Open the Store"));
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (error_page), "dialog-error-symbolic");
+  adw_status_page_set_description (ADW_STATUS_PAGE (error_page), message);
+  gtk_stack_add_named (self->main_stack, error_page, "error");
   gtk_stack_set_visible_child_name (self->main_stack, "error");
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), FALSE);
@@ -695,8 +795,8 @@ atelier_window_constructed (GObject *object)
     }
 
   self->schedule_page = ATELIER_SCHEDULE_PAGE (atelier_schedule_page_new (self->store));
-  self->workshops_page = ATELIER_WORKSHOPS_PAGE (atelier_workshops_page_new (self->store));
-  self->customers_page = ATELIER_CUSTOMERS_PAGE (atelier_customers_page_new (self->store));
+  self->workshops_bin = ADW_BIN (adw_bin_new ());
+  self->customers_bin = ADW_BIN (adw_bin_new ());
 
   /* TRANSLATORS: a view of the main window, with a mnemonic: the
    * upcoming sessions, by day */
@@ -704,11 +804,11 @@ atelier_window_constructed (GObject *object)
             "x-office-calendar-symbolic");
   /* TRANSLATORS: a view of the main window, with a mnemonic: the
    * catalogue of workshops */
-  add_view (self, GTK_WIDGET (self->workshops_page), "workshops", _("_Workshops"),
+  add_view (self, GTK_WIDGET (self->workshops_bin), "workshops", _("_Workshops"),
             "applications-engineering-symbolic");
   /* TRANSLATORS: a view of the main window, with a mnemonic: the
    * customer book */
-  add_view (self, GTK_WIDGET (self->customers_page), "customers", _("_Customers"),
+  add_view (self, GTK_WIDGET (self->customers_bin), "customers", _("_Customers"),
             "system-users-symbolic");
 
   restore_state (self);
@@ -732,12 +832,22 @@ atelier_window_dispose (GObject *object)
 
   g_clear_weak_pointer (&self->focus_before_page);
   g_clear_handle_id (&self->remove_source, g_source_remove);
+  g_clear_handle_id (&self->switcher_bar_source, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ATELIER_TYPE_WINDOW);
 
+  if (self->shortcuts_window != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->shortcuts_window),
+                                    (gpointer *) &self->shortcuts_window);
+      gtk_window_destroy (GTK_WINDOW (self->shortcuts_window));
+      self->shortcuts_window = NULL;
+    }
   self->schedule_page = NULL;
   self->workshops_page = NULL;
   self->customers_page = NULL;
+  self->workshops_bin = NULL;
+  self->customers_bin = NULL;
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
 
@@ -852,6 +962,7 @@ atelier_window_class_init (AtelierWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.edit-session", "x", session_editor_action);
   gtk_widget_class_install_action (widget_class, "win.new-workshop", NULL, open_window_action);
   gtk_widget_class_install_action (widget_class, "win.edit-workshop", "x", open_window_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_shortcuts_action);
 
   /* Window shortcuts; the application's own (Ctrl+Q, Ctrl+W, Ctrl+,,
    * Ctrl+?) are set in atelier-application.c. */
@@ -870,8 +981,6 @@ atelier_window_class_init (AtelierWindowClass *klass)
                                        "win.view", "s", "customers");
 
   g_type_ensure (ATELIER_TYPE_SCHEDULE_PAGE);
-  g_type_ensure (ATELIER_TYPE_WORKSHOPS_PAGE);
-  g_type_ensure (ATELIER_TYPE_CUSTOMERS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/ateliers/Atelier/ui/atelier-window.ui");
@@ -879,19 +988,22 @@ atelier_window_class_init (AtelierWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtelierWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, AtelierWindow, main_box);
   gtk_widget_class_bind_template_child (widget_class, AtelierWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, AtelierWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, AtelierWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, AtelierWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, AtelierWindow, view_stack);
-  gtk_widget_class_bind_template_child (widget_class, AtelierWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, AtelierWindow, switcher_bar);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_visible_child_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_transition_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_visible_view_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_title_visible_cb);
 }
 
 static void
 atelier_window_init (AtelierWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_primary_menu_cb, self, NULL);
 
   if (g_strcmp0 (PROFILE, "development") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");

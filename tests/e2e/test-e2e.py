@@ -338,26 +338,6 @@ def parse_time(text):
     return datetime.datetime.fromisoformat(text)
 
 
-def pick_demo_session(cli):
-    """The first upcoming session of the schedule, for a workshop whose
-    title can be typed, that has a free seat and starts in more than an
-    hour: the first row the schedule shows when searched by that title."""
-    now = datetime.datetime.now(datetime.timezone.utc)
-    sessions = cli.json("sessions")
-    first_by_workshop = {}
-    for session in sorted(sessions, key=lambda s: parse_time(s["starts_at"])):
-        if session["status"] != "scheduled" or parse_time(session["ends_at"]) <= now:
-            continue
-        first_by_workshop.setdefault(session["workshop_id"], session)
-    for session in sorted(first_by_workshop.values(), key=lambda s: parse_time(s["starts_at"])):
-        first_word = session["workshop"].split()[0]
-        free = session["capacity"] - session["seats_taken"]
-        if (first_word.isascii() and len(first_word) >= 4 and free >= 1
-                and parse_time(session["starts_at"]) > now + datetime.timedelta(hours=1)):
-            return session, first_word
-    raise Failure("the demo store has no upcoming session with a free seat")
-
-
 # --- The steps -------------------------------------------------------------------
 
 def page(app, type_name):
@@ -366,6 +346,8 @@ def page(app, type_name):
 
 
 def new_workshop_enabled(app):
+    focus_x_window("^Atelier$", "the main window")
+    key("alt+2")  # the Workshops view, built when first shown
     buttons = find_all(page(app, "AtelierWorkshopsPage"), "push button", "New Workshop")
     return any(is_sensitive(b) for b in buttons)
 
@@ -601,22 +583,17 @@ def run_app(atelier, cli, database, workdir):
         wait_for("the schedule", lambda: find_widget(app.main_window(), "AtelierSchedulePage"),
                  timeout=START_TIMEOUT)
 
-        if new_workshop_enabled(app):
-            create_workshop(app)
-            workshops = [w for w in cli.json("workshops") if w["title"] == WORKSHOP_TITLE]
-            if len(workshops) != 1 or workshops[0]["capacity"] != WORKSHOP_CAPACITY:
-                raise Failure(f"expected one workshop “{WORKSHOP_TITLE}” of {WORKSHOP_CAPACITY} "
-                              f"seats in the store, found {workshops}")
-            log(f"workshop {workshops[0]['id']} created")
-            create_session(app)
-            session = verify_session(cli)
-            search_text, title = WORKSHOP_SEARCH, WORKSHOP_TITLE
-        else:
-            log("NOTE: win.new-workshop is disabled (no workshop and session editors yet): "
-                "the creation steps are skipped; signing up on a demo session instead")
-            session, search_text = pick_demo_session(cli)
-            title = session["workshop"]
-            log(f"demo session {session['id']}: {title}, {session['starts_at']}")
+        if not new_workshop_enabled(app):
+            raise Failure("the Workshops view has no New Workshop button that can be pressed")
+        create_workshop(app)
+        workshops = [w for w in cli.json("workshops") if w["title"] == WORKSHOP_TITLE]
+        if len(workshops) != 1 or workshops[0]["capacity"] != WORKSHOP_CAPACITY:
+            raise Failure(f"expected one workshop “{WORKSHOP_TITLE}” of {WORKSHOP_CAPACITY} "
+                          f"seats in the store, found {workshops}")
+        log(f"workshop {workshops[0]['id']} created")
+        create_session(app)
+        session = verify_session(cli)
+        search_text, title = WORKSHOP_SEARCH, WORKSHOP_TITLE
 
         session_page = open_session_from_schedule(app, search_text, title)
         sign_up_new_customer(app, session_page)
