@@ -1,6 +1,7 @@
 /* atelier-bench-search.c: customer search at the door, keystroke by keystroke
  *
  *   atelier-bench-search --database FILE [--prefixes N] [--seed S]
+ *                        [--no-like] [--slowest N] [--cpu-time]
  *
  * Picks N search terms from the store's own customers (family and given
  * names, as stored, in lowercase or typed without their accents, e-mail
@@ -9,7 +10,10 @@
  * (atelier_search_customers(), FTS5) and, as the baseline measured in the
  * same run, the same search as a LIKE '%…%' scan on a second, read-only
  * connection. Prints the latencies and their ratio; it reports, it does
- * not judge: the exit status is 0 whatever the figures.
+ * not judge: the exit status is 0 whatever the figures. For quick
+ * comparisons, --no-like leaves the scan out, --cpu-time counts the
+ * thread's CPU time (which other programs on a busy machine inflate less
+ * than wall-clock time) and --slowest lists the slowest keystrokes.
  */
 #define G_LOG_DOMAIN "atelier-bench-search"
 
@@ -86,6 +90,9 @@ static char *database_path = NULL;
 static int n_prefixes = 1000;
 static gint64 seed = 1;
 static int cache_mb = 0;
+static gboolean no_like = FALSE;
+static int n_slowest = 0;
+static gboolean cpu_clock = FALSE;
 
 static const GOptionEntry option_entries[] = {
   { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database_path,
@@ -96,6 +103,12 @@ static const GOptionEntry option_entries[] = {
     "Seed of the choice of terms (default 1)", "S" },
   { "cache-mb", 0, 0, G_OPTION_ARG_INT, &cache_mb,
     "Page cache of both connections, in MB (default: as the store opens it)", "N" },
+  { "no-like", 0, 0, G_OPTION_ARG_NONE, &no_like,
+    "Time the FTS5 search alone, for quick comparisons (no ratio)", NULL },
+  { "slowest", 0, 0, G_OPTION_ARG_INT, &n_slowest,
+    "List the N slowest FTS5 keystrokes, each timed again", "N" },
+  { "cpu-time", 0, 0, G_OPTION_ARG_NONE, &cpu_clock,
+    "Time in CPU time of the thread rather than wall-clock time, which a busy machine inflates", NULL },
   { NULL }
 };
 
@@ -104,7 +117,7 @@ now_ns (void)
 {
   struct timespec ts;
 
-  clock_gettime (CLOCK_MONOTONIC, &ts);
+  clock_gettime (cpu_clock ? CLOCK_THREAD_CPUTIME_ID : CLOCK_MONOTONIC, &ts);
   return (gint64) ts.tv_sec * G_GINT64_CONSTANT (1000000000) + ts.tv_nsec;
 }
 
@@ -363,11 +376,17 @@ time_like (sqlite3_stmt *stmt,
            const char   *text,
            guint        *n_found)
 {
-  g_autofree char *pattern = like_pattern (text);
-  gint64 start = now_ns ();
-  gint64 elapsed;
+  g_autofree char *pattern = NULL;
+  gint64 start, elapsed;
   guint n = 0;
   int rc;
+
+  *n_found = 0;
+  if (no_like)
+    return 0;
+
+  pattern = like_pattern (text);
+  start = now_ns ();
 
   sqlite3_bind_text (stmt, 1, pattern, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 2, RESULT_LIMIT);
@@ -485,7 +504,8 @@ print_by_length (const Timings *timings,
     { 4, 6, "4-6 chars" }, { 7, G_MAXUINT, "7+ chars " },
   };
 
-  g_print ("by length typed          fts5 p50 / p99        like p50 / p99\n");
+  g_print ("by length typed          fts5 p50 / p99%s\n",
+           no_like ? "" : "        like p50 / p99");
   for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
     {
       Summary fts, like;
@@ -493,9 +513,13 @@ print_by_length (const Timings *timings,
 
       if (n == 0)
         continue;
-      summarize (timings->like_ns, keystrokes, groups[i].min, groups[i].max, &like);
-      g_print ("  %s %6u   %7.3f / %7.3f ms   %7.3f / %7.3f ms\n",
-               groups[i].label, n, fts.p50, fts.p99, like.p50, like.p99);
+      g_print ("  %s %6u   %7.3f / %7.3f ms", groups[i].label, n, fts.p50, fts.p99);
+      if (!no_like)
+        {
+          summarize (timings->like_ns, keystrokes, groups[i].min, groups[i].max, &like);
+          g_print ("   %7.3f / %7.3f ms", like.p50, like.p99);
+        }
+      g_print ("\n");
     }
 }
 
@@ -516,15 +540,60 @@ print_report (const Timings *timings,
   g_print ("queries: %u (limit %d)\n", timings->n, RESULT_LIMIT);
   g_print ("fts5: p50 %.3f ms  p99 %.3f ms  max %.3f ms  mean %.3f ms\n",
            fts.p50, fts.p99, fts.max, fts.mean);
-  g_print ("like: p50 %.3f ms  p99 %.3f ms  max %.3f ms  mean %.3f ms\n",
-           like.p50, like.p99, like.max, like.mean);
-  g_print ("ratio (like/fts5): p50 %.0f×  p99 %.0f×\n", ratio_p50, ratio_p99);
-  g_print ("found at least one customer: fts5 %.0f%% of queries, like %.0f%%\n",
-           100.0 * timings->fts_found / MAX (timings->n, 1),
-           100.0 * timings->like_found / MAX (timings->n, 1));
+  if (!no_like)
+    {
+      g_print ("like: p50 %.3f ms  p99 %.3f ms  max %.3f ms  mean %.3f ms\n",
+               like.p50, like.p99, like.max, like.mean);
+      g_print ("ratio (like/fts5): p50 %.0f×  p99 %.0f×\n", ratio_p50, ratio_p99);
+    }
+  g_print ("found at least one customer: fts5 %.0f%% of queries",
+           100.0 * timings->fts_found / MAX (timings->n, 1));
+  if (!no_like)
+    g_print (", like %.0f%%", 100.0 * timings->like_found / MAX (timings->n, 1));
+  g_print ("\n");
   print_by_length (timings, keystrokes);
-  g_print ("goal p99 <= %g ms and >= %gx: %s\n", GOAL_P99_MS, GOAL_RATIO,
-           met ? "met" : "not met");
+  if (no_like)
+    g_print ("goal p99 <= %g ms: %s (without the scan: no ratio)\n", GOAL_P99_MS,
+             fts.p99 <= GOAL_P99_MS ? "met" : "not met");
+  else
+    g_print ("goal p99 <= %g ms and >= %gx: %s\n", GOAL_P99_MS, GOAL_RATIO,
+             met ? "met" : "not met");
+}
+
+/* The slowest keystrokes, each searched again at once: a second time
+ * much faster than the first points at pages read from the file rather
+ * than at the query itself. */
+static void
+print_slowest (AtelierStore  *store,
+               const Timings *timings,
+               GArray        *keystrokes)
+{
+  g_autofree guint *order = g_new (guint, keystrokes->len);
+  guint n = MIN ((guint) n_slowest, keystrokes->len);
+
+  for (guint i = 0; i < keystrokes->len; i++)
+    order[i] = i;
+  /* A partial selection sort: n is small. */
+  for (guint i = 0; i < n; i++)
+    for (guint j = i + 1; j < keystrokes->len; j++)
+      if (timings->fts_ns[order[j]] > timings->fts_ns[order[i]])
+        {
+          guint swap = order[i];
+
+          order[i] = order[j];
+          order[j] = swap;
+        }
+
+  g_print ("slowest fts5 keystrokes (ms: measured, again, found)\n");
+  for (guint i = 0; i < n; i++)
+    {
+      const Keystroke *keystroke = &g_array_index (keystrokes, Keystroke, order[i]);
+      guint found;
+      gint64 again = time_fts (store, keystroke->text, &found);
+
+      g_print ("  %7.3f %7.3f %3u  “%s”\n", timings->fts_ns[order[i]] / 1e6,
+               again / 1e6, found, keystroke->text);
+    }
 }
 
 static int
@@ -639,6 +708,8 @@ bench (AtelierStore  *store,
   sqlite3_finalize (like);
 
   print_report (&timings, keystrokes);
+  if (n_slowest > 0)
+    print_slowest (store, &timings, keystrokes);
   return TRUE;
 }
 

@@ -4,12 +4,14 @@
 #   bench/run-search.sh [--builddir DIR] [--database FILE]
 #                       [--customers N] [--sessions N] [--registrations N]
 #                       [--prefixes N] [--seed S] [--cache-mb N]
+#                       [--no-like] [--slowest N] [--cpu-time]
 #
 # With no --database, a store of the given size (default: the full one,
 # 100,000 customers) is generated in a temporary folder and deleted at the
 # end; with --database FILE, FILE is generated if it does not exist, then
-# kept. The figures are printed, never judged: the exit status only says
-# whether both programs ran.
+# kept. --no-like, --slowest and --cpu-time go to the benchmark (see its
+# --help). The figures are printed, never judged: the exit status only
+# says whether both programs ran.
 set -euo pipefail
 
 here=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd -P)
@@ -33,8 +35,9 @@ while [[ $# -gt 0 ]]; do
     --customers|--sessions|--registrations) gen_args+=("$1" "$2"); shift 2 ;;
     --prefixes) prefixes=$2; shift 2 ;;
     --seed) seed=$2; shift 2 ;;
-    --cache-mb) bench_args+=("$1" "$2"); shift 2 ;;
-    -h|--help) sed -n '2,13s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; exit 0 ;;
+    --cache-mb|--slowest) bench_args+=("$1" "$2"); shift 2 ;;
+    --no-like|--cpu-time) bench_args+=("$1"); shift ;;
+    -h|--help) sed -n '2,15s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; exit 0 ;;
     *) die "unknown option $1 (see --help)" ;;
   esac
 done

@@ -5,7 +5,9 @@
 #include "config.h"
 
 #include "atelier-booking.h"
+#include "atelier-schema-private.h"
 #include "atelier-search.h"
+#include "atelier-store-private.h"
 #include "test-util.h"
 
 static gint64
@@ -143,6 +145,148 @@ test_odd_input (TestStore *f, gconstpointer data)
   g_assert_cmpstr (test_query_text (f->store, "SELECT count(*) FROM customers"), ==, "7");
 }
 
+/* Marks that the index's tokenizer takes for separators (a virama, a
+ * shadda) cut a typed word in several: each is looked up on its own,
+ * never as a phrase, which the index (without positions) cannot answer. */
+static void
+test_marks (TestStore *f, gconstpointer data)
+{
+  add (f, "प्रिया", "शर्मा", NULL, NULL);
+  add (f, "محمّد", "حداد", NULL, NULL);
+
+  assert_found (f, "प्रिया", "प्रिया शर्मा");
+  assert_found (f, "प्रि", "प्रिया शर्मा");
+  assert_found (f, "प्रिया शर्", "प्रिया शर्मा");
+  assert_found (f, "محمّد", "محمّد حداد");
+  assert_found (f, "محم", "محمّد حداد");
+}
+
+/* The names first, even when the e-mail addresses that match come first
+ * in the index and are more than the limit. */
+static void
+test_names_before_emails (TestStore *f, gconstpointer data)
+{
+  g_autoptr(GListModel) results = NULL;
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (int i = 1; i <= 5; i++)
+    {
+      g_autofree char *family = g_strdup_printf ("A%d", i);
+      g_autofree char *email = g_strdup_printf ("zedka.anne%d@example.org", i);
+
+      add (f, "Anne", family, email, NULL);
+    }
+  add (f, "Anne", "Zedkiel", NULL, NULL);
+  add (f, "Annette", "Zedkov", NULL, NULL);
+
+  results = atelier_search_customers (f->store, "anne zedk", 0, 3, NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+    {
+      g_autoptr(AtelierCustomer) c = g_list_model_get_item (results, i);
+      g_autofree char *name = atelier_customer_dup_full_name (c);
+
+      g_string_append_printf (names, "%s%s", i ? "|" : "", name);
+    }
+  g_assert_cmpstr (names->str, ==, "Anne Zedkiel|Annette Zedkov|Anne A1");
+  assert_found (f, "anne zedk", "Anne Zedkiel|Annette Zedkov|Anne A1|Anne A2|Anne A3|Anne A4|Anne A5");
+  assert_found (f, "zedk", "Anne Zedkiel|Annette Zedkov|Anne A1|Anne A2|Anne A3|Anne A4|Anne A5");
+  assert_found (f, "anne zedkiel", "Anne Zedkiel");
+  assert_found (f, "zedka anne3", "Anne A3");
+}
+
+/* A customer found is read whole, as the store reads them one by one. */
+static void
+test_found_whole (TestStore *f, gconstpointer data)
+{
+  g_autoptr(AtelierCustomer) c = atelier_customer_new ("Zoé", "Martin");
+  g_autoptr(AtelierCustomer) stored = NULL;
+  g_autoptr(AtelierCustomer) found_one = NULL;
+  g_autoptr(GListModel) results = NULL;
+
+  g_object_set (c, "email", "zoe@example.org", "phone", "06 12 34 56 78",
+                "interests", "vin, cuisine", "note", "Allergique aux noix",
+                "consent", TRUE, "consent-at", (gint64) 1700000000,
+                "preferred-language", "fr", "needs", "Fauteuil",
+                "consent-wording", "J'accepte", NULL);
+  g_assert_true (atelier_store_add_customer (f->store, c, NULL));
+  stored = atelier_store_get_customer (f->store, atelier_customer_get_id (c), NULL);
+
+  results = atelier_search_customers (f->store, "zoe", 0, 20, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 1);
+  found_one = g_list_model_get_item (results, 0);
+  test_assert_same_properties (G_OBJECT (found_one), G_OBJECT (stored));
+}
+
+/* A search inside a transaction of the caller's joins it. */
+static void
+test_inside_transaction (TestStore *f, gconstpointer data)
+{
+  populate (f);
+  g_assert_true (atelier_store_exec (f->store, "BEGIN IMMEDIATE", NULL));
+  add (f, "Zoéline", "Petit", NULL, NULL);
+  assert_found (f, "zoe", "Zoé Martin|Zoéline Petit");
+  g_assert_false (sqlite3_get_autocommit (atelier_store_get_db (f->store)));
+  g_assert_true (atelier_store_exec (f->store, "ROLLBACK", NULL));
+  assert_found (f, "zoel", "");
+}
+
+/* A store left at version 7 (search index with positions, prefixes up
+ * to 3) gets the new index: built from its customers, kept in step by
+ * the same triggers. */
+static void
+test_migration (TestStore *f, gconstpointer data)
+{
+  static const char v7[] =
+    "INSERT INTO customers (given_name, family_name, email, phone, created_at) VALUES"
+    "  ('Zoé', 'Martin', 'zoe.martin@example.org', '06 12 34 56 78', 1),"
+    "  ('Jürgen', 'Müller', 'jmueller@example.de', '+49 151 2345678', 2),"
+    "  ('Alejandro', 'Núñez', NULL, '+33 6 98 76 54 32', 3),"
+    "  ('Françoise', 'Dumont', 'francoise1958@example.fr', NULL, 4);";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtelierCustomer) zoe = NULL;
+  sqlite3 *db = NULL;
+
+  g_clear_object (&f->store);
+  test_remove_tree (f->dir);
+  g_assert_cmpint (g_mkdir (f->dir, 0700), ==, 0);
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_true (atelier_schema_migrate_to (db, 0, 7, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_exec (db, v7, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_cmpint (test_read_user_version (f->path), ==, 7);
+
+  f->store = atelier_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (test_read_user_version (f->path), ==, atelier_store_schema_version ());
+  g_assert_nonnull (strstr (test_query_text (f->store, "SELECT sql FROM sqlite_master"
+                                                       " WHERE name = 'customer_search'"),
+                            "detail = column"));
+
+  assert_found (f, "zoe", "Zoé Martin");
+  assert_found (f, "MULL", "Jürgen Müller");
+  assert_found (f, "nunez", "Alejandro Núñez");
+  assert_found (f, "francoise dum", "Françoise Dumont");
+  assert_found (f, "francoise1958", "Françoise Dumont");
+  assert_found (f, "0612", "Zoé Martin");
+  assert_found (f, "+33 6 98", "Alejandro Núñez");
+  assert_found (f, "0698", "Alejandro Núñez");
+  assert_found (f, "+49151", "Jürgen Müller");
+
+  /* The triggers of step 2 write to the new table. */
+  zoe = atelier_store_get_customer (f->store, 1, NULL);
+  g_object_set (zoe, "family-name", "Lefèvre", "phone", "07 99 99 99 99", NULL);
+  g_assert_true (atelier_store_update_customer (f->store, zoe, NULL));
+  assert_found (f, "0612", "");
+  assert_found (f, "zoe lef", "Zoé Lefèvre");
+  assert_found (f, "0799", "Zoé Lefèvre");
+  g_assert_true (atelier_store_delete_customer (f->store, 2, NULL));
+  assert_found (f, "jurgen", "");
+  add (f, "Hugo", "Moreau", "hugo@example.org", NULL);
+  assert_found (f, "hugo", "Hugo Moreau");
+  g_assert_cmpstr (test_query_text (f->store, "SELECT count (*) FROM customer_search"), ==, "4");
+}
+
 static void
 test_index_follows_changes (TestStore *f, gconstpointer data)
 {
@@ -245,6 +389,11 @@ main (int argc, char **argv)
   ADD ("session-first", test_session_first);
   ADD ("erased-left-out", test_erased_left_out);
   ADD ("limit", test_limit);
+  ADD ("marks", test_marks);
+  ADD ("names-before-emails", test_names_before_emails);
+  ADD ("found-whole", test_found_whole);
+  ADD ("inside-transaction", test_inside_transaction);
+  ADD ("migration", test_migration);
 
   return g_test_run ();
 }

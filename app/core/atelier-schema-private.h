@@ -10,6 +10,10 @@ G_BEGIN_DECLS
  * SQLite database is never mistaken for one. */
 #define ATELIER_SCHEMA_APPLICATION_ID 0x41544c52
 
+/* How the customer search index cuts and folds words (schema step 8);
+ * the search cuts what was typed with the same tokenizer. */
+#define ATELIER_SCHEMA_SEARCH_TOKENIZE "unicode61 remove_diacritics 2"
+
 int      atelier_schema_latest_version (void);
 
 /* Runs every step above the file's PRAGMA user_version, each in its own

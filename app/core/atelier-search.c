@@ -1,20 +1,25 @@
 /* atelier-search.c: finding a customer in a keystroke or two
  *
- * The FTS5 index (schema step 2) folds case and accents. What was typed
- * becomes prefix queries: every word must start a word of the name, the
- * e-mail or the phone; digits typed on their own, whatever the spacing,
- * match the start of a phone number.
+ * The FTS5 index (schema steps 2 and 8) folds case and accents. What was
+ * typed is cut into words by the index's own tokenizer and becomes prefix
+ * queries: every word must start a word of the name, the e-mail or the
+ * phone; digits typed on their own, whatever the spacing, match the start
+ * of a phone number.
  *
  * Results are ranked by how well they match, in tiers: every word a whole
  * word of the name, then the start of one, then the start of a word
  * anywhere (e-mail, phone). Each tier is answered by the index alone and
  * stops at the limit, so no keystroke ranks thousands of matches; within
- * a tier the people found are shown by name.
+ * a tier the people found are shown by name. A search is one read
+ * transaction.
  */
 #define G_LOG_DOMAIN "atelier-search"
 
 #include "config.h"
 
+#include <string.h>
+
+#include "atelier-schema-private.h"
 #include "atelier-search.h"
 #include "atelier-store-private.h"
 
@@ -47,31 +52,80 @@ phone_query (const char *text)
   return g_strdup_printf ("phone : \"%s\"*", digits->str);
 }
 
-/* The words of @text; they hold only letters, digits and marks, so they
- * can be quoted in a query as they are. */
-static GPtrArray *
-split_words (const char *text)
+/* The FTS5 interface of @store's connection, through which its tokenizer
+ * is reached. */
+static fts5_api *
+get_fts5_api (AtelierStore  *store,
+              GError       **error)
 {
-  GPtrArray *words = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GString) word = g_string_new (NULL);
+  sqlite3_stmt *stmt = atelier_store_prepare (store, "SELECT fts5 (?1)", error);
+  fts5_api *api = NULL;
 
-  for (const char *p = text; ; p = g_utf8_next_char (p))
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_pointer (stmt, 1, &api, "fts5_api_ptr", NULL);
+  sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+
+  /* Only a SQLite built without FTS5, which could not open a store. */
+  if (api == NULL)
+    atelier_store_set_error (store, SQLITE_ERROR, error);
+  return api;
+}
+
+static int
+add_token (void       *words,
+           int         flags,
+           const char *token,
+           int         length,
+           int         start,
+           int         end)
+{
+  if ((flags & FTS5_TOKEN_COLOCATED) == 0 && length > 0)
+    g_ptr_array_add (words, g_strndup (token, length));
+  return SQLITE_OK;
+}
+
+/* The words of @text as the index's own tokenizer cuts and folds them:
+ * each one is a single token, which an index without positions
+ * (detail=column) requires of every quoted string. A name in a script
+ * with marks ("प्रिया") gives several. */
+static GPtrArray *
+split_words (AtelierStore  *store,
+             const char    *text,
+             GError       **error)
+{
+  static char **tokenize = NULL;
+  g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
+  fts5_api *api = get_fts5_api (store, error);
+  fts5_tokenizer methods;
+  Fts5Tokenizer *tokenizer = NULL;
+  void *data = NULL;
+  int rc;
+
+  if (api == NULL)
+    return NULL;
+
+  /* "unicode61 remove_diacritics 2": the name, then its options. */
+  if (g_once_init_enter (&tokenize))
+    g_once_init_leave (&tokenize, g_strsplit (ATELIER_SCHEMA_SEARCH_TOKENIZE, " ", -1));
+
+  rc = api->xFindTokenizer (api, tokenize[0], &data, &methods);
+  if (rc == SQLITE_OK)
+    rc = methods.xCreate (data, (const char **) tokenize + 1, g_strv_length (tokenize) - 1,
+                          &tokenizer);
+  if (rc == SQLITE_OK)
+    rc = methods.xTokenize (tokenizer, words, FTS5_TOKENIZE_QUERY, text, strlen (text), add_token);
+  if (tokenizer != NULL)
+    methods.xDelete (tokenizer);
+
+  if (rc != SQLITE_OK)
     {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c != 0 && is_word_char (c))
-        {
-          g_string_append_unichar (word, c);
-          continue;
-        }
-      if (word->len > 0)
-        {
-          g_ptr_array_add (words, g_strdup (word->str));
-          g_string_truncate (word, 0);
-        }
-      if (c == 0)
-        return words;
+      atelier_store_set_error (store, rc, error);
+      return NULL;
     }
+  return g_steal_pointer (&words);
 }
 
 /* "w1"* AND "w2"*, or without the stars, in @columns if given. */
@@ -93,16 +147,20 @@ join_words (GPtrArray  *words,
   return g_string_free (query, FALSE);
 }
 
-/* The queries for @text, best matches first; empty when there is
- * nothing to search for. */
+/* The queries for @text, best matches first, and how many words they
+ * look for; empty when there is nothing to search for. */
 static GPtrArray *
-build_tiers (const char *text)
+build_tiers (AtelierStore  *store,
+             const char    *text,
+             guint         *n_words,
+             GError       **error)
 {
   g_autofree char *normal = g_utf8_normalize (text ? text : "", -1, G_NORMALIZE_NFC);
   GPtrArray *tiers = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) words = NULL;
   char *phone;
 
+  *n_words = 0;
   if (normal == NULL)
     return tiers;
 
@@ -110,10 +168,16 @@ build_tiers (const char *text)
     {
       /* A phone number is one token: nothing to rank. */
       g_ptr_array_add (tiers, phone);
+      *n_words = 1;
       return tiers;
     }
 
-  words = split_words (normal);
+  if ((words = split_words (store, normal, error)) == NULL)
+    {
+      g_ptr_array_unref (tiers);
+      return NULL;
+    }
+  *n_words = words->len;
   if (words->len > 0)
     {
       g_ptr_array_add (tiers, join_words (words, NAME_COLUMNS, FALSE));
@@ -132,6 +196,7 @@ widest_tier (GPtrArray *tiers)
 
 /**
  * atelier_search_build_query:
+ * @store: the store whose index is searched
  * @text: what was typed
  *
  * Returns: (transfer full) (nullable): the FTS5 query that finds every
@@ -139,11 +204,13 @@ widest_tier (GPtrArray *tiers)
  *   for
  */
 char *
-atelier_search_build_query (const char *text)
+atelier_search_build_query (AtelierStore *store,
+                            const char   *text)
 {
-  g_autoptr(GPtrArray) tiers = build_tiers (text);
+  guint n_words;
+  g_autoptr(GPtrArray) tiers = build_tiers (store, text, &n_words, NULL);
 
-  return tiers->len > 0 ? g_strdup (widest_tier (tiers)) : NULL;
+  return tiers != NULL && tiers->len > 0 ? g_strdup (widest_tier (tiers)) : NULL;
 }
 
 /* What a search found so far: ids in the order of their tier, and the
@@ -231,6 +298,121 @@ find_matching (AtelierStore  *store,
                    query, found->limit + found->n, found, tier, error);
 }
 
+/* Whether every phrase of the query hit the customer's names: what tells
+ * a match of tier 2 from one of tier 3 (schema: given_name is column 0,
+ * family_name column 1). */
+static void
+in_names (const Fts5ExtensionApi  *api,
+          Fts5Context             *fts,
+          sqlite3_context         *context,
+          int                      n_values,
+          sqlite3_value          **values)
+{
+  for (int i = 0; i < api->xPhraseCount (fts); i++)
+    {
+      Fts5PhraseIter iter;
+      int column = -1;
+
+      api->xPhraseFirstColumn (fts, i, &iter, &column);
+      while (column > 1)
+        api->xPhraseNextColumn (fts, &iter, &column);
+      if (column < 0)
+        {
+          sqlite3_result_int (context, 0);
+          return;
+        }
+    }
+  sqlite3_result_int (context, 1);
+}
+
+/* in_names() is a function of the store's connection, made once. */
+static gboolean
+add_in_names (AtelierStore  *store,
+              GError       **error)
+{
+  static const char key[] = "atelier-search-in-names";
+  fts5_api *api;
+  int rc;
+
+  if (g_object_get_data (G_OBJECT (store), key) != NULL)
+    return TRUE;
+  if ((api = get_fts5_api (store, error)) == NULL)
+    return FALSE;
+
+  rc = api->xCreateFunction (api, "atelier_in_names", NULL, in_names, NULL);
+  if (rc != SQLITE_OK)
+    {
+      atelier_store_set_error (store, rc, error);
+      return FALSE;
+    }
+  g_object_set_data (G_OBJECT (store), key, GINT_TO_POINTER (TRUE));
+  return TRUE;
+}
+
+/* Tiers 2 and 3 from one reading of the broadest query instead of two
+ * (each merges the lists of every word that a typed prefix starts, the
+ * dearest part of a search): its matches, in index order, are sorted
+ * into those in the names and the others, until either has enough. If
+ * the others fill up first, some matches in the names may be further
+ * on: tier 2 is then asked for on its own. */
+static gboolean
+find_beyond_whole_words (AtelierStore  *store,
+                         GPtrArray     *tiers,
+                         Found         *found,
+                         GError       **error)
+{
+  g_autoptr(GArray) names = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) others = g_array_new (FALSE, FALSE, sizeof (gint64));
+  guint needed = found->limit - found->n;
+  sqlite3_stmt *stmt;
+  int rc = SQLITE_ROW;
+
+  if (!add_in_names (store, error))
+    return FALSE;
+  stmt = atelier_store_prepare (store,
+                                "SELECT rowid, atelier_in_names (customer_search) FROM customer_search"
+                                " WHERE customer_search MATCH ?1",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, widest_tier (tiers), -1, SQLITE_TRANSIENT);
+  while (names->len < needed && others->len < needed &&
+         (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      if (!g_hash_table_contains (found->seen, &id))
+        g_array_append_val (sqlite3_column_int (stmt, 1) ? names : others, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      atelier_store_set_error (store, rc, error);
+      return FALSE;
+    }
+
+  if (names->len < needed && others->len >= needed)
+    {
+      if (!find_matching (store, tiers->pdata[1], found, 2, error))
+        return FALSE;
+    }
+  else
+    for (guint i = 0; i < names->len; i++)
+      found_add (found, g_array_index (names, gint64, i), 2);
+
+  for (guint i = 0; i < others->len; i++)
+    found_add (found, g_array_index (others, gint64, i), 3);
+  return TRUE;
+}
+
+/* Every column of a customer but phone_key, which no property reads and
+ * which SQLite would compute at every row (it is a virtual column). */
+#define CUSTOMER_COLUMNS                                                    \
+  "c.id, c.given_name, c.family_name, c.email, c.phone, c.interests, c.note," \
+  " c.consent, c.consent_at, c.created_at, c.erased_at, c.preferred_language," \
+  " c.needs, c.first_came, c.consent_wording, c.last_seen_at"
+
 /* Only the customers kept are read: by tier, by name within a tier. */
 static GListModel *
 read_found (AtelierStore  *store,
@@ -241,7 +423,7 @@ read_found (AtelierStore  *store,
   sqlite3_stmt *stmt;
 
   stmt = atelier_store_prepare (store,
-                                "SELECT c.* FROM json_each (?) j"
+                                "SELECT " CUSTOMER_COLUMNS " FROM json_each (?) j"
                                 " JOIN customers c ON c.id = json_extract (j.value, '$[0]')"
                                 " WHERE c.erased_at IS NULL"
                                 " ORDER BY json_extract (j.value, '$[1]'), c.family_name, c.given_name",
@@ -251,6 +433,80 @@ read_found (AtelierStore  *store,
 
   sqlite3_bind_text (stmt, 1, json, -1, SQLITE_TRANSIENT);
   return atelier_store_read_objects (store, stmt, ATELIER_TYPE_CUSTOMER, error);
+}
+
+/* Whole words of the names first (or a phone number), then the rest. */
+static gboolean
+find_tiers (AtelierStore  *store,
+            GPtrArray     *tiers,
+            guint          n_words,
+            Found         *found,
+            GError       **error)
+{
+  if (found->n >= found->limit)
+    return TRUE;
+  if (!find_matching (store, tiers->pdata[0], found, 1, error))
+    return FALSE;
+
+  /* Several words rarely match a screenful: tiers 2 and 3 would then both
+   * run to the end of their matches. One word often does, and tier 2
+   * alone stops at the limit. */
+  if (n_words > 1)
+    return found->n >= found->limit || find_beyond_whole_words (store, tiers, found, error);
+
+  for (guint i = 1; i < tiers->len && found->n < found->limit; i++)
+    if (!find_matching (store, tiers->pdata[i], found, i + 1, error))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+run_once (AtelierStore  *store,
+          const char    *sql,
+          GError       **error)
+{
+  sqlite3_stmt *stmt = atelier_store_prepare (store, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      atelier_store_set_error (store, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static GListModel *
+search (AtelierStore  *store,
+        const char    *text,
+        gint64         session_id,
+        guint          limit,
+        GError       **error)
+{
+  g_autoptr(GPtrArray) tiers = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GString) json = g_string_new (NULL);
+  Found found = { seen, json, 0, limit };
+  guint n_words;
+
+  if ((tiers = build_tiers (store, text, &n_words, error)) == NULL)
+    return NULL;
+  if (tiers->len == 0 || limit == 0)
+    return G_LIST_MODEL (g_list_store_new (ATELIER_TYPE_CUSTOMER));
+
+  if (session_id != 0 &&
+      !find_registrants (store, widest_tier (tiers), session_id, &found, error))
+    return NULL;
+
+  if (!find_tiers (store, tiers, n_words, &found, error))
+    return NULL;
+
+  return read_found (store, &found, error);
 }
 
 /**
@@ -268,23 +524,21 @@ atelier_search_customers (AtelierStore  *store,
                           guint          limit,
                           GError       **error)
 {
-  g_autoptr(GPtrArray) tiers = build_tiers (text);
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  g_autoptr(GString) json = g_string_new (NULL);
-  Found found = { seen, json, 0, limit };
+  gboolean own_transaction;
+  GListModel *found;
 
   g_return_val_if_fail (ATELIER_IS_STORE (store), NULL);
 
-  if (tiers->len == 0 || limit == 0)
-    return G_LIST_MODEL (g_list_store_new (ATELIER_TYPE_CUSTOMER));
-
-  if (session_id != 0 &&
-      !find_registrants (store, widest_tier (tiers), session_id, &found, error))
+  /* One read transaction for all the statements of a keystroke: the
+   * file is locked and its log checked once rather than at each. */
+  own_transaction = sqlite3_get_autocommit (atelier_store_get_db (store));
+  if (own_transaction && !run_once (store, "BEGIN", error))
     return NULL;
 
-  for (guint i = 0; i < tiers->len && found.n < limit; i++)
-    if (!find_matching (store, tiers->pdata[i], &found, i + 1, error))
-      return NULL;
+  found = search (store, text, session_id, limit, error);
 
-  return read_found (store, &found, error);
+  /* Nothing was written: ending the read cannot lose anything. */
+  if (own_transaction)
+    run_once (store, "COMMIT", NULL);
+  return found;
 }

@@ -5,7 +5,8 @@
 
 G_BEGIN_DECLS
 
-char       *atelier_search_build_query (const char    *text);
+char       *atelier_search_build_query (AtelierStore  *store,
+                                        const char    *text);
 GListModel *atelier_search_customers   (AtelierStore  *store,
                                         const char    *text,
                                         gint64         session_id,
