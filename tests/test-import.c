@@ -6,6 +6,7 @@
 #include "atelier-csv.h"
 #include "atelier-customer-book.h"
 #include "atelier-customer-import.h"
+#include "atelier-search.h"
 #include "atelier-store-private.h"
 #include "atelier-tags.h"
 #include "test-util.h"
@@ -402,6 +403,129 @@ test_import_same_address_twice (TestStore *f, gconstpointer data)
   g_assert_cmpint (cache_size (f), ==, cache_before);
 }
 
+/* Returns: the full names search finds for @text, "|" between them */
+static char *
+search_names (TestStore  *f,
+              const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) results = atelier_search_customers (f->store, text, 0, 20, &error);
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+    {
+      g_autoptr(AtelierCustomer) customer = g_list_model_get_item (results, i);
+      g_autofree char *name = atelier_customer_dup_full_name (customer);
+
+      g_string_append_printf (names, "%s%s", i ? "|" : "", name);
+    }
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+#define assert_search(f, text, expected)                                    \
+  G_STMT_START {                                                            \
+    g_autofree char *names_ = search_names ((f), (text));                   \
+    g_assert_cmpstr (names_, ==, (expected));                               \
+  } G_STMT_END
+
+/* The import indexes the customers it creates for search in one go, before
+ * it updates any (an update takes the old values out of the index): old
+ * and new customers are found by name, e-mail and phone, in any form, and
+ * then by their new values only once edited. */
+static void
+test_import_search_index (TestStore *f, gconstpointer data)
+{
+  static const char csv[] =
+    "First Name,Last Name,Email,Phone\n"
+    "Léa,Rousseau,lea@example.org,+33 6 12 34 56 78\n"
+    "Marc,Petit,marc@example.org,06.98.76.54.32\n"
+    "Anne,Ancienne,ANNE@example.org,(01) 23-45-67-89\n"
+    "Zoé,Vieux,zoe@example.org,0611111111\n"
+    "Zoé,Nouveau,zoe@example.org,+33 6 22 22 22 22\n";
+  g_autoptr(AtelierCustomer) anne = atelier_customer_new ("Anne", "Ancienne");
+  g_autoptr(AtelierCustomer) lea = NULL;
+  g_autoptr(AtelierCustomerImport) import = import_text (csv);
+  g_autoptr(AtelierImportReport) dry = NULL;
+  g_autoptr(AtelierImportReport) report = NULL;
+  g_autoptr(AtelierCustomer) later = atelier_customer_new ("Paul", "Après");
+
+  g_object_set (anne, "email", "anne@example.org", "phone", "01 98 76 54 32", NULL);
+  g_assert_true (atelier_store_add_customer (f->store, anne, NULL));
+
+  dry = run_import (f, import, TRUE);
+  g_assert_cmpuint (dry->n_created, ==, 3);
+  assert_search (f, "rousseau", "");
+  report = run_import (f, import, FALSE);
+  g_assert_cmpuint (report->n_created, ==, 3);
+  g_assert_cmpuint (report->n_updated, ==, 2);
+
+  assert_search (f, "lea", "Léa Rousseau");
+  assert_search (f, "0612345678", "Léa Rousseau");
+  assert_search (f, "+33612", "Léa Rousseau");
+  assert_search (f, "marc@example", "Marc Petit");
+  assert_search (f, "06 98 76", "Marc Petit");
+  assert_search (f, "ancienne", "Anne Ancienne");
+  assert_search (f, "0123456789", "Anne Ancienne");
+  assert_search (f, "0198765432", "");
+  assert_search (f, "nouveau", "Zoé Nouveau");
+  assert_search (f, "0622222222", "Zoé Nouveau");
+  assert_search (f, "vieux", "");
+  assert_search (f, "0611111111", "");
+  g_assert_cmpstr (test_query_text (f->store, "SELECT count (*) FROM deferred_search"), ==, "0");
+
+  /* An edit takes out exactly what the import put in. */
+  lea = find_by_email (f, "lea@example.org");
+  g_object_set (lea, "given-name", "Léna", "family-name", "Morel", "phone", "07 00 00 00 01", NULL);
+  g_assert_true (atelier_store_update_customer (f->store, lea, NULL));
+  assert_search (f, "rousseau", "");
+  assert_search (f, "0612345678", "");
+  assert_search (f, "morel", "Léna Morel");
+
+  /* And the store indexes the customers it adds itself again. */
+  g_assert_true (atelier_store_add_customer (f->store, later, NULL));
+  assert_search (f, "apres", "Paul Après");
+}
+
+/* Dates as exports write them, with their offset, are read as GLib
+ * reads them (the import reads the common form itself). */
+static void
+test_import_dates (TestStore *f, gconstpointer data)
+{
+  static const char *const dates[] = {
+    "2024-12-19T20:49:41+01:00", "2021-06-27T22:35:18Z", "2000-02-29T23:59:59-05:30",
+    "1969-12-31T23:59:59Z", "2024-03-31T02:30:00+02:00", "1900-03-01T12:00:00+14:00",
+    "2100-12-31T00:00:00-12:45", "2024-12-19T20:49:41.5+01:00", "2024-12-19 20:49:41Z",
+    "2024-12-19", "19/12/2024 20:49",
+  };
+  g_autoptr(GString) csv = g_string_new ("Name,Email,Created\n");
+  g_autoptr(AtelierCustomerImport) import = NULL;
+  g_autoptr(AtelierImportReport) report = NULL;
+  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    g_string_append_printf (csv, "Client %u,c%u@example.org,%s\n", i, i, dates[i]);
+  import = import_text (csv->str);
+  report = run_import (f, import, FALSE);
+  g_assert_cmpuint (report->n_created, ==, G_N_ELEMENTS (dates));
+
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    {
+      g_autofree char *email = g_strdup_printf ("c%u@example.org", i);
+      g_autoptr(AtelierCustomer) customer = find_by_email (f, email);
+      g_autoptr(GDateTime) expected = g_date_time_new_from_iso8601 (dates[i], local);
+
+      if (expected == NULL && strlen (dates[i]) == 10 && dates[i][4] == '-')
+        {
+          g_autofree char *midnight = g_strconcat (dates[i], "T00:00:00", NULL);
+          expected = g_date_time_new_from_iso8601 (midnight, local);
+        }
+      if (expected == NULL)
+        expected = g_date_time_new (local, 2024, 12, 19, 20, 49, 0);
+      g_assert_cmpint (atelier_customer_get_created_at (customer), ==, g_date_time_to_unix (expected));
+    }
+}
+
 /* A row the store itself refuses (here a trigger a test adds) is reported
  * with its line, and nothing is imported. */
 static void
@@ -419,6 +543,7 @@ test_import_store_refuses_row (TestStore *f, gconstpointer data)
     "Bruno,,bruno@example.org,Non\n"
     "Paul,Faure,paul@example.org,\n";
   g_autoptr(AtelierCustomer) bruno = atelier_customer_new ("Bruno", "Avant");
+  g_autoptr(AtelierCustomer) anna = atelier_customer_new ("Anna", "Keller");
   g_autoptr(AtelierCustomerImport) import = import_text (csv);
   g_autoptr(AtelierImportReport) report = NULL;
   g_autoptr(GError) error = NULL;
@@ -451,6 +576,13 @@ test_import_store_refuses_row (TestStore *f, gconstpointer data)
   g_assert_cmpuint (count_customers (f), ==, 1);
   g_assert_cmpstr (test_query_text (f->store, "SELECT count (*) FROM customer_search"), ==, "1");
   g_assert_cmpstr (test_query_text (f->store, "SELECT count (*) FROM deferred_tag_links"), ==, "0");
+
+  /* The rollback took the import's search indexing along: the store
+   * indexes the customers it adds itself again. */
+  g_assert_cmpstr (test_query_text (f->store, "SELECT count (*) FROM deferred_search"), ==, "0");
+  assert_search (f, "keller", "");
+  g_assert_true (atelier_store_add_customer (f->store, anna, NULL));
+  assert_search (f, "keller", "Anna Keller");
 }
 
 static void
@@ -612,6 +744,10 @@ main (int argc, char **argv)
               test_import_updates_by_email, test_store_teardown);
   g_test_add ("/atelier/import/same-address-twice", TestStore, NULL, test_store_setup,
               test_import_same_address_twice, test_store_teardown);
+  g_test_add ("/atelier/import/dates", TestStore, NULL, test_store_setup,
+              test_import_dates, test_store_teardown);
+  g_test_add ("/atelier/import/search-index", TestStore, NULL, test_store_setup,
+              test_import_search_index, test_store_teardown);
   g_test_add ("/atelier/import/store-refuses-row", TestStore, NULL, test_store_setup,
               test_import_store_refuses_row, test_store_teardown);
   g_test_add ("/atelier/import/export-round-trip", TestStore, NULL, test_store_setup,

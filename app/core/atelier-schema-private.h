@@ -32,4 +32,9 @@ gboolean atelier_schema_migrate_to     (sqlite3  *db,
 extern const char atelier_schema_defer_tag_links[];
 extern const char atelier_schema_link_deferred_tags[];
 
+/* The same for the search index (schema step 9): the first statement
+ * before the inserts, the second after them and before any update. */
+extern const char atelier_schema_defer_search[];
+extern const char atelier_schema_index_deferred_search[];
+
 G_END_DECLS
