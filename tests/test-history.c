@@ -122,30 +122,6 @@ test_attended_before (TestStore *f, gconstpointer data)
   g_assert_false (g_hash_table_contains (counts, &first));
 }
 
-/* Every property of @a and @b is equal: the entry's objects are those the
- * store gives one by one. */
-static void
-assert_same_object (GObject *a,
-                    GObject *b)
-{
-  guint n_pspecs;
-  g_autofree GParamSpec **pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (a), &n_pspecs);
-
-  g_assert_true (G_OBJECT_TYPE (a) == G_OBJECT_TYPE (b));
-  for (guint i = 0; i < n_pspecs; i++)
-    {
-      g_auto(GValue) va = G_VALUE_INIT;
-      g_auto(GValue) vb = G_VALUE_INIT;
-
-      g_value_init (&va, pspecs[i]->value_type);
-      g_value_init (&vb, pspecs[i]->value_type);
-      g_object_get_property (a, pspecs[i]->name, &va);
-      g_object_get_property (b, pspecs[i]->name, &vb);
-      if (g_param_values_cmp (pspecs[i], &va, &vb) != 0)
-        g_error ("%s: property %s differs", G_OBJECT_TYPE_NAME (a), pspecs[i]->name);
-    }
-}
-
 /* Checks each entry of @entries against the store, and that they come by
  * start; returns the registration ids in order. */
 static GArray *
@@ -173,8 +149,8 @@ check_entries (TestStore  *f,
 
       stored_session = atelier_store_get_session (f->store, atelier_session_get_id (session), NULL);
       stored_registration = atelier_store_get_registration (f->store, id, NULL);
-      assert_same_object (G_OBJECT (session), G_OBJECT (stored_session));
-      assert_same_object (G_OBJECT (registration), G_OBJECT (stored_registration));
+      test_assert_same_properties (G_OBJECT (session), G_OBJECT (stored_session));
+      test_assert_same_properties (G_OBJECT (registration), G_OBJECT (stored_registration));
       g_array_append_val (ids, id);
     }
   return ids;
