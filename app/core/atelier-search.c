@@ -87,6 +87,58 @@ add_token (void       *words,
   return SQLITE_OK;
 }
 
+/* The index's tokenizer, made once for each store: every keystroke
+ * uses it. */
+typedef struct
+{
+  fts5_tokenizer  methods;
+  Fts5Tokenizer  *tokenizer;
+} SearchTokenizer;
+
+static void
+search_tokenizer_free (gpointer data)
+{
+  SearchTokenizer *search = data;
+
+  search->methods.xDelete (search->tokenizer);
+  g_free (search);
+}
+
+static SearchTokenizer *
+get_tokenizer (AtelierStore  *store,
+               GError       **error)
+{
+  static const char key[] = "atelier-search-tokenizer";
+  static char **tokenize = NULL;
+  SearchTokenizer *search = g_object_get_data (G_OBJECT (store), key);
+  fts5_api *api;
+  void *data = NULL;
+  int rc;
+
+  if (search != NULL)
+    return search;
+  if ((api = get_fts5_api (store, error)) == NULL)
+    return NULL;
+
+  /* "unicode61 remove_diacritics 2": the name, then its options. */
+  if (g_once_init_enter (&tokenize))
+    g_once_init_leave (&tokenize, g_strsplit (ATELIER_SCHEMA_SEARCH_TOKENIZE, " ", -1));
+
+  search = g_new0 (SearchTokenizer, 1);
+  rc = api->xFindTokenizer (api, tokenize[0], &data, &search->methods);
+  if (rc == SQLITE_OK)
+    rc = search->methods.xCreate (data, (const char **) tokenize + 1, g_strv_length (tokenize) - 1,
+                                  &search->tokenizer);
+  if (rc != SQLITE_OK)
+    {
+      g_free (search);
+      atelier_store_set_error (store, rc, error);
+      return NULL;
+    }
+  g_object_set_data_full (G_OBJECT (store), key, search, search_tokenizer_free);
+  return search;
+}
+
 /* The words of @text as the index's own tokenizer cuts and folds them:
  * each one is a single token, which an index without positions
  * (detail=column) requires of every quoted string. A name in a script
@@ -96,30 +148,15 @@ split_words (AtelierStore  *store,
              const char    *text,
              GError       **error)
 {
-  static char **tokenize = NULL;
   g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
-  fts5_api *api = get_fts5_api (store, error);
-  fts5_tokenizer methods;
-  Fts5Tokenizer *tokenizer = NULL;
-  void *data = NULL;
+  SearchTokenizer *search = get_tokenizer (store, error);
   int rc;
 
-  if (api == NULL)
+  if (search == NULL)
     return NULL;
 
-  /* "unicode61 remove_diacritics 2": the name, then its options. */
-  if (g_once_init_enter (&tokenize))
-    g_once_init_leave (&tokenize, g_strsplit (ATELIER_SCHEMA_SEARCH_TOKENIZE, " ", -1));
-
-  rc = api->xFindTokenizer (api, tokenize[0], &data, &methods);
-  if (rc == SQLITE_OK)
-    rc = methods.xCreate (data, (const char **) tokenize + 1, g_strv_length (tokenize) - 1,
-                          &tokenizer);
-  if (rc == SQLITE_OK)
-    rc = methods.xTokenize (tokenizer, words, FTS5_TOKENIZE_QUERY, text, strlen (text), add_token);
-  if (tokenizer != NULL)
-    methods.xDelete (tokenizer);
-
+  rc = search->methods.xTokenize (search->tokenizer, words, FTS5_TOKENIZE_QUERY,
+                                  text, strlen (text), add_token);
   if (rc != SQLITE_OK)
     {
       atelier_store_set_error (store, rc, error);
