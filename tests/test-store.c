@@ -691,6 +691,28 @@ test_write_refused_by_file (TestStore *fixture, gconstpointer data)
   g_assert_cmpint (count_rows (fixture->store, "customers"), ==, 0);
 }
 
+/* ATELIER_CUSTOMER_COLUMNS names every column of customers but the
+ * virtual phone_key: a column added by a schema step without it would be
+ * read by no customer list. */
+static void
+test_customer_columns (TestStore *fixture, gconstpointer data)
+{
+  sqlite3 *db = atelier_store_get_db (fixture->store);
+  g_auto(GStrv) listed = g_strsplit (ATELIER_CUSTOMER_COLUMNS (""), ", ", -1);
+  g_autoptr(GPtrArray) in_table = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM pragma_table_xinfo ('customers')"
+                                           " WHERE name <> 'phone_key' ORDER BY cid",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (in_table, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+  g_ptr_array_add (in_table, NULL);
+
+  g_assert_cmpstrv ((GStrv) in_table->pdata, listed);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -705,6 +727,8 @@ main (int argc, char **argv)
   g_test_add_func ("/atelier/store/open/refuses-foreign", test_open_refuses_foreign);
   g_test_add ("/atelier/store/open/pragmas", TestStore, NULL, test_store_setup,
               test_pragmas, test_store_teardown);
+  g_test_add ("/atelier/store/customer-columns", TestStore, NULL, test_store_setup,
+              test_customer_columns, test_store_teardown);
   g_test_add ("/atelier/store/constraints/workshop", TestStore, NULL, test_store_setup,
               test_workshop_constraints, test_store_teardown);
   g_test_add ("/atelier/store/constraints/session", TestStore, NULL, test_store_setup,

@@ -65,7 +65,7 @@ atelier_customer_book_find_duplicates (AtelierStore  *store,
                                        GError       **error)
 {
   static const char sql[] =
-    "SELECT * FROM customers WHERE id IN ("
+    "SELECT " ATELIER_CUSTOMER_COLUMNS ("") " FROM customers WHERE id IN ("
     "  SELECT id FROM customers WHERE ?1 <> '' AND email = ?1 COLLATE NOCASE"
     "  UNION SELECT id FROM customers WHERE ?2 <> '' AND phone_key = ?2 AND phone_key <> '')"
     " AND erased_at IS NULL AND id <> ?3 ORDER BY id";

@@ -119,7 +119,8 @@ read_block (AtelierCustomerList *self,
 
   /* Unbound places stay NULL, which no id equals. */
   stmt = atelier_store_prepare (self->store,
-                                "SELECT * FROM customers WHERE id IN (" PARAMS_64 ")",
+                                "SELECT " ATELIER_CUSTOMER_COLUMNS ("")
+                                " FROM customers WHERE id IN (" PARAMS_64 ")",
                                 &error);
   if (stmt != NULL)
     {

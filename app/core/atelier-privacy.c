@@ -507,7 +507,7 @@ cutoff (guint years)
 }
 
 static const char inactive_sql[] =
-  "SELECT * FROM customers c WHERE c.erased_at IS NULL"
+  "SELECT " ATELIER_CUSTOMER_COLUMNS ("c.") " FROM customers c WHERE c.erased_at IS NULL"
   " AND max (c.created_at, coalesce (c.last_seen_at, 0), coalesce (c.consent_at, 0)) < ?1"
   " AND NOT EXISTS (SELECT 1 FROM registrations r JOIN sessions s ON s.id = r.session_id"
   "   WHERE r.customer_id = c.id"

@@ -443,13 +443,6 @@ find_beyond_whole_words (AtelierStore  *store,
   return TRUE;
 }
 
-/* Every column of a customer but phone_key, which no property reads and
- * which SQLite would compute at every row (it is a virtual column). */
-#define CUSTOMER_COLUMNS                                                    \
-  "c.id, c.given_name, c.family_name, c.email, c.phone, c.interests, c.note," \
-  " c.consent, c.consent_at, c.created_at, c.erased_at, c.preferred_language," \
-  " c.needs, c.first_came, c.consent_wording, c.last_seen_at"
-
 /* Only the customers kept are read: by tier, by name within a tier. */
 static GListModel *
 read_found (AtelierStore  *store,
@@ -460,7 +453,7 @@ read_found (AtelierStore  *store,
   sqlite3_stmt *stmt;
 
   stmt = atelier_store_prepare (store,
-                                "SELECT " CUSTOMER_COLUMNS " FROM json_each (?) j"
+                                "SELECT " ATELIER_CUSTOMER_COLUMNS ("c.") " FROM json_each (?) j"
                                 " JOIN customers c ON c.id = json_extract (j.value, '$[0]')"
                                 " WHERE c.erased_at IS NULL"
                                 " ORDER BY json_extract (j.value, '$[1]'), c.family_name, c.given_name",

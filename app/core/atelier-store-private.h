@@ -11,6 +11,16 @@
 
 G_BEGIN_DECLS
 
+/* Every column of a customer but phone_key, each prefixed with @p, a
+ * string literal such as "c." or "". phone_key is a virtual column that
+ * no property reads: SQLite would compute it for every row "*" reads.
+ * test-store checks that this list has every other column. */
+#define ATELIER_CUSTOMER_COLUMNS(p)                                           \
+  p "id, " p "given_name, " p "family_name, " p "email, " p "phone, "         \
+  p "interests, " p "note, " p "consent, " p "consent_at, " p "created_at, "  \
+  p "erased_at, " p "preferred_language, " p "needs, " p "first_came, "       \
+  p "consent_wording, " p "last_seen_at"
+
 sqlite3      *atelier_store_get_db            (AtelierStore  *self);
 
 /* A cached prepared statement, reset and with its bindings cleared. The

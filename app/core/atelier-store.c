@@ -1291,7 +1291,8 @@ atelier_store_list_customers (AtelierStore  *self,
   g_return_val_if_fail (ATELIER_IS_STORE (self), NULL);
 
   return atelier_store_query_objects (self, ATELIER_TYPE_CUSTOMER,
-                                      "SELECT * FROM customers WHERE erased_at IS NULL"
+                                      "SELECT " ATELIER_CUSTOMER_COLUMNS ("")
+                                      " FROM customers WHERE erased_at IS NULL"
                                       " ORDER BY family_name, given_name, id",
                                       NULL, 0, error);
 }
