@@ -21,6 +21,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "atelier-bench-util.h"
 #include "atelier-invite.h"
 #include "atelier-settings.h"
 #include "atelier-store-private.h"
@@ -192,22 +193,6 @@ write_bytes (const char *path,
   return done == length;
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (GArray *values)
-{
-  g_array_sort (values, compare_doubles);
-  return g_array_index (values, double, values->len / 2);
-}
-
 static AtelierStore *
 open_store (const char *db)
 {
@@ -363,8 +348,8 @@ print_ratios (const char *what,
               Ratios     *ratios,
               gboolean    (*met) (double))
 {
-  double cold = median (ratios->cold);
-  double warm = median (ratios->warm);
+  double cold = bench_median (ratios->cold);
+  double warm = bench_median (ratios->warm);
 
   g_print ("%s  cold %6.1fx (%s), warm %6.1fx (%s)\n", what,
            cold, met (cold) ? "met" : "not met", warm, met (warm) ? "met" : "not met");
@@ -387,7 +372,7 @@ print_time (const char *what,
             GArray     *wall,
             GArray     *cpu)
 {
-  g_print ("%-58s %9.3f ms %9.3f ms\n", what, median (wall) * 1000, median (cpu) * 1000);
+  g_print ("%-58s %9.3f ms %9.3f ms\n", what, bench_median (wall) * 1000, bench_median (cpu) * 1000);
 }
 
 int

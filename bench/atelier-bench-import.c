@@ -28,6 +28,7 @@
 #include <sqlite3.h>
 
 #include "atelier-bench-names.h"
+#include "atelier-bench-util.h"
 #include "atelier-csv.h"
 #include "atelier-customer-import.h"
 #include "atelier-schema-private.h"
@@ -104,22 +105,6 @@ pick_origin (GRand             *rand,
   return &origins[0];
 }
 
-/* "Müller-Lüdenscheidt" gives "muller-ludenscheidt". */
-static char *
-email_word (const char *latin)
-{
-  g_autofree char *ascii = g_str_to_ascii (latin, "C");
-  GString *word = g_string_new (NULL);
-
-  for (const char *p = ascii; *p != '\0'; p++)
-    if (g_ascii_isalnum (*p))
-      g_string_append_c (word, g_ascii_tolower (*p));
-    else if (*p == '-' && word->len > 0)
-      g_string_append_c (word, '-');
-
-  return g_string_free (word, FALSE);
-}
-
 static char *
 make_phone (GRand *rand)
 {
@@ -162,8 +147,8 @@ make_person (GRand             *rand,
   const BenchName *given = &origin->given[g_rand_int_range (rand, 0, origin->n_given)];
   const BenchName *family = &origin->family[g_rand_int_range (rand, 0, origin->n_family)];
   gboolean native = g_rand_int_range (rand, 0, 100) < (int) origin->native_share;
-  g_autofree char *given_word = email_word (given->latin ? given->latin : given->name);
-  g_autofree char *family_word = email_word (family->latin ? family->latin : family->name);
+  g_autofree char *given_word = bench_email_word (given->latin ? given->latin : given->name);
+  g_autofree char *family_word = bench_email_word (family->latin ? family->latin : family->name);
 
   person->given = g_strdup (native || !given->latin ? given->name : given->latin);
   person->family = g_strdup (native || !family->latin ? family->name : family->latin);
@@ -402,22 +387,6 @@ count_rows (const char *db_path,
   return count;
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (GArray *values)
-{
-  g_array_sort (values, compare_doubles);
-  return g_array_index (values, double, values->len / 2);
-}
-
 int
 main (int argc, char **argv)
 {
@@ -527,8 +496,8 @@ main (int argc, char **argv)
       g_print ("\n");
     }
 
-  a = median (atelier_t);
-  s = median (sqlite3_t);
+  a = bench_median (atelier_t);
+  s = bench_median (sqlite3_t);
   outcome = g_strsplit (g_strstrip (counts), " ", 3);
   g_print ("file: %s, %.1f MB\n", csv_path, st.st_size / 1e6);
   g_print ("atelier: %s created, %s updated, %s rejected; %" G_GINT64_FORMAT " customers in the store\n",
@@ -540,7 +509,7 @@ main (int argc, char **argv)
   g_print ("sqlite3 shell .import into a plain table:                   %8.3f s\n", s);
   if (floor_t->len > 0)
     g_print ("sqlite3 shell .import, then one INSERT … SELECT into a store:  %8.3f s (%.2fx the plain .import)\n",
-             median (floor_t), median (floor_t) / s);
+             bench_median (floor_t), bench_median (floor_t) / s);
   g_print ("atelier / sqlite3: %.2fx (goal <= 1.5x: %s)\n", a / s, a / s <= 1.5 ? "met" : "not met");
 
   remove_database (store_db);

@@ -360,3 +360,20 @@ bench_names_get_origins (guint *n_origins)
   *n_origins = G_N_ELEMENTS (origins);
   return origins;
 }
+
+char *
+bench_email_word (const char *latin)
+{
+  g_autofree char *ascii = g_str_to_ascii (latin, "C");
+  GString *word = g_string_new (NULL);
+
+  for (const char *p = ascii; *p != '\0'; p++)
+    {
+      if (g_ascii_isalnum (*p))
+        g_string_append_c (word, g_ascii_tolower (*p));
+      else if (*p == '-' && word->len > 0)
+        g_string_append_c (word, '-');
+    }
+
+  return g_string_free (word, FALSE);
+}

@@ -53,4 +53,9 @@ typedef struct
 
 const BenchOrigin *bench_names_get_origins (guint *n_origins);
 
+/* The word of an e-mail address for a name in Latin letters:
+ * "Müller-Lüdenscheidt" gives "muller-ludenscheidt", "O’Connor" gives
+ * "oconnor". */
+char              *bench_email_word        (const char *latin);
+
 G_END_DECLS

@@ -33,6 +33,8 @@
 
 #include <gio/gio.h>
 
+#include "atelier-bench-util.h"
+
 #define TIME_GOAL 1.2          /* × the bare window's time */
 #define MEMORY_GOAL_MB 20.0    /* MB more than the bare window */
 #define RUN_TIMEOUT_S 120      /* a run that takes longer has hung */
@@ -44,31 +46,6 @@ typedef struct
   double cpu_ms;               /* user and system time, all threads */
   double rss_mb;               /* peak resident set */
 } Run;
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (GArray *values)
-{
-  g_autoptr(GArray) sorted = NULL;
-  guint n = values->len;
-
-  if (n == 0)
-    return 0;
-  sorted = g_array_copy (values);
-  g_array_sort (sorted, compare_doubles);
-  if (n % 2 == 1)
-    return g_array_index (sorted, double, n / 2);
-  return (g_array_index (sorted, double, n / 2 - 1) + g_array_index (sorted, double, n / 2)) / 2;
-}
 
 /* The machine's load average, as /proc/loadavg gives it, or "?". */
 static char *
@@ -263,8 +240,8 @@ main (int   argc,
           g_array_append_val (app_cpu, a.cpu_ms);
         }
 
-      ratio = median (app_ms) / median (bare_ms);
-      extra_mb = median (app_mb) - median (bare_mb);
+      ratio = bench_median (app_ms) / bench_median (bare_ms);
+      extra_mb = bench_median (app_mb) - bench_median (bare_mb);
       time_met = ratio <= TIME_GOAL;
       memory_met = extra_mb <= MEMORY_GOAL_MB;
       all_met = all_met && time_met && memory_met;
@@ -276,23 +253,23 @@ main (int   argc,
         g_autoptr(GArray) sorted_b = g_array_copy (bare_ms);
         g_autoptr(GArray) sorted_a = g_array_copy (app_ms);
 
-        g_array_sort (sorted_b, compare_doubles);
-        g_array_sort (sorted_a, compare_doubles);
-        g_print ("  %-12s %10.1f %10.1f %10.1f %12.1f %10.1f\n", "bare window", median (bare_ms),
+        g_array_sort (sorted_b, bench_compare_doubles);
+        g_array_sort (sorted_a, bench_compare_doubles);
+        g_print ("  %-12s %10.1f %10.1f %10.1f %12.1f %10.1f\n", "bare window", bench_median (bare_ms),
                  g_array_index (sorted_b, double, 0),
-                 g_array_index (sorted_b, double, sorted_b->len - 1), median (bare_mb),
-                 median (bare_cpu));
-        g_print ("  %-12s %10.1f %10.1f %10.1f %12.1f %10.1f\n", "atelier", median (app_ms),
+                 g_array_index (sorted_b, double, sorted_b->len - 1), bench_median (bare_mb),
+                 bench_median (bare_cpu));
+        g_print ("  %-12s %10.1f %10.1f %10.1f %12.1f %10.1f\n", "atelier", bench_median (app_ms),
                  g_array_index (sorted_a, double, 0),
-                 g_array_index (sorted_a, double, sorted_a->len - 1), median (app_mb),
-                 median (app_cpu));
+                 g_array_index (sorted_a, double, sorted_a->len - 1), bench_median (app_mb),
+                 bench_median (app_cpu));
       }
       g_print ("  time:   %.2f x the bare window's (goal <= %.1f x): %s\n",
                ratio, TIME_GOAL, time_met ? "met" : "NOT MET");
       g_print ("  memory: %+.1f MB (goal <= +%.0f MB): %s\n",
                extra_mb, MEMORY_GOAL_MB, memory_met ? "met" : "NOT MET");
       g_print ("  CPU:    %.2f x the bare window's (not a goal)\n\n",
-               median (app_cpu) / median (bare_cpu));
+               bench_median (app_cpu) / bench_median (bare_cpu));
     }
 
   {

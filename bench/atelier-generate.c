@@ -229,25 +229,6 @@ fill_digits (GRand      *rand,
   return number;
 }
 
-/* "Müller-Lüdenscheidt" gives "muller-ludenscheidt", "O’Connor" gives
- * "oconnor". */
-static char *
-email_word (const char *name)
-{
-  g_autofree char *ascii = g_str_to_ascii (name, "C");
-  GString *word = g_string_new (NULL);
-
-  for (const char *p = ascii; *p != '\0'; p++)
-    {
-      if (g_ascii_isalnum (*p))
-        g_string_append_c (word, g_ascii_tolower (*p));
-      else if (*p == '-' && word->len > 0)
-        g_string_append_c (word, '-');
-    }
-
-  return g_string_free (word, FALSE);
-}
-
 static const char *
 pick_domain (GRand *rand)
 {
@@ -273,8 +254,8 @@ make_email (GRand      *rand,
             const char *given_latin,
             const char *family_latin)
 {
-  g_autofree char *given = email_word (given_latin);
-  g_autofree char *family = email_word (family_latin);
+  g_autofree char *given = bench_email_word (given_latin);
+  g_autofree char *family = bench_email_word (family_latin);
   const char *domain = pick_domain (rand);
   guint number = g_rand_int_range (rand, 1, 100);
 
