@@ -489,6 +489,72 @@ test_checkin_type_and_enter (Fixture       *fixture,
   wait_for_counter (fixture, "1 of 5 here");
 }
 
+/* The action of the window's Ctrl+Z, as a key press reaches it first
+ * (capture phase); the test fails without one. */
+static GtkShortcutAction *
+undo_key_action (Fixture *fixture)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (fixture->window));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller)
+          || gtk_event_controller_get_propagation_phase (controller) != GTK_PHASE_CAPTURE)
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+
+          if (g_strcmp0 (trigger, "<Control>z") == 0)
+            return gtk_shortcut_get_action (shortcut);
+        }
+    }
+  g_error ("No Ctrl+Z in the check-in window");
+  return NULL;
+}
+
+static gboolean
+press_undo_key (Fixture *fixture)
+{
+  return gtk_shortcut_action_activate (undo_key_action (fixture), GTK_SHORTCUT_ACTION_EXCLUSIVE,
+                                       GTK_WIDGET (fixture->window), NULL);
+}
+
+/* Ctrl+Z undoes the last check-in while its toast shows, without the
+ * mouse; with nothing to undo, the key is left to the entry. */
+static void
+test_checkin_undo_key (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  AtelierStore *store = fixture->store.store;
+
+  show_window (fixture);
+
+  /* Nothing checked in yet: nothing to undo, the entry keeps the key. */
+  g_assert_false (press_undo_key (fixture));
+
+  type_text (fixture, "zoe");
+  press_enter (fixture);
+  g_assert_cmpint (checked_in_at (store, fixture->zoe), !=, 0);
+  g_assert_true (press_undo_key (fixture));
+  g_assert_cmpint (checked_in_at (store, fixture->zoe), ==, 0);
+  wait_for_counter (fixture, "0 of 5 here");
+
+  /* Once undone, a second Ctrl+Z has nothing left to do. */
+  g_assert_false (press_undo_key (fixture));
+
+  /* Undone from the row's button, the toast's undo is spent too. */
+  type_text (fixture, "zoe");
+  press_enter (fixture);
+  g_assert_cmpint (checked_in_at (store, fixture->zoe), !=, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window),
+                                             "checkin.undo-check-in", "x", fixture->zoe));
+  g_assert_false (press_undo_key (fixture));
+}
+
 static void
 test_checkin_tap (Fixture       *fixture,
                   gconstpointer  data)
@@ -767,6 +833,7 @@ main (int   argc,
 
   ADD_TEST ("/atelier/checkin/open", test_checkin_open);
   ADD_TEST ("/atelier/checkin/type-and-enter", test_checkin_type_and_enter);
+  ADD_TEST ("/atelier/checkin/undo-key", test_checkin_undo_key);
   ADD_TEST ("/atelier/checkin/tap", test_checkin_tap);
   ADD_TEST ("/atelier/checkin/waitlisted", test_checkin_waitlisted);
   ADD_TEST ("/atelier/checkin/store-search", test_checkin_store_search);

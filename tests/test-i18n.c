@@ -13,8 +13,11 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
+#include "atelier-booking.h"
 #include "atelier-format.h"
 #include "atelier-mail.h"
+#include "atelier-session-page.h"
+#include "atelier-session-row.h"
 #include "atelier-window.h"
 #include "test-ical-util.h"
 #include "test-ui-util.h"
@@ -111,6 +114,151 @@ test_window (void)
       g_assert_cmpstr (placeholder, !=, "Search by workshop");
     }
   g_assert_true (found_placeholder);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  test_store_teardown (&store, NULL);
+}
+
+/* A session tomorrow with one seat, taken, and two parties waiting: its
+ * card shows both badges, "2 en attente" and "Complète". */
+static void
+add_full_session (AtelierStore *store)
+{
+  g_autoptr(AtelierWorkshop) workshop = atelier_workshop_new ("Affûter et tailler : les couteaux du chef");
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) starts = g_date_time_add_days (now, 1);
+  g_autoptr(GDateTime) ends = g_date_time_add_hours (starts, 2);
+  g_autoptr(AtelierSession) session = NULL;
+  const char *names[] = { "Ada", "Berthe", "Chloé" };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (atelier_store_add_workshop (store, workshop, &error));
+  session = atelier_session_new (atelier_workshop_get_id (workshop), starts, ends, "Europe/Paris");
+  g_object_set (session, "capacity", 1, "place", "Cuisine de l’atelier, 12 rue des Martyrs", NULL);
+  g_assert_true (atelier_store_add_session (store, session, &error));
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(AtelierCustomer) customer = atelier_customer_new (names[i], "Martin");
+      g_autoptr(AtelierRegistration) registration = NULL;
+
+      registration = atelier_booking_sign_up (store, atelier_session_get_id (session), customer,
+                                              1, NULL, &error);
+      g_assert_no_error (error);
+    }
+}
+
+static gboolean
+shows_session_row (gpointer      window,
+                   gconstpointer data)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  test_collect_widgets (window, ATELIER_TYPE_SESSION_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (gtk_widget_get_mapped (rows->pdata[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* The label of @row showing @text, or %NULL */
+static GtkWidget *
+find_label (GtkWidget  *row,
+            const char *text)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  test_collect_widgets (row, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (g_strcmp0 (gtk_label_get_text (labels->pdata[i]), text) == 0)
+      return labels->pdata[i];
+  return NULL;
+}
+
+/* French labels are longer: "2 en attente" and "Complète" side by side
+ * made a session's card too wide for a 360-pixel phone. One above the
+ * other, the card needs only the wider one. */
+static void
+test_narrow_schedule (void)
+{
+  TestStore store = { NULL };
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  AtelierWindow *window;
+  GtkWidget *waiting;
+  GtkWidget *full;
+  int waiting_width = 0;
+  int full_width = 0;
+  int badges_width = 0;
+
+  if (!have_display)
+    {
+      g_test_skip ("No display: the window cannot be built");
+      return;
+    }
+
+  test_store_setup (&store, NULL);
+  add_full_session (store.store);
+  window = atelier_window_new (NULL, store.store);
+  atelier_window_set_visible_view (window, "schedule");
+  gtk_window_present (GTK_WINDOW (window));
+  test_wait_until (shows_session_row, window, NULL, 10);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  test_collect_widgets (GTK_WIDGET (window), ATELIER_TYPE_SESSION_ROW, rows);
+  g_assert_cmpuint (rows->len, >=, 1);
+  waiting = find_label (rows->pdata[0], "2 en attente");
+  full = find_label (rows->pdata[0], "Complète");
+  g_assert_nonnull (waiting);
+  g_assert_nonnull (full);
+  g_assert_true (gtk_widget_get_mapped (waiting) && gtk_widget_get_mapped (full));
+  g_assert_true (gtk_widget_get_parent (waiting) == gtk_widget_get_parent (full));
+
+  gtk_widget_measure (waiting, GTK_ORIENTATION_HORIZONTAL, -1, &waiting_width, NULL, NULL, NULL);
+  gtk_widget_measure (full, GTK_ORIENTATION_HORIZONTAL, -1, &full_width, NULL, NULL, NULL);
+  gtk_widget_measure (gtk_widget_get_parent (waiting), GTK_ORIENTATION_HORIZONTAL, -1,
+                      &badges_width, NULL, NULL, NULL);
+  g_assert_cmpint (badges_width, <, waiting_width + full_width);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  test_store_teardown (&store, NULL);
+}
+
+/* French labels are longer; a session's page, its header bar included,
+ * still fits a 360-pixel phone with the window's frame (350). */
+static void
+test_narrow_session_page (void)
+{
+  TestStore store = { NULL };
+  g_autoptr(AtelierWorkshop) workshop = atelier_workshop_new ("Risotto aux cèpes");
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) starts = g_date_time_add_days (now, 2);
+  g_autoptr(GDateTime) ends = g_date_time_add_hours (starts, 2);
+  g_autoptr(AtelierSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window;
+  GtkWidget *page;
+  int minimum = 0;
+
+  if (!have_display)
+    {
+      g_test_skip ("No display: the page cannot be built");
+      return;
+    }
+
+  test_store_setup (&store, NULL);
+  g_assert_true (atelier_store_add_workshop (store.store, workshop, &error));
+  session = atelier_session_new (atelier_workshop_get_id (workshop), starts, ends, "Europe/Paris");
+  g_assert_true (atelier_store_add_session (store.store, session, &error));
+  g_assert_no_error (error);
+
+  window = gtk_window_new ();
+  page = atelier_session_page_new (store.store, atelier_session_get_id (session));
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (window);
+
+  gtk_widget_measure (page, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_test_message ("minimum width: %d", minimum);
+  g_assert_cmpint (minimum, <=, 350);
 
   gtk_window_destroy (GTK_WINDOW (window));
   test_store_teardown (&store, NULL);
@@ -242,6 +390,8 @@ main (int   argc,
   g_test_add_func ("/atelier/i18n/catalogue", test_catalogue);
   g_test_add_func ("/atelier/i18n/date-names", test_date_names);
   g_test_add_func ("/atelier/i18n/window", test_window);
+  g_test_add_func ("/atelier/i18n/narrow-session-page", test_narrow_session_page);
+  g_test_add_func ("/atelier/i18n/narrow-schedule", test_narrow_schedule);
   g_test_add_func ("/atelier/i18n/cli", test_cli);
   g_test_add ("/atelier/i18n/mail-subject", IcalFixture, NULL,
               ical_fixture_setup, test_mail_subject, ical_fixture_teardown);

@@ -618,6 +618,29 @@ test_send_invites_button (Fixture       *fixture,
   g_assert_true (gtk_widget_is_sensitive (test_find_button (GTK_WIDGET (fixture->page), "Send _Invites…")));
 }
 
+/* A phone held at the door is 360 pixels wide: the page, its header bar
+ * included, fits in that with the window's frame (350). Wide, the header
+ * bar keeps the "Sign Up…" label. */
+static void
+test_narrow (Fixture       *fixture,
+             gconstpointer  data)
+{
+  gint64 session = add_session (fixture->store.store, fixture->workshop_id, 48, 10);
+  AdwSqueezer *squeezer;
+  int minimum = 0;
+
+  show_page (fixture, session);
+  /* Wide, the header bar has room for the button's label. */
+  squeezer = ADW_SQUEEZER (find_widget (GTK_WIDGET (fixture->page), ADW_TYPE_SQUEEZER));
+  g_assert_true (gtk_widget_is_ancestor (test_find_button (GTK_WIDGET (fixture->page), "_Sign Up…"),
+                                         adw_squeezer_get_visible_child (squeezer)));
+
+  gtk_widget_measure (GTK_WIDGET (fixture->page), GTK_ORIENTATION_HORIZONTAL, -1,
+                      &minimum, NULL, NULL, NULL);
+  g_test_message ("minimum width: %d", minimum);
+  g_assert_cmpint (minimum, <=, 350);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -648,6 +671,7 @@ main (int   argc,
   ADD_TEST ("/atelier/session-page/check-in", test_check_in);
   ADD_TEST ("/atelier/session-page/move", test_move);
   ADD_TEST ("/atelier/session-page/send-invites-button", test_send_invites_button);
+  ADD_TEST ("/atelier/session-page/narrow", test_narrow);
 
 #undef ADD_TEST
 

@@ -319,6 +319,21 @@ send_key (GtkWidget *widget,
   g_assert_true (handled);
 }
 
+/* Typing right after the dialog opens goes to the search. */
+static void
+test_starts_in_search (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GtkWidget *entry;
+  GtkWidget *focus;
+
+  show_dialog (fixture);
+  entry = find_widget (GTK_WIDGET (fixture->dialog), GTK_TYPE_SEARCH_ENTRY);
+  focus = gtk_window_get_focus (GTK_WINDOW (fixture->dialog));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == entry || gtk_widget_is_ancestor (focus, entry));
+}
+
 static void
 test_arrow_keys (Fixture       *fixture,
                  gconstpointer  data)
@@ -517,6 +532,7 @@ main (int   argc,
   g_test_add (path, Fixture, GINT_TO_POINTER (capacity), fixture_setup, func, fixture_teardown)
 
   ADD_TEST ("/atelier/signup/search-and-sign-up", 6, test_search_and_sign_up);
+  ADD_TEST ("/atelier/signup/starts-in-search", 6, test_starts_in_search);
   ADD_TEST ("/atelier/signup/arrow-keys", 6, test_arrow_keys);
   ADD_TEST ("/atelier/signup/waiting-list", 2, test_waiting_list);
   ADD_TEST ("/atelier/signup/not-enough-seats", 2, test_not_enough_seats);

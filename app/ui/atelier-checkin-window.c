@@ -57,6 +57,8 @@ struct _AtelierCheckinWindow
   guint                reload_id;
   gboolean             customers_changed;
   AdwToast            *last_toast;
+  /* The toast of the last check-in, while it shows: Ctrl+Z undoes it */
+  AdwToast            *undo_toast;
 
   /* Template children */
   AdwToastOverlay     *toast_overlay;
@@ -171,6 +173,16 @@ format_checked_in_time (AtelierCheckinWindow *self,
 }
 
 static void
+on_undo_toast_dismissed_cb (AdwToast             *toast,
+                            AtelierCheckinWindow *self)
+{
+  if (self->undo_toast != toast)
+    return;
+
+  g_clear_object (&self->undo_toast);
+}
+
+static void
 show_toast (AtelierCheckinWindow *self,
             const char           *title,
             gint64                undo_registration_id)
@@ -185,6 +197,8 @@ show_toast (AtelierCheckinWindow *self,
       adw_toast_set_button_label (toast, _("_Undo"));
       adw_toast_set_action_name (toast, "checkin.undo-check-in");
       adw_toast_set_action_target_value (toast, g_variant_new_int64 (undo_registration_id));
+      g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_undo_toast_dismissed_cb), self, 0);
+      g_set_object (&self->undo_toast, toast);
     }
 
   g_set_object (&self->last_toast, toast);
@@ -954,7 +968,32 @@ undo_check_in_action (GtkWidget  *widget,
                                                 &error);
   if (registration == NULL)
     show_error_toast (self, error->message);
+  else if (self->undo_toast != NULL
+           && g_variant_get_int64 (adw_toast_get_action_target_value (self->undo_toast))
+              == g_variant_get_int64 (parameter))
+    /* Undone from the row: the toast has nothing left to undo. */
+    adw_toast_dismiss (self->undo_toast);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* Ctrl+Z: the keyboard's way to the toast's Undo, which Tab reaches only
+ * after every row's button. %FALSE (nothing to undo) leaves the key to the
+ * entry. */
+static gboolean
+undo_last_cb (GtkWidget *widget,
+              GVariant  *args,
+              gpointer   user_data)
+{
+  AtelierCheckinWindow *self = ATELIER_CHECKIN_WINDOW (widget);
+  g_autoptr(AdwToast) toast = g_steal_pointer (&self->undo_toast);
+
+  if (toast == NULL)
+    return FALSE;
+
+  gtk_widget_activate_action_variant (widget, adw_toast_get_action_name (toast),
+                                      adw_toast_get_action_target_value (toast));
+  adw_toast_dismiss (toast);
+  return TRUE;
 }
 
 static void
@@ -1014,6 +1053,7 @@ atelier_checkin_window_dispose (GObject *object)
   g_clear_object (&self->filter);
   g_clear_object (&self->roster);
   g_clear_object (&self->last_toast);
+  g_clear_object (&self->undo_toast);
   g_clear_object (&self->session);
   g_clear_object (&self->store);
   g_clear_pointer (&self->customers, g_hash_table_unref);
@@ -1132,6 +1172,7 @@ atelier_checkin_window_init (AtelierCheckinWindow *self)
 {
   GtkListItemFactory *factory;
   GtkEventController *controller;
+  GtkEventController *shortcuts;
   g_autoptr(GListStore) parts = NULL;
   GtkFilterListModel *filtered;
 
@@ -1174,6 +1215,15 @@ atelier_checkin_window_init (AtelierCheckinWindow *self)
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
   g_signal_connect_swapped (controller, "key-pressed", G_CALLBACK (on_search_key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->search_entry), controller);
+
+  /* Ctrl+Z undoes the last check-in while its toast shows, before the
+   * entry sees the key; otherwise the entry undoes typing as usual. */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>z"),
+                                                          gtk_callback_action_new (undo_last_cb, NULL, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 
   /* Typing anywhere in the window goes to the entry, which starts with the
    * focus. */

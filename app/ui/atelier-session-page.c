@@ -65,6 +65,7 @@ struct _AtelierSessionPage
   GtkWidget             *box;
   AdwWindowTitle        *window_title;
   GtkWidget             *sign_up_button;
+  GtkWidget             *sign_up_icon_button;
   AdwToastOverlay       *toast_overlay;
   GtkStack              *stack;
   GtkListView           *roster_view;
@@ -977,6 +978,7 @@ update_actions (AtelierSessionPage *self)
   gboolean cancelled = exists && atelier_session_is_cancelled (self->session);
   gboolean started = exists && atelier_session_get_starts_at (self->session) <= g_get_real_time () / G_USEC_PER_SEC;
   gboolean open = exists && !cancelled;
+  const char *tooltip;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.sign-up", open && !started);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.edit", open && !self->summary.ended);
@@ -991,11 +993,11 @@ update_actions (AtelierSessionPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.send-invites",
                                  exists && self->n_pending > 0 && !self->exporting);
 
-  if (started && open)
-    gtk_widget_set_tooltip_text (self->sign_up_button,
-                                 _("This session has already started; add late arrivals as walk-ins in check-in mode."));
-  else
-    gtk_widget_set_tooltip_text (self->sign_up_button, _("Sign a customer up to this session"));
+  tooltip = started && open
+              ? _("This session has already started; add late arrivals as walk-ins in check-in mode.")
+              : _("Sign a customer up to this session");
+  gtk_widget_set_tooltip_text (self->sign_up_button, tooltip);
+  gtk_widget_set_tooltip_text (self->sign_up_icon_button, tooltip);
 }
 
 static void
@@ -1919,6 +1921,7 @@ atelier_session_page_class_init (AtelierSessionPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtelierSessionPage, box);
   gtk_widget_class_bind_template_child (widget_class, AtelierSessionPage, window_title);
   gtk_widget_class_bind_template_child (widget_class, AtelierSessionPage, sign_up_button);
+  gtk_widget_class_bind_template_child (widget_class, AtelierSessionPage, sign_up_icon_button);
   gtk_widget_class_bind_template_child (widget_class, AtelierSessionPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, AtelierSessionPage, stack);
   gtk_widget_class_bind_template_child (widget_class, AtelierSessionPage, roster_view);

@@ -767,6 +767,10 @@ atelier_signup_dialog_init (AtelierSignupDialog *self)
   if (GTK_IS_TEXT (delegate))
     gtk_text_set_activates_default (GTK_TEXT (delegate), TRUE);
 
+  /* The hint says "type a name": the entry has the focus from the start,
+   * not the Cancel button. */
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->search_entry));
+
   if (g_strcmp0 (PROFILE, "development") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 }
