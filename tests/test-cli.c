@@ -1901,6 +1901,16 @@ set_organizer (Fixture *fixture)
   g_assert_cmpstr (run.out, ==, ORGANIZER "\n");
 }
 
+/* The demo shop has an address of its own: these tests take it away. */
+static void
+unset_organizer (Fixture *fixture)
+{
+  g_auto(Run) run = { 0 };
+
+  run_db (&run, fixture, "settings", "organizer", "", NULL);
+  assert_success (&run);
+}
+
 /* settings --json: one object, every key to its value */
 static JsonObject *
 run_settings (Fixture *fixture)
@@ -2253,6 +2263,7 @@ test_invites_demo (Fixture       *fixture,
   expected = expected_invitees (fixture, session_id);
 
   /* No organiser: refused, saying how to set it */
+  unset_organizer (fixture);
   run_db (&run, fixture, "invites", arg_id (0, session_id), "--out", folder, NULL);
   assert_refused (&run, "organizer");
   g_assert_nonnull (strstr (run.err, "atelier-cli settings organizer ADDRESS"));
@@ -2467,6 +2478,7 @@ test_invites_feed (Fixture       *fixture,
   g_auto(Run) run = { 0 };
 
   run_demo (fixture);
+  unset_organizer (fixture);
   run_db (&run, fixture, "feed", "--out", path, NULL);
   assert_refused (&run, "atelier-cli settings organizer ADDRESS");
   /* Nothing written, not even a temporary file */

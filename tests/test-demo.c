@@ -163,6 +163,37 @@ test_demo_time_zone (TestStore *fixture, gconstpointer data)
   test_store_teardown (&other, NULL);
 }
 
+/* The demo shop sends its own invites, from a domain that reaches nobody,
+ * unless the store has a name and an address of its own. */
+static void
+test_demo_identity (TestStore *fixture, gconstpointer data)
+{
+  g_autoptr(GDateTime) now = demo_now ();
+  g_autoptr(AtelierSettings) settings = NULL;
+  g_autoptr(GError) error = NULL;
+  TestStore other;
+
+  fill (fixture);
+  settings = atelier_settings_load (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_true (atelier_settings_check_can_invite (settings, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_suffix (atelier_settings_get (settings, ATELIER_SETTING_ORGANIZER), ".example"));
+  g_assert_cmpstr (atelier_settings_get (settings, ATELIER_SETTING_STORE_NAME), !=, "");
+  g_clear_object (&settings);
+
+  test_store_setup (&other, NULL);
+  g_assert_true (atelier_settings_write (other.store, ATELIER_SETTING_ORGANIZER, "shop@example.org", &error));
+  g_assert_true (atelier_settings_write (other.store, ATELIER_SETTING_STORE_NAME, "Chez Nous", &error));
+  g_assert_true (atelier_demo_fill (other.store, now, &error));
+  g_assert_no_error (error);
+  settings = atelier_settings_load (other.store, &error);
+  g_assert_cmpstr (atelier_settings_get (settings, ATELIER_SETTING_ORGANIZER), ==, "shop@example.org");
+  g_assert_cmpstr (atelier_settings_get (settings, ATELIER_SETTING_STORE_NAME), ==, "Chez Nous");
+  g_clear_object (&settings);
+  test_store_teardown (&other, NULL);
+}
+
 static void
 test_demo_customers (TestStore *fixture, gconstpointer data)
 {
@@ -255,6 +286,8 @@ main (int argc, char **argv)
               test_demo_sessions, test_store_teardown);
   g_test_add ("/atelier/demo/time-zone", TestStore, NULL, test_store_setup,
               test_demo_time_zone, test_store_teardown);
+  g_test_add ("/atelier/demo/identity", TestStore, NULL, test_store_setup,
+              test_demo_identity, test_store_teardown);
   g_test_add ("/atelier/demo/customers", TestStore, NULL, test_store_setup,
               test_demo_customers, test_store_teardown);
   g_test_add_func ("/atelier/demo/deterministic", test_demo_same_now_same_store);

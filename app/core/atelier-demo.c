@@ -16,6 +16,11 @@
 #include "atelier-store-private.h"
 
 #define DEMO_ZONE "Europe/Paris"
+/* Who sends the demo's invites: a shop of its own, on a domain reserved
+ * for examples (RFC 2606), so that "Send Invites" works on a demo store
+ * and can reach nobody. */
+#define DEMO_STORE_NAME "L’Atelier des Martyrs"
+#define DEMO_ORGANIZER "bonjour@atelier-des-martyrs.example"
 #define DEMO_DAYS_BACK 30
 #define DEMO_DAYS_AHEAD 60
 
@@ -416,8 +421,11 @@ atelier_demo_fill (AtelierStore  *store,
 
   /* The demo's sessions are in DEMO_ZONE: so is the store, unless it
    * was given a zone. Otherwise sessions planned on top of the demo would
-   * be in the computer's zone and sort oddly among the demo's. */
+   * be in the computer's zone and sort oddly among the demo's. Its name
+   * and address too are the demo shop's unless the store has its own. */
   ok = atelier_settings_write_unless_set (store, ATELIER_SETTING_TIME_ZONE, DEMO_ZONE, error) &&
+       atelier_settings_write_unless_set (store, ATELIER_SETTING_STORE_NAME, DEMO_STORE_NAME, error) &&
+       atelier_settings_write_unless_set (store, ATELIER_SETTING_ORGANIZER, DEMO_ORGANIZER, error) &&
        add_workshops (&filler, error) &&
        add_customers (&filler, error) &&
        add_sessions (&filler, error) &&
