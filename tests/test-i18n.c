@@ -160,20 +160,6 @@ shows_session_row (gpointer      window,
   return FALSE;
 }
 
-/* The label of @row showing @text, or %NULL */
-static GtkWidget *
-find_label (GtkWidget  *row,
-            const char *text)
-{
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-
-  test_collect_widgets (row, GTK_TYPE_LABEL, labels);
-  for (guint i = 0; i < labels->len; i++)
-    if (g_strcmp0 (gtk_label_get_text (labels->pdata[i]), text) == 0)
-      return labels->pdata[i];
-  return NULL;
-}
-
 /* French labels are longer: "2 en attente" and "Complète" side by side
  * made a session's card too wide for a 360-pixel phone. One above the
  * other, the card needs only the wider one. */
@@ -205,8 +191,8 @@ test_narrow_schedule (void)
 
   test_collect_widgets (GTK_WIDGET (window), ATELIER_TYPE_SESSION_ROW, rows);
   g_assert_cmpuint (rows->len, >=, 1);
-  waiting = find_label (rows->pdata[0], "2 en attente");
-  full = find_label (rows->pdata[0], "Complète");
+  waiting = GTK_WIDGET (test_find_label (rows->pdata[0], "2 en attente"));
+  full = GTK_WIDGET (test_find_label (rows->pdata[0], "Complète"));
   g_assert_nonnull (waiting);
   g_assert_nonnull (full);
   g_assert_true (gtk_widget_get_mapped (waiting) && gtk_widget_get_mapped (full));

@@ -137,20 +137,6 @@ find_widget (GtkWidget *root,
   return found->pdata[0];
 }
 
-/* The first visible label with @css_class under @root, or NULL */
-static GtkLabel *
-find_label_with_class (GtkWidget  *root,
-                       const char *css_class)
-{
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-
-  test_collect_widgets (root, GTK_TYPE_LABEL, labels);
-  for (guint i = 0; i < labels->len; i++)
-    if (gtk_widget_has_css_class (labels->pdata[i], css_class) && gtk_widget_get_visible (labels->pdata[i]))
-      return labels->pdata[i];
-  return NULL;
-}
-
 static gboolean
 has_label_containing (GtkWidget  *root,
                       const char *text)
@@ -308,7 +294,7 @@ test_summary_and_roster (Fixture       *fixture,
   title = ADW_WINDOW_TITLE (find_widget (GTK_WIDGET (fixture->page), ADW_TYPE_WINDOW_TITLE));
   g_assert_cmpstr (adw_window_title_get_title (title), ==, "Risotto aux cèpes");
 
-  summary = find_label_with_class (GTK_WIDGET (fixture->page), "summary");
+  summary = test_find_label_with_class (GTK_WIDGET (fixture->page), "summary");
   g_assert_nonnull (summary);
   g_assert_cmpstr (gtk_label_get_label (summary), ==, "7 of 10 seats taken · 2 parties waiting (3 seats)");
   g_assert_true (has_label_containing (GTK_WIDGET (fixture->page), "Kitchen"));
@@ -353,7 +339,7 @@ test_empty_and_missing (Fixture       *fixture,
   show_page (fixture, session);
   roster = roster_text (fixture->page);
   g_assert_true (g_str_has_prefix (roster, "session|Confirmed|Nobody is signed up yet."));
-  g_assert_cmpstr (gtk_label_get_label (find_label_with_class (GTK_WIDGET (fixture->page), "summary")),
+  g_assert_cmpstr (gtk_label_get_label (test_find_label_with_class (GTK_WIDGET (fixture->page), "summary")),
                    ==, "0 of 6 seats taken");
 
   g_assert_true (atelier_store_delete_session (store, session, &error));
@@ -425,7 +411,7 @@ test_cancel_registration (Fixture       *fixture,
   settle (fixture);
   roster = roster_text (fixture->page);
   g_assert_cmpstr (roster, ==, "session|Confirmed|Berthe Test×2");
-  g_assert_cmpstr (gtk_label_get_label (find_label_with_class (GTK_WIDGET (fixture->page), "summary")),
+  g_assert_cmpstr (gtk_label_get_label (test_find_label_with_class (GTK_WIDGET (fixture->page), "summary")),
                    ==, "2 of 4 seats taken");
 }
 
@@ -457,7 +443,7 @@ test_change_capacity (Fixture       *fixture,
   /* Below the seats taken: the error shows, nothing changes. */
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 5);
   g_signal_emit_by_name (test_find_button (dialog, "_Save"), "clicked");
-  error_label = find_label_with_class (dialog, "error");
+  error_label = test_find_label_with_class (dialog, "error");
   g_assert_nonnull (error_label);
   g_assert_cmpstr (gtk_label_get_label (error_label), ==,
                    "7 seats are already taken; the capacity cannot be lower than that.");
@@ -468,7 +454,7 @@ test_change_capacity (Fixture       *fixture,
 
   /* Raising it promotes the waiting party, and the toast says so. */
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 12);
-  g_assert_null (find_label_with_class (dialog, "error"));
+  g_assert_null (test_find_label_with_class (dialog, "error"));
   g_signal_emit_by_name (test_find_button (dialog, "_Save"), "clicked");
   g_assert_null (find_toplevel (fixture, ADW_TYPE_WINDOW));
   after = atelier_store_get_session (store, session, NULL);
@@ -478,7 +464,7 @@ test_change_capacity (Fixture       *fixture,
   g_assert_true (has_label_containing (GTK_WIDGET (fixture->page),
                                        "Chloé Test is confirmed from the waiting list. The capacity is now 12 seats."));
   settle (fixture);
-  g_assert_cmpstr (gtk_label_get_label (find_label_with_class (GTK_WIDGET (fixture->page), "summary")),
+  g_assert_cmpstr (gtk_label_get_label (test_find_label_with_class (GTK_WIDGET (fixture->page), "summary")),
                    ==, "12 of 12 seats taken");
 }
 
@@ -515,7 +501,7 @@ test_cancel_session (Fixture       *fixture,
   g_assert_cmpstr (atelier_registration_get_status (registration), ==, ATELIER_REGISTRATION_CANCELLED);
 
   settle (fixture);
-  g_assert_nonnull (find_label_with_class (GTK_WIDGET (fixture->page), "cancelled"));
+  g_assert_nonnull (test_find_label_with_class (GTK_WIDGET (fixture->page), "cancelled"));
   g_assert_true (has_label_containing (GTK_WIDGET (fixture->page), "This session is cancelled"));
   g_assert_false (gtk_widget_is_sensitive (test_find_button (GTK_WIDGET (fixture->page), "_Sign Up…")));
   /* Nothing more to cancel: the action is off. */

@@ -125,20 +125,6 @@ find_entry_row (GtkWidget  *root,
   return NULL;
 }
 
-/* The visible label with @css_class, or NULL */
-static GtkLabel *
-find_label_with_class (GtkWidget  *root,
-                       const char *css_class)
-{
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-
-  test_collect_widgets (root, GTK_TYPE_LABEL, labels);
-  for (guint i = 0; i < labels->len; i++)
-    if (gtk_widget_has_css_class (labels->pdata[i], css_class) && gtk_widget_is_visible (labels->pdata[i]))
-      return labels->pdata[i];
-  return NULL;
-}
-
 static GListModel *
 results (Fixture *fixture)
 {
@@ -417,7 +403,7 @@ test_new_customer (Fixture       *fixture,
   dialog = GTK_WIDGET (fixture->dialog);
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (test_find_button (dialog, "_New Customer")), TRUE);
   g_assert_false (gtk_widget_is_sensitive (sign_up_button (fixture)));
-  g_assert_nonnull (strstr (gtk_label_get_label (find_label_with_class (dialog, "caption")),
+  g_assert_nonnull (strstr (gtk_label_get_label (test_find_label_with_class (dialog, "caption")),
                             "A name is required"));
 
   gtk_editable_set_text (find_entry_row (dialog, "_Given Name"), "Léa");
@@ -429,7 +415,7 @@ test_new_customer (Fixture       *fixture,
   gtk_editable_set_text (email, "lea.roux");
   g_assert_false (gtk_widget_is_sensitive (sign_up_button (fixture)));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (email), "error"));
-  hint = find_label_with_class (dialog, "caption");
+  hint = test_find_label_with_class (dialog, "caption");
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (hint), "error"));
   g_assert_nonnull (strstr (gtk_label_get_label (hint), "does not look right"));
 
@@ -471,7 +457,7 @@ test_duplicate (Fixture       *fixture,
   click (sign_up_button (fixture));
 
   g_assert_null (atelier_signup_dialog_get_registration (fixture->dialog));
-  error_label = find_label_with_class (GTK_WIDGET (fixture->dialog), "error");
+  error_label = test_find_label_with_class (GTK_WIDGET (fixture->dialog), "error");
   g_assert_nonnull (error_label);
   g_assert_cmpstr (gtk_label_get_label (error_label), ==, "Zoé Martin is already signed up to this session.");
   g_assert_true (gtk_widget_is_visible (sign_up_button (fixture)));
@@ -498,7 +484,7 @@ test_new_customer_refused (Fixture       *fixture,
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (test_find_button (dialog, "_New Customer")), TRUE);
   gtk_editable_set_text (find_entry_row (dialog, "_Given Name"), "Léa");
   click (sign_up_button (fixture));
-  error_label = find_label_with_class (dialog, "error");
+  error_label = test_find_label_with_class (dialog, "error");
   g_assert_nonnull (error_label);
   g_assert_cmpstr (gtk_label_get_label (error_label), ==, "This session is cancelled; nobody can sign up to it.");
   g_assert_cmpuint (count_customers (store), ==, n_customers);

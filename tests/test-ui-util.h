@@ -34,6 +34,35 @@ test_find_button (GtkWidget  *root,
   return NULL;
 }
 
+/* The first label under @root showing @text, or NULL */
+static inline GtkLabel *
+test_find_label (GtkWidget  *root,
+                 const char *text)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  test_collect_widgets (root, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (g_strcmp0 (gtk_label_get_text (labels->pdata[i]), text) == 0)
+      return labels->pdata[i];
+  return NULL;
+}
+
+/* The first label under @root with @css_class that is shown (it and
+ * every ancestor visible), or NULL */
+static inline GtkLabel *
+test_find_label_with_class (GtkWidget  *root,
+                            const char *css_class)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  test_collect_widgets (root, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_has_css_class (labels->pdata[i], css_class) && gtk_widget_is_visible (labels->pdata[i]))
+      return labels->pdata[i];
+  return NULL;
+}
+
 typedef gboolean (*TestCondition) (gpointer fixture, gconstpointer data);
 
 static inline gboolean
