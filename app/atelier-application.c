@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-application.c: the Atelier application
  *
  * Parses the command line, opens the store once (in a thread, while GTK

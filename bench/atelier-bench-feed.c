@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-bench-feed.c: writing the public feed of 10,000 sessions
  *
  *   atelier-bench-feed [--sessions N] [--runs N] [--python PATH --script PATH]

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-bench-import.c: importing a 100,000-row customer CSV
  *
  *   atelier-bench-import [--rows N] [--runs N] [--seed S] [--csv FILE]

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-bench-names.c: the people a generated store is made of
  *
  * Common names of each origin, with the accents, apostrophes, hyphens,

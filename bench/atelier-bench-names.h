@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-bench-names.h: the people a generated store is made of
  *
  * Given and family names of the customers of a store in Paris: mostly

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-bench-search.c: customer search at the door, keystroke by keystroke
  *
  *   atelier-bench-search --database FILE [--prefixes N] [--seed S]

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-bench-startup.c: Atelier's start-up against a bare libadwaita window
  *
  *   atelier-bench-startup --atelier PATH --bare PATH --database FILE

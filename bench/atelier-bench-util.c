@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-bench-util.c: what the benchmark programs share */
 #include "atelier-bench-util.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-bench-util.h: what the benchmark programs share */
 #pragma once
 

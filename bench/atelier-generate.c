@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-generate.c: a large, believable store for the benchmarks
  *
  *   atelier-generate --database FILE [--customers N] [--sessions N]

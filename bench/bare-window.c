@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bare-window.c: the baseline of the start-up benchmark
  *
  * The least a libadwaita application shows: an AdwApplication with one

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 # feed-icalendar.py SESSIONS.tsv OUT.ics: the same public feed built and
 # serialised with python3-icalendar, the baseline of atelier-bench-feed.
 # Prints the seconds spent building and writing, on the clock then in

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Generate a store (unless one is given) and time the customer search on it.
 #
 #   bench/run-search.sh [--builddir DIR] [--database FILE]

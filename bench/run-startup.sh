@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Time Atelier's start-up on a large store against a bare libadwaita window.
 #
 #   bench/run-startup.sh [--builddir DIR] [--database FILE] [--runs N]

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # check-install.sh BUILD_DIR PREFIX BINDIR DATADIR LOCALEDIR APP_ID SCHEMA_ID LINGUAS_FILE
 #
 # Installs the build into a temporary folder with `meson install --destdir`

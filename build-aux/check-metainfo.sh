@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # check-metainfo.sh FILE
 #
 # Validates an AppStream metainfo file with `appstreamcli validate --no-net`

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # check-silent.sh [--stderr-only] COMMAND [ARGS...]
 #
 # Runs a validator and fails unless it exits 0 and prints nothing: some

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # check-translations.sh SOURCE_ROOT
 #
 # Regenerates the template from the sources listed in po/POTFILES.in (the

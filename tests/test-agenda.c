@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-agenda.c: the sessions as the schedule lists them */
 #define G_LOG_DOMAIN "test-agenda"
 

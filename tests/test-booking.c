@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-booking.c: sign-ups, the waiting list, moves, capacity, check-in */
 #define G_LOG_DOMAIN "test-booking"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-checkin.c: check-in mode at the door */
 #define G_LOG_DOMAIN "test-checkin"
 

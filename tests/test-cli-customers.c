@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-cli-customers.c: atelier-cli's commands about customers' data */
 #define G_LOG_DOMAIN "test-cli-customers"
 

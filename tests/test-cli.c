@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-cli.c: atelier-cli, run as a program on a store of its own
  *
  * Each test makes a fresh directory with its own database, runs the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-customer-list.c: the customer book as a list model that reads its
  * customers as they are looked at */
 #define G_LOG_DOMAIN "test-customer-list"

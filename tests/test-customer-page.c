@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-customer-page.c: one customer's page: profile, history, editor,
  * duplicates, personal data */
 #define G_LOG_DOMAIN "test-customer-page"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-customers.c: the customer profile, tags, duplicates, who to
  * invite next */
 #define G_LOG_DOMAIN "test-customers"

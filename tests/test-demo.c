@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-demo.c: the demo programme is believable and refuses a store in use */
 #define G_LOG_DOMAIN "test-demo"
 

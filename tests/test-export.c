@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-export.c: invites and the schedule written off the main thread,
  * and what the session page and the window make of it */
 #define G_LOG_DOMAIN "test-export"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-history.c: classes attended, no-shows, upcoming, last visit, and
  * the list of one customer's registrations */
 #define G_LOG_DOMAIN "test-history"

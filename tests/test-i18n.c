@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-i18n.c: the app speaks French with LANGUAGE=fr: a widget of a real
  * template, a message of atelier-cli, and the subject of an invite mail,
  * which follows the store's language setting and not the machine's.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-ical-util.h: what the invitation tests share: a store with a
  * workshop and settings, and checks of produced iCalendar text */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-import.c: customers from CSV files, and CSV exports */
 #define G_LOG_DOMAIN "test-import"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-invite-next-dialog.c: who to invite next to a session */
 #define G_LOG_DOMAIN "test-invite-next-dialog"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-invite.c: settings, REQUEST/CANCEL/PUBLISH calendars and mails */
 #define G_LOG_DOMAIN "test-invite"
 

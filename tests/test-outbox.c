@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-outbox.c: what customers are owed, SEQUENCE across changes, and
  * writing .ics/.eml files that clear the outbox only once written */
 #define G_LOG_DOMAIN "test-outbox"

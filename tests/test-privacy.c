@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-privacy.c: a person's data exported, erased, expired; backups */
 #define G_LOG_DOMAIN "test-privacy"
 

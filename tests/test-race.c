@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-race.c: two processes booking one small session at the same time
  *
  * Each process signs up new customers and cancels some of its own at

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-search.c: finding customers at the door: accents, case, prefixes,
  * phone digits, the session at hand first */
 #define G_LOG_DOMAIN "test-search"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-series.c: recurring sessions from an RRULE, across daylight saving */
 #define G_LOG_DOMAIN "test-series"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-session-editor.c: planning, repeating and changing sessions */
 #define G_LOG_DOMAIN "test-session-editor"
 

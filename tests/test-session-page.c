@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-session-page.c: one session's page: details, roster, actions */
 #define G_LOG_DOMAIN "test-session-page"
 

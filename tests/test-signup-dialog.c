@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-signup-dialog.c: signing a customer up, found as one types or new */
 #define G_LOG_DOMAIN "test-signup-dialog"
 

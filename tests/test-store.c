@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-store.c: opening, migrating and refusing files; constraints; CRUD */
 #define G_LOG_DOMAIN "test-store"
 

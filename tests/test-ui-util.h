@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-ui-util.h: what the widget tests share: walking the widget tree
  * and waiting for the main loop */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-util.h: what the core tests share: a fresh store per test */
 #pragma once
 

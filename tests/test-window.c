@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-window.c: the main window: its views (schedule, workshops,
  * customers), its navigation and its shortcuts */
 #define G_LOG_DOMAIN "test-window"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-workshop-editor.c: the workshop editor: validation, saving, deleting */
 #define G_LOG_DOMAIN "test-workshop-editor"
 

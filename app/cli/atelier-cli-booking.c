@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-cli-booking.c: the commands that change bookings: signup,
  * cancel, move, checkin, undo-checkin, walkin, capacity, cancel-session
  *

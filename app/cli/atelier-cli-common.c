@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-cli-common.c: option parsing, errors, dates and the store for
  * every command of atelier-cli */
 #define G_LOG_DOMAIN "atelier-cli"

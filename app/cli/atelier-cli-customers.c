@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-cli-customers.c: the commands about customers' data
  *
  *   import-customers FILE [--dry-run]     CSV import; one transaction

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-cli-customers.h: the commands about customers' data */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-cli-demo.c: the demo command, a believable store to try on */
 #define G_LOG_DOMAIN "atelier-cli"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-cli-invites.c: the commands that send customers their
  * invitations: outbox (what is owed), invites (a session's, as files),
  * invite (one registration's .ics) and feed (the public schedule)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-cli-items.h: how listings, sessions, customers and
  * registrations print, for the commands that share them */
 #pragma once

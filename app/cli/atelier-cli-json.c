@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-cli-json.c: what the --json outputs share
  *
  * Every listing is one array of objects with snake_case members that do

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-cli-listings.c: the workshops, sessions and customers commands
  *
  * Each listing reads one GListModel from the store and prints it either

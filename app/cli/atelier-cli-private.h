@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-cli-private.h: what the commands of atelier-cli share
  *
  * Each command is a handler in the table of atelier-cli.c. A handler

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-cli-roster.c: the commands that read bookings: roster and
  * summary (one session), search (customers, at the door)
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-cli-schedule.c: the commands that set sessions' dates: series
  * (a workshop's sessions from a recurrence rule) and reschedule (one
  * session to another time)

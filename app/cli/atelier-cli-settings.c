@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-cli-settings.c: the settings command, the store's settings for
  * invitations
  *

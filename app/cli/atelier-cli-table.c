@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-cli-table.c: columns of text aligned for a terminal
  *
  * Cells are added one by one, row after row. Columns are as wide as

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-cli-table.h: columns of text aligned for a terminal */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-cli.c: Atelier without a screen
  *
  *   atelier-cli [--database PATH] COMMAND [ARGS…]

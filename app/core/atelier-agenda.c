@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-agenda.c: the sessions as the schedule lists them
  *
  * A schedule row shows a session's workshop, times, place and seats, and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-agenda.h: the sessions as the schedule lists them */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-backup.c: copies of a store, taken while it is in use
  *
  * SQLite's online backup API copies the store page by page while other

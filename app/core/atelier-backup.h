@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-backup.h: copies of a store, taken while it is in use */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-csv.c: reading and writing CSV files as stores have them
  *
  * Reading goes through libcsv. Before it, the text is made UTF-8: a

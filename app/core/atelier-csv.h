@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-csv.h: reading and writing CSV files as stores have them */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-customer-book.h: the customers as a whole: duplicates and
  * CSV exports of the list and of attendance */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-customer-import.h: customers from another system's CSV export */
 #pragma once
 

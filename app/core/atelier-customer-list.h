@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-customer-list.h: the customer book as a list model that reads
  * its customers as they are looked at */
 #pragma once

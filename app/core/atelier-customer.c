@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-customer.c: a person the store knows */
 #define G_LOG_DOMAIN "atelier-customer"
 

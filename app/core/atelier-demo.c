@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-demo.c: a believable store to try Atelier on
  *
  * A kitchen and wine shop in Paris with a beauty corner: six workshops,

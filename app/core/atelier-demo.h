@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-demo.h: a believable store to try Atelier on */
 #pragma once
 

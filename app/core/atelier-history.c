@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-history.c: what a customer has done with the store
  *
  * Derived from registrations each time, never stored: what staff see at

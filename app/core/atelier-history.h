@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-history.h: what a customer has done with the store */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-invite-next.c: who to invite next to a session
  *
  * The candidates for a session are the customers who consented to be

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-invite-next.h: who to invite next to a session */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-invite.h: iCalendar invites, cancellations and the public feed */
 #pragma once
 

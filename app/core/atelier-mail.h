@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-mail.h: invite mails (RFC 6047) built with GMime */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-outbox-item.c: one message a customer is owed
  *
  * A row of the outbox view (see schema step 3), read like an entity:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-outbox-item.h: one message a customer is owed */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-outbox.c: what each customer is owed, and writing it out
  *
  * Nothing here is a queue: what is owed is derived (the outbox view) by

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-outbox.h: what each customer is owed, and writing it out */
 #pragma once
 

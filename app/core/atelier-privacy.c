@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-privacy.c: personal data: access, erasure, retention
  *
  * Access: everything the store holds about one person, as JSON (every

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-privacy.h: personal data: access, erasure, retention */
 #pragma once
 

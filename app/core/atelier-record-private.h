@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-record-private.h: how entity properties map to table columns
  *
  * Every entity is a plain GObject whose properties are its columns: the

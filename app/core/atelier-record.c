@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-record.c: the shared property plumbing of the entity types */
 #define G_LOG_DOMAIN "atelier-record"
 

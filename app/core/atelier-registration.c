@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-registration.c: one customer's place (or party) in a session */
 #define G_LOG_DOMAIN "atelier-registration"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-registration.h: one customer's place (or party) in a session */
 #pragma once
 

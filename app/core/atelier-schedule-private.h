@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-schedule-private.h: the schedule's rules inside a caller's
  * transaction */
 #pragma once

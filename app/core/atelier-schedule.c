@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-schedule.c: changing a session's time, place or status
  *
  * A change that a customer's calendar shows (start, end, time zone,

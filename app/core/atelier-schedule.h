@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-schedule.h: changing a session's time, place or status */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-schema-private.h: the numbered migrations of the store's file */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-schema.c: the numbered migrations of the store's file
  *
  * Each step is applied once, in order, in one transaction. A released step

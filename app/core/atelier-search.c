@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-search.c: finding a customer in a keystroke or two
  *
  * The FTS5 index (schema steps 2 and 8) folds case and accents. What was

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-search.h: finding a customer in a keystroke or two */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-series.c: recurring sessions from one RRULE
  *
  * A series is expanded once, when it is created, by libical's recurrence

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-series.h: recurring sessions from one RRULE */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-session.c: one dated occurrence of a workshop */
 #define G_LOG_DOMAIN "atelier-session"
 

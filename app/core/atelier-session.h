@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-session.h: one dated occurrence of a workshop */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-store-private.h: what the other core modules use of the store
  *
  * Only app/core/ includes this: SQL and the sqlite3 handle never leave the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-store.h: one store's database: workshops, sessions, customers,
  * registrations */
 #pragma once

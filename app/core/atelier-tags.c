@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-tags.c: the store-wide list of interests (cuisine, vin...)
  *
  * A customer's interests are tags of this list. The customer's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-tags.h: the store-wide list of interests (cuisine, vin...) */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-wording-private.h: the texts customers read, in the store's
  * language
  *

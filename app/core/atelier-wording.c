@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-wording.c: the texts customers read, in the store's language */
 #define G_LOG_DOMAIN "atelier-wording"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-workshop.c: a class as a template, before it has dates */
 #define G_LOG_DOMAIN "atelier-workshop"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-workshop.h: a class as a template, before it has dates */
 #pragma once
 

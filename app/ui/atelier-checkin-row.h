@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-checkin-row.h: one person at the door, with what to say to them */
 #pragma once
 

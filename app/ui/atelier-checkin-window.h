@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-checkin-window.h: check-in mode, for the door */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-customer-page.c: one customer: profile, history, editor,
  * personal data
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-customers-page.c: the store's customers, searched as you type
  *
  * With the search entry empty the list shows every customer; as soon as

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-customers-page.h: the store's customers, searched as you type */
 #pragma once
 

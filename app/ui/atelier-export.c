@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-export.c: invites and the schedule written to files, off the
  * main thread
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-import-dialog.c: customers imported from a CSV file
  *
  * Three steps in one window. First the mapping: how the file was read

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-import-dialog.h: customers imported from a CSV file */
 #pragma once
 

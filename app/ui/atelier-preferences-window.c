@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-preferences-window.c: the store's settings
  *
  * One page, "Store", with the settings that invitations need (see

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-preferences-window.h: the store's settings */
 #pragma once
 

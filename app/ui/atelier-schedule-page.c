@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-schedule-page.c: the store's sessions, grouped by day
  *
  * The page reads the sessions that have not ended yet and are not

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-schedule-page.h: the store's sessions, grouped by day */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-session-editor.h: plans a session (or a series) or changes one */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-session-page.c: one session: its details, its roster, its actions
  *
  * The page is one GtkListView, so that a session with hundreds of

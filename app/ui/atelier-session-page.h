@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-session-page.h: one session: its details, its roster, its actions */
 #pragma once
 

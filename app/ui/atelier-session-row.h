@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-session-row.h: one session in a list, as a card */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-signup-dialog.h: signs a customer, known or new, up to a session */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-walk-in-dialog.h: someone who comes in without signing up */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-window.c: the main window: schedule, workshops, customers
  *
  * The window receives its store as a construct-only property (or the error

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-window.h: the main window: schedule, workshops, customers */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-workshop-editor.h: creates or edits a workshop of the catalogue */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-workshops-page.h: the store's catalogue of workshops */
 #pragma once
 

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 # test-e2e.py: Atelier end to end, through the accessibility tree
 #
 #   test-e2e.py ATELIER ATELIER_CLI
