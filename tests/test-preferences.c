@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-preferences.c: the store's settings in the preferences window */
 #define G_LOG_DOMAIN "test-preferences"
 
@@ -5,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "atelier-contact.h"
 #include "atelier-preferences-window.h"
 #include "atelier-settings.h"
 #include "test-ui-util.h"
@@ -215,7 +217,7 @@ test_organizer_invalid (Fixture       *fixture,
 
   apply_text (fixture, ATELIER_SETTING_ORGANIZER, "the shop, Lyon");
   assert_setting (fixture, ATELIER_SETTING_ORGANIZER, "ateliers@cuisine.example");
-  g_assert_false (atelier_settings_is_valid_mailbox ("the shop, Lyon"));
+  g_assert_false (atelier_contact_is_mailbox ("the shop, Lyon"));
 
   /* The refused text stays to be corrected, marked, with the reason. */
   g_assert_cmpstr (entry_text (fixture, ATELIER_SETTING_ORGANIZER), ==, "the shop, Lyon");

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-booking.c: the booking rules: seats, waiting list, check-in
  *
  * Every public function is one BEGIN IMMEDIATE transaction: the write lock
@@ -74,7 +75,7 @@ open_session (AtelierStore  *store,
     }
 
   if (atelier_session_get_ends_at (session) <= now ||
-      (!until_end && atelier_session_get_starts_at (session) <= now))
+      (!until_end && !atelier_booking_accepts_sign_ups (session, now)))
     {
       g_set_error_literal (error, ATELIER_BOOKING_ERROR, ATELIER_BOOKING_ERROR_SESSION_OVER,
                            until_end ? _("This session is over; nobody can join it any more.")
@@ -752,4 +753,59 @@ atelier_booking_summarize (AtelierStore           *store,
   sqlite3_reset (stmt);
 
   return rc == SQLITE_ROW;
+}
+
+/**
+ * atelier_booking_accepts_sign_ups:
+ * @now: the time to judge at, in UTC seconds
+ *
+ * The one rule of which sessions one can still sign up to, or move a
+ * registration to: those not cancelled that have not started. Late
+ * arrivals at a started session come in as walk-ins.
+ */
+gboolean
+atelier_booking_accepts_sign_ups (AtelierSession *session,
+                                  gint64          now)
+{
+  g_return_val_if_fail (ATELIER_IS_SESSION (session), FALSE);
+
+  return !atelier_session_is_cancelled (session) && atelier_session_get_starts_at (session) > now;
+}
+
+/**
+ * atelier_booking_list_open_sessions:
+ * @except_session_id: a session to leave out (the one a registration
+ *   moves from), or 0
+ *
+ * Returns: (transfer full): the sessions that accept sign-ups now, by
+ *   start, as atelier_booking_accepts_sign_ups() decides
+ */
+GListModel *
+atelier_booking_list_open_sessions (AtelierStore  *store,
+                                    gint64         except_session_id,
+                                    GError       **error)
+{
+  gint64 now = atelier_store_now ();
+  g_autoptr(GDateTime) from = g_date_time_new_from_unix_utc (now);
+  g_autoptr(GListModel) sessions = NULL;
+  GListStore *open;
+  guint n;
+
+  g_return_val_if_fail (ATELIER_IS_STORE (store), NULL);
+
+  sessions = atelier_store_list_sessions (store, from, NULL, error);
+  if (sessions == NULL)
+    return NULL;
+
+  open = g_list_store_new (ATELIER_TYPE_SESSION);
+  n = g_list_model_get_n_items (sessions);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AtelierSession) session = g_list_model_get_item (sessions, i);
+
+      if (atelier_session_get_id (session) != except_session_id &&
+          atelier_booking_accepts_sign_ups (session, now))
+        g_list_store_append (open, session);
+    }
+  return G_LIST_MODEL (open);
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-booking.h: the booking rules: seats, waiting list, check-in */
 #pragma once
 
@@ -85,5 +86,11 @@ gboolean             atelier_booking_summarize      (AtelierStore           *sto
                                                      gint64                  session_id,
                                                      AtelierSessionSummary  *summary,
                                                      GError                **error);
+
+gboolean             atelier_booking_accepts_sign_ups   (AtelierSession         *session,
+                                                         gint64                  now);
+GListModel          *atelier_booking_list_open_sessions (AtelierStore           *store,
+                                                         gint64                  except_session_id,
+                                                         GError                **error);
 
 G_END_DECLS

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-customer-import.c: customers from another system's CSV export
  *
  * The file is read whole (see atelier-csv.c for encodings, separators and
@@ -35,6 +36,7 @@
 #include <glib/gi18n-lib.h>
 #include <stdio.h>
 
+#include "atelier-contact.h"
 #include "atelier-csv.h"
 #include "atelier-customer-import.h"
 #include "atelier-schema-private.h"
@@ -544,58 +546,6 @@ parse_time (const char *text,
   return TRUE;
 }
 
-static char *
-parse_language (const char *text)
-{
-  static const char *const names[][2] = {
-    { "francais", "fr" }, { "french", "fr" }, { "anglais", "en" }, { "english", "en" },
-    { "allemand", "de" }, { "german", "de" }, { "deutsch", "de" }, { "espagnol", "es" },
-    { "spanish", "es" }, { "espanol", "es" }, { "italien", "it" }, { "italian", "it" },
-    { "italiano", "it" }, { "neerlandais", "nl" }, { "dutch", "nl" },
-  };
-  g_autofree char *ascii = g_str_to_ascii (text, "C");
-  g_autofree char *lower = g_ascii_strdown (ascii, -1);
-  g_auto(GStrv) parts = NULL;
-
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    if (strcmp (lower, names[i][0]) == 0)
-      return g_strdup (names[i][1]);
-
-  /* A language tag: "fr", "fr-CA", "pt_BR". */
-  g_strdelimit (lower, "_", '-');
-  parts = g_strsplit (lower, "-", -1);
-  if (strlen (parts[0]) < 2 || strlen (parts[0]) > 3)
-    return NULL;
-  for (guint i = 0; parts[i] != NULL; i++)
-    {
-      gsize length = strlen (parts[i]);
-
-      if (length == 0 || length > 8)
-        return NULL;
-      for (gsize j = 0; j < length; j++)
-        if (!g_ascii_isalnum (parts[i][j]) || (i == 0 && !g_ascii_isalpha (parts[i][j])))
-          return NULL;
-      if (i > 0 && length == 2)
-        parts[i][0] = g_ascii_toupper (parts[i][0]), parts[i][1] = g_ascii_toupper (parts[i][1]);
-    }
-  return g_strjoinv ("-", parts);
-}
-
-static gboolean
-is_phone (const char *text)
-{
-  guint digits = 0;
-
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (g_ascii_isdigit (*p))
-        digits++;
-      else if (strchr (" .-()/+", *p) == NULL)
-        return FALSE;
-    }
-  return digits >= 6 && digits <= 20;
-}
-
 /* "cuisine; Vin | pâtisserie" to "cuisine, Vin, pâtisserie" */
 static char *
 parse_interests (const char  *text,
@@ -689,12 +639,12 @@ parse_row (Row    *row,
   if (row->family_name == NULL)
     row->family_name = g_strdup (text[ATELIER_IMPORT_FIELD_FAMILY_NAME]);
 
-  if (text[ATELIER_IMPORT_FIELD_EMAIL] && !atelier_settings_is_valid_mailbox (text[ATELIER_IMPORT_FIELD_EMAIL]))
+  if (text[ATELIER_IMPORT_FIELD_EMAIL] && !atelier_contact_is_mailbox (text[ATELIER_IMPORT_FIELD_EMAIL]))
     return reject (row, _("“%s” is not an e-mail address."), text[ATELIER_IMPORT_FIELD_EMAIL]);
-  if (text[ATELIER_IMPORT_FIELD_PHONE] && !is_phone (text[ATELIER_IMPORT_FIELD_PHONE]))
+  if (text[ATELIER_IMPORT_FIELD_PHONE] && !atelier_contact_is_phone (text[ATELIER_IMPORT_FIELD_PHONE]))
     return reject (row, _("“%s” is not a phone number."), text[ATELIER_IMPORT_FIELD_PHONE]);
   if (text[ATELIER_IMPORT_FIELD_LANGUAGE] &&
-      (row->language = parse_language (text[ATELIER_IMPORT_FIELD_LANGUAGE])) == NULL)
+      (row->language = atelier_contact_parse_language (text[ATELIER_IMPORT_FIELD_LANGUAGE])) == NULL)
     return reject (row, _("“%s” is not a language; use a code such as fr or en."),
                    text[ATELIER_IMPORT_FIELD_LANGUAGE]);
   if (text[ATELIER_IMPORT_FIELD_INTERESTS] &&

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-invite.c: iCalendar invites, cancellations and the public feed
  *
  * Every calendar is built and written by libical (RFC 5545 escaping and
@@ -24,6 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "atelier-contact.h"
 #include "atelier-invite.h"
 #include "atelier-store-private.h"
 #include "atelier-wording-private.h"
@@ -434,7 +436,7 @@ check_customer (AtelierCustomer  *customer,
                    _("%s has no e-mail address; no invite can be sent to them."), name);
       return FALSE;
     }
-  if (!atelier_settings_is_valid_mailbox (email))
+  if (!atelier_contact_is_mailbox (email))
     {
       g_set_error (error, ATELIER_INVITE_ERROR, ATELIER_INVITE_ERROR_BAD_ADDRESS,
                    _("The e-mail address of %s is not valid; correct it before sending an invite."),

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-mail.c: invite mails (RFC 6047) built with GMime
  *
  * One message per customer, from the store's mailbox to the customer's:
@@ -18,6 +19,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "atelier-contact.h"
 #include "atelier-mail.h"
 #include "atelier-wording-private.h"
 
@@ -255,7 +257,7 @@ atelier_mail_new_invite (AtelierSettings    *settings,
 
   if (!atelier_settings_check_can_invite (settings, error))
     return NULL;
-  if (!atelier_settings_is_valid_mailbox (atelier_customer_get_email (customer)))
+  if (!atelier_contact_is_mailbox (atelier_customer_get_email (customer)))
     {
       g_set_error_literal (error, ATELIER_INVITE_ERROR, ATELIER_INVITE_ERROR_BAD_ADDRESS,
                            _("The customer has no valid e-mail address."));

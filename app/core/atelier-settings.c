@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-settings.c: the store's settings that invitations need
  *
  * Settings are rows of the settings table (key, value), validated here
@@ -13,6 +14,7 @@
 #include <libical/ical.h>
 #include <string.h>
 
+#include "atelier-contact.h"
 #include "atelier-settings.h"
 #include "atelier-store-private.h"
 
@@ -136,61 +138,6 @@ lower_trimmed (const char *value)
 }
 
 static gboolean
-is_atom_char (char c)
-{
-  return g_ascii_isalnum (c) || (guchar) c >= 0x80 || strchr ("!#$%&'*+-/=?^_`{|}~", c) != NULL;
-}
-
-static gboolean
-is_dot_atom (const char *start,
-             gsize       length,
-             gboolean    domain)
-{
-  if (length == 0 || start[0] == '.' || start[length - 1] == '.')
-    return FALSE;
-
-  for (gsize i = 0; i < length; i++)
-    {
-      char c = start[i];
-
-      if (c == '.' && start[i + 1] == '.')
-        return FALSE;
-      if (c == '.')
-        continue;
-      if (domain ? !(g_ascii_isalnum (c) || c == '-' || (guchar) c >= 0x80) : !is_atom_char (c))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-/**
- * atelier_settings_is_valid_mailbox:
- * @address: (nullable): an e-mail address, without a display name
- *
- * A plain `local@domain` address (dot-atoms, UTF-8 allowed): no spaces,
- * quotes, brackets or separators that could break a header or an
- * iCalendar property.
- */
-gboolean
-atelier_settings_is_valid_mailbox (const char *address)
-{
-  const char *at;
-
-  /* Private-use characters (U+E000...) have no business in an address. */
-  if (address == NULL || !g_utf8_validate (address, -1, NULL) || strlen (address) > 254 ||
-      strstr (address, "\356") != NULL)
-    return FALSE;
-
-  at = strchr (address, '@');
-  if (at == NULL || strchr (at + 1, '@') != NULL || at - address > 64)
-    return FALSE;
-
-  return is_dot_atom (address, at - address, FALSE) &&
-         is_dot_atom (at + 1, strlen (at + 1), TRUE);
-}
-
-static gboolean
 normalize_organizer (const char  *value,
                      char       **canonical,
                      GError     **error)
@@ -201,7 +148,7 @@ normalize_organizer (const char  *value,
   if (g_ascii_strncasecmp (address, "mailto:", 7) == 0)
     address += 7;
 
-  if (*address != '\0' && !atelier_settings_is_valid_mailbox (address))
+  if (*address != '\0' && !atelier_contact_is_mailbox (address))
     {
       g_set_error (error, ATELIER_SETTINGS_ERROR, ATELIER_SETTINGS_ERROR_INVALID,
                    _("“%s” is not an e-mail address such as shop@example.org."), value);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-settings.h: the store's settings that invitations need */
 #pragma once
 
@@ -30,7 +31,6 @@ GQuark              atelier_settings_error_quark        (void);
 
 const char * const *atelier_settings_list_keys          (void);
 const char         *atelier_settings_describe_key       (const char       *key);
-gboolean            atelier_settings_is_valid_mailbox   (const char       *address);
 
 AtelierSettings    *atelier_settings_new                (void);
 AtelierSettings    *atelier_settings_load               (AtelierStore     *store,
