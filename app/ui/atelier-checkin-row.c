@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-checkin-row.c: one person at the door, with what to say to them
  *
  * A row of the check-in window's list. It shows one of:
@@ -22,6 +23,7 @@
 
 #include "atelier-checkin-row.h"
 #include "atelier-format.h"
+#include "atelier-widget-util.h"
 
 struct _AtelierCheckinRow
 {
@@ -60,18 +62,12 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
-static gboolean
-is_empty (const char *text)
-{
-  return text == NULL || *text == '\0';
-}
-
 static void
 set_label (GtkLabel   *label,
            const char *text)
 {
   gtk_label_set_label (label, text != NULL ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), !is_empty (text));
+  gtk_widget_set_visible (GTK_WIDGET (label), !atelier_str_is_empty (text));
 }
 
 /* "risotto,wine, cheese" → "risotto, wine, cheese" */
@@ -82,7 +78,7 @@ format_interests (const char *interests)
   g_autoptr(GStrvBuilder) kept = g_strv_builder_new ();
   g_auto(GStrv) words = NULL;
 
-  if (is_empty (interests))
+  if (atelier_str_is_empty (interests))
     return NULL;
 
   parts = g_strsplit (interests, ",", -1);
@@ -166,7 +162,7 @@ atelier_checkin_row_update (AtelierCheckinRow *self)
     name = atelier_customer_dup_full_name (customer);
   else if (registration != NULL)
     name = g_strdup (atelier_registration_get_customer_name (registration));
-  if (is_empty (name))
+  if (atelier_str_is_empty (name))
     {
       g_free (name);
       /* TRANSLATORS: shown for a customer whose name was erased */
@@ -214,10 +210,10 @@ atelier_checkin_row_update (AtelierCheckinRow *self)
       const char *customer_note = atelier_customer_get_note (customer);
 
       interests = format_interests (atelier_customer_get_interests (customer));
-      if (!is_empty (customer_note))
+      if (!atelier_str_is_empty (customer_note))
         g_string_append (note, customer_note);
     }
-  if (registration != NULL && !is_empty (atelier_registration_get_note (registration)))
+  if (registration != NULL && !atelier_str_is_empty (atelier_registration_get_note (registration)))
     {
       if (note->len > 0)
         g_string_append_c (note, '\n');

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-checkin-window.c: check-in mode, for the door
  *
  * One session, for the staff at the door: a large search entry that has
@@ -26,6 +27,7 @@
 #include "atelier-checkin-row.h"
 #include "atelier-checkin-window.h"
 #include "atelier-format.h"
+#include "atelier-widget-util.h"
 #include "atelier-history.h"
 #include "atelier-search.h"
 #include "atelier-walk-in-dialog.h"
@@ -89,12 +91,6 @@ static void atelier_checkin_window_reload (AtelierCheckinWindow *self);
 
 /* Helpers */
 
-static gboolean
-is_empty (const char *text)
-{
-  return text == NULL || *text == '\0';
-}
-
 static AtelierCustomer *
 lookup_customer (AtelierCheckinWindow *self,
                  gint64                id)
@@ -121,37 +117,9 @@ dup_registration_name (AtelierRegistration *registration)
 {
   const char *name = atelier_registration_get_customer_name (registration);
 
-  if (is_empty (name))
+  if (atelier_str_is_empty (name))
     return g_strdup (_("Unnamed Customer"));
   return g_strdup (name);
-}
-
-/* "Tuesday 14 March, 18:30–20:30" in the session's zone */
-static char *
-format_when (AtelierSession *session)
-{
-  g_autoptr(GDateTime) start = atelier_session_dup_start (session);
-  g_autoptr(GDateTime) end = atelier_session_dup_end (session);
-  g_autofree char *start_text = NULL;
-  g_autofree char *end_text = NULL;
-
-  /* TRANSLATORS: the date and start time of a session, in g_date_time_format()
-   * notation, e.g. "Tuesday 14 March, 18:30" */
-  start_text = atelier_format_date_time (start, _("%A %-d %B, %H:%M"));
-
-  if (g_date_time_get_year (start) == g_date_time_get_year (end)
-      && g_date_time_get_day_of_year (start) == g_date_time_get_day_of_year (end))
-    /* TRANSLATORS: the end time of a session that ends on the day it
-     * starts, appended to its start, e.g. "–20:30" */
-    end_text = atelier_format_date_time (end, _("–%H:%M"));
-  else
-    /* TRANSLATORS: the end of a session that ends on another day than it
-     * starts, appended to its start, e.g. " – Wednesday 15 March, 01:00" */
-    end_text = atelier_format_date_time (end, _(" – %A %-d %B, %H:%M"));
-
-  if (start_text == NULL || end_text == NULL)
-    return g_strdup ("");
-  return g_strconcat (start_text, end_text, NULL);
 }
 
 static char *
@@ -229,7 +197,7 @@ filter_func (gpointer item,
   AtelierCheckinWindow *self = user_data;
   const char *name;
 
-  if (is_empty (self->search_text))
+  if (atelier_str_is_empty (self->search_text))
     return TRUE;
 
   name = atelier_registration_get_customer_name (ATELIER_REGISTRATION (item));
@@ -268,7 +236,7 @@ refresh_others (AtelierCheckinWindow *self)
   n_filtered = g_list_model_get_n_items (self->results)
                - g_list_model_get_n_items (G_LIST_MODEL (self->others));
 
-  if (!is_empty (self->search_text) && n_filtered == 0 && self->session != NULL)
+  if (!atelier_str_is_empty (self->search_text) && n_filtered == 0 && self->session != NULL)
     {
       found = atelier_search_customers (self->store, self->search_text, self->session_id,
                                         SEARCH_LIMIT, &error);
@@ -306,7 +274,7 @@ update_stack (AtelierCheckinWindow *self)
       return;
     }
 
-  if (is_empty (self->search_text))
+  if (atelier_str_is_empty (self->search_text))
     {
       adw_status_page_set_title (self->empty_page, _("Nobody Signed Up Yet"));
       adw_status_page_set_description (self->empty_page,
@@ -543,12 +511,12 @@ atelier_checkin_window_reload (AtelierCheckinWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "checkin.walk-in", TRUE);
 
   workshop = atelier_session_get_workshop_title (session);
-  if (is_empty (workshop))
+  if (atelier_str_is_empty (workshop))
     workshop = _("Untitled Workshop");
   /* TRANSLATORS: the title of the check-in window, e.g.
    * "Check-in — Risotto aux cèpes" */
   title = g_strdup_printf (_("Check-in — %s"), workshop);
-  when = format_when (session);
+  when = atelier_format_session_when (session, ATELIER_WHEN_PLAIN);
   adw_window_title_set_title (self->window_title, title);
   adw_window_title_set_subtitle (self->window_title, when);
   gtk_window_set_title (GTK_WINDOW (self), title);
@@ -763,7 +731,7 @@ on_search_changed_cb (AtelierCheckinWindow *self)
 
   /* Something typed: the best match is the one Enter checks in. Nothing
    * typed: Enter does nothing until a row is picked with the arrows. */
-  if (!is_empty (self->search_text) && g_list_model_get_n_items (self->results) > 0)
+  if (!atelier_str_is_empty (self->search_text) && g_list_model_get_n_items (self->results) > 0)
     {
       guint best = first_expected (self);
 
@@ -781,7 +749,7 @@ on_search_activate_cb (AtelierCheckinWindow *self)
 {
   guint position = gtk_single_selection_get_selected (self->selection);
 
-  if (position == GTK_INVALID_LIST_POSITION && !is_empty (self->search_text)
+  if (position == GTK_INVALID_LIST_POSITION && !atelier_str_is_empty (self->search_text)
       && g_list_model_get_n_items (self->results) == 1)
     position = 0;
 
@@ -1314,7 +1282,7 @@ atelier_checkin_window_open_walk_in (AtelierCheckinWindow *self,
   g_return_val_if_fail (customer == NULL || ATELIER_IS_CUSTOMER (customer), NULL);
 
   dialog = atelier_walk_in_dialog_new (GTK_WINDOW (self), self->store, self->session_id, customer);
-  if (customer == NULL && !is_empty (self->search_text))
+  if (customer == NULL && !atelier_str_is_empty (self->search_text))
     {
       /* "zoé martin" → given "zoé", family "martin" */
       g_auto(GStrv) words = g_strsplit (self->search_text, " ", 2);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-format.c: dates and times as the interface speaks
  *
  * g_date_time_format() takes day and month names from LC_TIME. Under the
@@ -11,6 +12,7 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <monetary.h>
 
 #include "atelier-format.h"
 
@@ -125,4 +127,119 @@ atelier_format_date_time (GDateTime  *date_time,
     }
 
   return g_date_time_format (date_time, named->str);
+}
+
+static gboolean
+same_day (GDateTime *a,
+          GDateTime *b)
+{
+  return g_date_time_get_year (a) == g_date_time_get_year (b) &&
+         g_date_time_get_day_of_year (a) == g_date_time_get_day_of_year (b);
+}
+
+/* " (America/New_York)" after @when when the session's zone is not the
+ * computer's own. */
+static char *
+add_zone (char           *when,
+          AtelierSession *session)
+{
+  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+  const char *zone = atelier_session_get_time_zone (session);
+  char *with_zone;
+
+  if (zone == NULL || *zone == '\0' || g_strcmp0 (zone, g_time_zone_get_identifier (local)) == 0)
+    return when;
+
+  /* TRANSLATORS: a session's date and time, then its time zone when it
+   * is not the computer's, e.g. "Tuesday 14 March, 18:30–20:30 (America/New_York)" */
+  with_zone = g_strdup_printf (_("%s (%s)"), when, zone);
+  g_free (when);
+  return with_zone;
+}
+
+/**
+ * atelier_format_session_when:
+ * @flags: whether to say the year, and the zone when it is not the computer's
+ *
+ * Returns: (transfer full): when @session takes place in its own zone, as
+ *   "Tuesday 14 March, 18:30–20:30", or with both dates when it ends on
+ *   another day
+ */
+char *
+atelier_format_session_when (AtelierSession   *session,
+                             AtelierWhenFlags  flags)
+{
+  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(GDateTime) end = NULL;
+  g_autofree char *start_text = NULL;
+  g_autofree char *end_text = NULL;
+
+  g_return_val_if_fail (ATELIER_IS_SESSION (session), NULL);
+
+  start = atelier_session_dup_start (session);
+  end = atelier_session_dup_end (session);
+
+  if (flags & ATELIER_WHEN_WITH_YEAR)
+    /* TRANSLATORS: the date and start time of a session on its page, in
+     * g_date_time_format() notation, e.g. "Tuesday 14 March 2025, 18:30" */
+    start_text = atelier_format_date_time (start, _("%A %-d %B %Y, %H:%M"));
+  else
+    /* TRANSLATORS: the date and start time of a session, in g_date_time_format()
+     * notation, e.g. "Tuesday 14 March, 18:30" */
+    start_text = atelier_format_date_time (start, _("%A %-d %B, %H:%M"));
+
+  if (same_day (start, end))
+    /* TRANSLATORS: the end time of a session that ends on the day it
+     * starts, appended to its start, e.g. "–20:30" */
+    end_text = atelier_format_date_time (end, _("–%H:%M"));
+  else
+    /* TRANSLATORS: the end of a session that ends on another day than it
+     * starts, appended to its start, e.g. " – Wednesday 15 March, 01:00" */
+    end_text = atelier_format_date_time (end, _(" – %A %-d %B, %H:%M"));
+
+  if (start_text == NULL || end_text == NULL)
+    return g_strdup ("");
+
+  if (flags & ATELIER_WHEN_WITH_ZONE)
+    return add_zone (g_strconcat (start_text, end_text, NULL), session);
+  return g_strconcat (start_text, end_text, NULL);
+}
+
+/**
+ * atelier_format_duration:
+ *
+ * Returns: (transfer full): @minutes as the catalogue shows a duration:
+ *   "2 h", "1 h 30 min", "45 min"
+ */
+char *
+atelier_format_duration (int minutes)
+{
+  if (minutes < 60)
+    /* TRANSLATORS: a duration under an hour, e.g. "45 min" */
+    return g_strdup_printf (C_("duration", "%d min"), minutes);
+  if (minutes % 60 == 0)
+    /* TRANSLATORS: a duration in whole hours, e.g. "2 h" */
+    return g_strdup_printf (C_("duration", "%d h"), minutes / 60);
+  /* TRANSLATORS: a duration in hours and minutes, e.g. "1 h 30 min" */
+  return g_strdup_printf (C_("duration", "%d h %02d min"), minutes / 60, minutes % 60);
+}
+
+/**
+ * atelier_format_price:
+ *
+ * Returns: (transfer full): @cents in the locale's currency format, or
+ *   "Free" for nothing
+ */
+char *
+atelier_format_price (gint64 cents)
+{
+  char buffer[64];
+
+  if (cents <= 0)
+    return g_strdup (C_("price", "Free"));
+
+  if (strfmon (buffer, sizeof buffer, "%n", (double) cents / 100.0) < 0)
+    return g_strdup_printf ("%.2f", (double) cents / 100.0);
+
+  return g_strdup (g_strstrip (buffer));
 }

@@ -1,11 +1,26 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-format.h: dates and times as the interface speaks */
 #pragma once
 
 #include <glib.h>
 
+#include "atelier-session.h"
+
 G_BEGIN_DECLS
 
 char *atelier_format_date_time (GDateTime  *date_time,
                                 const char *format);
+
+typedef enum
+{
+  ATELIER_WHEN_PLAIN     = 0,
+  ATELIER_WHEN_WITH_YEAR = 1 << 0,
+  ATELIER_WHEN_WITH_ZONE = 1 << 1,
+} AtelierWhenFlags;
+
+char *atelier_format_session_when (AtelierSession   *session,
+                                   AtelierWhenFlags  flags);
+char *atelier_format_duration     (int               minutes);
+char *atelier_format_price        (gint64            cents);
 
 G_END_DECLS

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-invite-next-dialog.c: who to invite next to a session
  *
  * The customers the core ranks for a session (atelier_invite_next_list():
@@ -18,6 +19,7 @@
 #include "atelier-export.h"
 #include "atelier-format.h"
 #include "atelier-invite-next-dialog.h"
+#include "atelier-widget-util.h"
 #include "atelier-invite-next.h"
 
 struct _AtelierInviteNextDialog
@@ -54,15 +56,6 @@ enum
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static void
-add_toast (AtelierInviteNextDialog *self,
-           const char              *title)
-{
-  g_autofree char *markup = g_markup_escape_text (title, -1);
-
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (markup));
-}
 
 /* Rows */
 
@@ -339,7 +332,7 @@ on_export_response_cb (GtkNativeDialog *chooser,
 
   if (!atelier_invite_next_dialog_export (self, file, &n_written, &error))
     {
-      add_toast (self, error->message);
+      atelier_toast_show_text (GTK_WIDGET (self->toast_overlay), error->message);
       return;
     }
 
@@ -347,7 +340,7 @@ on_export_response_cb (GtkNativeDialog *chooser,
   /* TRANSLATORS: a toast, e.g. "12 customers written to “invite-next.csv”" */
   title = g_strdup_printf (ngettext ("%u customer written to “%s”", "%u customers written to “%s”", n_written),
                            n_written, name);
-  add_toast (self, title);
+  atelier_toast_show_text (GTK_WIDGET (self->toast_overlay), title);
 }
 
 static void
@@ -410,7 +403,7 @@ contacted_action (GtkWidget  *widget,
 
   if (!atelier_invite_next_dialog_mark_contacted (self, &error))
     {
-      add_toast (self, error->message);
+      atelier_toast_show_text (GTK_WIDGET (self->toast_overlay), error->message);
       return;
     }
 
@@ -418,7 +411,7 @@ contacted_action (GtkWidget  *widget,
   title = g_strdup_printf (ngettext ("%u customer marked as contacted today",
                                      "%u customers marked as contacted today", n_items),
                            n_items);
-  add_toast (self, title);
+  atelier_toast_show_text (GTK_WIDGET (self->toast_overlay), title);
 }
 
 /* GObject */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-session-editor.c: plans a session (or a series) or changes one
  *
  * The form: the workshop, the date (a calendar in a popover), the start
@@ -31,13 +32,13 @@
 
 #include "atelier-booking.h"
 #include "atelier-format.h"
+#include "atelier-widget-util.h"
 #include "atelier-invite.h"
 #include "atelier-outbox.h"
 #include "atelier-schedule.h"
 #include "atelier-series.h"
 #include "atelier-session-editor.h"
 #include "atelier-settings.h"
-#include "atelier-window.h"
 
 #define DEFAULT_TIME_ZONE "Europe/Paris"
 #define DEFAULT_START_HOUR 18
@@ -130,17 +131,6 @@ static void update_validity (AtelierSessionEditor *self);
 
 /* Formatting */
 
-/* "2 h", "1 h 30 min", "45 min" (as the catalogue shows durations) */
-static char *
-format_duration (int minutes)
-{
-  if (minutes < 60)
-    return g_strdup_printf (C_("duration", "%d min"), minutes);
-  if (minutes % 60 == 0)
-    return g_strdup_printf (C_("duration", "%d h"), minutes / 60);
-  return g_strdup_printf (C_("duration", "%d h %02d min"), minutes / 60, minutes % 60);
-}
-
 static char *
 format_long_date (GDateTime *date)
 {
@@ -186,12 +176,6 @@ static AtelierWorkshop *
 selected_workshop (AtelierSessionEditor *self)
 {
   return adw_combo_row_get_selected_item (self->workshop_row);
-}
-
-static char *
-dup_stripped (GtkEditable *editable)
-{
-  return g_strstrip (g_strdup (gtk_editable_get_text (editable)));
 }
 
 static int
@@ -264,7 +248,7 @@ session_from_form (AtelierSessionEditor *self)
   AtelierWorkshop *workshop = selected_workshop (self);
   g_autoptr(GDateTime) start = dup_start (self);
   g_autoptr(GDateTime) end = dup_end (self);
-  g_autofree char *place = dup_stripped (GTK_EDITABLE (self->place_row));
+  g_autofree char *place = atelier_editable_dup_stripped (GTK_EDITABLE (self->place_row));
   AtelierSession *session;
 
   gtk_spin_button_update (self->capacity_spin);
@@ -619,7 +603,7 @@ update_end_subtitle (AtelierSessionEditor *self)
       return;
     }
 
-  length = format_duration ((int) (span / G_TIME_SPAN_MINUTE));
+  length = atelier_format_duration ((int) (span / G_TIME_SPAN_MINUTE));
   adw_action_row_set_subtitle (self->end_row, length);
 }
 
@@ -770,19 +754,11 @@ static void
 announce (AtelierSessionEditor *self,
           const char           *message)
 {
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-
   g_free (self->saved_message);
   self->saved_message = g_strdup (message);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVED_MESSAGE]);
 
-  if (ATELIER_IS_WINDOW (parent))
-    {
-      g_autofree char *markup = g_markup_escape_text (message, -1);
-
-      adw_toast_overlay_add_toast (atelier_window_get_toast_overlay (ATELIER_WINDOW (parent)),
-                                   adw_toast_new (markup));
-    }
+  atelier_toast_show_text (GTK_WIDGET (self), message);
 }
 
 static char *
@@ -935,7 +911,7 @@ changed_session (AtelierSessionEditor *self,
   AtelierSession *session = atelier_store_get_session (self->store, self->session_id, error);
   g_autoptr(GDateTime) start = dup_start (self);
   g_autoptr(GDateTime) end = dup_end (self);
-  g_autofree char *place = dup_stripped (GTK_EDITABLE (self->place_row));
+  g_autofree char *place = atelier_editable_dup_stripped (GTK_EDITABLE (self->place_row));
 
   if (session == NULL)
     return NULL;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-session-row.c: one session in a list, as a card
  *
  * Shows the workshop's title, the date and time in the session's own zone,
@@ -11,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "atelier-format.h"
+#include "atelier-widget-util.h"
 #include "atelier-session-row.h"
 
 struct _AtelierSessionRow
@@ -40,36 +42,6 @@ enum
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* "Tuesday 14 March, 18:30–20:30", or both dates when the session ends on
- * another day. */
-static char *
-format_when (AtelierSession *session)
-{
-  g_autoptr(GDateTime) start = atelier_session_dup_start (session);
-  g_autoptr(GDateTime) end = atelier_session_dup_end (session);
-  g_autofree char *start_text = NULL;
-  g_autofree char *end_text = NULL;
-
-  /* TRANSLATORS: the date and start time of a session, in g_date_time_format()
-   * notation, e.g. "Tuesday 14 March, 18:30" */
-  start_text = atelier_format_date_time (start, _("%A %-d %B, %H:%M"));
-
-  if (g_date_time_get_year (start) == g_date_time_get_year (end)
-      && g_date_time_get_day_of_year (start) == g_date_time_get_day_of_year (end))
-    /* TRANSLATORS: the end time of a session that ends on the day it
-     * starts, appended to its start, e.g. "–20:30" */
-    end_text = atelier_format_date_time (end, _("–%H:%M"));
-  else
-    /* TRANSLATORS: the end of a session that ends on another day than it
-     * starts, appended to its start, e.g. " – Wednesday 15 March, 01:00" */
-    end_text = atelier_format_date_time (end, _(" – %A %-d %B, %H:%M"));
-
-  if (start_text == NULL || end_text == NULL)
-    return g_strdup ("");
-
-  return g_strconcat (start_text, end_text, NULL);
-}
 
 static void
 atelier_session_row_update (AtelierSessionRow *self)
@@ -106,7 +78,7 @@ atelier_session_row_update (AtelierSessionRow *self)
   taken = atelier_session_get_seats_taken (session);
   waiting_parties = atelier_session_get_waiting_parties (session);
   full = taken >= capacity;
-  when = format_when (session);
+  when = atelier_format_session_when (session, ATELIER_WHEN_PLAIN);
 
   if (title == NULL || *title == '\0')
     title = _("Untitled Workshop");

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-signup-dialog.c: signs a customer, known or new, up to a session
  *
  * Either a customer found as one types (the FTS5 search, the session's own
@@ -16,6 +17,7 @@
 #include "atelier-booking.h"
 #include "atelier-customer-book.h"
 #include "atelier-format.h"
+#include "atelier-widget-util.h"
 #include "atelier-search.h"
 #include "atelier-signup-dialog.h"
 
@@ -76,12 +78,6 @@ is_new_mode (AtelierSignupDialog *self)
   return gtk_toggle_button_get_active (self->new_toggle);
 }
 
-static char *
-dup_stripped (GtkEditable *editable)
-{
-  return g_strstrip (g_strdup (gtk_editable_get_text (editable)));
-}
-
 /* Loose on purpose: something, an at sign, a domain with a dot. */
 static gboolean
 email_looks_valid (const char *email)
@@ -105,7 +101,7 @@ static char *
 dup_duplicate_hint (AtelierSignupDialog *self,
                     const char          *email)
 {
-  g_autofree char *phone = dup_stripped (GTK_EDITABLE (self->phone_row));
+  g_autofree char *phone = atelier_editable_dup_stripped (GTK_EDITABLE (self->phone_row));
   g_autoptr(GListModel) found = NULL;
   g_autoptr(AtelierCustomer) other = NULL;
   g_autofree char *name = NULL;
@@ -134,9 +130,9 @@ dup_duplicate_hint (AtelierSignupDialog *self,
 static gboolean
 new_customer_valid (AtelierSignupDialog *self)
 {
-  g_autofree char *given = dup_stripped (GTK_EDITABLE (self->given_row));
-  g_autofree char *family = dup_stripped (GTK_EDITABLE (self->family_row));
-  g_autofree char *email = dup_stripped (GTK_EDITABLE (self->email_row));
+  g_autofree char *given = atelier_editable_dup_stripped (GTK_EDITABLE (self->given_row));
+  g_autofree char *family = atelier_editable_dup_stripped (GTK_EDITABLE (self->family_row));
+  g_autofree char *email = atelier_editable_dup_stripped (GTK_EDITABLE (self->email_row));
   gboolean has_name = *given != '\0' || *family != '\0';
   gboolean email_ok = *email == '\0' || email_looks_valid (email);
 
@@ -498,10 +494,10 @@ dup_customer (AtelierSignupDialog *self)
 
   /* A fresh object each time: a failed attempt may have given the last
    * one an id that the rollback took back. */
-  given = dup_stripped (GTK_EDITABLE (self->given_row));
-  family = dup_stripped (GTK_EDITABLE (self->family_row));
-  email = dup_stripped (GTK_EDITABLE (self->email_row));
-  phone = dup_stripped (GTK_EDITABLE (self->phone_row));
+  given = atelier_editable_dup_stripped (GTK_EDITABLE (self->given_row));
+  family = atelier_editable_dup_stripped (GTK_EDITABLE (self->family_row));
+  email = atelier_editable_dup_stripped (GTK_EDITABLE (self->email_row));
+  phone = atelier_editable_dup_stripped (GTK_EDITABLE (self->phone_row));
   customer = atelier_customer_new (given, family);
   g_object_set (customer,
                 "email", *email != '\0' ? email : NULL,
@@ -524,7 +520,7 @@ on_sign_up_clicked_cb (AtelierSignupDialog *self)
 
   gtk_spin_button_update (self->party_spin);
   party = gtk_spin_button_get_value_as_int (self->party_spin);
-  note = dup_stripped (GTK_EDITABLE (self->note_row));
+  note = atelier_editable_dup_stripped (GTK_EDITABLE (self->note_row));
 
   registration = atelier_booking_sign_up (self->store, self->session_id, customer, party,
                                           *note != '\0' ? note : NULL, &error);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-walk-in-dialog.c: someone who comes in without signing up
  *
  * Asks for a name (or shows the customer found at the door), an optional
@@ -14,6 +15,7 @@
 
 #include "atelier-booking.h"
 #include "atelier-walk-in-dialog.h"
+#include "atelier-widget-util.h"
 
 struct _AtelierWalkInDialog
 {
@@ -51,17 +53,11 @@ enum
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static char *
-dup_stripped (AdwEntryRow *row)
-{
-  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-}
-
 static gboolean
 has_name (AtelierWalkInDialog *self)
 {
-  g_autofree char *given = dup_stripped (self->given_name_row);
-  g_autofree char *family = dup_stripped (self->family_name_row);
+  g_autofree char *given = atelier_editable_dup_stripped (GTK_EDITABLE (self->given_name_row));
+  g_autofree char *family = atelier_editable_dup_stripped (GTK_EDITABLE (self->family_name_row));
 
   return self->customer != NULL || *given != '\0' || *family != '\0';
 }
@@ -110,9 +106,9 @@ check_in_action (GtkWidget  *widget,
     {
       /* A fresh object each time: a refused walk-in rolls the customer
        * back, and must not leave an id behind in the object. */
-      g_autofree char *given = dup_stripped (self->given_name_row);
-      g_autofree char *family = dup_stripped (self->family_name_row);
-      g_autofree char *email = dup_stripped (self->email_row);
+      g_autofree char *given = atelier_editable_dup_stripped (GTK_EDITABLE (self->given_name_row));
+      g_autofree char *family = atelier_editable_dup_stripped (GTK_EDITABLE (self->family_name_row));
+      g_autofree char *email = atelier_editable_dup_stripped (GTK_EDITABLE (self->email_row));
 
       customer = atelier_customer_new (given, family);
       if (*email != '\0')

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-workshop-editor.c: creates or edits a workshop of the catalogue
  *
  * A form over one workshop: title, host, category (with the categories
@@ -14,10 +15,10 @@
 
 #include "config.h"
 
-#include <monetary.h>
-
 #include <glib/gi18n.h>
 
+#include "atelier-format.h"
+#include "atelier-widget-util.h"
 #include "atelier-workshop-editor.h"
 
 struct _AtelierWorkshopEditor
@@ -62,38 +63,6 @@ enum
 static GParamSpec *properties[N_PROPS];
 
 /* Formatting */
-
-/* "2 h", "1 h 30 min", "45 min" (as the catalogue shows it) */
-static char *
-format_duration (int minutes)
-{
-  if (minutes < 60)
-    return g_strdup_printf (C_("duration", "%d min"), minutes);
-  if (minutes % 60 == 0)
-    return g_strdup_printf (C_("duration", "%d h"), minutes / 60);
-  return g_strdup_printf (C_("duration", "%d h %02d min"), minutes / 60, minutes % 60);
-}
-
-/* The price in the locale's currency format; "Free" for nothing. */
-static char *
-format_price (gint64 cents)
-{
-  char buffer[64];
-
-  if (cents <= 0)
-    return g_strdup (C_("price", "Free"));
-
-  if (strfmon (buffer, sizeof buffer, "%n", (double) cents / 100.0) < 0)
-    return g_strdup_printf ("%.2f", (double) cents / 100.0);
-
-  return g_strdup (g_strstrip (buffer));
-}
-
-static char *
-dup_stripped (GtkEditable *editable)
-{
-  return g_strstrip (g_strdup (gtk_editable_get_text (editable)));
-}
 
 static char *
 dup_text_view (GtkTextView *view)
@@ -144,7 +113,7 @@ show_error (AtelierWorkshopEditor *self,
 static const char *
 invalid_reason (AtelierWorkshopEditor *self)
 {
-  g_autofree char *title = dup_stripped (GTK_EDITABLE (self->title_row));
+  g_autofree char *title = atelier_editable_dup_stripped (GTK_EDITABLE (self->title_row));
 
   if (self->store == NULL || (self->workshop_id != 0 && self->workshop == NULL))
     return _("This workshop no longer exists.");
@@ -199,7 +168,7 @@ on_field_changed_cb (AtelierWorkshopEditor *self)
 static void
 on_duration_changed_cb (AtelierWorkshopEditor *self)
 {
-  g_autofree char *text = format_duration (gtk_spin_button_get_value_as_int (self->duration_spin));
+  g_autofree char *text = atelier_format_duration (gtk_spin_button_get_value_as_int (self->duration_spin));
   /* TRANSLATORS: under "Duration", e.g. "In minutes: 1 h 30 min" */
   g_autofree char *subtitle = g_strdup_printf (_("In minutes: %s"), text);
 
@@ -210,7 +179,7 @@ on_duration_changed_cb (AtelierWorkshopEditor *self)
 static void
 on_price_changed_cb (AtelierWorkshopEditor *self)
 {
-  g_autofree char *text = format_price (price_cents (self));
+  g_autofree char *text = atelier_format_price (price_cents (self));
   /* TRANSLATORS: under "Price", how customers see it, e.g.
    * "Per person: 45,00 €" or "Per person: Free" */
   g_autofree char *subtitle = g_strdup_printf (_("Per person: %s"), text);
@@ -286,9 +255,9 @@ load_categories (AtelierWorkshopEditor *self,
 static AtelierWorkshop *
 workshop_from_form (AtelierWorkshopEditor *self)
 {
-  g_autofree char *title = dup_stripped (GTK_EDITABLE (self->title_row));
-  g_autofree char *host = dup_stripped (GTK_EDITABLE (self->host_row));
-  g_autofree char *category = dup_stripped (GTK_EDITABLE (self->category_row));
+  g_autofree char *title = atelier_editable_dup_stripped (GTK_EDITABLE (self->title_row));
+  g_autofree char *host = atelier_editable_dup_stripped (GTK_EDITABLE (self->host_row));
+  g_autofree char *category = atelier_editable_dup_stripped (GTK_EDITABLE (self->category_row));
   g_autofree char *description = dup_text_view (self->description_view);
   g_autofree char *takeaway = dup_text_view (self->takeaway_view);
   AtelierWorkshop *workshop = atelier_workshop_new (title);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-workshops-page.c: the store's catalogue of workshops
  *
  * One card per workshop: its title, host, duration, capacity, price and
@@ -16,10 +17,9 @@
 
 #include "config.h"
 
-#include <monetary.h>
-
 #include <glib/gi18n.h>
 
+#include "atelier-format.h"
 #include "atelier-workshops-page.h"
 
 struct _AtelierWorkshopsPage
@@ -50,35 +50,6 @@ enum
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* "2 h", "1 h 30 min", "45 min" */
-static char *
-format_duration (int minutes)
-{
-  if (minutes < 60)
-    /* TRANSLATORS: a duration under an hour, e.g. "45 min" */
-    return g_strdup_printf (C_("duration", "%d min"), minutes);
-  if (minutes % 60 == 0)
-    /* TRANSLATORS: a duration in whole hours, e.g. "2 h" */
-    return g_strdup_printf (C_("duration", "%d h"), minutes / 60);
-  /* TRANSLATORS: a duration in hours and minutes, e.g. "1 h 30 min" */
-  return g_strdup_printf (C_("duration", "%d h %02d min"), minutes / 60, minutes % 60);
-}
-
-/* The price in the locale's currency format; "Free" for nothing. */
-static char *
-format_price (gint64 cents)
-{
-  char buffer[64];
-
-  if (cents <= 0)
-    return g_strdup (C_("price", "Free"));
-
-  if (strfmon (buffer, sizeof buffer, "%n", (double) cents / 100.0) < 0)
-    return g_strdup_printf ("%.2f", (double) cents / 100.0);
-
-  return g_strdup (g_strstrip (buffer));
-}
 
 static void
 on_factory_setup_cb (GtkSignalListItemFactory *factory,
@@ -156,8 +127,8 @@ on_factory_bind_cb (GtkSignalListItemFactory *factory,
   const char *host = atelier_workshop_get_host (workshop);
   const char *category = atelier_workshop_get_category (workshop);
   int capacity = atelier_workshop_get_capacity (workshop);
-  g_autofree char *duration = format_duration (atelier_workshop_get_duration_minutes (workshop));
-  g_autofree char *price = format_price (atelier_workshop_get_price_cents (workshop));
+  g_autofree char *duration = atelier_format_duration (atelier_workshop_get_duration_minutes (workshop));
+  g_autofree char *price = atelier_format_price (atelier_workshop_get_price_cents (workshop));
   g_autofree char *seats = NULL;
   g_autofree char *details = NULL;
   g_autofree char *accessible = NULL;
