@@ -15,6 +15,7 @@
 
 #include "atelier-application.h"
 #include "atelier-preferences-window.h"
+#include "atelier-store-monitor.h"
 #include "atelier-store.h"
 #include "atelier-window.h"
 
@@ -26,6 +27,7 @@ struct _AtelierApplication
   char           *store_path;
   GThread        *open_thread;  /* opening the store, until joined */
   AtelierStore   *store;
+  AtelierStoreMonitor *store_monitor;  /* writes by other processes */
   GError         *store_error;
   gboolean        store_opened;
   GtkWidget      *preferences;  /* weak */
@@ -85,6 +87,8 @@ atelier_application_open_store (AtelierApplication *self)
 
   if (self->store == NULL)
     g_message ("Could not open the store %s: %s", self->store_path, self->store_error->message);
+  else
+    self->store_monitor = atelier_store_monitor_new (self->store);
 
   /* Preferences are the store's settings: none without a store. */
   preferences = g_action_map_lookup_action (G_ACTION_MAP (self), "preferences");
@@ -274,6 +278,7 @@ atelier_application_dispose (GObject *object)
   self->preferences = NULL;
   if (self->open_thread != NULL)
     g_thread_join (g_steal_pointer (&self->open_thread));
+  g_clear_object (&self->store_monitor);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (atelier_application_parent_class)->dispose (object);

@@ -14,6 +14,7 @@
 #include "atelier-session-page.h"
 #include "atelier-session-editor.h"
 #include "atelier-session-row.h"
+#include "atelier-store-monitor.h"
 #include "atelier-window.h"
 #include "atelier-workshops-page.h"
 #include "../app/atelier-application.h"
@@ -495,6 +496,33 @@ test_window_updates (Fixture       *fixture,
   g_assert_no_error (error);
   wait_for_n_items (fixture, 1);
   assert_model_ids (list_view_model (fixture->window), ids, 1);
+}
+
+/* A sign-up made by another process (the CLI, another device's window)
+ * shows without leaving the view: the application's store monitor turns
+ * the other connection's commit into the store's "changed". */
+static void
+test_window_other_process (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(AtelierStoreMonitor) monitor = atelier_store_monitor_new (fixture->store.store);
+  g_autoptr(AtelierStore) other = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 workshop;
+  gint64 session;
+
+  show_window (fixture);
+  g_assert_cmpstr (visible_page (fixture->window), ==, "empty");
+
+  other = atelier_store_open (fixture->store.path, &error);
+  g_assert_no_error (error);
+  workshop = add_workshop (other, "Macarons");
+  session = add_session (other, workshop, 26, "Europe/Paris", 8, ATELIER_SESSION_SCHEDULED);
+  wait_for_n_items (fixture, 1);
+  assert_model_ids (list_view_model (fixture->window), &session, 1);
+
+  add_registration (other, session, "Ada", 3, 0);
+  wait_until (fixture, first_row_shows_three_seats_taken, &session);
 }
 
 static void
@@ -1663,6 +1691,7 @@ main (int   argc,
   ADD_TEST ("/atelier/window/new-session-button", test_window_new_session_button);
   ADD_TEST ("/atelier/window/only-past", test_window_only_past);
   ADD_TEST ("/atelier/window/updates", test_window_updates);
+  ADD_TEST ("/atelier/window/other-process", test_window_other_process);
   ADD_TEST ("/atelier/window/demo", test_window_demo);
   ADD_TEST ("/atelier/window/many-sessions", test_window_many_sessions);
   ADD_TEST ("/atelier/window/schedule-hidden", test_window_schedule_hidden);
