@@ -564,8 +564,16 @@ test_checkin_tap (Fixture       *fixture,
 
   show_window (fixture);
 
-  /* A tap on Bruno's row (the list's "activate") checks him in. */
+  /* A tap on Bruno's row (reading his history, scrolling) checks nobody
+   * in: the list does not activate on a single click, and an activation
+   * (a double click) only selects. */
+  g_assert_false (gtk_list_view_get_single_click_activate (GTK_LIST_VIEW (template_child (fixture, "list_view"))));
   g_signal_emit_by_name (template_child (fixture, "list_view"), "activate", 2);
+  g_assert_cmpint (checked_in_at (store, fixture->bruno), ==, 0);
+
+  /* His row's button checks him in. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (find_row (fixture, fixture->bruno, FALSE)),
+                                             "checkin.check-in", "x", fixture->bruno));
   g_assert_cmpint (checked_in_at (store, fixture->bruno), !=, 0);
   wait_for_counter (fixture, "2 of 5 here");
 

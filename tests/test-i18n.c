@@ -15,6 +15,7 @@
 #include <locale.h>
 
 #include "atelier-booking.h"
+#include "atelier-checkin-row.h"
 #include "atelier-format.h"
 #include "atelier-mail.h"
 #include "atelier-session-page.h"
@@ -48,6 +49,34 @@ test_catalogue (void)
   g_assert_cmpstr (C_("day", "Today"), ==, "Aujourd’hui");
   g_assert_cmpstr (ngettext ("%d seat", "%d seats", 1), ==, "%d place");
   g_assert_cmpstr (ngettext ("%d seat", "%d seats", 2), ==, "%d places");
+}
+
+/* At the door, French words that fit anyone and say what they undo: the
+ * row's Undo is not the "Annuler" that reads as cancelling the booking,
+ * and the time of a check-in does not assume a gender ("Arrivée à"). */
+static void
+test_door_words (void)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  GtkWidget *row;
+  g_autofree char *checked_in = NULL;
+  g_autoptr(GTimeZone) paris = g_time_zone_new_identifier ("Europe/Paris");
+  g_autoptr(GDateTime) time = g_date_time_new (paris, 2026, 11, 24, 18, 42, 0);
+
+  checked_in = atelier_format_date_time (time, _("Checked in at %H:%M"));
+  g_assert_cmpstr (checked_in, ==, "Pointage à 18:42");
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  row = g_object_ref_sink (g_object_new (ATELIER_TYPE_CHECKIN_ROW, NULL));
+  test_collect_widgets (row, GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    g_assert_cmpstr (gtk_button_get_label (buttons->pdata[i]), !=, "Annuler");
+  g_assert_nonnull (test_find_button (row, "Annuler le pointage"));
+  g_object_unref (row);
 }
 
 /* The main window on an empty store: its status page (text set in C) and
@@ -376,6 +405,7 @@ main (int   argc,
 
   g_test_add_func ("/atelier/i18n/catalogue", test_catalogue);
   g_test_add_func ("/atelier/i18n/date-names", test_date_names);
+  g_test_add_func ("/atelier/i18n/door-words", test_door_words);
   g_test_add_func ("/atelier/i18n/window", test_window);
   g_test_add_func ("/atelier/i18n/narrow-session-page", test_narrow_session_page);
   g_test_add_func ("/atelier/i18n/narrow-schedule", test_narrow_schedule);

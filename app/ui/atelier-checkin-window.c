@@ -11,8 +11,9 @@
  * Keyboard: whatever is typed goes to the entry; Up and Down move the
  * selection in the list while the entry keeps the focus; Enter checks in
  * the selected (or the only) match, then clears the entry for the next
- * person. A tap on a row does the same. Each check-in is announced in a
- * toast with an Undo button.
+ * person. Otherwise only a row's own button checks in: a tap on a row
+ * (while reading or scrolling) selects it and nothing more. Each check-in
+ * is announced in a toast with an Undo button.
  *
  * The window reads everything through the core and updates itself from
  * the store's "changed" signal, so that check-ins made elsewhere show too.
@@ -805,13 +806,14 @@ on_search_key_pressed_cb (AtelierCheckinWindow  *self,
     }
 }
 
+/* A double click or Enter on a row selects it, so that Enter in the
+ * search then acts on it; checking in stays the row button's job. */
 static void
 on_list_activate_cb (AtelierCheckinWindow *self,
                      guint                 position)
 {
-  act_on_position (self, position);
+  gtk_single_selection_set_selected (self->selection, position);
 }
-
 static void
 on_walk_in_checked_in_cb (AtelierCheckinWindow *self,
                           AtelierRegistration  *registration)
