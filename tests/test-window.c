@@ -14,6 +14,7 @@
 #include "atelier-session-page.h"
 #include "atelier-session-editor.h"
 #include "atelier-session-row.h"
+#include "atelier-settings.h"
 #include "atelier-store-monitor.h"
 #include "atelier-window.h"
 #include "atelier-workshops-page.h"
@@ -523,6 +524,26 @@ test_window_other_process (Fixture       *fixture,
 
   add_registration (other, session, "Ada", 3, 0);
   wait_until (fixture, first_row_shows_three_seats_taken, &session);
+}
+
+/* The header names the store as it calls itself, not its file, and
+ * follows a new name from Preferences. */
+static void
+test_window_store_name (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  AdwViewSwitcherTitle *title;
+  g_autoptr(GError) error = NULL;
+
+  show_window (fixture);
+  title = ADW_VIEW_SWITCHER_TITLE (find_widget (GTK_WIDGET (fixture->window),
+                                                ADW_TYPE_VIEW_SWITCHER_TITLE));
+  g_assert_cmpstr (adw_view_switcher_title_get_subtitle (title), ==, "store.db");
+
+  g_assert_true (atelier_settings_write (fixture->store.store, ATELIER_SETTING_STORE_NAME,
+                                         "La Cuisine de Lyon", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (adw_view_switcher_title_get_subtitle (title), ==, "La Cuisine de Lyon");
 }
 
 static void
@@ -1692,6 +1713,7 @@ main (int   argc,
   ADD_TEST ("/atelier/window/only-past", test_window_only_past);
   ADD_TEST ("/atelier/window/updates", test_window_updates);
   ADD_TEST ("/atelier/window/other-process", test_window_other_process);
+  ADD_TEST ("/atelier/window/store-name", test_window_store_name);
   ADD_TEST ("/atelier/window/demo", test_window_demo);
   ADD_TEST ("/atelier/window/many-sessions", test_window_many_sessions);
   ADD_TEST ("/atelier/window/schedule-hidden", test_window_schedule_hidden);

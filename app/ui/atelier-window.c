@@ -30,6 +30,7 @@
 #include "atelier-session-editor.h"
 #include "atelier-session-page.h"
 #include "atelier-signup-dialog.h"
+#include "atelier-widget-util.h"
 #include "atelier-window.h"
 #include "atelier-workshop-editor.h"
 #include "atelier-workshops-page.h"
@@ -765,6 +766,29 @@ atelier_window_show_store_error (AtelierWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-customers", FALSE);
 }
 
+/* The header says which store this is: its name, as the store calls
+ * itself in Preferences, or its file's name until it has one. */
+static void
+update_subtitle (AtelierWindow *self)
+{
+  const char *path = atelier_store_get_path (self->store);
+  g_autofree char *name = atelier_settings_read (self->store, ATELIER_SETTING_STORE_NAME, NULL);
+  g_autofree char *display_path = path != NULL ? g_filename_display_name (path) : NULL;
+
+  if (name != NULL)
+    g_strstrip (name);
+  if (atelier_str_is_empty (name) && path != NULL)
+    {
+      g_autofree char *basename = g_path_get_basename (path);
+
+      g_free (name);
+      name = g_filename_display_name (basename);
+    }
+
+  adw_view_switcher_title_set_subtitle (self->switcher_title, name != NULL ? name : "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->switcher_title), display_path);
+}
+
 static void
 atelier_window_constructed (GObject *object)
 {
@@ -784,16 +808,9 @@ atelier_window_constructed (GObject *object)
       return;
     }
 
-  if (atelier_store_get_path (self->store) != NULL)
-    {
-      const char *path = atelier_store_get_path (self->store);
-      g_autofree char *basename = g_path_get_basename (path);
-      g_autofree char *display_name = g_filename_display_name (basename);
-      g_autofree char *display_path = g_filename_display_name (path);
-
-      adw_view_switcher_title_set_subtitle (self->switcher_title, display_name);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->switcher_title), display_path);
-    }
+  update_subtitle (self);
+  g_signal_connect_object (self->store, "changed::settings", G_CALLBACK (update_subtitle), self,
+                           G_CONNECT_SWAPPED);
 
   self->schedule_page = ATELIER_SCHEDULE_PAGE (atelier_schedule_page_new (self->store));
   self->workshops_bin = ADW_BIN (adw_bin_new ());
