@@ -17,6 +17,7 @@
 #include "atelier-settings.h"
 #include "atelier-store-monitor.h"
 #include "atelier-window.h"
+#include "atelier-workshop.h"
 #include "atelier-workshops-page.h"
 #include "../app/atelier-application.h"
 #include "test-ui-util.h"
@@ -544,6 +545,31 @@ test_window_store_name (Fixture       *fixture,
                                          "La Cuisine de Lyon", &error));
   g_assert_no_error (error);
   g_assert_cmpstr (adw_view_switcher_title_get_subtitle (title), ==, "La Cuisine de Lyon");
+}
+
+/* Two sessions of one workshop are told apart by their hosts. */
+static void
+test_window_host (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  AtelierStore *store = fixture->store.store;
+  g_autoptr(AtelierWorkshop) workshop = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *texts = NULL;
+  gint64 session;
+
+  workshop = atelier_store_get_workshop (store, add_workshop (store, "Macarons"), &error);
+  g_assert_no_error (error);
+  g_object_set (workshop, "host", "Marie Dupont", NULL);
+  g_assert_true (atelier_store_update_workshop (store, workshop, &error));
+  g_assert_no_error (error);
+  session = add_session (store, atelier_workshop_get_id (workshop), 26, "Europe/Paris", 8,
+                         ATELIER_SESSION_SCHEDULED);
+
+  show_window (fixture);
+  wait_for_n_items (fixture, 1);
+  texts = visible_label_texts (row_for_session (fixture->window, session));
+  g_assert_true (g_str_has_suffix (texts, "|Kitchen · Marie Dupont|0 / 8 seats"));
 }
 
 static void
@@ -1714,6 +1740,7 @@ main (int   argc,
   ADD_TEST ("/atelier/window/updates", test_window_updates);
   ADD_TEST ("/atelier/window/other-process", test_window_other_process);
   ADD_TEST ("/atelier/window/store-name", test_window_store_name);
+  ADD_TEST ("/atelier/window/host", test_window_host);
   ADD_TEST ("/atelier/window/demo", test_window_demo);
   ADD_TEST ("/atelier/window/many-sessions", test_window_many_sessions);
   ADD_TEST ("/atelier/window/schedule-hidden", test_window_schedule_hidden);

@@ -21,7 +21,7 @@
 
 #define LISTED_COLUMNS                                                      \
   "SELECT s.id, s.workshop_id, s.starts_at, s.ends_at, s.time_zone, s.place," \
-  " s.capacity, s.status, w.title AS workshop_title,"                       \
+  " s.capacity, s.status, w.title AS workshop_title, w.host AS workshop_host," \
   " (SELECT coalesce (sum (r.party_size), 0) FROM registrations r"          \
   "  WHERE r.session_id = s.id AND r.status = 'confirmed') AS seats_taken," \
   " (SELECT count (*) FROM registrations r"                                 \

@@ -24,6 +24,7 @@ struct _AtelierSession
   gint64  created_at;
 
   char   *workshop_title;
+  char   *workshop_host;
   int     seats_taken;
   int     waiting_parties;
   int     waiting_seats;
@@ -46,6 +47,7 @@ static const AtelierField fields[] = {
   ATELIER_FIELD (AtelierSession, sequence, "sequence", G_TYPE_INT, ATELIER_PARAM_INSERT_ONLY),
   ATELIER_FIELD (AtelierSession, created_at, "created-at", G_TYPE_INT64, ATELIER_PARAM_INSERT_ONLY),
   ATELIER_FIELD (AtelierSession, workshop_title, "workshop-title", G_TYPE_STRING, ATELIER_PARAM_DERIVED),
+  ATELIER_FIELD (AtelierSession, workshop_host, "workshop-host", G_TYPE_STRING, ATELIER_PARAM_DERIVED),
   ATELIER_FIELD (AtelierSession, seats_taken, "seats-taken", G_TYPE_INT, ATELIER_PARAM_DERIVED),
   ATELIER_FIELD (AtelierSession, waiting_parties, "waiting-parties", G_TYPE_INT, ATELIER_PARAM_DERIVED),
   ATELIER_FIELD (AtelierSession, waiting_seats, "waiting-seats", G_TYPE_INT, ATELIER_PARAM_DERIVED),
@@ -97,6 +99,7 @@ ATELIER_DEFINE_GETTER (AtelierSession, atelier_session, ATELIER_IS_SESSION, cons
 ATELIER_DEFINE_GETTER (AtelierSession, atelier_session, ATELIER_IS_SESSION, int, sequence)
 ATELIER_DEFINE_GETTER (AtelierSession, atelier_session, ATELIER_IS_SESSION, gint64, created_at)
 ATELIER_DEFINE_GETTER (AtelierSession, atelier_session, ATELIER_IS_SESSION, const char *, workshop_title)
+ATELIER_DEFINE_GETTER (AtelierSession, atelier_session, ATELIER_IS_SESSION, const char *, workshop_host)
 ATELIER_DEFINE_GETTER (AtelierSession, atelier_session, ATELIER_IS_SESSION, int, seats_taken)
 ATELIER_DEFINE_GETTER (AtelierSession, atelier_session, ATELIER_IS_SESSION, int, waiting_parties)
 ATELIER_DEFINE_GETTER (AtelierSession, atelier_session, ATELIER_IS_SESSION, int, waiting_seats)

@@ -28,6 +28,7 @@ const char     *atelier_session_get_uid             (AtelierSession *self);
 int             atelier_session_get_sequence        (AtelierSession *self);
 gint64          atelier_session_get_created_at      (AtelierSession *self);
 const char     *atelier_session_get_workshop_title  (AtelierSession *self);
+const char     *atelier_session_get_workshop_host   (AtelierSession *self);
 int             atelier_session_get_seats_taken     (AtelierSession *self);
 int             atelier_session_get_waiting_parties (AtelierSession *self);
 int             atelier_session_get_waiting_seats   (AtelierSession *self);

@@ -54,6 +54,8 @@ atelier_session_row_update (AtelierSessionRow *self)
   g_autoptr(GString) summary = NULL;
   const char *title;
   const char *place;
+  const char *host;
+  g_autofree char *where = NULL;
   int capacity;
   int taken;
   int waiting_parties;
@@ -74,6 +76,7 @@ atelier_session_row_update (AtelierSessionRow *self)
 
   title = atelier_session_get_workshop_title (session);
   place = atelier_session_get_place (session);
+  host = atelier_session_get_workshop_host (session);
   capacity = atelier_session_get_capacity (session);
   taken = atelier_session_get_seats_taken (session);
   waiting_parties = atelier_session_get_waiting_parties (session);
@@ -93,8 +96,15 @@ atelier_session_row_update (AtelierSessionRow *self)
 
   gtk_label_set_label (self->title_label, title);
   gtk_label_set_label (self->when_label, when);
-  gtk_label_set_label (self->place_label, place != NULL ? place : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->place_label), place != NULL && *place != '\0');
+  /* The host tells two sessions of one workshop apart. */
+  if (!atelier_str_is_empty (place) && !atelier_str_is_empty (host))
+    /* TRANSLATORS: a session's place, then its host, on a card of the
+     * schedule, e.g. "Kitchen · Marie Dupont" */
+    where = g_strdup_printf (_("%s · %s"), place, host);
+  else
+    where = g_strdup (!atelier_str_is_empty (place) ? place : host);
+  gtk_label_set_label (self->place_label, where != NULL ? where : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->place_label), !atelier_str_is_empty (where));
   gtk_label_set_label (self->seats_label, seats);
   gtk_label_set_label (self->waiting_label, waiting);
   gtk_widget_set_visible (GTK_WIDGET (self->waiting_label), waiting_parties > 0);
@@ -103,8 +113,8 @@ atelier_session_row_update (AtelierSessionRow *self)
   /* What a screen reader says for the whole card. */
   summary = g_string_new (title);
   g_string_append_printf (summary, ", %s", when);
-  if (place != NULL && *place != '\0')
-    g_string_append_printf (summary, ", %s", place);
+  if (!atelier_str_is_empty (where))
+    g_string_append_printf (summary, ", %s", where);
   g_string_append (summary, ", ");
   /* TRANSLATORS: read by screen readers, e.g. "7 of 10 seats taken" */
   g_string_append_printf (summary,
