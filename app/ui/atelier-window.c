@@ -30,6 +30,7 @@
 #include "atelier-session-editor.h"
 #include "atelier-session-page.h"
 #include "atelier-signup-dialog.h"
+#include "atelier-store-files.h"
 #include "atelier-widget-util.h"
 #include "atelier-window.h"
 #include "atelier-workshop-editor.h"
@@ -688,6 +689,50 @@ on_import_file_response_cb (GtkNativeDialog *chooser,
     gtk_window_present (GTK_WINDOW (atelier_import_dialog_new (GTK_WINDOW (self), self->store, file)));
 }
 
+/* The customer list, attendance or a backup, to a file the manager
+ * chooses; the action's name says which. */
+static void
+save_store_file_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  AtelierWindow *self = ATELIER_WINDOW (widget);
+  AtelierStoreFile what = ATELIER_STORE_FILE_BACKUP;
+
+  if (self->store == NULL)
+    return;
+
+  if (g_strcmp0 (action_name, "win.export-customers") == 0)
+    what = ATELIER_STORE_FILE_CUSTOMERS;
+  else if (g_strcmp0 (action_name, "win.export-attendance") == 0)
+    what = ATELIER_STORE_FILE_ATTENDANCE;
+  atelier_store_files_save (widget, self->store, what);
+}
+
+static void
+clean_up_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  AtelierWindow *self = ATELIER_WINDOW (widget);
+
+  if (self->store != NULL)
+    atelier_store_files_clean_up (widget, self->store);
+}
+
+/* From a toast: the folder a file was saved in, in the file manager. */
+static void
+open_folder_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  g_autoptr(GError) error = NULL;
+  const char *uri = g_variant_get_string (parameter, NULL);
+
+  if (!g_app_info_launch_default_for_uri (uri, NULL, &error))
+    atelier_toast_show_text (widget, error->message);
+}
+
 static void
 import_customers_action (GtkWidget  *widget,
                          const char *action_name,
@@ -975,6 +1020,11 @@ atelier_window_class_init (AtelierWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.view", "s", view_action);
   gtk_widget_class_install_action (widget_class, "win.export-schedule", NULL, export_schedule_action);
   gtk_widget_class_install_action (widget_class, "win.import-customers", NULL, import_customers_action);
+  gtk_widget_class_install_action (widget_class, "win.export-customers", NULL, save_store_file_action);
+  gtk_widget_class_install_action (widget_class, "win.export-attendance", NULL, save_store_file_action);
+  gtk_widget_class_install_action (widget_class, "win.back-up", NULL, save_store_file_action);
+  gtk_widget_class_install_action (widget_class, "win.clean-up", NULL, clean_up_action);
+  gtk_widget_class_install_action (widget_class, "win.open-folder", "s", open_folder_action);
   gtk_widget_class_install_action (widget_class, "win.new-session", NULL, session_editor_action);
   gtk_widget_class_install_action (widget_class, "win.new-workshop-session", "x", session_editor_action);
   gtk_widget_class_install_action (widget_class, "win.edit-session", "x", session_editor_action);
