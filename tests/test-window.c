@@ -572,6 +572,27 @@ test_window_host (Fixture       *fixture,
   g_assert_true (g_str_has_suffix (texts, "|Kitchen · Marie Dupont|0 / 8 seats"));
 }
 
+/* One click opens a session, a workshop and a customer alike. */
+static void
+test_window_one_click (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  const char *views[] = { "schedule", "workshops", "customers" };
+  const GType pages[] = { ATELIER_TYPE_SCHEDULE_PAGE, ATELIER_TYPE_WORKSHOPS_PAGE,
+                          ATELIER_TYPE_CUSTOMERS_PAGE };
+
+  show_window (fixture);
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      GtkWidget *list_view;
+
+      gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.view", "s", views[i]);
+      list_view = find_widget (find_widget (GTK_WIDGET (fixture->window), pages[i]),
+                               GTK_TYPE_LIST_VIEW);
+      g_assert_true (gtk_list_view_get_single_click_activate (GTK_LIST_VIEW (list_view)));
+    }
+}
+
 static void
 test_window_demo (Fixture       *fixture,
                   gconstpointer  data)
@@ -1741,6 +1762,7 @@ main (int   argc,
   ADD_TEST ("/atelier/window/other-process", test_window_other_process);
   ADD_TEST ("/atelier/window/store-name", test_window_store_name);
   ADD_TEST ("/atelier/window/host", test_window_host);
+  ADD_TEST ("/atelier/window/one-click", test_window_one_click);
   ADD_TEST ("/atelier/window/demo", test_window_demo);
   ADD_TEST ("/atelier/window/many-sessions", test_window_many_sessions);
   ADD_TEST ("/atelier/window/schedule-hidden", test_window_schedule_hidden);
