@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "atelier-booking.h"
+#include "atelier-contact.h"
 #include "atelier-walk-in-dialog.h"
 #include "atelier-widget-util.h"
 
@@ -79,6 +80,7 @@ show_error (AtelierWalkInDialog *self,
 static void
 on_name_changed_cb (AtelierWalkInDialog *self)
 {
+  gtk_widget_remove_css_class (GTK_WIDGET (self->email_row), "error");
   show_error (self, NULL);
   update_actions (self);
 }
@@ -119,6 +121,9 @@ check_in_action (GtkWidget  *widget,
                                           &error);
   if (registration == NULL)
     {
+      /* The core decides what an address is (atelier_contact_check()). */
+      if (g_error_matches (error, ATELIER_CONTACT_ERROR, ATELIER_CONTACT_ERROR_EMAIL))
+        gtk_widget_add_css_class (GTK_WIDGET (self->email_row), "error");
       show_error (self, error->message);
       gtk_widget_error_bell (widget);
       return;
