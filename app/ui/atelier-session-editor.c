@@ -43,9 +43,6 @@
 #define DEFAULT_TIME_ZONE "Europe/Paris"
 #define DEFAULT_START_HOUR 18
 
-/* RFC 5545 day codes, Monday first (GDateTime's day of week - 1). */
-static const char * const day_codes[7] = { "MO", "TU", "WE", "TH", "FR", "SA", "SU" };
-
 enum
 {
   FREQUENCY_WEEKLY,
@@ -269,21 +266,6 @@ repeats (AtelierSessionEditor *self)
   return is_new (self) && adw_expander_row_get_enable_expansion (self->repeats_row);
 }
 
-/* The first session's weekday, 0 = Monday, and which of its kind in the
- * month: 1 to 4, or -1 for the last (a fifth one is always the last, and
- * not every month has one). */
-static void
-weekday_of_month (AtelierSessionEditor *self,
-                  int                  *weekday,
-                  int                  *ordinal)
-{
-  g_autoptr(GDateTime) day = gtk_calendar_get_date (self->date_calendar);
-  int n = (g_date_time_get_day_of_month (day) - 1) / 7 + 1;
-
-  *weekday = g_date_time_get_day_of_week (day) - 1;
-  *ordinal = n >= 5 ? -1 : n;
-}
-
 static char *
 describe_monthly (AtelierSessionEditor *self)
 {
@@ -295,7 +277,7 @@ describe_monthly (AtelierSessionEditor *self)
   int weekday;
   int ordinal;
 
-  weekday_of_month (self, &weekday, &ordinal);
+  atelier_series_weekday_of_month (day, &weekday, &ordinal);
   if (ordinal < 0)
     /* TRANSLATORS: a monthly series, e.g. "On the last Friday of each month" */
     return g_strdup_printf (_("On the last %s of each month"), weekday_name);
@@ -308,11 +290,7 @@ dup_until_end_of_day (AtelierSessionEditor *self)
 {
   g_autoptr(GDateTime) day = gtk_calendar_get_date (self->until_calendar);
 
-  return g_date_time_new (self->zone,
-                          g_date_time_get_year (day),
-                          g_date_time_get_month (day),
-                          g_date_time_get_day_of_month (day),
-                          23, 59, 59);
+  return atelier_series_dup_until (day, self->zone);
 }
 
 /**
@@ -325,50 +303,33 @@ dup_until_end_of_day (AtelierSessionEditor *self)
 char *
 atelier_session_editor_dup_rrule (AtelierSessionEditor *self)
 {
-  g_autoptr(GString) rule = NULL;
+  g_autoptr(GDateTime) first_day = NULL;
+  g_autoptr(GDateTime) until_day = NULL;
+  AtelierSeriesChoices choices = { 0 };
 
   g_return_val_if_fail (ATELIER_IS_SESSION_EDITOR (self), NULL);
 
   if (!repeats (self))
     return NULL;
 
-  rule = g_string_new (NULL);
-  if (adw_combo_row_get_selected (self->frequency_row) == FREQUENCY_MONTHLY)
-    {
-      int weekday;
-      int ordinal;
-
-      weekday_of_month (self, &weekday, &ordinal);
-      g_string_append_printf (rule, "FREQ=MONTHLY;BYDAY=%d%s", ordinal, day_codes[weekday]);
-    }
-  else
-    {
-      gboolean first = TRUE;
-
-      g_string_append (rule, "FREQ=WEEKLY;BYDAY=");
-      for (int i = 0; i < 7; i++)
-        if (gtk_toggle_button_get_active (self->day_buttons[i]))
-          {
-            g_string_append_printf (rule, "%s%s", first ? "" : ",", day_codes[i]);
-            first = FALSE;
-          }
-    }
+  first_day = gtk_calendar_get_date (self->date_calendar);
+  choices.first_day = first_day;
+  choices.zone = self->zone;
+  choices.frequency = adw_combo_row_get_selected (self->frequency_row) == FREQUENCY_MONTHLY
+                      ? ATELIER_SERIES_MONTHLY : ATELIER_SERIES_WEEKLY;
+  for (guint i = 0; i < G_N_ELEMENTS (self->day_buttons); i++)
+    if (gtk_toggle_button_get_active (self->day_buttons[i]))
+      choices.weekdays |= ATELIER_SERIES_WEEKDAY (i);
 
   if (adw_combo_row_get_selected (self->ends_row) == ENDS_ON_DATE)
-    {
-      g_autoptr(GDateTime) until = dup_until_end_of_day (self);
-      g_autoptr(GDateTime) utc = g_date_time_to_utc (until);
-      g_autofree char *text = g_date_time_format (utc, "%Y%m%dT%H%M%SZ");
-
-      g_string_append_printf (rule, ";UNTIL=%s", text);
-    }
+    choices.until_day = until_day = gtk_calendar_get_date (self->until_calendar);
   else
     {
       gtk_spin_button_update (self->count_spin);
-      g_string_append_printf (rule, ";COUNT=%d", spin_value (self->count_spin));
+      choices.count = spin_value (self->count_spin);
     }
 
-  return g_string_free (g_steal_pointer (&rule), FALSE);
+  return atelier_series_build_rrule (&choices);
 }
 
 static void
