@@ -37,6 +37,7 @@
 #include "atelier-outbox.h"
 #include "atelier-schedule.h"
 #include "atelier-series.h"
+#include "atelier-session-changes.h"
 #include "atelier-session-editor.h"
 #include "atelier-settings.h"
 
@@ -756,43 +757,14 @@ describe_planned (AtelierSessionEditor *self,
 /* What changed, then (first, as a toast cuts off what does not fit) the
  * invites it makes owed: updates, or first invites for those promoted. */
 static char *
-describe_changes (AtelierSessionEditor *self,
-                  AtelierSession       *stored,
-                  AtelierSession       *saved,
-                  int                   n_updates,
-                  guint                 n_promoted)
+describe_changes (AtelierSession *stored,
+                  AtelierSession *saved,
+                  int             n_updates,
+                  guint           n_promoted)
 {
-  const char *title = atelier_session_get_workshop_title (stored);
-  const char *place = atelier_session_get_place (saved);
-  g_autofree char *done = NULL;
+  g_autofree char *done = atelier_session_changes_describe (stored, saved, atelier_format_date_time);
 
-  if (title == NULL)
-    title = "";
-
-  if (atelier_session_get_starts_at (stored) != atelier_session_get_starts_at (saved))
-    {
-      g_autofree char *when = format_toast_time (self, atelier_session_get_starts_at (saved));
-
-      /* TRANSLATORS: a toast once a session is rescheduled: the workshop
-       * and its new start, e.g. "Risotto Lesson moved to Tue 8 Dec, 18:30" */
-      done = g_strdup_printf (_("%s moved to %s"), title, when);
-    }
-  else if (atelier_session_get_ends_at (stored) != atelier_session_get_ends_at (saved))
-    {
-      g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (atelier_session_get_ends_at (saved));
-      g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, self->zone);
-      /* TRANSLATORS: a time of day, in g_date_time_format() notation */
-      g_autofree char *end = atelier_format_date_time (local, _("%H:%M"));
-
-      /* TRANSLATORS: a toast once a session's end changed, e.g.
-       * "Risotto Lesson now ends at 21:00" */
-      done = g_strdup_printf (_("%s now ends at %s"), title, end);
-    }
-  else if (g_strcmp0 (atelier_session_get_place (stored), place) != 0 && place != NULL)
-    /* TRANSLATORS: a toast once a session has a new place, e.g.
-     * "Risotto Lesson now at Terrace" */
-    done = g_strdup_printf (_("%s now at %s"), title, place);
-  else
+  if (done == NULL)
     done = g_strdup (_("Session saved"));
 
   if (n_updates > 0)
@@ -889,9 +861,7 @@ static gboolean
 calendar_changed (AtelierSession *stored,
                   AtelierSession *wanted)
 {
-  return atelier_session_get_starts_at (stored) != atelier_session_get_starts_at (wanted) ||
-         atelier_session_get_ends_at (stored) != atelier_session_get_ends_at (wanted) ||
-         g_strcmp0 (atelier_session_get_place (stored), atelier_session_get_place (wanted)) != 0;
+  return atelier_session_changes_between (stored, wanted) != ATELIER_SESSION_CHANGED_NOTHING;
 }
 
 static int count_update_recipients (AtelierSessionEditor *self,
@@ -928,7 +898,7 @@ save_existing (AtelierSessionEditor *self)
       return;
     }
 
-  message = describe_changes (self, stored, wanted, n_updates,
+  message = describe_changes (stored, wanted, n_updates,
                               promoted ? g_list_model_get_n_items (promoted) : 0);
   announce (self, message);
   finish (self);
@@ -1043,8 +1013,7 @@ on_save_clicked_cb (AtelierSessionEditor *self)
                                       "Nobody has received an invite yet: the %d people signed up will get the new details with their first invite.",
                                       n_confirmed), n_confirmed);
 
-  time_changed = atelier_session_get_starts_at (stored) != atelier_session_get_starts_at (wanted) ||
-                 atelier_session_get_ends_at (stored) != atelier_session_get_ends_at (wanted);
+  time_changed = (atelier_session_changes_between (stored, wanted) & ATELIER_SESSION_CHANGED_TIME) != 0;
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
                                                        time_changed ? _("Reschedule?") : _("Change the Place?"),
                                                        body));
