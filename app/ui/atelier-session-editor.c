@@ -510,18 +510,14 @@ on_until_selected_cb (AtelierSessionEditor *self)
 static void
 hide_error (AtelierSessionEditor *self)
 {
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  atelier_form_show_error (self->error_label, self->scroller, NULL);
 }
 
 static void
 show_error (AtelierSessionEditor *self,
             const char           *message)
 {
-  GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
-
-  gtk_label_set_label (self->error_label, message);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
-  gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_lower (vadjustment));
+  atelier_form_show_error (self->error_label, self->scroller, message);
 }
 
 /* Why the session (without its repeats) cannot be saved, or NULL. */
@@ -784,20 +780,12 @@ describe_changes (AtelierSession *stored,
 
 /* Saving */
 
-static gboolean
-close_cb (gpointer user_data)
-{
-  gtk_window_close (GTK_WINDOW (user_data));
-  return G_SOURCE_REMOVE;
-}
-
 /* Closes once the question (transient for this window), if any, has
  * finished answering. */
 static void
 finish (AtelierSessionEditor *self)
 {
-  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
-  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_cb, g_object_ref (self), g_object_unref);
+  atelier_window_close_when_idle (GTK_WINDOW (self));
 }
 
 static void

@@ -79,16 +79,6 @@ is_new_mode (AtelierSignupDialog *self)
   return gtk_toggle_button_get_active (self->new_toggle);
 }
 
-static void
-set_row_error (AdwEntryRow *row,
-               gboolean     error)
-{
-  if (error)
-    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-}
-
 /* "Zoé Martin already has this e-mail address…" when the new customer's
  * e-mail or phone is a known customer's, or NULL. */
 static char *
@@ -133,8 +123,8 @@ new_customer_valid (AtelierSignupDialog *self)
   gboolean contact_ok = atelier_contact_check (email, phone, NULL, &error);
   gboolean email_ok = !g_error_matches (error, ATELIER_CONTACT_ERROR, ATELIER_CONTACT_ERROR_EMAIL);
 
-  set_row_error (self->email_row, !email_ok);
-  set_row_error (self->phone_row, email_ok && !contact_ok);
+  atelier_widget_set_error (GTK_WIDGET (self->email_row), !email_ok);
+  atelier_widget_set_error (GTK_WIDGET (self->phone_row), email_ok && !contact_ok);
   if (!contact_ok)
     {
       gtk_label_set_label (self->new_hint,
@@ -183,7 +173,7 @@ update_sign_up_sensitive (AtelierSignupDialog *self)
 static void
 hide_error (AtelierSignupDialog *self)
 {
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  atelier_form_show_error (self->error_label, NULL, NULL);
 }
 
 /* Search */
@@ -526,8 +516,7 @@ on_sign_up_clicked_cb (AtelierSignupDialog *self)
                                           *note != '\0' ? note : NULL, &error);
   if (registration == NULL)
     {
-      gtk_label_set_label (self->error_label, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      atelier_form_show_error (self->error_label, NULL, error->message);
       return;
     }
 

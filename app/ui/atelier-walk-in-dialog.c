@@ -73,14 +73,13 @@ static void
 show_error (AtelierWalkInDialog *self,
             const char          *message)
 {
-  gtk_label_set_label (self->error_label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+  atelier_form_show_error (self->error_label, NULL, message);
 }
 
 static void
 on_name_changed_cb (AtelierWalkInDialog *self)
 {
-  gtk_widget_remove_css_class (GTK_WIDGET (self->email_row), "error");
+  atelier_widget_set_error (GTK_WIDGET (self->email_row), FALSE);
   show_error (self, NULL);
   update_actions (self);
 }
@@ -122,8 +121,9 @@ check_in_action (GtkWidget  *widget,
   if (registration == NULL)
     {
       /* The core decides what an address is (atelier_contact_check()). */
-      if (g_error_matches (error, ATELIER_CONTACT_ERROR, ATELIER_CONTACT_ERROR_EMAIL))
-        gtk_widget_add_css_class (GTK_WIDGET (self->email_row), "error");
+      atelier_widget_set_error (GTK_WIDGET (self->email_row),
+                                g_error_matches (error, ATELIER_CONTACT_ERROR,
+                                                 ATELIER_CONTACT_ERROR_EMAIL));
       show_error (self, error->message);
       gtk_widget_error_bell (widget);
       return;
