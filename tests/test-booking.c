@@ -521,6 +521,80 @@ test_cancel_session (Fixture *f, gconstpointer data)
   g_assert_error (error, ATELIER_BOOKING_ERROR, ATELIER_BOOKING_ERROR_SESSION_CANCELLED);
 }
 
+/* The one rule of which sessions take sign-ups: not cancelled and not
+ * started; one that has started (or ended) takes walk-ins only. */
+static void
+test_accepts_sign_ups (Fixture *f, gconstpointer data)
+{
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 ids[] = { session_in (f, 24, 4), session_in (f, -1, 4), session_in (f, -5, 4), session_in (f, 48, 4) };
+  g_autoptr(GError) error = NULL;
+  AtelierSession *sessions[G_N_ELEMENTS (ids)];
+
+  g_assert_true (atelier_booking_cancel_session (f->base.store, ids[3], &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    sessions[i] = atelier_store_get_session (f->base.store, ids[i], NULL);
+
+  g_assert_true (atelier_booking_accepts_sign_ups (sessions[0], now));
+  g_assert_false (atelier_booking_accepts_sign_ups (sessions[1], now));   /* started */
+  g_assert_false (atelier_booking_accepts_sign_ups (sessions[2], now));   /* ended */
+  g_assert_false (atelier_booking_accepts_sign_ups (sessions[3], now));   /* cancelled */
+
+  /* The moment it starts, it no longer does; a second before, it does. */
+  g_assert_true (atelier_booking_accepts_sign_ups (sessions[0], atelier_session_get_starts_at (sessions[0]) - 1));
+  g_assert_false (atelier_booking_accepts_sign_ups (sessions[0], atelier_session_get_starts_at (sessions[0])));
+  /* Judged at a time when the started one had not started yet. */
+  g_assert_true (atelier_booking_accepts_sign_ups (sessions[1], now - 2 * 3600));
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    g_object_unref (sessions[i]);
+}
+
+static void
+assert_open_sessions (Fixture      *f,
+                      gint64        except_id,
+                      const gint64 *expected,
+                      guint         n_expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) open = atelier_booking_list_open_sessions (f->base.store, except_id, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (open), ==, n_expected);
+  for (guint i = 0; i < n_expected; i++)
+    {
+      g_autoptr(AtelierSession) session = g_list_model_get_item (open, i);
+
+      g_assert_cmpint (atelier_session_get_id (session), ==, expected[i]);
+    }
+}
+
+/* The sessions to sign up or move to: the open ones, by start, without
+ * the one a registration moves from. */
+static void
+test_list_open_sessions (Fixture *f, gconstpointer data)
+{
+  gint64 later = session_in (f, 72, 4);
+  gint64 started = session_in (f, -1, 4);
+  gint64 ended = session_in (f, -30, 4);
+  gint64 cancelled = session_in (f, 10, 4);
+  gint64 soon = session_in (f, 3, 4);
+  gint64 full = session_in (f, 24, 1);
+
+  g_assert_true (atelier_booking_cancel_session (f->base.store, cancelled, NULL));
+  sign_up (f, full, customer (f, "Zoé", "Martin"), 1, 0);
+  (void) started;
+  (void) ended;
+
+  /* A full session still takes sign-ups: to its waiting list. */
+  assert_open_sessions (f, 0, (gint64[]) { soon, full, later }, 3);
+  assert_open_sessions (f, soon, (gint64[]) { full, later }, 2);
+  assert_open_sessions (f, later, (gint64[]) { soon, full }, 2);
+  /* Leaving out a session that is not open changes nothing. */
+  assert_open_sessions (f, started, (gint64[]) { soon, full, later }, 3);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -543,6 +617,8 @@ main (int argc, char **argv)
   ADD ("walk-in", test_walk_in);
   ADD ("no-shows", test_no_shows_after_end);
   ADD ("cancel-session", test_cancel_session);
+  ADD ("open/accepts-sign-ups", test_accepts_sign_ups);
+  ADD ("open/list", test_list_open_sessions);
 
   return g_test_run ();
 }

@@ -778,6 +778,42 @@ test_checkin_walk_in_full (Fixture       *fixture,
   g_assert_cmpuint (count_registrations (store, fixture->session_id), ==, registrations + 1);
 }
 
+/* An address the core refuses: its message inline, the row marked,
+ * nothing written; once corrected, the walk-in goes through. */
+static void
+test_checkin_walk_in_bad_address (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  AtelierStore *store = fixture->store.store;
+  guint customers = count_customers (store);
+  guint registrations = count_registrations (store, fixture->session_id);
+  GtkWidget *dialog;
+  GtkWidget *email;
+
+  show_window (fixture);
+
+  dialog = atelier_checkin_window_open_walk_in (fixture->window, NULL);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  atelier_walk_in_dialog_set_name (ATELIER_WALK_IN_DIALOG (dialog), "Odd", "Mail");
+  email = GTK_WIDGET (entry_row (dialog, "_E-mail (optional)"));
+  gtk_editable_set_text (GTK_EDITABLE (email), "x@example.org Bcc: y@evil.example");
+  g_assert_true (gtk_widget_activate_action (dialog, "walk-in.check-in", NULL));
+
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (atelier_walk_in_dialog_get_error (ATELIER_WALK_IN_DIALOG (dialog)), ==,
+                   "“x@example.org Bcc: y@evil.example” is not an e-mail address such as name@example.org.");
+  g_assert_true (gtk_widget_has_css_class (email, "error"));
+  g_assert_cmpuint (count_customers (store), ==, customers);
+  g_assert_cmpuint (count_registrations (store, fixture->session_id), ==, registrations);
+
+  gtk_editable_set_text (GTK_EDITABLE (email), "odd@example.org");
+  g_assert_false (gtk_widget_has_css_class (email, "error"));
+  g_assert_null (atelier_walk_in_dialog_get_error (ATELIER_WALK_IN_DIALOG (dialog)));
+  g_assert_true (gtk_widget_activate_action (dialog, "walk-in.check-in", NULL));
+  g_assert_null (dialog);
+  g_assert_cmpuint (count_customers (store), ==, customers + 1);
+}
+
 static gboolean
 zoe_shows_here (Fixture       *fixture,
                 gconstpointer  data)
@@ -849,6 +885,7 @@ main (int   argc,
   ADD_TEST ("/atelier/checkin/walk-in", test_checkin_walk_in);
   ADD_TEST ("/atelier/checkin/walk-in-known", test_checkin_walk_in_known);
   ADD_TEST ("/atelier/checkin/walk-in-full", test_checkin_walk_in_full);
+  ADD_TEST ("/atelier/checkin/walk-in-bad-address", test_checkin_walk_in_bad_address);
   ADD_TEST ("/atelier/checkin/updates", test_checkin_updates);
   ADD_TEST ("/atelier/checkin/no-session", test_checkin_no_session);
 

@@ -16,6 +16,7 @@
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <sqlite3.h>
 
 #include "atelier-demo.h"
 #include "atelier-search.h"
@@ -1579,6 +1580,42 @@ count_customers (Fixture *fixture)
   return json_array_get_length (customers);
 }
 
+/* The values an outside probe got stored through signup and walkin:
+ * each is refused with the core's reason, naming the value, and nothing
+ * is stored, as import refuses them. */
+static void
+test_booking_hostile_contact (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  /* e-mail, phone, what the error says */
+  static const char *const hostile[][3] = {
+    { "x@example.org\r\nBcc: y@evil.example", "06 12 34 56 78", "is not an e-mail address" },
+    { "not an email", "06 12 34 56 78", "“not an email” is not an e-mail address" },
+    { "odd@example.org", "DROP TABLE", "“DROP TABLE” is not a phone number" },
+  };
+  static const char *const commands[] = { "signup", "walkin" };
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonObject) roster = NULL;
+  Booking booking;
+  guint n_customers;
+
+  fill_booking (fixture, &booking);
+  n_customers = count_customers (fixture);
+
+  for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
+    for (guint i = 0; i < G_N_ELEMENTS (hostile); i++)
+      {
+        g_test_message ("%s --email %s --phone %s", commands[c], hostile[i][0], hostile[i][1]);
+        run_db (&run, fixture, commands[c], arg_id (0, booking.large), "--name", "Odd Mail",
+                "--email", hostile[i][0], "--phone", hostile[i][1], NULL);
+        assert_refused (&run, hostile[i][2]);
+      }
+
+  g_assert_cmpuint (count_customers (fixture), ==, n_customers);
+  roster = run_roster (fixture, booking.large, NULL);
+  g_assert_cmpuint (json_array_get_length (roster_registrations (roster)), ==, 0);
+}
+
 static void
 test_booking_walk_in (Fixture       *fixture,
                       gconstpointer  data)
@@ -2308,6 +2345,57 @@ test_invites_demo (Fixture       *fixture,
   check_written (&run, folder, 0);
 }
 
+/* Writes @email as @registration_id's customer's address behind the
+ * core's back, as a store from before the rule may hold it. */
+static void
+force_email (Fixture    *fixture,
+             gint64      registration_id,
+             const char *email)
+{
+  char *sql = sqlite3_mprintf ("UPDATE customers SET email = %Q WHERE id ="
+                               " (SELECT customer_id FROM registrations WHERE id = %lld)",
+                               email, (long long) registration_id);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (fixture->db, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_changes (db), ==, 1);
+  sqlite3_close (db);
+  sqlite3_free (sql);
+}
+
+/* One unusable address holds back its own invite, not the others': they
+ * are written and recorded; it stays owed, and the error names whose. */
+static void
+test_invites_bad_address (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *folder = g_build_filename (fixture->dir, "invites", NULL);
+  g_autoptr(JsonArray) owed = NULL;
+  g_auto(Run) run = { 0 };
+  Booking booking;
+  gint64 ana, odd, bo;
+
+  fill_booking (fixture, &booking);
+  ana = sign_up (fixture, booking.large, "Ana Lima", "1", "confirmed");
+  odd = sign_up (fixture, booking.large, "Odd Mail", "1", "confirmed");
+  bo = sign_up (fixture, booking.large, "Bo Berg", "1", "confirmed");
+  force_email (fixture, odd, "x@example.org\r\nBcc: y@evil.example");
+  set_organizer (fixture);
+
+  run_db (&run, fixture, "invites", arg_id (0, booking.large), "--out", folder, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_wrote_pair (&run, folder, "ana-lima", ana);
+  assert_wrote_pair (&run, folder, "bo-berg", bo);
+  g_assert_null (strstr (run.out, "odd-mail"));
+  g_assert_nonnull (strstr (run.out, "Wrote 2 messages"));
+  g_assert_nonnull (strstr (run.err, "Odd Mail"));
+
+  owed = run_outbox (fixture, booking.large);
+  g_assert_cmpuint (json_array_get_length (owed), ==, 1);
+  g_assert_nonnull (find_item (owed, odd));
+}
+
 /* A session's life: invitations, a new time, a cancellation, a promotion
  * from the waiting list */
 static void
@@ -2763,6 +2851,7 @@ main (int   argc,
   add_test ("/atelier/cli/errors/not-a-store", test_not_a_store);
   add_test ("/atelier/cli/errors/missing-store", test_missing_store);
   add_test ("/atelier/cli/booking/signup", test_booking_signup);
+  add_test ("/atelier/cli/booking/hostile-contact", test_booking_hostile_contact);
   add_test ("/atelier/cli/booking/cancel", test_booking_cancel);
   add_test ("/atelier/cli/booking/move", test_booking_move);
   add_test ("/atelier/cli/booking/capacity", test_booking_capacity);
@@ -2776,6 +2865,7 @@ main (int   argc,
   add_test ("/atelier/cli/invites/settings", test_invites_settings);
   add_test ("/atelier/cli/invites/demo", test_invites_demo);
   add_test ("/atelier/cli/invites/changes", test_invites_changes);
+  add_test ("/atelier/cli/invites/bad-address", test_invites_bad_address);
   add_test ("/atelier/cli/invites/one", test_invites_one);
   add_test ("/atelier/cli/invites/feed", test_invites_feed);
   add_test ("/atelier/cli/invites/series", test_invites_series);

@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include "atelier-contact.h"
 #include "atelier-customer-book.h"
 #include "atelier-history.h"
 #include "atelier-invite-next.h"
@@ -100,6 +101,53 @@ test_profile_crud (TestStore *f, gconstpointer data)
   g_assert_true (atelier_store_delete_customer (f->store, atelier_customer_get_id (c), &error));
   g_assert_no_error (error);
   g_assert_cmpstr (test_query_text (f->store, "SELECT count (*) FROM customer_tags"), ==, "0");
+}
+
+/* Every path that adds or changes a customer gets the one rule of
+ * contact details: a bad value is refused, named, and nothing changes. */
+static void
+test_contact_rule (TestStore *f, gconstpointer data)
+{
+  static const char *const bad[][2] = {
+    { "email", "x@example.org\r\nBcc: y@evil.example" },
+    { "email", "not an email" },
+    { "phone", "DROP TABLE" },
+    { "preferred-language", "Klingon" },
+  };
+  g_autoptr(AtelierCustomer) zoe = atelier_customer_new ("Zoé", "Martin");
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (zoe, "email", "zoe@example.org", "phone", "06 12 34 56 78",
+                "preferred-language", "fr", NULL);
+  g_assert_true (atelier_store_add_customer (f->store, zoe, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(AtelierCustomer) odd = atelier_customer_new ("Odd", "Mail");
+      g_autoptr(AtelierCustomer) changed = atelier_store_get_customer (f->store, atelier_customer_get_id (zoe), NULL);
+      g_autoptr(AtelierCustomer) again = NULL;
+      int expected = i < 2 ? ATELIER_CONTACT_ERROR_EMAIL
+                     : i == 2 ? ATELIER_CONTACT_ERROR_PHONE : ATELIER_CONTACT_ERROR_LANGUAGE;
+
+      g_object_set (odd, bad[i][0], bad[i][1], NULL);
+      g_assert_false (atelier_store_add_customer (f->store, odd, &error));
+      g_assert_error (error, ATELIER_CONTACT_ERROR, expected);
+      g_clear_error (&error);
+      g_assert_cmpint (atelier_customer_get_id (odd), ==, 0);
+
+      g_object_set (changed, "family-name", "Lefèvre", bad[i][0], bad[i][1], NULL);
+      g_assert_false (atelier_store_update_customer (f->store, changed, &error));
+      g_assert_error (error, ATELIER_CONTACT_ERROR, expected);
+      g_clear_error (&error);
+      again = atelier_store_get_customer (f->store, atelier_customer_get_id (zoe), NULL);
+      g_assert_cmpstr (atelier_customer_get_family_name (again), ==, "Martin");
+      g_assert_cmpstr (atelier_customer_get_email (again), ==, "zoe@example.org");
+      g_assert_cmpstr (atelier_customer_get_phone (again), ==, "06 12 34 56 78");
+      g_assert_cmpstr (atelier_customer_get_preferred_language (again), ==, "fr");
+    }
+
+  g_assert_cmpstr (test_query_text (f->store, "SELECT count (*) FROM customers"), ==, "1");
 }
 
 static void
@@ -428,6 +476,8 @@ main (int argc, char **argv)
 
   g_test_add ("/atelier/customers/profile-crud", TestStore, NULL, test_store_setup,
               test_profile_crud, test_store_teardown);
+  g_test_add ("/atelier/customers/contact-rule", TestStore, NULL, test_store_setup,
+              test_contact_rule, test_store_teardown);
   g_test_add ("/atelier/customers/derived-figures", TestStore, NULL, test_store_setup,
               test_derived_figures, test_store_teardown);
   g_test_add ("/atelier/customers/tags", TestStore, NULL, test_store_setup,

@@ -202,6 +202,82 @@ test_all_or_nothing (Fixture *f, gconstpointer data)
   g_assert_cmpint (count_sessions (f), ==, 0);
 }
 
+static char *
+build_rrule (AtelierSeriesFrequency  frequency,
+             guint                   weekdays,
+             GDateTime              *first_day,
+             guint                   count,
+             GDateTime              *until_day)
+{
+  g_autoptr(GTimeZone) paris = g_time_zone_new_identifier ("Europe/Paris");
+  AtelierSeriesChoices choices = {
+    .frequency = frequency, .weekdays = weekdays, .first_day = first_day,
+    .count = count, .until_day = until_day, .zone = paris,
+  };
+
+  return atelier_series_build_rrule (&choices);
+}
+
+/* The RRULE the editor's choices make, built without a display. */
+static void
+test_rrule_from_choices (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GTimeZone) paris = g_time_zone_new_identifier ("Europe/Paris");
+  g_autoptr(GTimeZone) tokyo = g_time_zone_new_identifier ("Asia/Tokyo");
+  /* Tuesday 1, Tuesday 22, Friday 25, Tuesday 29 December 2026 */
+  g_autoptr(GDateTime) tue_1 = g_date_time_new (paris, 2026, 12, 1, 18, 0, 0);
+  g_autoptr(GDateTime) tue_22 = g_date_time_new (paris, 2026, 12, 22, 18, 0, 0);
+  g_autoptr(GDateTime) fri_25 = g_date_time_new (tokyo, 2026, 12, 25, 1, 0, 0);
+  g_autoptr(GDateTime) tue_29 = g_date_time_new (paris, 2026, 12, 29, 18, 0, 0);
+  /* Summer time: the end of 30 June in Paris is 21:59:59 UTC. */
+  g_autoptr(GDateTime) june_30 = g_date_time_new (tokyo, 2027, 6, 30, 0, 0, 0);
+  g_autoptr(GDateTime) jan_9 = g_date_time_new_utc (2027, 1, 9, 12, 0, 0);
+  g_autoptr(GDateTime) until = NULL;
+  struct { char *rule; const char *expected; } cases[] = {
+    { build_rrule (ATELIER_SERIES_WEEKLY, ATELIER_SERIES_WEEKDAY (1) | ATELIER_SERIES_WEEKDAY (5),
+                   tue_1, 6, NULL), "FREQ=WEEKLY;BYDAY=TU,SA;COUNT=6" },
+    { build_rrule (ATELIER_SERIES_WEEKLY, 0x7f, tue_1, 2, NULL),
+      "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR,SA,SU;COUNT=2" },
+    { build_rrule (ATELIER_SERIES_WEEKLY, ATELIER_SERIES_WEEKDAY (6), tue_1, 1, jan_9),
+      "FREQ=WEEKLY;BYDAY=SU;UNTIL=20270109T225959Z" },
+    { build_rrule (ATELIER_SERIES_MONTHLY, 0, tue_1, 4, NULL), "FREQ=MONTHLY;BYDAY=1TU;COUNT=4" },
+    { build_rrule (ATELIER_SERIES_MONTHLY, 0, tue_22, 3, NULL), "FREQ=MONTHLY;BYDAY=4TU;COUNT=3" },
+    /* The day counts, not the instant: the 25th in Tokyo is a Friday. */
+    { build_rrule (ATELIER_SERIES_MONTHLY, 0, fri_25, 3, NULL), "FREQ=MONTHLY;BYDAY=4FR;COUNT=3" },
+    /* A fifth Tuesday is the last one. */
+    { build_rrule (ATELIER_SERIES_MONTHLY, ATELIER_SERIES_WEEKDAY (0), tue_29, 0, june_30),
+      "FREQ=MONTHLY;BYDAY=-1TU;UNTIL=20270630T215959Z" },
+  };
+  int weekday;
+  int ordinal;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_assert_cmpstr (cases[i].rule, ==, cases[i].expected);
+      g_free (cases[i].rule);
+    }
+
+  atelier_series_weekday_of_month (tue_22, &weekday, &ordinal);
+  g_assert_cmpint (weekday, ==, 1);
+  g_assert_cmpint (ordinal, ==, 4);
+  until = atelier_series_dup_until (jan_9, paris);
+  g_assert_cmpint (g_date_time_get_hour (until), ==, 23);
+  g_assert_cmpint (g_date_time_get_day_of_month (until), ==, 9);
+
+  /* What the rule makes: every Tuesday and Saturday from 1 December. */
+  {
+    g_autoptr(AtelierSession) first = first_session (f, 2026, 12, 1, 18, 0);
+    g_autofree char *rule = build_rrule (ATELIER_SERIES_WEEKLY,
+                                         ATELIER_SERIES_WEEKDAY (1) | ATELIER_SERIES_WEEKDAY (5),
+                                         tue_1, 0, jan_9);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GListModel) sessions = atelier_series_expand (first, rule, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (sessions), ==, 12);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -216,6 +292,7 @@ main (int argc, char **argv)
   ADD ("limits", test_limits);
   ADD ("invalid-rules", test_invalid_rules);
   ADD ("all-or-nothing", test_all_or_nothing);
+  ADD ("rrule-from-choices", test_rrule_from_choices);
 
   return g_test_run ();
 }

@@ -437,6 +437,39 @@ test_new_customer (Fixture       *fixture,
   g_assert_cmpstr (adw_status_page_get_description (result_page (fixture)), ==, "Léa Roux is confirmed.");
 }
 
+/* The form asks the core's contact rule: a phone it refuses is named
+ * under the form, the row marked, and nothing can be signed up. */
+static void
+test_new_customer_bad_phone (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  AtelierStore *store = fixture->store.store;
+  guint n_customers = count_customers (store);
+  GtkWidget *dialog;
+  GtkEditable *phone;
+  GtkLabel *hint;
+
+  show_dialog (fixture);
+  dialog = GTK_WIDGET (fixture->dialog);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (test_find_button (dialog, "_New Customer")), TRUE);
+  gtk_editable_set_text (find_entry_row (dialog, "_Given Name"), "Odd");
+  gtk_editable_set_text (find_entry_row (dialog, "_E-mail"), "odd@example.org");
+  phone = find_entry_row (dialog, "_Phone");
+  gtk_editable_set_text (phone, "DROP TABLE");
+
+  g_assert_false (gtk_widget_is_sensitive (sign_up_button (fixture)));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (phone), "error"));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (find_entry_row (dialog, "_E-mail")), "error"));
+  hint = test_find_label_with_class (dialog, "caption");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (hint), "error"));
+  g_assert_nonnull (strstr (gtk_label_get_label (hint), "“DROP TABLE” is not a phone number"));
+  g_assert_cmpuint (count_customers (store), ==, n_customers);
+
+  gtk_editable_set_text (phone, "06 12 34 56 78");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (phone), "error"));
+  g_assert_true (gtk_widget_is_sensitive (sign_up_button (fixture)));
+}
+
 static void
 test_duplicate (Fixture       *fixture,
                 gconstpointer  data)
@@ -525,6 +558,7 @@ main (int   argc,
   ADD_TEST ("/atelier/signup/not-enough-seats", 2, test_not_enough_seats);
   ADD_TEST ("/atelier/signup/new-customer", 6, test_new_customer);
   ADD_TEST ("/atelier/signup/duplicate", 6, test_duplicate);
+  ADD_TEST ("/atelier/signup/new-customer-bad-phone", 6, test_new_customer_bad_phone);
   ADD_TEST ("/atelier/signup/new-customer-refused", 6, test_new_customer_refused);
 
 #undef ADD_TEST

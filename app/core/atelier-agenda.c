@@ -34,7 +34,9 @@
  * @limit: the most sessions to read, the soonest; 0 for all of them
  *
  * The sessions that are not cancelled and have not ended at @now (one
- * under way is still for the door), by start.
+ * under way is still for the door), by start. This is the schedule's
+ * question, not the sign-up rule: a session under way is listed here but
+ * takes no sign-ups (see atelier_booking_accepts_sign_ups()).
  *
  * Returns: (transfer full): a #GListModel of #AtelierSession, or %NULL
  *   with @error set

@@ -204,12 +204,22 @@ built_free (gpointer data)
   g_free (built);
 }
 
-/* Builds every item first, so that one unusable address stops the
- * whole batch before anything is written. */
+/* An error that concerns one customer's address only. */
+static gboolean
+is_address_error (const GError *error)
+{
+  return g_error_matches (error, ATELIER_INVITE_ERROR, ATELIER_INVITE_ERROR_BAD_ADDRESS) ||
+         g_error_matches (error, ATELIER_INVITE_ERROR, ATELIER_INVITE_ERROR_NO_ADDRESS);
+}
+
+/* Builds every item first, before anything is written. An unusable
+ * address holds back its own item only: it stays owed, and the first
+ * such refusal goes to @held_back. */
 static GPtrArray *
 build_all (AtelierStore     *store,
            AtelierSettings  *settings,
            GListModel       *items,
+           GError          **held_back,
            GError          **error)
 {
   g_autoptr(GPtrArray) built = g_ptr_array_new_with_free_func (built_free);
@@ -217,11 +227,22 @@ build_all (AtelierStore     *store,
   for (guint i = 0; i < g_list_model_get_n_items (items); i++)
     {
       Built *b = g_new0 (Built, 1);
+      g_autoptr(GError) build_error = NULL;
 
       b->item = g_list_model_get_item (items, i);
-      g_ptr_array_add (built, b);
-      if (!atelier_outbox_build (store, settings, b->item, &b->calendar, &b->mail, error))
-        return NULL;
+      if (atelier_outbox_build (store, settings, b->item, &b->calendar, &b->mail, &build_error))
+        {
+          g_ptr_array_add (built, b);
+          continue;
+        }
+      built_free (b);
+      if (!is_address_error (build_error))
+        {
+          g_propagate_error (error, g_steal_pointer (&build_error));
+          return NULL;
+        }
+      if (*held_back == NULL)
+        g_propagate_error (held_back, g_steal_pointer (&build_error));
     }
 
   return g_steal_pointer (&built);
@@ -468,8 +489,10 @@ atelier_outbox_write (AtelierStore  *store,
  * invitation) replaces the pair already in @folder. Stops at the first
  * file that cannot be written: the items written before it are
  * recorded, that one and the rest stay owed, and %FALSE is returned with
- * @error set. Refused as a whole while the organiser mailbox is unset or
- * a customer's address is unusable.
+ * @error set. Refused as a whole while the organiser mailbox is unset; a
+ * customer whose address is unusable holds back their own item only: the
+ * others are written, and %FALSE is returned with that customer's
+ * #ATELIER_INVITE_ERROR.
  */
 gboolean
 atelier_outbox_write_full (AtelierStore  *store,
@@ -484,6 +507,7 @@ atelier_outbox_write_full (AtelierStore  *store,
   g_autoptr(GPtrArray) built = NULL;
   g_autoptr(GPtrArray) written_files = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) write_error = NULL;
+  g_autoptr(GError) held_back = NULL;
   guint written = 0;
   gboolean ok;
 
@@ -502,7 +526,7 @@ atelier_outbox_write_full (AtelierStore  *store,
     return FALSE;
 
   items = atelier_outbox_list (store, session_id, error);
-  built = items ? build_all (store, settings, items, error) : NULL;
+  built = items ? build_all (store, settings, items, &held_back, error) : NULL;
   ok = built != NULL &&
        (built->len == 0 || ensure_folder (folder, error)) &&
        write_and_mark (store, built, folder, &written, written_files, &write_error, error);
@@ -516,9 +540,10 @@ atelier_outbox_write_full (AtelierStore  *store,
     atelier_store_emit_changed (store, "registrations");
   if (n_written != NULL)
     *n_written = written;
-  if (write_error != NULL)
+  if (write_error != NULL || held_back != NULL)
     {
-      g_propagate_error (error, g_steal_pointer (&write_error));
+      g_propagate_error (error, write_error ? g_steal_pointer (&write_error)
+                                            : g_steal_pointer (&held_back));
       return FALSE;
     }
 

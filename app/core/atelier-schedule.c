@@ -14,6 +14,7 @@
 
 #include "atelier-schedule.h"
 #include "atelier-schedule-private.h"
+#include "atelier-session-changes.h"
 #include "atelier-store-private.h"
 
 G_DEFINE_QUARK (atelier-schedule-error-quark, atelier_schedule_error)
@@ -22,10 +23,7 @@ static gboolean
 calendar_changed (AtelierSession *stored,
                   AtelierSession *wanted)
 {
-  return atelier_session_get_starts_at (stored) != atelier_session_get_starts_at (wanted) ||
-         atelier_session_get_ends_at (stored) != atelier_session_get_ends_at (wanted) ||
-         g_strcmp0 (atelier_session_get_time_zone (stored), atelier_session_get_time_zone (wanted)) != 0 ||
-         g_strcmp0 (atelier_session_get_place (stored), atelier_session_get_place (wanted)) != 0;
+  return atelier_session_changes_between (stored, wanted) != ATELIER_SESSION_CHANGED_NOTHING;
 }
 
 /* Every registration still open is cancelled by the store. */

@@ -20,6 +20,102 @@
 
 G_DEFINE_QUARK (atelier-series-error-quark, atelier_series_error)
 
+/* RFC 5545 day codes, Monday first (GDateTime's day of week - 1). */
+static const char *const day_codes[7] = { "MO", "TU", "WE", "TH", "FR", "SA", "SU" };
+
+/**
+ * atelier_series_weekday_of_month:
+ * @day: a day, in any zone (only its date counts)
+ * @weekday: (out): its weekday, 0 for Monday
+ * @ordinal: (out): which of its kind in the month: 1 to 4, or -1 for the
+ *   last (a fifth one is always the last, and not every month has one)
+ */
+void
+atelier_series_weekday_of_month (GDateTime *day,
+                                 int       *weekday,
+                                 int       *ordinal)
+{
+  int n;
+
+  g_return_if_fail (day != NULL);
+
+  n = (g_date_time_get_day_of_month (day) - 1) / 7 + 1;
+  *weekday = g_date_time_get_day_of_week (day) - 1;
+  *ordinal = n >= 5 ? -1 : n;
+}
+
+/**
+ * atelier_series_dup_until:
+ * @day: the last day a session may be on, in any zone (only its date
+ *   counts)
+ * @zone: the sessions' zone
+ *
+ * Returns: (transfer full): the last second of @day in @zone: a session
+ *   any time that day is in the series
+ */
+GDateTime *
+atelier_series_dup_until (GDateTime *day,
+                          GTimeZone *zone)
+{
+  g_return_val_if_fail (day != NULL && zone != NULL, NULL);
+
+  return g_date_time_new (zone, g_date_time_get_year (day), g_date_time_get_month (day),
+                          g_date_time_get_day_of_month (day), 23, 59, 59);
+}
+
+/**
+ * atelier_series_build_rrule:
+ *
+ * The RRULE of a series chosen as the session editor offers it: weekly on
+ * some days, or monthly on the first day's weekday of the month ("the
+ * first Tuesday", "the last Friday"), for a number of sessions or until
+ * the end of a day in the sessions' zone (UNTIL in UTC, RFC 5545 §3.3.10).
+ *
+ * Returns: (transfer full): such as `FREQ=WEEKLY;BYDAY=TU,SA;COUNT=6`
+ */
+char *
+atelier_series_build_rrule (const AtelierSeriesChoices *choices)
+{
+  GString *rule = g_string_new (NULL);
+
+  g_return_val_if_fail (choices != NULL, NULL);
+
+  if (choices->frequency == ATELIER_SERIES_MONTHLY)
+    {
+      int weekday;
+      int ordinal;
+
+      g_return_val_if_fail (choices->first_day != NULL, NULL);
+      atelier_series_weekday_of_month (choices->first_day, &weekday, &ordinal);
+      g_string_append_printf (rule, "FREQ=MONTHLY;BYDAY=%d%s", ordinal, day_codes[weekday]);
+    }
+  else
+    {
+      const char *separator = "";
+
+      g_string_append (rule, "FREQ=WEEKLY;BYDAY=");
+      for (guint i = 0; i < G_N_ELEMENTS (day_codes); i++)
+        if (choices->weekdays & ATELIER_SERIES_WEEKDAY (i))
+          {
+            g_string_append_printf (rule, "%s%s", separator, day_codes[i]);
+            separator = ",";
+          }
+    }
+
+  if (choices->until_day != NULL)
+    {
+      g_autoptr(GDateTime) until = atelier_series_dup_until (choices->until_day, choices->zone);
+      g_autoptr(GDateTime) utc = g_date_time_to_utc (until);
+      g_autofree char *text = g_date_time_format (utc, "%Y%m%dT%H%M%SZ");
+
+      g_string_append_printf (rule, ";UNTIL=%s", text);
+    }
+  else
+    g_string_append_printf (rule, ";COUNT=%u", choices->count);
+
+  return g_string_free (rule, FALSE);
+}
+
 static gboolean
 parse_rule (const char                 *rrule,
             struct icalrecurrencetype  *rule,

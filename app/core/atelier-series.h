@@ -18,7 +18,33 @@ typedef enum
   ATELIER_SERIES_ERROR_TIME_ZONE,
 } AtelierSeriesError;
 
+typedef enum
+{
+  ATELIER_SERIES_WEEKLY,
+  ATELIER_SERIES_MONTHLY,
+} AtelierSeriesFrequency;
+
+/* The choices of a series, as the session editor offers them. */
+typedef struct
+{
+  AtelierSeriesFrequency  frequency;
+  guint                   weekdays;   /* weekly: bit 0 is Monday ... bit 6 Sunday */
+  GDateTime              *first_day;  /* monthly: the first session's day */
+  guint                   count;      /* how many sessions, when @until_day is NULL */
+  GDateTime              *until_day;  /* (nullable): the last day a session may be on */
+  GTimeZone              *zone;       /* the sessions' zone, where @until_day ends */
+} AtelierSeriesChoices;
+
+#define ATELIER_SERIES_WEEKDAY(weekday) (1u << (weekday))  /* 0 is Monday */
+
 GQuark      atelier_series_error_quark (void);
+
+char       *atelier_series_build_rrule       (const AtelierSeriesChoices *choices);
+void        atelier_series_weekday_of_month  (GDateTime                  *day,
+                                              int                        *weekday,
+                                              int                        *ordinal);
+GDateTime  *atelier_series_dup_until         (GDateTime                  *day,
+                                              GTimeZone                  *zone);
 
 GListModel *atelier_series_expand      (AtelierSession  *first,
                                         const char      *rrule,

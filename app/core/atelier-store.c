@@ -16,6 +16,7 @@
 #include <glib/gstdio.h>
 #include <sys/stat.h>
 
+#include "atelier-contact.h"
 #include "atelier-record-private.h"
 #include "atelier-schema-private.h"
 #include "atelier-store-private.h"
@@ -1232,6 +1233,19 @@ atelier_store_list_sessions (AtelierStore  *self,
 
 /* Customers */
 
+/* The one rule of contact details (atelier_contact_check()), here where
+ * every path that adds or changes a customer passes: the window, the
+ * command line, a sign-up or a walk-in. */
+static gboolean
+check_contact (AtelierCustomer  *customer,
+               GError          **error)
+{
+  return atelier_contact_check (atelier_customer_get_email (customer),
+                                atelier_customer_get_phone (customer),
+                                atelier_customer_get_preferred_language (customer),
+                                error);
+}
+
 gboolean
 atelier_store_add_customer (AtelierStore     *self,
                             AtelierCustomer  *customer,
@@ -1240,6 +1254,8 @@ atelier_store_add_customer (AtelierStore     *self,
   g_return_val_if_fail (ATELIER_IS_STORE (self), FALSE);
   g_return_val_if_fail (ATELIER_IS_CUSTOMER (customer), FALSE);
 
+  if (!check_contact (customer, error))
+    return FALSE;
   return atelier_store_insert_object (self, G_OBJECT (customer), error);
 }
 
@@ -1266,6 +1282,8 @@ atelier_store_update_customer (AtelierStore     *self,
   g_return_val_if_fail (ATELIER_IS_STORE (self), FALSE);
   g_return_val_if_fail (ATELIER_IS_CUSTOMER (customer), FALSE);
 
+  if (!check_contact (customer, error))
+    return FALSE;
   return write_object (self, G_OBJECT (customer), TRUE, error);
 }
 

@@ -157,6 +157,9 @@ format_day (AtelierSession *session)
   return capitalized (atelier_format_date_time (start, _("%A %-d %B %Y")));
 }
 
+/* As atelier_agenda_list_upcoming() lists them: still for the door until
+ * it ends. Not the rule of sign-ups (atelier_booking_accepts_sign_ups()),
+ * which stop at the start. */
 static gboolean
 session_is_upcoming (AtelierSession *session,
                      gint64          now)

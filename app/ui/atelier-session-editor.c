@@ -37,14 +37,12 @@
 #include "atelier-outbox.h"
 #include "atelier-schedule.h"
 #include "atelier-series.h"
+#include "atelier-session-changes.h"
 #include "atelier-session-editor.h"
 #include "atelier-settings.h"
 
 #define DEFAULT_TIME_ZONE "Europe/Paris"
 #define DEFAULT_START_HOUR 18
-
-/* RFC 5545 day codes, Monday first (GDateTime's day of week - 1). */
-static const char * const day_codes[7] = { "MO", "TU", "WE", "TH", "FR", "SA", "SU" };
 
 enum
 {
@@ -269,21 +267,6 @@ repeats (AtelierSessionEditor *self)
   return is_new (self) && adw_expander_row_get_enable_expansion (self->repeats_row);
 }
 
-/* The first session's weekday, 0 = Monday, and which of its kind in the
- * month: 1 to 4, or -1 for the last (a fifth one is always the last, and
- * not every month has one). */
-static void
-weekday_of_month (AtelierSessionEditor *self,
-                  int                  *weekday,
-                  int                  *ordinal)
-{
-  g_autoptr(GDateTime) day = gtk_calendar_get_date (self->date_calendar);
-  int n = (g_date_time_get_day_of_month (day) - 1) / 7 + 1;
-
-  *weekday = g_date_time_get_day_of_week (day) - 1;
-  *ordinal = n >= 5 ? -1 : n;
-}
-
 static char *
 describe_monthly (AtelierSessionEditor *self)
 {
@@ -295,7 +278,7 @@ describe_monthly (AtelierSessionEditor *self)
   int weekday;
   int ordinal;
 
-  weekday_of_month (self, &weekday, &ordinal);
+  atelier_series_weekday_of_month (day, &weekday, &ordinal);
   if (ordinal < 0)
     /* TRANSLATORS: a monthly series, e.g. "On the last Friday of each month" */
     return g_strdup_printf (_("On the last %s of each month"), weekday_name);
@@ -308,11 +291,7 @@ dup_until_end_of_day (AtelierSessionEditor *self)
 {
   g_autoptr(GDateTime) day = gtk_calendar_get_date (self->until_calendar);
 
-  return g_date_time_new (self->zone,
-                          g_date_time_get_year (day),
-                          g_date_time_get_month (day),
-                          g_date_time_get_day_of_month (day),
-                          23, 59, 59);
+  return atelier_series_dup_until (day, self->zone);
 }
 
 /**
@@ -325,50 +304,33 @@ dup_until_end_of_day (AtelierSessionEditor *self)
 char *
 atelier_session_editor_dup_rrule (AtelierSessionEditor *self)
 {
-  g_autoptr(GString) rule = NULL;
+  g_autoptr(GDateTime) first_day = NULL;
+  g_autoptr(GDateTime) until_day = NULL;
+  AtelierSeriesChoices choices = { 0 };
 
   g_return_val_if_fail (ATELIER_IS_SESSION_EDITOR (self), NULL);
 
   if (!repeats (self))
     return NULL;
 
-  rule = g_string_new (NULL);
-  if (adw_combo_row_get_selected (self->frequency_row) == FREQUENCY_MONTHLY)
-    {
-      int weekday;
-      int ordinal;
-
-      weekday_of_month (self, &weekday, &ordinal);
-      g_string_append_printf (rule, "FREQ=MONTHLY;BYDAY=%d%s", ordinal, day_codes[weekday]);
-    }
-  else
-    {
-      gboolean first = TRUE;
-
-      g_string_append (rule, "FREQ=WEEKLY;BYDAY=");
-      for (int i = 0; i < 7; i++)
-        if (gtk_toggle_button_get_active (self->day_buttons[i]))
-          {
-            g_string_append_printf (rule, "%s%s", first ? "" : ",", day_codes[i]);
-            first = FALSE;
-          }
-    }
+  first_day = gtk_calendar_get_date (self->date_calendar);
+  choices.first_day = first_day;
+  choices.zone = self->zone;
+  choices.frequency = adw_combo_row_get_selected (self->frequency_row) == FREQUENCY_MONTHLY
+                      ? ATELIER_SERIES_MONTHLY : ATELIER_SERIES_WEEKLY;
+  for (guint i = 0; i < G_N_ELEMENTS (self->day_buttons); i++)
+    if (gtk_toggle_button_get_active (self->day_buttons[i]))
+      choices.weekdays |= ATELIER_SERIES_WEEKDAY (i);
 
   if (adw_combo_row_get_selected (self->ends_row) == ENDS_ON_DATE)
-    {
-      g_autoptr(GDateTime) until = dup_until_end_of_day (self);
-      g_autoptr(GDateTime) utc = g_date_time_to_utc (until);
-      g_autofree char *text = g_date_time_format (utc, "%Y%m%dT%H%M%SZ");
-
-      g_string_append_printf (rule, ";UNTIL=%s", text);
-    }
+    choices.until_day = until_day = gtk_calendar_get_date (self->until_calendar);
   else
     {
       gtk_spin_button_update (self->count_spin);
-      g_string_append_printf (rule, ";COUNT=%d", spin_value (self->count_spin));
+      choices.count = spin_value (self->count_spin);
     }
 
-  return g_string_free (g_steal_pointer (&rule), FALSE);
+  return atelier_series_build_rrule (&choices);
 }
 
 static void
@@ -548,18 +510,14 @@ on_until_selected_cb (AtelierSessionEditor *self)
 static void
 hide_error (AtelierSessionEditor *self)
 {
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  atelier_form_show_error (self->error_label, self->scroller, NULL);
 }
 
 static void
 show_error (AtelierSessionEditor *self,
             const char           *message)
 {
-  GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
-
-  gtk_label_set_label (self->error_label, message);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
-  gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_lower (vadjustment));
+  atelier_form_show_error (self->error_label, self->scroller, message);
 }
 
 /* Why the session (without its repeats) cannot be saved, or NULL. */
@@ -795,43 +753,14 @@ describe_planned (AtelierSessionEditor *self,
 /* What changed, then (first, as a toast cuts off what does not fit) the
  * invites it makes owed: updates, or first invites for those promoted. */
 static char *
-describe_changes (AtelierSessionEditor *self,
-                  AtelierSession       *stored,
-                  AtelierSession       *saved,
-                  int                   n_updates,
-                  guint                 n_promoted)
+describe_changes (AtelierSession *stored,
+                  AtelierSession *saved,
+                  int             n_updates,
+                  guint           n_promoted)
 {
-  const char *title = atelier_session_get_workshop_title (stored);
-  const char *place = atelier_session_get_place (saved);
-  g_autofree char *done = NULL;
+  g_autofree char *done = atelier_session_changes_describe (stored, saved, atelier_format_date_time);
 
-  if (title == NULL)
-    title = "";
-
-  if (atelier_session_get_starts_at (stored) != atelier_session_get_starts_at (saved))
-    {
-      g_autofree char *when = format_toast_time (self, atelier_session_get_starts_at (saved));
-
-      /* TRANSLATORS: a toast once a session is rescheduled: the workshop
-       * and its new start, e.g. "Risotto Lesson moved to Tue 8 Dec, 18:30" */
-      done = g_strdup_printf (_("%s moved to %s"), title, when);
-    }
-  else if (atelier_session_get_ends_at (stored) != atelier_session_get_ends_at (saved))
-    {
-      g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (atelier_session_get_ends_at (saved));
-      g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, self->zone);
-      /* TRANSLATORS: a time of day, in g_date_time_format() notation */
-      g_autofree char *end = atelier_format_date_time (local, _("%H:%M"));
-
-      /* TRANSLATORS: a toast once a session's end changed, e.g.
-       * "Risotto Lesson now ends at 21:00" */
-      done = g_strdup_printf (_("%s now ends at %s"), title, end);
-    }
-  else if (g_strcmp0 (atelier_session_get_place (stored), place) != 0 && place != NULL)
-    /* TRANSLATORS: a toast once a session has a new place, e.g.
-     * "Risotto Lesson now at Terrace" */
-    done = g_strdup_printf (_("%s now at %s"), title, place);
-  else
+  if (done == NULL)
     done = g_strdup (_("Session saved"));
 
   if (n_updates > 0)
@@ -851,20 +780,12 @@ describe_changes (AtelierSessionEditor *self,
 
 /* Saving */
 
-static gboolean
-close_cb (gpointer user_data)
-{
-  gtk_window_close (GTK_WINDOW (user_data));
-  return G_SOURCE_REMOVE;
-}
-
 /* Closes once the question (transient for this window), if any, has
  * finished answering. */
 static void
 finish (AtelierSessionEditor *self)
 {
-  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
-  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_cb, g_object_ref (self), g_object_unref);
+  atelier_window_close_when_idle (GTK_WINDOW (self));
 }
 
 static void
@@ -928,9 +849,7 @@ static gboolean
 calendar_changed (AtelierSession *stored,
                   AtelierSession *wanted)
 {
-  return atelier_session_get_starts_at (stored) != atelier_session_get_starts_at (wanted) ||
-         atelier_session_get_ends_at (stored) != atelier_session_get_ends_at (wanted) ||
-         g_strcmp0 (atelier_session_get_place (stored), atelier_session_get_place (wanted)) != 0;
+  return atelier_session_changes_between (stored, wanted) != ATELIER_SESSION_CHANGED_NOTHING;
 }
 
 static int count_update_recipients (AtelierSessionEditor *self,
@@ -967,7 +886,7 @@ save_existing (AtelierSessionEditor *self)
       return;
     }
 
-  message = describe_changes (self, stored, wanted, n_updates,
+  message = describe_changes (stored, wanted, n_updates,
                               promoted ? g_list_model_get_n_items (promoted) : 0);
   announce (self, message);
   finish (self);
@@ -1082,8 +1001,7 @@ on_save_clicked_cb (AtelierSessionEditor *self)
                                       "Nobody has received an invite yet: the %d people signed up will get the new details with their first invite.",
                                       n_confirmed), n_confirmed);
 
-  time_changed = atelier_session_get_starts_at (stored) != atelier_session_get_starts_at (wanted) ||
-                 atelier_session_get_ends_at (stored) != atelier_session_get_ends_at (wanted);
+  time_changed = (atelier_session_changes_between (stored, wanted) & ATELIER_SESSION_CHANGED_TIME) != 0;
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
                                                        time_changed ? _("Reschedule?") : _("Change the Place?"),
                                                        body));

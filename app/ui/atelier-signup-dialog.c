@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "atelier-booking.h"
+#include "atelier-contact.h"
 #include "atelier-customer-book.h"
 #include "atelier-format.h"
 #include "atelier-widget-util.h"
@@ -78,23 +79,6 @@ is_new_mode (AtelierSignupDialog *self)
   return gtk_toggle_button_get_active (self->new_toggle);
 }
 
-/* Loose on purpose: something, an at sign, a domain with a dot. */
-static gboolean
-email_looks_valid (const char *email)
-{
-  return g_regex_match_simple ("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", email, 0, 0);
-}
-
-static void
-set_row_error (AdwEntryRow *row,
-               gboolean     error)
-{
-  if (error)
-    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-}
-
 /* "Zoé Martin already has this e-mail address…" when the new customer's
  * e-mail or phone is a known customer's, or NULL. */
 static char *
@@ -133,13 +117,19 @@ new_customer_valid (AtelierSignupDialog *self)
   g_autofree char *given = atelier_editable_dup_stripped (GTK_EDITABLE (self->given_row));
   g_autofree char *family = atelier_editable_dup_stripped (GTK_EDITABLE (self->family_row));
   g_autofree char *email = atelier_editable_dup_stripped (GTK_EDITABLE (self->email_row));
+  g_autofree char *phone = atelier_editable_dup_stripped (GTK_EDITABLE (self->phone_row));
   gboolean has_name = *given != '\0' || *family != '\0';
-  gboolean email_ok = *email == '\0' || email_looks_valid (email);
+  g_autoptr(GError) error = NULL;
+  gboolean contact_ok = atelier_contact_check (email, phone, NULL, &error);
+  gboolean email_ok = !g_error_matches (error, ATELIER_CONTACT_ERROR, ATELIER_CONTACT_ERROR_EMAIL);
 
-  set_row_error (self->email_row, !email_ok);
-  if (!email_ok)
+  atelier_widget_set_error (GTK_WIDGET (self->email_row), !email_ok);
+  atelier_widget_set_error (GTK_WIDGET (self->phone_row), email_ok && !contact_ok);
+  if (!contact_ok)
     {
-      gtk_label_set_label (self->new_hint, _("This e-mail address does not look right: it needs an @ and a domain, like name@example.com."));
+      gtk_label_set_label (self->new_hint,
+                           !email_ok ? _("This e-mail address does not look right: it needs an @ and a domain, like name@example.com.")
+                                     : error->message);
       gtk_widget_add_css_class (GTK_WIDGET (self->new_hint), "error");
       gtk_widget_remove_css_class (GTK_WIDGET (self->new_hint), "dim-label");
     }
@@ -164,7 +154,7 @@ new_customer_valid (AtelierSignupDialog *self)
         }
     }
 
-  return has_name && email_ok;
+  return has_name && contact_ok;
 }
 
 static void
@@ -183,7 +173,7 @@ update_sign_up_sensitive (AtelierSignupDialog *self)
 static void
 hide_error (AtelierSignupDialog *self)
 {
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  atelier_form_show_error (self->error_label, NULL, NULL);
 }
 
 /* Search */
@@ -526,8 +516,7 @@ on_sign_up_clicked_cb (AtelierSignupDialog *self)
                                           *note != '\0' ? note : NULL, &error);
   if (registration == NULL)
     {
-      gtk_label_set_label (self->error_label, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      atelier_form_show_error (self->error_label, NULL, error->message);
       return;
     }
 

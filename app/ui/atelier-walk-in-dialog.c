@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "atelier-booking.h"
+#include "atelier-contact.h"
 #include "atelier-walk-in-dialog.h"
 #include "atelier-widget-util.h"
 
@@ -72,13 +73,13 @@ static void
 show_error (AtelierWalkInDialog *self,
             const char          *message)
 {
-  gtk_label_set_label (self->error_label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+  atelier_form_show_error (self->error_label, NULL, message);
 }
 
 static void
 on_name_changed_cb (AtelierWalkInDialog *self)
 {
+  atelier_widget_set_error (GTK_WIDGET (self->email_row), FALSE);
   show_error (self, NULL);
   update_actions (self);
 }
@@ -119,6 +120,10 @@ check_in_action (GtkWidget  *widget,
                                           &error);
   if (registration == NULL)
     {
+      /* The core decides what an address is (atelier_contact_check()). */
+      atelier_widget_set_error (GTK_WIDGET (self->email_row),
+                                g_error_matches (error, ATELIER_CONTACT_ERROR,
+                                                 ATELIER_CONTACT_ERROR_EMAIL));
       show_error (self, error->message);
       gtk_widget_error_bell (widget);
       return;

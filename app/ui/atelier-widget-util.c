@@ -51,6 +51,75 @@ atelier_widget_get_window (GtkWidget *widget)
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
 }
 
+/**
+ * atelier_widget_set_error:
+ *
+ * Marks @widget (an entry row, say) as holding a value that is refused,
+ * or clears the mark.
+ */
+void
+atelier_widget_set_error (GtkWidget *widget,
+                          gboolean   error)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (error)
+    gtk_widget_add_css_class (widget, "error");
+  else
+    gtk_widget_remove_css_class (widget, "error");
+}
+
+/**
+ * atelier_form_show_error:
+ * @label: the form's error label, at its top
+ * @scroller: (nullable): what scrolls the form
+ * @message: (nullable): the message, or %NULL to hide the label
+ *
+ * Shows a form's error and scrolls the form to its top, where the
+ * message sits.
+ */
+void
+atelier_form_show_error (GtkLabel          *label,
+                         GtkScrolledWindow *scroller,
+                         const char        *message)
+{
+  g_return_if_fail (GTK_IS_LABEL (label));
+
+  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
+  if (message == NULL)
+    return;
+
+  gtk_label_set_label (label, message);
+  if (scroller != NULL)
+    {
+      GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (scroller);
+
+      gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_lower (vadjustment));
+    }
+}
+
+static gboolean
+close_cb (gpointer user_data)
+{
+  gtk_window_close (GTK_WINDOW (user_data));
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * atelier_window_close_when_idle:
+ *
+ * Hides @window now and closes it once the main loop is idle: a question
+ * transient for it, still answering, goes first.
+ */
+void
+atelier_window_close_when_idle (GtkWindow *window)
+{
+  g_return_if_fail (GTK_IS_WINDOW (window));
+
+  gtk_widget_set_visible (GTK_WIDGET (window), FALSE);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_cb, g_object_ref (window), g_object_unref);
+}
+
 /* The first toast overlay in @widget's tree, outermost first. */
 static AdwToastOverlay *
 find_overlay_below (GtkWidget *widget)

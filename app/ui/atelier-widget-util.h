@@ -15,6 +15,12 @@ atelier_str_is_empty (const char *text)
 char      *atelier_editable_dup_stripped (GtkEditable *editable);
 void       atelier_box_remove_all        (GtkBox      *box);
 GtkWindow *atelier_widget_get_window     (GtkWidget   *widget);
+void       atelier_widget_set_error      (GtkWidget   *widget,
+                                          gboolean     error);
+void       atelier_form_show_error       (GtkLabel          *label,
+                                          GtkScrolledWindow *scroller,
+                                          const char        *message);
+void       atelier_window_close_when_idle (GtkWindow  *window);
 void       atelier_toast_show            (GtkWidget   *widget,
                                           AdwToast    *toast);
 void       atelier_toast_show_text       (GtkWidget   *widget,

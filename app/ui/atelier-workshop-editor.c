@@ -94,19 +94,14 @@ price_cents (AtelierWorkshopEditor *self)
 static void
 hide_error (AtelierWorkshopEditor *self)
 {
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  atelier_form_show_error (self->error_label, self->scroller, NULL);
 }
 
 static void
 show_error (AtelierWorkshopEditor *self,
             const char            *message)
 {
-  GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
-
-  gtk_label_set_label (self->error_label, message);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
-  /* The message sits at the top of the form: bring it into view. */
-  gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_lower (vadjustment));
+  atelier_form_show_error (self->error_label, self->scroller, message);
 }
 
 /* Why the form cannot be saved, or NULL when it can. */
@@ -313,13 +308,6 @@ on_save_clicked_cb (AtelierWorkshopEditor *self)
 
 /* Deleting */
 
-static gboolean
-close_cb (gpointer user_data)
-{
-  gtk_window_close (GTK_WINDOW (user_data));
-  return G_SOURCE_REMOVE;
-}
-
 static void
 on_delete_response_cb (AdwMessageDialog      *dialog,
                        const char            *response,
@@ -338,8 +326,7 @@ on_delete_response_cb (AdwMessageDialog      *dialog,
 
   /* Not while the question, transient for this window, is still
    * answering: it goes first. */
-  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
-  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_cb, g_object_ref (self), g_object_unref);
+  atelier_window_close_when_idle (GTK_WINDOW (self));
 }
 
 static void
