@@ -92,6 +92,9 @@ test_refused (Fixture       *fixture,
   open_dialog (fixture, session);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->dialog)), ==, "Change Capacity");
   g_assert_cmpint (gtk_spin_button_get_value_as_int (spin_button (fixture)), ==, 10);
+  /* One types the new capacity at once. */
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (fixture->dialog)),
+                                         GTK_WIDGET (spin_button (fixture))));
   test_collect_widgets (GTK_WIDGET (fixture->dialog), ADW_TYPE_ACTION_ROW, rows);
   g_assert_cmpstr (adw_action_row_get_subtitle (rows->pdata[0]), ==, "7 of 10 seats taken");
 

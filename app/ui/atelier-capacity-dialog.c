@@ -107,6 +107,16 @@ load_session (AtelierCapacityDialog *self)
   adw_action_row_set_subtitle (self->capacity_row, text);
 }
 
+/* The capacity is what one came to change: it has the focus, selected. */
+static void
+atelier_capacity_dialog_map (GtkWidget *widget)
+{
+  AtelierCapacityDialog *self = ATELIER_CAPACITY_DIALOG (widget);
+
+  GTK_WIDGET_CLASS (atelier_capacity_dialog_parent_class)->map (widget);
+  gtk_widget_grab_focus (GTK_WIDGET (self->spin_button));
+}
+
 static void
 atelier_capacity_dialog_constructed (GObject *object)
 {
@@ -190,6 +200,8 @@ atelier_capacity_dialog_class_init (AtelierCapacityDialogClass *klass)
   object_class->dispose = atelier_capacity_dialog_dispose;
   object_class->get_property = atelier_capacity_dialog_get_property;
   object_class->set_property = atelier_capacity_dialog_set_property;
+
+  widget_class->map = atelier_capacity_dialog_map;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL,
