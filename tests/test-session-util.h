@@ -87,10 +87,3 @@ test_get_registration (AtelierStore *store,
   return registration;
 }
 
-/* Runs what is pending on the main loop. */
-static inline void
-test_iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
