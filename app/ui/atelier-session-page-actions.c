@@ -1,0 +1,677 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* atelier-session-page-actions.c: what one can do from a session's page
+ *
+ * The page's "session." actions: sign up, edit, check-in mode, who to
+ * invite next, change the capacity, cancel the session, send the invites
+ * owed; and, with a registration's id, check in, undo it, move to another
+ * session, cancel. Each asks when it destroys something, goes through the
+ * core (atelier-booking.h), says what it did in a toast on the page, and
+ * reloads the page; which actions are allowed follows the session
+ * (_atelier_session_page_update_actions()).
+ */
+#define G_LOG_DOMAIN "atelier-session-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "atelier-capacity-dialog.h"
+#include "atelier-export.h"
+#include "atelier-format.h"
+#include "atelier-invite-next-dialog.h"
+#include "atelier-move-dialog.h"
+#include "atelier-roster-row.h"
+#include "atelier-session-page-private.h"
+#include "atelier-settings.h"
+#include "atelier-signup-dialog.h"
+#include "atelier-widget-util.h"
+
+/* Toasts: in the page's own overlay, below its header bar. */
+
+static void
+show_toast (AtelierSessionPage *self,
+            const char         *title)
+{
+  atelier_toast_show_text (GTK_WIDGET (self->stack), title);
+}
+
+static void
+show_error_toast (AtelierSessionPage *self,
+                  const GError       *error)
+{
+  show_toast (self, error->message);
+}
+
+static GtkWindow *
+page_window (AtelierSessionPage *self)
+{
+  return atelier_widget_get_window (GTK_WIDGET (self));
+}
+
+/* Names joined as a list, e.g. "Ada Test, Berthe Test" */
+static char *
+join_names (GListModel *registrations)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (registrations); i++)
+    {
+      g_autoptr(AtelierRegistration) registration = g_list_model_get_item (registrations, i);
+
+      if (names->len > 0)
+        /* TRANSLATORS: separates names in a list of people */
+        g_string_append (names, _(", "));
+      g_string_append (names, atelier_roster_row_display_name (registration));
+    }
+
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+/* A toast's title: what was done, after who was promoted, if anyone.
+ * The promotion comes first because a toast cuts off what does not fit
+ * on one line, and it is the news: what was done shows on the page. */
+static char *
+format_done_and_promoted (const char *done,
+                          GListModel *promoted)
+{
+  guint n = promoted != NULL ? g_list_model_get_n_items (promoted) : 0;
+  g_autofree char *names = NULL;
+  g_autofree char *promoted_text = NULL;
+
+  if (n == 0)
+    return g_strdup (done);
+
+  names = join_names (promoted);
+  promoted_text = g_strdup_printf (ngettext ("%s is confirmed from the waiting list.",
+                                             "Confirmed from the waiting list: %s.", n),
+                                   names);
+  return g_strconcat (promoted_text, " ", done, NULL);
+}
+
+/* One registration of this session, from an action's parameter; a toast
+ * says why when it cannot be read. */
+static AtelierRegistration *
+get_registration (AtelierSessionPage *self,
+                  GVariant           *parameter)
+{
+  g_autoptr(GError) error = NULL;
+  AtelierRegistration *registration;
+
+  registration = atelier_store_get_registration (self->store, g_variant_get_int64 (parameter), &error);
+  if (registration == NULL)
+    show_error_toast (self, error);
+  return registration;
+}
+
+/* A question with a destructive answer and a safe one, the default. */
+static AdwMessageDialog *
+confirm_dialog_new (AtelierSessionPage *self,
+                    const char         *heading,
+                    const char         *body,
+                    const char         *keep_label,
+                    const char         *destroy_response,
+                    const char         *destroy_label)
+{
+  GtkWidget *dialog = adw_message_dialog_new (page_window (self), heading, body);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "keep", keep_label,
+                                    destroy_response, destroy_label,
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), destroy_response,
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  return ADW_MESSAGE_DIALOG (dialog);
+}
+
+/* Cancel a registration */
+
+/* What the question's answer needs once the dialog is gone. */
+typedef struct
+{
+  AtelierSessionPage *page;
+  gint64              registration_id;
+  char               *name;
+} CancelRegistration;
+
+static void
+cancel_registration_free (gpointer data,
+                          GClosure *closure)
+{
+  CancelRegistration *cancel = data;
+
+  g_clear_weak_pointer (&cancel->page);
+  g_free (cancel->name);
+  g_free (cancel);
+}
+
+static void
+on_cancel_registration_response_cb (AdwMessageDialog   *dialog,
+                                    const char         *response,
+                                    CancelRegistration *cancel)
+{
+  AtelierSessionPage *self = cancel->page;
+  g_autoptr(GListModel) promoted = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *done = NULL;
+  g_autofree char *title = NULL;
+
+  if (self == NULL || g_strcmp0 (response, "cancel-registration") != 0)
+    return;
+
+  if (!atelier_booking_cancel (self->store, cancel->registration_id, ATELIER_CANCELLED_BY_CUSTOMER,
+                               &promoted, &error))
+    {
+      show_error_toast (self, error);
+      return;
+    }
+
+  /* TRANSLATORS: a toast, e.g. "Zoé Martin’s registration is cancelled." */
+  done = g_strdup_printf (_("%s’s registration is cancelled."), cancel->name);
+  title = format_done_and_promoted (done, promoted);
+  show_toast (self, title);
+  _atelier_session_page_reload (self);
+}
+
+static void
+cancel_registration_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  AtelierSessionPage *self = ATELIER_SESSION_PAGE (widget);
+  g_autoptr(AtelierRegistration) registration = get_registration (self, parameter);
+  g_autofree char *heading = NULL;
+  CancelRegistration *cancel;
+  AdwMessageDialog *dialog;
+  const char *body;
+  const char *name;
+  int party;
+
+  if (registration == NULL)
+    return;
+
+  name = atelier_roster_row_display_name (registration);
+  party = atelier_registration_get_party_size (registration);
+  if (party == 1)
+    heading = g_strdup_printf (_("Cancel %s’s registration?"), name);
+  else
+    heading = g_strdup_printf (ngettext ("Cancel %s’s registration (party of %d)?",
+                                         "Cancel %s’s registration (party of %d)?", party),
+                               name, party);
+
+  if (g_strcmp0 (atelier_registration_get_status (registration), ATELIER_REGISTRATION_WAITLISTED) == 0)
+    body = _("They leave the waiting list; those behind them move up.");
+  else if (self->summary.waiting_parties > 0)
+    body = _("The seats freed go to the waiting list, in order.");
+  else
+    body = _("The seats freed become available again.");
+
+  dialog = confirm_dialog_new (self, heading, body, _("_Keep Registration"),
+                               "cancel-registration", _("_Cancel Registration"));
+  cancel = g_new0 (CancelRegistration, 1);
+  g_set_weak_pointer (&cancel->page, self);
+  cancel->registration_id = atelier_registration_get_id (registration);
+  cancel->name = g_strdup (name);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_cancel_registration_response_cb),
+                         cancel, cancel_registration_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Check-in */
+
+static void
+check_in_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  AtelierSessionPage *self = ATELIER_SESSION_PAGE (widget);
+  gboolean undo = g_strcmp0 (action_name, "session.undo-check-in") == 0;
+  g_autoptr(AtelierRegistration) registration = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  gint64 id = g_variant_get_int64 (parameter);
+
+  if (undo)
+    registration = atelier_booking_undo_check_in (self->store, id, &error);
+  else
+    registration = atelier_booking_check_in (self->store, id, &error);
+
+  if (registration == NULL)
+    {
+      show_error_toast (self, error);
+      return;
+    }
+
+  if (undo)
+    {
+      /* TRANSLATORS: a toast, e.g. "Zoé Martin is no longer checked in." */
+      title = g_strdup_printf (_("%s is no longer checked in."), atelier_roster_row_display_name (registration));
+      show_toast (self, title);
+    }
+  else
+    {
+      g_autofree char *markup = NULL;
+      AdwToast *toast;
+
+      /* TRANSLATORS: a toast, e.g. "Zoé Martin is checked in." */
+      title = g_strdup_printf (_("%s is checked in."), atelier_roster_row_display_name (registration));
+      markup = g_markup_escape_text (title, -1);
+      toast = adw_toast_new (markup);
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_name (toast, "session.undo-check-in");
+      adw_toast_set_action_target_value (toast, g_variant_new_int64 (id));
+      atelier_toast_show (GTK_WIDGET (self->stack), toast);
+    }
+  _atelier_session_page_reload (self);
+}
+
+/* Move a registration */
+
+static void
+on_moved_cb (AtelierMoveDialog   *dialog,
+             AtelierRegistration *moved,
+             AtelierSession      *target,
+             AtelierSessionPage  *self)
+{
+  g_autoptr(GDateTime) start = atelier_session_dup_start (target);
+  const char *name = atelier_roster_row_display_name (moved);
+  const char *workshop = atelier_session_get_workshop_title (target);
+  g_autofree char *when = NULL;
+  g_autofree char *title = NULL;
+
+  /* TRANSLATORS: the session a registration moved to, in
+   * g_date_time_format() notation, e.g. "Tue 14 Mar, 18:30" */
+  when = atelier_format_date_time (start, _("%a %-d %b, %H:%M"));
+  if (g_strcmp0 (atelier_registration_get_status (moved), ATELIER_REGISTRATION_WAITLISTED) == 0)
+    /* TRANSLATORS: a toast, e.g. "Zoé Martin moved to Cours de pâtisserie, Tue 14 Mar, 18:30: on the waiting list, position 2." */
+    title = g_strdup_printf (_("%s moved to %s, %s: on the waiting list, position %d."),
+                             name, workshop, when, atelier_registration_get_waitlist_position (moved));
+  else
+    /* TRANSLATORS: a toast, e.g. "Zoé Martin moved to Cours de pâtisserie, Tue 14 Mar, 18:30: confirmed." */
+    title = g_strdup_printf (_("%s moved to %s, %s: confirmed."), name, workshop, when);
+
+  show_toast (self, title);
+  _atelier_session_page_reload (self);
+}
+
+static void
+move_registration_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  AtelierSessionPage *self = ATELIER_SESSION_PAGE (widget);
+  g_autoptr(AtelierRegistration) registration = get_registration (self, parameter);
+  GtkWidget *dialog;
+
+  if (registration == NULL)
+    return;
+
+  dialog = atelier_move_dialog_new (page_window (self), self->store, registration);
+  g_signal_connect_object (dialog, "moved", G_CALLBACK (on_moved_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Change the capacity */
+
+static void
+on_capacity_changed_cb (AtelierCapacityDialog *dialog,
+                        int                    capacity,
+                        GListModel            *promoted,
+                        AtelierSessionPage    *self)
+{
+  g_autofree char *done = NULL;
+  g_autofree char *title = NULL;
+
+  /* TRANSLATORS: a toast, e.g. "The capacity is now 12 seats." */
+  done = g_strdup_printf (ngettext ("The capacity is now %d seat.", "The capacity is now %d seats.", capacity),
+                          capacity);
+  title = format_done_and_promoted (done, promoted);
+  show_toast (self, title);
+  _atelier_session_page_reload (self);
+}
+
+static void
+change_capacity_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  AtelierSessionPage *self = ATELIER_SESSION_PAGE (widget);
+  GtkWidget *dialog;
+
+  if (self->session == NULL)
+    return;
+
+  dialog = atelier_capacity_dialog_new (page_window (self), self->store, self->session_id);
+  g_signal_connect_object (dialog, "capacity-changed", G_CALLBACK (on_capacity_changed_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Cancel the session */
+
+static void
+on_cancel_session_response_cb (AdwMessageDialog   *dialog,
+                               const char         *response,
+                               AtelierSessionPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "cancel-session") != 0)
+    return;
+
+  if (!atelier_booking_cancel_session (self->store, self->session_id, &error))
+    {
+      show_error_toast (self, error);
+      return;
+    }
+
+  show_toast (self, _("The session is cancelled."));
+  _atelier_session_page_reload (self);
+}
+
+/* "12 people (8 registrations) will be told it is cancelled." */
+static char *
+format_cancel_session_body (const AtelierSessionSummary *summary)
+{
+  int people = summary->confirmed_seats + summary->waiting_seats;
+  int registrations = summary->confirmed_parties + summary->waiting_parties;
+  g_autofree char *parties = NULL;
+
+  if (registrations == 0)
+    return g_strdup (_("Nobody is signed up to it yet."));
+
+  /* TRANSLATORS: how many registrations a cancelled session affects,
+   * inserted in the next message, e.g. "8 registrations" */
+  parties = g_strdup_printf (ngettext ("%d registration", "%d registrations", registrations),
+                             registrations);
+  /* TRANSLATORS: e.g. "12 people (8 registrations) will be told it is cancelled." */
+  return g_strdup_printf (ngettext ("%d person (%s) will be told it is cancelled.",
+                                    "%d people (%s) will be told it is cancelled.",
+                                    people),
+                          people, parties);
+}
+
+static void
+cancel_session_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  AtelierSessionPage *self = ATELIER_SESSION_PAGE (widget);
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+
+  if (self->session == NULL)
+    return;
+
+  body = format_cancel_session_body (&self->summary);
+  dialog = confirm_dialog_new (self, _("Cancel this session?"), body, _("_Keep Session"),
+                               "cancel-session", _("_Cancel Session"));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_cancel_session_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Send invites */
+
+typedef struct
+{
+  AtelierSessionPage *page;
+  GFile              *folder;
+} SendInvites;
+
+static void
+send_invites_free (SendInvites *send)
+{
+  g_object_unref (send->page);
+  g_object_unref (send->folder);
+  g_free (send);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SendInvites, send_invites_free)
+
+static void
+show_export_error (AtelierSessionPage *self,
+                   const char         *heading,
+                   const GError       *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (page_window (self), heading, error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_invites_written_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(SendInvites) send = user_data;
+  AtelierSessionPage *self = send->page;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = atelier_export_dup_display_name (send->folder);
+  g_autofree char *title = NULL;
+  guint n_written = 0;
+  gboolean ok = atelier_export_invites_finish (result, &n_written, &error);
+
+  self->exporting = FALSE;
+  g_clear_object (&self->export_cancellable);
+
+  /* The page was closed meanwhile. */
+  if (self->store == NULL)
+    return;
+
+  /* Written through another connection: no "changed" here. */
+  _atelier_session_page_reload (self);
+
+  if (!ok)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      if (atelier_export_is_no_organizer_error (error))
+        atelier_export_ask_for_organizer (GTK_WIDGET (self), _("The Store’s E-mail Address Is Missing"));
+      else
+        show_export_error (self, _("Invites Not Written"), error);
+      return;
+    }
+
+  if (n_written == 0)
+    title = g_strdup (_("Nothing to send: every customer has the latest invite."));
+  else
+    /* TRANSLATORS: a toast, e.g. "3 invites written to “Invites”" */
+    title = g_strdup_printf (ngettext ("%u invite written to “%s”", "%u invites written to “%s”", n_written),
+                             n_written, name);
+  show_toast (self, title);
+}
+
+/**
+ * atelier_session_page_send_invites:
+ * @folder: the folder chosen to write the invites in
+ *
+ * Writes the invites the session's customers are owed in @folder, in a
+ * thread, showing progress on the page, then a toast or the error.
+ */
+void
+atelier_session_page_send_invites (AtelierSessionPage *self,
+                                   GFile              *folder)
+{
+  SendInvites *send;
+  const char *path;
+
+  g_return_if_fail (ATELIER_IS_SESSION_PAGE (self));
+  g_return_if_fail (G_IS_FILE (folder));
+
+  if (self->store == NULL || self->exporting)
+    return;
+
+  path = atelier_store_get_path (self->store);
+  if (path == NULL)
+    {
+      show_toast (self, _("This store has no file that invites could be written from."));
+      return;
+    }
+
+  send = g_new0 (SendInvites, 1);
+  send->page = g_object_ref (self);
+  send->folder = g_object_ref (folder);
+
+  self->exporting = TRUE;
+  g_clear_object (&self->export_cancellable);
+  self->export_cancellable = g_cancellable_new ();
+  atelier_export_invites_async (path, self->session_id, folder, self->export_cancellable,
+                                on_invites_written_cb, send);
+
+  /* Shows the progress. */
+  _atelier_session_page_reload (self);
+}
+
+static void
+on_invites_folder_response_cb (GtkNativeDialog *chooser,
+                               int              response,
+                               gpointer         user_data)
+{
+  g_autoptr(AtelierSessionPage) self = user_data;
+  g_autoptr(GFile) folder = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_object_unref (chooser);
+
+  if (folder != NULL)
+    atelier_session_page_send_invites (self, folder);
+}
+
+static void
+send_invites_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  AtelierSessionPage *self = ATELIER_SESSION_PAGE (widget);
+  g_autoptr(AtelierSettings) settings = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkFileChooserNative *chooser;
+
+  if (self->session == NULL || self->exporting)
+    return;
+
+  settings = atelier_settings_load (self->store, &error);
+  if (settings == NULL)
+    {
+      show_error_toast (self, error);
+      return;
+    }
+  if (!atelier_settings_check_can_invite (settings, NULL))
+    {
+      atelier_export_ask_for_organizer (widget, _("The Store’s E-mail Address Is Missing"));
+      return;
+    }
+
+  chooser = gtk_file_chooser_native_new (_("Choose a Folder for the Invites"), page_window (self),
+                                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                                         _("_Write Invites"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_invites_folder_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Sign-up, who to invite next, check-in mode, editing */
+
+static void
+sign_up_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  AtelierSessionPage *self = ATELIER_SESSION_PAGE (widget);
+  GtkWidget *dialog = atelier_signup_dialog_new (page_window (self), self->store, self->session_id);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+invite_next_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  AtelierSessionPage *self = ATELIER_SESSION_PAGE (widget);
+  GtkWidget *dialog = atelier_invite_next_dialog_new (page_window (self), self->store, self->session_id);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+check_in_mode_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  AtelierSessionPage *self = ATELIER_SESSION_PAGE (widget);
+
+  if (!gtk_widget_activate_action (widget, "win.check-in", "x", self->session_id))
+    show_toast (self, _("Check-in mode is not available in this window."));
+}
+
+/* The session editor belongs to the window (win.edit-session). */
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  AtelierSessionPage *self = ATELIER_SESSION_PAGE (widget);
+
+  if (!gtk_widget_activate_action (widget, "win.edit-session", "x", self->session_id))
+    show_toast (self, _("The session cannot be edited in this window."));
+}
+
+/**
+ * _atelier_session_page_update_actions:
+ *
+ * Allows what the session allows now: nothing once it is cancelled or
+ * gone, no sign-up once it has started, no change once it is over.
+ */
+void
+_atelier_session_page_update_actions (AtelierSessionPage *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean exists = self->session != NULL;
+  gboolean cancelled = exists && atelier_session_is_cancelled (self->session);
+  gboolean started = exists && atelier_session_get_starts_at (self->session) <= g_get_real_time () / G_USEC_PER_SEC;
+  gboolean open = exists && !cancelled;
+  gboolean changeable = open && !self->summary.ended;
+  const char *tooltip;
+
+  gtk_widget_action_set_enabled (widget, "session.sign-up", open && !started);
+  gtk_widget_action_set_enabled (widget, "session.edit", changeable);
+  gtk_widget_action_set_enabled (widget, "session.change-capacity", changeable);
+  gtk_widget_action_set_enabled (widget, "session.cancel-session", changeable);
+  gtk_widget_action_set_enabled (widget, "session.check-in-mode", changeable);
+  gtk_widget_action_set_enabled (widget, "session.invite-next", open && !started);
+  gtk_widget_action_set_enabled (widget, "session.cancel-registration", open);
+  gtk_widget_action_set_enabled (widget, "session.move-registration", open);
+  gtk_widget_action_set_enabled (widget, "session.check-in", open);
+  gtk_widget_action_set_enabled (widget, "session.undo-check-in", open);
+  gtk_widget_action_set_enabled (widget, "session.send-invites",
+                                 exists && self->n_pending > 0 && !self->exporting);
+
+  tooltip = started && open
+              ? _("This session has already started; add late arrivals as walk-ins in check-in mode.")
+              : _("Sign a customer up to this session");
+  gtk_widget_set_tooltip_text (self->sign_up_button, tooltip);
+  gtk_widget_set_tooltip_text (self->sign_up_icon_button, tooltip);
+}
+
+void
+_atelier_session_page_class_actions_init (AtelierSessionPageClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_install_action (widget_class, "session.sign-up", NULL, sign_up_action);
+  gtk_widget_class_install_action (widget_class, "session.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "session.check-in-mode", NULL, check_in_mode_action);
+  gtk_widget_class_install_action (widget_class, "session.invite-next", NULL, invite_next_action);
+  gtk_widget_class_install_action (widget_class, "session.change-capacity", NULL, change_capacity_action);
+  gtk_widget_class_install_action (widget_class, "session.cancel-session", NULL, cancel_session_action);
+  gtk_widget_class_install_action (widget_class, "session.cancel-registration", "x",
+                                   cancel_registration_action);
+  gtk_widget_class_install_action (widget_class, "session.move-registration", "x",
+                                   move_registration_action);
+  gtk_widget_class_install_action (widget_class, "session.check-in", "x", check_in_action);
+  gtk_widget_class_install_action (widget_class, "session.undo-check-in", "x", check_in_action);
+  gtk_widget_class_install_action (widget_class, "session.send-invites", NULL, send_invites_action);
+}

@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* atelier-session-page-private.h: what the session page and its actions share */
+#pragma once
+
+#include <adwaita.h>
+
+#include "atelier-booking.h"
+#include "atelier-session-page.h"
+
+G_BEGIN_DECLS
+
+struct _AtelierSessionPage
+{
+  GtkWidget              parent_instance;
+
+  AtelierStore          *store;
+  gint64                 session_id;
+
+  AtelierSession        *session;
+  AtelierWorkshop       *workshop;
+  AtelierSessionSummary  summary;
+  GListStore            *roster;
+  /* The roster's headings (GtkStringObject) and the count beside each;
+   * the other strings of the roster are empty-roster lines. */
+  GHashTable            *heading_details;
+  guint                  reload_source;
+  guint                  timer_source;
+  guint                  n_pending;  /* invites owed */
+  gboolean               exporting;
+  GCancellable          *export_cancellable;
+
+  /* Template children; the box is the only direct one. */
+  GtkWidget             *box;
+  AdwWindowTitle        *window_title;
+  GtkWidget             *sign_up_button;
+  GtkWidget             *sign_up_icon_button;
+  GtkStack              *stack;
+  GtkListView           *roster_view;
+};
+
+/* atelier-session-page.c */
+void _atelier_session_page_reload             (AtelierSessionPage      *self);
+
+/* atelier-session-page-actions.c */
+void _atelier_session_page_class_actions_init (AtelierSessionPageClass *klass);
+void _atelier_session_page_update_actions     (AtelierSessionPage      *self);
+
+G_END_DECLS
