@@ -8,6 +8,7 @@
 
 #include "atelier-customer-book.h"
 #include "atelier-import-dialog.h"
+#include "test-ui-util.h"
 #include "test-util.h"
 
 #define WAIT_TIMEOUT_SECONDS 20
@@ -103,6 +104,37 @@ test_guess_mapping (Fixture *f, gconstpointer data)
   g_assert_cmpuint (adw_combo_row_get_selected (atelier_import_dialog_get_column_row (f->dialog, 2)),
                     ==, ATELIER_IMPORT_FIELD_EMAIL);
   g_assert_null (atelier_import_dialog_get_column_row (f->dialog, 7));
+}
+
+/* The preview shows a column's whole name, however long: the manager
+ * matches fields by it. */
+static void
+test_whole_column_names (Fixture *f, gconstpointer data)
+{
+  const char *header = "Adresse électronique principale du client";
+  g_autofree char *path = g_build_filename (f->store.dir, "long.csv", NULL);
+  g_autofree char *csv = g_strdup_printf ("Prénom;Nom;%s\nZoé;Martin;zoe@example.org\n", header);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  gboolean found = FALSE;
+
+  g_assert_true (g_file_set_contents (path, csv, -1, NULL));
+  f->dialog = ATELIER_IMPORT_DIALOG (atelier_import_dialog_new (NULL, f->store.store, file));
+  gtk_window_present (GTK_WINDOW (f->dialog));
+
+  test_collect_widgets (GTK_WIDGET (f->dialog), GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkLabel *label = labels->pdata[i];
+
+      if (g_strcmp0 (gtk_label_get_label (label), header) != 0 ||
+          !gtk_widget_has_css_class (GTK_WIDGET (label), "heading"))
+        continue;
+      found = TRUE;
+      g_assert_cmpint (gtk_label_get_ellipsize (label), ==, PANGO_ELLIPSIZE_NONE);
+      g_assert_true (gtk_label_get_wrap (label));
+    }
+  g_assert_true (found);
 }
 
 static void
@@ -298,6 +330,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
   ADD_TEST ("/atelier/import-dialog/guess-mapping", test_guess_mapping);
+  ADD_TEST ("/atelier/import-dialog/whole-column-names", test_whole_column_names);
   ADD_TEST ("/atelier/import-dialog/separators-and-encodings", test_separators_and_encodings);
   ADD_TEST ("/atelier/import-dialog/check-then-import", test_check_then_import);
   ADD_TEST ("/atelier/import-dialog/bad-row", test_bad_row);

@@ -148,17 +148,30 @@ one_line (const char *value)
   return g_strdup (g_strstrip (copy));
 }
 
+/* A cell of the preview. A column's name is shown whole (wrapped between
+ * words when long): it is what the manager matches fields by. Values
+ * are cut to keep the preview small; their tooltip has them whole. */
 static GtkWidget *
 preview_label (const char *text,
                gboolean    heading)
 {
   g_autofree char *line = one_line (text);
   GtkWidget *label = gtk_label_new (line);
+  int length = (int) g_utf8_strlen (line, -1);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 22);
-  gtk_label_set_width_chars (GTK_LABEL (label), 6);
+  if (heading)
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_width_chars (GTK_LABEL (label), CLAMP (length, 6, 22));
+    }
+  else
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (label), 6);
+    }
   gtk_widget_set_tooltip_text (label, text);
   gtk_widget_add_css_class (label, heading ? "heading" : "caption");
   return label;
