@@ -220,6 +220,53 @@ test_cancel_promotes_in_order (Fixture *f, gconstpointer data)
   g_assert_error (error, ATELIER_BOOKING_ERROR, ATELIER_BOOKING_ERROR_ALREADY_CANCELLED);
 }
 
+/* The question before a cancellation names who it would confirm, by
+ * the cancellation's own rule, and changes nothing. */
+static void
+test_preview_cancel (Fixture *f, gconstpointer data)
+{
+  gint64 s = session_in (f, 48, 4);
+  gint64 big = sign_up (f, s, customer (f, "Zoé", "Martin"), 4, 0);
+  gint64 three = sign_up (f, s, customer (f, "Hugo", "Moreau"), 3, 1);
+  gint64 two = sign_up (f, s, customer (f, "Léa", "Lefèvre"), 2, 2);
+  gint64 one = sign_up (f, s, customer (f, "Jules", "Bonnet"), 1, 3);
+  g_autoptr(GListModel) preview = NULL;
+  g_autoptr(GListModel) waiting = NULL;
+  g_autoptr(GListModel) promoted = NULL;
+  g_autoptr(GError) error = NULL;
+  int freed = -1;
+
+  /* A waiting party leaving frees no seat and confirms nobody. */
+  waiting = atelier_booking_preview_cancel (f->base.store, two, &freed, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (freed, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (waiting), ==, 0);
+
+  preview = atelier_booking_preview_cancel (f->base.store, big, &freed, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (freed, ==, 4);
+  g_assert_cmpuint (g_list_model_get_n_items (preview), ==, 2);
+  {
+    g_autoptr(AtelierRegistration) first = g_list_model_get_item (preview, 0);
+    g_autoptr(AtelierRegistration) second = g_list_model_get_item (preview, 1);
+
+    g_assert_cmpint (atelier_registration_get_id (first), ==, three);
+    g_assert_cmpint (atelier_registration_get_id (second), ==, one);
+  }
+  assert_status (f, big, ATELIER_REGISTRATION_CONFIRMED, 0);
+  assert_status (f, three, ATELIER_REGISTRATION_WAITLISTED, 1);
+
+  g_assert_true (atelier_booking_cancel (f->base.store, big, ATELIER_CANCELLED_BY_CUSTOMER, &promoted, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (promoted), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(AtelierRegistration) expected = g_list_model_get_item (preview, i);
+      g_autoptr(AtelierRegistration) got = g_list_model_get_item (promoted, i);
+
+      g_assert_cmpint (atelier_registration_get_id (got), ==, atelier_registration_get_id (expected));
+    }
+}
+
 static void
 test_cancel_waitlisted_closes_gap (Fixture *f, gconstpointer data)
 {
@@ -607,6 +654,7 @@ main (int argc, char **argv)
   ADD ("sign-up/new-customer", test_sign_up_new_customer);
   ADD ("sign-up/refusals", test_sign_up_refusals);
   ADD ("cancel/promotes-in-order", test_cancel_promotes_in_order);
+  ADD ("cancel/preview", test_preview_cancel);
   ADD ("cancel/waitlisted-closes-gap", test_cancel_waitlisted_closes_gap);
   ADD ("cancel/promotion-chain", test_promotion_chain);
   ADD ("move/between-full-sessions", test_move_between_full_sessions);

@@ -382,6 +382,9 @@ test_cancel_registration (Fixture       *fixture,
   dialog = ADW_MESSAGE_DIALOG (find_toplevel (fixture, ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Cancel Ada Test’s registration (party of 3)?");
+  /* It says beforehand who the seats go to. */
+  g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (dialog),
+                                   "Berthe Test will be confirmed from the waiting list. "));
   g_assert_cmpstr (adw_message_dialog_get_response_label (dialog, "cancel-registration"),
                    ==, "_Cancel Registration");
   g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "cancel-registration"),
@@ -414,6 +417,33 @@ test_cancel_registration (Fixture       *fixture,
   g_assert_cmpstr (roster, ==, "session|Confirmed|Berthe Test×2");
   g_assert_cmpstr (gtk_label_get_label (test_find_label_with_class (GTK_WIDGET (fixture->page), "summary")),
                    ==, "2 of 4 seats taken");
+}
+
+/* A party that does not fit keeps its place while a smaller one behind
+ * it is confirmed, and the question says so before anyone is surprised. */
+static void
+test_cancel_explains_waiting_list (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  AtelierStore *store = fixture->store.store;
+  gint64 session = add_session (store, fixture->workshop_id, 48, 2);
+  gint64 ada = sign_up (store, session, "Ada", 1, ATELIER_REGISTRATION_CONFIRMED);
+  AdwMessageDialog *dialog;
+  const char *body;
+
+  sign_up (store, session, "Berthe", 1, ATELIER_REGISTRATION_CONFIRMED);
+  sign_up (store, session, "Colette", 2, ATELIER_REGISTRATION_WAITLISTED);
+  sign_up (store, session, "Denise", 1, ATELIER_REGISTRATION_WAITLISTED);
+  show_page (fixture, session);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page),
+                                             "session.cancel-registration", "x", ada));
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (fixture, ADW_TYPE_MESSAGE_DIALOG));
+  body = adw_message_dialog_get_body (dialog);
+  g_assert_true (g_str_has_prefix (body, "Denise Test will be confirmed from the waiting list. "));
+  g_assert_nonnull (strstr (body, "a party too large for the seats left keeps its place"));
+  adw_message_dialog_response (dialog, "keep");
+  close_dialogs (fixture);
 }
 
 static void
@@ -653,6 +683,7 @@ main (int   argc,
   ADD_TEST ("/atelier/session-page/summary-and-roster", test_summary_and_roster);
   ADD_TEST ("/atelier/session-page/empty-and-missing", test_empty_and_missing);
   ADD_TEST ("/atelier/session-page/cancel-registration", test_cancel_registration);
+  ADD_TEST ("/atelier/session-page/cancel-explains-waiting-list", test_cancel_explains_waiting_list);
   ADD_TEST ("/atelier/session-page/change-capacity", test_change_capacity);
   ADD_TEST ("/atelier/session-page/cancel-session", test_cancel_session);
   ADD_TEST ("/atelier/session-page/check-in", test_check_in);

@@ -257,9 +257,20 @@ renumber_waitlist (AtelierStore  *store,
   return TRUE;
 }
 
-/* Offers free seats down the waiting list in order: a party that fits is
- * confirmed, one that does not keeps its place, and smaller parties
- * behind it may pass. */
+/* The waiting list's rule, for a party met going down the list in
+ * order: it takes seats if it fits in those still free; one that does
+ * not keeps its place, and smaller parties behind it may pass. */
+static gboolean
+takes_free_seats (int  party,
+                  int *free_seats)
+{
+  if (party > *free_seats)
+    return FALSE;
+  *free_seats -= party;
+  return TRUE;
+}
+
+/* Offers free seats down the waiting list in order (takes_free_seats()). */
 static gboolean
 promote_locked (AtelierStore  *store,
                 gint64         session_id,
@@ -285,9 +296,8 @@ promote_locked (AtelierStore  *store,
   for (guint i = 0; i < g_list_model_get_n_items (waiting) && free_seats > 0; i++)
     {
       g_autoptr(AtelierRegistration) r = g_list_model_get_item (waiting, i);
-      int party = atelier_registration_get_party_size (r);
 
-      if (party > free_seats)
+      if (!takes_free_seats (atelier_registration_get_party_size (r), &free_seats))
         continue;
 
       g_object_set (r,
@@ -297,7 +307,6 @@ promote_locked (AtelierStore  *store,
                     NULL);
       if (!atelier_store_update_registration (store, r, error))
         return FALSE;
-      free_seats -= party;
       if (promoted != NULL)
         g_list_store_append (promoted, r);
     }
@@ -808,4 +817,66 @@ atelier_booking_list_open_sessions (AtelierStore  *store,
         g_list_store_append (open, session);
     }
   return G_LIST_MODEL (open);
+}
+
+/**
+ * atelier_booking_preview_cancel:
+ * @registration_id: the registration that would be cancelled
+ * @seats_freed: (out) (optional): the seats its cancellation frees
+ *
+ * Who cancelling @registration_id would confirm from the waiting list,
+ * by the same rule as the cancellation itself; nothing is written. For
+ * the question asked before a cancellation.
+ *
+ * Returns: (transfer full) (nullable): the registrations, in the order
+ *   they would be confirmed
+ */
+GListModel *
+atelier_booking_preview_cancel (AtelierStore  *store,
+                                gint64         registration_id,
+                                int           *seats_freed,
+                                GError       **error)
+{
+  g_autoptr(AtelierRegistration) registration = NULL;
+  g_autoptr(GListModel) waiting = NULL;
+  g_autoptr(GListStore) promoted = NULL;
+  gint64 session_id;
+  int capacity;
+  int freed = 0;
+  int free_seats;
+
+  g_return_val_if_fail (ATELIER_IS_STORE (store), NULL);
+
+  registration = atelier_store_get_registration (store, registration_id, error);
+  if (registration == NULL)
+    return NULL;
+  session_id = atelier_registration_get_session_id (registration);
+  capacity = query_int (store, "SELECT capacity FROM sessions WHERE id = ?", session_id, error);
+  if (capacity < 0)
+    return NULL;
+  if (g_strcmp0 (atelier_registration_get_status (registration), ATELIER_REGISTRATION_CONFIRMED) == 0)
+    freed = atelier_registration_get_party_size (registration);
+  free_seats = capacity - seats_taken (store, session_id, error) + freed;
+
+  waiting = atelier_store_query_objects (store, ATELIER_TYPE_REGISTRATION,
+                                         "SELECT * FROM registration_overview"
+                                         " WHERE session_id = ? AND status = 'waitlisted'"
+                                         " ORDER BY waitlist_position",
+                                         &session_id, 1, error);
+  if (waiting == NULL)
+    return NULL;
+
+  promoted = g_list_store_new (ATELIER_TYPE_REGISTRATION);
+  for (guint i = 0; i < g_list_model_get_n_items (waiting) && free_seats > 0; i++)
+    {
+      g_autoptr(AtelierRegistration) r = g_list_model_get_item (waiting, i);
+
+      if (atelier_registration_get_id (r) != registration_id &&
+          takes_free_seats (atelier_registration_get_party_size (r), &free_seats))
+        g_list_store_append (promoted, r);
+    }
+
+  if (seats_freed != NULL)
+    *seats_freed = freed;
+  return G_LIST_MODEL (g_steal_pointer (&promoted));
 }

@@ -92,5 +92,9 @@ gboolean             atelier_booking_accepts_sign_ups   (AtelierSession         
 GListModel          *atelier_booking_list_open_sessions (AtelierStore           *store,
                                                          gint64                  except_session_id,
                                                          GError                **error);
+GListModel          *atelier_booking_preview_cancel     (AtelierStore           *store,
+                                                         gint64                  registration_id,
+                                                         int                    *seats_freed,
+                                                         GError                **error);
 
 G_END_DECLS

@@ -174,6 +174,41 @@ on_cancel_registration_response_cb (AdwMessageDialog   *dialog,
   _atelier_session_page_reload (self);
 }
 
+/* Who a cancellation would confirm from the waiting list, and why a
+ * party ahead of them may stay: the rule is the core's, said before it
+ * surprises anyone. */
+static char *
+describe_promotion (AtelierSessionPage  *self,
+                    AtelierRegistration *registration)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) promoted = NULL;
+  g_autofree char *names = NULL;
+  g_autofree char *who = NULL;
+  int freed = 0;
+  guint n;
+
+  promoted = atelier_booking_preview_cancel (self->store, atelier_registration_get_id (registration),
+                                             &freed, &error);
+  if (promoted == NULL)
+    return g_strdup (_("The seats freed go to the waiting list, in order."));
+
+  n = g_list_model_get_n_items (promoted);
+  if (n == 0)
+    /* TRANSLATORS: in the question before cancelling a registration */
+    return g_strdup_printf (ngettext ("Nobody on the waiting list fits in the %d seat freed: each party keeps its place.",
+                                      "Nobody on the waiting list fits in the %d seats freed: each party keeps its place.",
+                                      freed), freed);
+
+  names = join_names (promoted);
+  /* TRANSLATORS: in the question before cancelling a registration, e.g.
+   * "Hugo Moreau, Jules Bonnet will be confirmed from the waiting list." */
+  who = g_strdup_printf (ngettext ("%s will be confirmed from the waiting list.",
+                                   "%s will be confirmed from the waiting list.", n), names);
+  /* TRANSLATORS: after who will be confirmed; the waiting list's rule */
+  return g_strconcat (who, " ", _("Seats go down the list in order; a party too large for the seats left keeps its place, and smaller parties behind it are confirmed."), NULL);
+}
+
 static void
 cancel_registration_action (GtkWidget  *widget,
                             const char *action_name,
@@ -182,9 +217,9 @@ cancel_registration_action (GtkWidget  *widget,
   AtelierSessionPage *self = ATELIER_SESSION_PAGE (widget);
   g_autoptr(AtelierRegistration) registration = get_registration (self, parameter);
   g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
   CancelRegistration *cancel;
   AdwMessageDialog *dialog;
-  const char *body;
   const char *name;
   int party;
 
@@ -201,11 +236,11 @@ cancel_registration_action (GtkWidget  *widget,
                                name, party);
 
   if (g_strcmp0 (atelier_registration_get_status (registration), ATELIER_REGISTRATION_WAITLISTED) == 0)
-    body = _("They leave the waiting list; those behind them move up.");
+    body = g_strdup (_("They leave the waiting list; those behind them move up."));
   else if (self->summary.waiting_parties > 0)
-    body = _("The seats freed go to the waiting list, in order.");
+    body = describe_promotion (self, registration);
   else
-    body = _("The seats freed become available again.");
+    body = g_strdup (_("The seats freed become available again."));
 
   dialog = confirm_dialog_new (self, heading, body, _("_Keep Registration"),
                                "cancel-registration", _("_Cancel Registration"));
