@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "atelier-booking.h"
+#include "atelier-invite-next-dialog.h"
 #include "atelier-session-page.h"
 #include "test-ui-util.h"
 #include "test-util.h"
@@ -435,6 +436,10 @@ test_cancel_explains_waiting_list (Fixture       *fixture,
   sign_up (store, session, "Colette", 2, ATELIER_REGISTRATION_WAITLISTED);
   sign_up (store, session, "Denise", 1, ATELIER_REGISTRATION_WAITLISTED);
   show_page (fixture, session);
+
+  /* Full: "Who to Invite Next" is not offered, the waiting list is. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "session.invite-next", NULL);
+  g_assert_null (find_toplevel (fixture, ATELIER_TYPE_INVITE_NEXT_DIALOG));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page),
                                              "session.cancel-registration", "x", ada));

@@ -669,6 +669,9 @@ _atelier_session_page_update_actions (AtelierSessionPage *self)
   gboolean started = exists && atelier_session_get_starts_at (self->session) <= g_get_real_time () / G_USEC_PER_SEC;
   gboolean open = exists && !cancelled;
   gboolean changeable = open && !self->summary.ended;
+  /* Inviting more people to a full session only lengthens its waiting
+   * list: the list, or the workshop's next session, is the answer. */
+  gboolean full = self->summary.confirmed_seats >= self->summary.capacity;
   const char *tooltip;
 
   gtk_widget_action_set_enabled (widget, "session.sign-up", open && !started);
@@ -676,7 +679,7 @@ _atelier_session_page_update_actions (AtelierSessionPage *self)
   gtk_widget_action_set_enabled (widget, "session.change-capacity", changeable);
   gtk_widget_action_set_enabled (widget, "session.cancel-session", changeable);
   gtk_widget_action_set_enabled (widget, "session.check-in-mode", changeable);
-  gtk_widget_action_set_enabled (widget, "session.invite-next", open && !started);
+  gtk_widget_action_set_enabled (widget, "session.invite-next", open && !started && !full);
   gtk_widget_action_set_enabled (widget, "session.cancel-registration", open);
   gtk_widget_action_set_enabled (widget, "session.move-registration", open);
   gtk_widget_action_set_enabled (widget, "session.check-in", open);
