@@ -206,6 +206,26 @@ atelier_format_session_when (AtelierSession   *session,
 }
 
 /**
+ * atelier_format_session_start:
+ *
+ * Returns: (transfer full): when @session starts in its own zone, short
+ *   and with the year, as lists of sessions show it: "Tue 14 Mar 2025, 18:30"
+ */
+char *
+atelier_format_session_start (AtelierSession *session)
+{
+  g_autoptr(GDateTime) start = NULL;
+
+  g_return_val_if_fail (ATELIER_IS_SESSION (session), NULL);
+
+  start = atelier_session_dup_start (session);
+  /* TRANSLATORS: when a session starts, in a list of sessions (a
+   * customer's history, the session chooser), in g_date_time_format()
+   * notation, e.g. "Tue 14 Mar 2025, 18:30" */
+  return atelier_format_date_time (start, _("%a %-d %b %Y, %H:%M"));
+}
+
+/**
  * atelier_format_duration:
  *
  * Returns: (transfer full): @minutes as the catalogue shows a duration:

@@ -23,4 +23,6 @@ char *atelier_format_session_when (AtelierSession   *session,
 char *atelier_format_duration     (int               minutes);
 char *atelier_format_price        (gint64            cents);
 
+char *atelier_format_session_start (AtelierSession *session);
+
 G_END_DECLS
