@@ -19,9 +19,8 @@
  * the store. The profile shows the next and the latest classes only
  * (HISTORY_ROWS of each: a regular has hundreds, and a row each took a
  * second to lay out); "All N Classes" opens the whole history in a
- * GtkListView, newest first. "Sign Up to a Session…" lists every session ahead (a store
- * plans months ahead: hundreds of them) in a GtkListView, which builds
- * rows only for what it shows.
+ * GtkListView, newest first. "Sign Up to a Session…" offers the shared
+ * AtelierSessionChooser.
  */
 #define G_LOG_DOMAIN "atelier-customer-page"
 
@@ -35,6 +34,7 @@
 #include "atelier-format.h"
 #include "atelier-history.h"
 #include "atelier-privacy.h"
+#include "atelier-session-chooser.h"
 #include "atelier-tags.h"
 
 #define TAG_NAME_KEY "atelier-tag-name"
@@ -1325,174 +1325,26 @@ save_action (GtkWidget  *widget,
   atelier_customer_page_save (ATELIER_CUSTOMER_PAGE (widget));
 }
 
-/* Sign-up: a chooser of the sessions ahead. A store plans months ahead,
- * so the list can hold hundreds of sessions: a GtkListView builds rows
- * only for what it shows. */
-
-typedef struct
-{
-  GtkSingleSelection *selection;
-  GHashTable         *signed_up;  /* ids (gint64 *) of sessions they are signed up to */
-} SignUpChooser;
+/* Sign-up: the shared chooser of the sessions that take sign-ups, those
+ * the customer has already greyed out. */
 
 static void
-sign_up_chooser_free (gpointer data)
+on_sign_up_selected_cb (AtelierSessionChooser *chooser,
+                        GParamSpec            *pspec,
+                        AdwMessageDialog      *dialog)
 {
-  SignUpChooser *chooser = data;
-
-  g_clear_object (&chooser->selection);
-  g_clear_pointer (&chooser->signed_up, g_hash_table_unref);
-  g_free (chooser);
-}
-
-/* The session picked in the chooser, if it can be signed up to. */
-static AtelierSession *
-sign_up_chooser_get_pick (SignUpChooser *chooser)
-{
-  AtelierSession *session = gtk_single_selection_get_selected_item (chooser->selection);
-  gint64 session_id;
-
-  if (session == NULL)
-    return NULL;
-  session_id = atelier_session_get_id (session);
-  return g_hash_table_contains (chooser->signed_up, &session_id) ? NULL : session;
-}
-
-/* The sessions they are signed up to already show, but cannot be picked. */
-static GHashTable *
-list_signed_up (AtelierCustomerPage *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) entries = atelier_history_list_for_customer (self->store, self->customer_id, &error);
-  GHashTable *signed_up = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  guint n = entries != NULL ? g_list_model_get_n_items (entries) : 0;
-
-  if (entries == NULL)
-    g_warning ("Could not read the customer’s history: %s", error->message);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(AtelierHistoryEntry) entry = g_list_model_get_item (entries, i);
-      AtelierRegistration *registration = atelier_history_entry_get_registration (entry);
-
-      if (g_strcmp0 (atelier_registration_get_status (registration), ATELIER_REGISTRATION_CANCELLED) != 0)
-        g_hash_table_add (signed_up, g_memdup2 (&(gint64) { atelier_registration_get_session_id (registration) },
-                                                sizeof (gint64)));
-    }
-  return signed_up;
-}
-
-/* Upcoming sessions not cancelled, by start. */
-static GListModel *
-list_sign_up_sessions (AtelierCustomerPage  *self,
-                       GError              **error)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autoptr(GListModel) sessions = atelier_store_list_sessions (self->store, now, NULL, error);
-  GListStore *open;
-  guint n;
-
-  if (sessions == NULL)
-    return NULL;
-
-  open = g_list_store_new (ATELIER_TYPE_SESSION);
-  n = g_list_model_get_n_items (sessions);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(AtelierSession) session = g_list_model_get_item (sessions, i);
-
-      if (!atelier_session_is_cancelled (session)
-          && atelier_session_get_starts_at (session) > g_date_time_to_unix (now))
-        g_list_store_append (open, session);
-    }
-  return G_LIST_MODEL (open);
-}
-
-static void
-on_sign_up_factory_setup_cb (GtkSignalListItemFactory *factory,
-                             GtkListItem              *list_item,
-                             gpointer                  user_data)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *subtitle = gtk_label_new (NULL);
-
-  /* Spaced like the rows of a boxed list */
-  gtk_widget_set_margin_top (box, 8);
-  gtk_widget_set_margin_bottom (box, 8);
-  gtk_widget_set_margin_start (box, 10);
-  gtk_widget_set_margin_end (box, 10);
-
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_label_set_wrap (GTK_LABEL (subtitle), TRUE);
-  gtk_widget_add_css_class (subtitle, "subtitle");
-  gtk_widget_add_css_class (subtitle, "numeric");
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), subtitle);
-  gtk_list_item_set_child (list_item, box);
-}
-
-static void
-on_sign_up_factory_bind_cb (GtkSignalListItemFactory *factory,
-                            GtkListItem              *list_item,
-                            gpointer                  user_data)
-{
-  GHashTable *signed_up = g_object_get_data (G_OBJECT (factory), "signed-up");
-  AtelierSession *session = gtk_list_item_get_item (list_item);
-  GtkWidget *box = gtk_list_item_get_child (list_item);
-  GtkWidget *title = gtk_widget_get_first_child (box);
-  GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
-  gint64 session_id = atelier_session_get_id (session);
-  gboolean taken = g_hash_table_contains (signed_up, &session_id);
-  int free_seats = atelier_session_get_capacity (session) - atelier_session_get_seats_taken (session);
-  g_autofree char *when = format_session_time (session);
-  g_autofree char *text = NULL;
-
-  if (taken)
-    /* TRANSLATORS: a session in the sign-up chooser the customer is signed up to already */
-    text = g_strdup_printf (_("%s · signed up already"), when);
-  else if (free_seats > 0)
-    /* TRANSLATORS: a session in the sign-up chooser, e.g. "Tue 14 Mar, 18:30 · 3 seats free" */
-    text = g_strdup_printf (ngettext ("%s · %d seat free", "%s · %d seats free", free_seats),
-                            when, free_seats);
-  else
-    /* TRANSLATORS: a full session in the sign-up chooser */
-    text = g_strdup_printf (_("%s · full, waiting list"), when);
-
-  gtk_label_set_label (GTK_LABEL (title), atelier_session_get_workshop_title (session));
-  gtk_label_set_label (GTK_LABEL (subtitle), text);
-  gtk_widget_set_sensitive (box, !taken);
-  gtk_list_item_set_selectable (list_item, !taken);
-  gtk_list_item_set_activatable (list_item, !taken);
-}
-
-static void
-on_sign_up_selection_changed_cb (GtkSingleSelection *selection,
-                                 GParamSpec         *pspec,
-                                 AdwMessageDialog   *dialog)
-{
-  SignUpChooser *chooser = g_object_get_data (G_OBJECT (dialog), "sign-up-chooser");
-
-  adw_message_dialog_set_response_enabled (dialog, "sign-up", sign_up_chooser_get_pick (chooser) != NULL);
+  adw_message_dialog_set_response_enabled (dialog, "sign-up",
+                                           atelier_session_chooser_get_selected_session (chooser) != NULL);
 }
 
 /* Enter or a double click on a session signs up to it. */
 static void
-on_sign_up_activate_cb (GtkListView      *list_view,
-                        guint             position,
-                        AdwMessageDialog *dialog)
+on_sign_up_activated_cb (AtelierSessionChooser *chooser,
+                         AtelierSession        *session,
+                         AdwMessageDialog      *dialog)
 {
-  SignUpChooser *chooser = g_object_get_data (G_OBJECT (dialog), "sign-up-chooser");
-
-  gtk_single_selection_set_selected (chooser->selection, position);
-  if (sign_up_chooser_get_pick (chooser) != NULL)
-    {
-      adw_message_dialog_response (dialog, "sign-up");
-      gtk_window_destroy (GTK_WINDOW (dialog));
-    }
+  adw_message_dialog_response (dialog, "sign-up");
+  gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
 static void
@@ -1500,13 +1352,13 @@ on_sign_up_response_cb (AdwMessageDialog    *dialog,
                         const char          *response,
                         AtelierCustomerPage *self)
 {
-  SignUpChooser *chooser = g_object_get_data (G_OBJECT (dialog), "sign-up-chooser");
+  GtkWidget *chooser = adw_message_dialog_get_extra_child (dialog);
   AtelierSession *session;
 
-  if (g_strcmp0 (response, "sign-up") != 0 || chooser == NULL)
+  if (g_strcmp0 (response, "sign-up") != 0)
     return;
 
-  session = sign_up_chooser_get_pick (chooser);
+  session = atelier_session_chooser_get_selected_session (ATELIER_SESSION_CHOOSER (chooser));
   if (session != NULL)
     atelier_customer_page_sign_up (self, atelier_session_get_id (session));
 }
@@ -1517,59 +1369,29 @@ sign_up_action (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   AtelierCustomerPage *self = ATELIER_CUSTOMER_PAGE (widget);
-  g_autoptr(GListModel) sessions = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GtkWidget) chooser = NULL;
   g_autofree char *name = NULL;
   g_autofree char *heading = NULL;
-  GtkListItemFactory *factory;
-  SignUpChooser *chooser;
-  GtkWidget *dialog, *list_view, *scrolled;
+  GtkWidget *dialog;
 
   if (self->customer == NULL)
     return;
 
-  sessions = list_sign_up_sessions (self, &error);
-  if (sessions == NULL)
-    {
-      add_toast (self, error->message);
-      return;
-    }
-  if (g_list_model_get_n_items (sessions) == 0)
+  chooser = g_object_ref_sink (g_object_new (ATELIER_TYPE_SESSION_CHOOSER,
+                                             "store", self->store,
+                                             "customer-id", self->customer_id,
+                                             NULL));
+  if (atelier_session_chooser_get_n_sessions (ATELIER_SESSION_CHOOSER (chooser)) == 0)
     {
       add_toast (self, _("There is no upcoming session to sign up to."));
       return;
     }
 
-  chooser = g_new0 (SignUpChooser, 1);
-  chooser->signed_up = list_signed_up (self);
-  chooser->selection = gtk_single_selection_new (g_object_ref (sessions));
-  gtk_single_selection_set_autoselect (chooser->selection, FALSE);
-  gtk_single_selection_set_can_unselect (chooser->selection, TRUE);
-  gtk_single_selection_set_selected (chooser->selection, GTK_INVALID_LIST_POSITION);
-
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (on_sign_up_factory_setup_cb), NULL);
-  g_object_set_data_full (G_OBJECT (factory), "signed-up",
-                          g_hash_table_ref (chooser->signed_up), (GDestroyNotify) g_hash_table_unref);
-  g_signal_connect (factory, "bind", G_CALLBACK (on_sign_up_factory_bind_cb), NULL);
-  list_view = gtk_list_view_new (GTK_SELECTION_MODEL (g_object_ref (chooser->selection)), factory);
-  gtk_widget_add_css_class (list_view, "separators");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (list_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Upcoming sessions"), -1);
-
   name = atelier_customer_dup_full_name (self->customer);
   /* TRANSLATORS: heading of the session chooser, e.g. "Sign Up Zoé Martin" */
   heading = g_strdup_printf (_("Sign Up %s"), name);
   dialog = adw_message_dialog_new (page_window (self), heading, _("Choose an upcoming session."));
-  g_object_set_data_full (G_OBJECT (dialog), "sign-up-chooser", chooser, sign_up_chooser_free);
-  scrolled = gtk_scrolled_window_new ();
-  gtk_widget_add_css_class (scrolled, "card");
-  gtk_widget_set_overflow (scrolled, GTK_OVERFLOW_HIDDEN);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list_view);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), chooser);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "sign-up", _("_Sign Up"),
@@ -1579,9 +1401,10 @@ sign_up_action (GtkWidget  *widget,
   adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "sign-up", FALSE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "sign-up");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (chooser->selection, "notify::selected",
-                           G_CALLBACK (on_sign_up_selection_changed_cb), dialog, 0);
-  g_signal_connect_object (list_view, "activate", G_CALLBACK (on_sign_up_activate_cb), dialog, 0);
+  g_signal_connect_object (chooser, "notify::selected-session",
+                           G_CALLBACK (on_sign_up_selected_cb), dialog, 0);
+  g_signal_connect_object (chooser, "session-activated",
+                           G_CALLBACK (on_sign_up_activated_cb), dialog, 0);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_sign_up_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
