@@ -93,8 +93,10 @@ show_editor (Fixture *fixture,
 
   if (customer_id != 0)
     customer = atelier_store_get_customer (fixture->store.store, customer_id, NULL);
+  /* Built with a store, the form is ready for a new customer */
   fixture->editor = ATELIER_CUSTOMER_EDITOR (atelier_customer_editor_new (fixture->store.store));
-  atelier_customer_editor_load (fixture->editor, customer);
+  if (customer != NULL)
+    atelier_customer_editor_load (fixture->editor, customer);
   g_signal_connect (fixture->editor, "saved", G_CALLBACK (on_saved_cb), fixture);
   fixture->window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (fixture->window, 600, 900);

@@ -702,9 +702,15 @@ atelier_customer_editor_init (AtelierCustomerEditor *self)
 GtkWidget *
 atelier_customer_editor_new (AtelierStore *store)
 {
+  AtelierCustomerEditor *self;
+
   g_return_val_if_fail (ATELIER_IS_STORE (store), NULL);
 
-  return g_object_new (ATELIER_TYPE_CUSTOMER_EDITOR, "store", store, NULL);
+  /* A page sets the store from its template and loads the form when it
+   * shows it; built alone, the form is ready for a new customer. */
+  self = g_object_new (ATELIER_TYPE_CUSTOMER_EDITOR, "store", store, NULL);
+  atelier_customer_editor_load (self, NULL);
+  return GTK_WIDGET (self);
 }
 
 AtelierStore *
@@ -725,8 +731,6 @@ atelier_customer_editor_set_store (AtelierCustomerEditor *self,
   if (!g_set_object (&self->store, store))
     return;
 
-  if (store != NULL)
-    atelier_customer_editor_load (self, self->customer);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
