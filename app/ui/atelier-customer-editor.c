@@ -82,16 +82,6 @@ static const char *const first_came_values[] = {
 };
 
 static void
-set_row_error (GtkWidget *row,
-               gboolean   error)
-{
-  if (error)
-    gtk_widget_add_css_class (row, "error");
-  else
-    gtk_widget_remove_css_class (row, "error");
-}
-
-static void
 show_error (AtelierCustomerEditor *self,
             const char            *message)
 {
@@ -174,7 +164,7 @@ on_new_tag_apply_cb (AdwEntryRow           *row,
       && !g_error_matches (error, ATELIER_TAGS_ERROR, ATELIER_TAGS_ERROR_EXISTS))
     {
       show_error (self, error->message);
-      set_row_error (GTK_WIDGET (row), TRUE);
+      atelier_widget_set_error (GTK_WIDGET (row), TRUE);
       return;
     }
 
@@ -196,7 +186,7 @@ on_new_tag_apply_cb (AdwEntryRow           *row,
 
   add_tag_toggle (self, name, TRUE);
   gtk_editable_set_text (GTK_EDITABLE (row), "");
-  set_row_error (GTK_WIDGET (row), FALSE);
+  atelier_widget_set_error (GTK_WIDGET (row), FALSE);
   show_error (self, NULL);
 }
 
@@ -255,7 +245,7 @@ on_contact_changed_cb (GtkEditable           *editable,
 {
   /* A new address or number: ask again. */
   self->duplicates_accepted = FALSE;
-  set_row_error (GTK_WIDGET (editable), FALSE);
+  atelier_widget_set_error (GTK_WIDGET (editable), FALSE);
   check_duplicates (self);
 }
 
@@ -283,11 +273,11 @@ flag_contact_error (AtelierCustomerEditor *self,
                     const GError          *error)
 {
   if (g_error_matches (error, ATELIER_CONTACT_ERROR, ATELIER_CONTACT_ERROR_EMAIL))
-    set_row_error (self->email_row, TRUE);
+    atelier_widget_set_error (self->email_row, TRUE);
   else if (g_error_matches (error, ATELIER_CONTACT_ERROR, ATELIER_CONTACT_ERROR_PHONE))
-    set_row_error (self->phone_row, TRUE);
+    atelier_widget_set_error (self->phone_row, TRUE);
   else if (g_error_matches (error, ATELIER_CONTACT_ERROR, ATELIER_CONTACT_ERROR_LANGUAGE))
-    set_row_error (self->language_row, TRUE);
+    atelier_widget_set_error (self->language_row, TRUE);
 }
 
 /* The interests ticked, as a NULL-terminated array, and as one line */
@@ -347,13 +337,13 @@ read_form (AtelierCustomerEditor  *self,
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->note_view);
   GtkTextIter start, end;
 
-  set_row_error (self->given_row, FALSE);
-  set_row_error (self->email_row, FALSE);
-  set_row_error (self->phone_row, FALSE);
-  set_row_error (self->language_row, FALSE);
+  atelier_widget_set_error (self->given_row, FALSE);
+  atelier_widget_set_error (self->email_row, FALSE);
+  atelier_widget_set_error (self->phone_row, FALSE);
+  atelier_widget_set_error (self->language_row, FALSE);
   if (*given == '\0' && *family == '\0')
     {
-      set_row_error (self->given_row, TRUE);
+      atelier_widget_set_error (self->given_row, TRUE);
       show_error (self, _("A customer needs a name."));
       return FALSE;
     }
@@ -441,11 +431,11 @@ load_fields (AtelierCustomerEditor *self)
   gtk_text_buffer_set_text (buffer, c ? atelier_customer_get_note (c) : "", -1);
   gtk_switch_set_active (self->consent_switch, c ? atelier_customer_get_consent (c) : FALSE);
 
-  set_row_error (self->given_row, FALSE);
-  set_row_error (self->email_row, FALSE);
-  set_row_error (self->phone_row, FALSE);
-  set_row_error (self->language_row, FALSE);
-  set_row_error (self->new_tag_row, FALSE);
+  atelier_widget_set_error (self->given_row, FALSE);
+  atelier_widget_set_error (self->email_row, FALSE);
+  atelier_widget_set_error (self->phone_row, FALSE);
+  atelier_widget_set_error (self->language_row, FALSE);
+  atelier_widget_set_error (self->new_tag_row, FALSE);
 }
 
 /**
