@@ -7,7 +7,7 @@
 #include <gmime/gmime.h>
 
 #include "atelier-mail.h"
-#include "atelier-schedule.h"
+#include "atelier-reschedule.h"
 #include "test-ical-util.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeMessage, g_object_unref)
@@ -261,7 +261,7 @@ test_request_settings (Fixture *f, gconstpointer data)
   g_assert_true (atelier_settings_write (f->base.store, "reminder", "off", &error));
   g_assert_true (atelier_settings_write (f->base.store, "language", "fr", &error));
   g_object_set (session, "place", "Salle du fond", NULL);
-  g_assert_true (atelier_schedule_update_session (f->base.store, session, NULL, &error));
+  g_assert_true (atelier_reschedule_update_session (f->base.store, session, NULL, &error));
   g_assert_no_error (error);
 
   text = atelier_invite_build_for_registration (f->base.store, zoe, &error);
@@ -572,7 +572,7 @@ update_session (Fixture *f, gint64 id, const char *property, gint64 shift, const
                   NULL);
   if (place != NULL)
     g_object_set (session, "place", place, NULL);
-  g_assert_true (atelier_schedule_update_session (f->base.store, session, NULL, &error));
+  g_assert_true (atelier_reschedule_update_session (f->base.store, session, NULL, &error));
   g_assert_no_error (error);
 }
 

@@ -6,7 +6,7 @@
 #include "config.h"
 
 #include "atelier-outbox.h"
-#include "atelier-schedule.h"
+#include "atelier-reschedule.h"
 #include "test-ical-util.h"
 
 typedef IcalFixture Fixture;
@@ -139,7 +139,7 @@ reschedule (Fixture *f, gint64 session_id, int hours, const char *place)
                 NULL);
   if (place != NULL)
     g_object_set (session, "place", place, NULL);
-  g_assert_true (atelier_schedule_update_session (f->base.store, session, NULL, &error));
+  g_assert_true (atelier_reschedule_update_session (f->base.store, session, NULL, &error));
   g_assert_no_error (error);
 }
 
@@ -405,24 +405,24 @@ test_schedule_update (Fixture *f, gconstpointer data)
   g_autoptr(GError) error = NULL;
 
   /* Nothing a calendar shows changed: no new SEQUENCE. */
-  g_assert_true (atelier_schedule_update_session (f->base.store, session, NULL, &error));
+  g_assert_true (atelier_reschedule_update_session (f->base.store, session, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpint (session_sequence (f, s), ==, 0);
 
   g_object_set (session, "capacity", 10, NULL);
-  g_assert_false (atelier_schedule_update_session (f->base.store, session, NULL, &error));
-  g_assert_error (error, ATELIER_SCHEDULE_ERROR, ATELIER_SCHEDULE_ERROR_CAPACITY);
+  g_assert_false (atelier_reschedule_update_session (f->base.store, session, NULL, &error));
+  g_assert_error (error, ATELIER_RESCHEDULE_ERROR, ATELIER_RESCHEDULE_ERROR_CAPACITY);
   g_clear_error (&error);
   g_object_set (session, "capacity", 4, NULL);
 
   g_object_set (session, "ends-at", atelier_session_get_ends_at (session) + 1800, NULL);
-  g_assert_true (atelier_schedule_update_session (f->base.store, session, NULL, &error));
+  g_assert_true (atelier_reschedule_update_session (f->base.store, session, NULL, &error));
   g_assert_cmpint (atelier_session_get_sequence (session), ==, 1);
   g_assert_cmpint (session_sequence (f, s), ==, 1);
 
   /* A session that ends before it starts is refused, nothing changes. */
   g_object_set (session, "ends-at", atelier_session_get_starts_at (session) - 60, NULL);
-  g_assert_false (atelier_schedule_update_session (f->base.store, session, NULL, &error));
+  g_assert_false (atelier_reschedule_update_session (f->base.store, session, NULL, &error));
   g_assert_error (error, ATELIER_STORE_ERROR, ATELIER_STORE_ERROR_INVALID);
   g_clear_error (&error);
   g_assert_cmpint (session_sequence (f, s), ==, 1);
@@ -430,13 +430,13 @@ test_schedule_update (Fixture *f, gconstpointer data)
   /* Status: cancelling through an update cancels its registrations. */
   g_clear_object (&session);
   session = atelier_store_get_session (f->base.store, s, NULL);
-  g_assert_true (atelier_schedule_update_session (f->base.store, session, ATELIER_SESSION_CANCELLED, &error));
+  g_assert_true (atelier_reschedule_update_session (f->base.store, session, ATELIER_SESSION_CANCELLED, &error));
   g_assert_no_error (error);
   g_assert_cmpint (session_sequence (f, s), ==, 2);
   g_assert_cmpstr (test_query_text (f->base.store, "SELECT status FROM registrations WHERE id = 1"),
                    ==, "cancelled");
-  g_assert_false (atelier_schedule_update_session (f->base.store, session, "postponed", &error));
-  g_assert_error (error, ATELIER_SCHEDULE_ERROR, ATELIER_SCHEDULE_ERROR_STATUS);
+  g_assert_false (atelier_reschedule_update_session (f->base.store, session, "postponed", &error));
+  g_assert_error (error, ATELIER_RESCHEDULE_ERROR, ATELIER_RESCHEDULE_ERROR_STATUS);
   (void) zoe;
 }
 

@@ -7,8 +7,8 @@
 
 #include <adwaita.h>
 
-#include "atelier-customer-list.h"
-#include "atelier-customers-page.h"
+#include "atelier-customer-list-model.h"
+#include "atelier-customer-book-page.h"
 #include "atelier-demo.h"
 #include "atelier-schedule-page.h"
 #include "atelier-session-page.h"
@@ -579,7 +579,7 @@ test_window_one_click (Fixture       *fixture,
 {
   const char *views[] = { "schedule", "workshops", "customers" };
   const GType pages[] = { ATELIER_TYPE_SCHEDULE_PAGE, ATELIER_TYPE_WORKSHOPS_PAGE,
-                          ATELIER_TYPE_CUSTOMERS_PAGE };
+                          ATELIER_TYPE_CUSTOMER_BOOK_PAGE };
 
   show_window (fixture);
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
@@ -1091,9 +1091,9 @@ add_customer (AtelierStore *store,
 static GListModel *
 customers_model (AtelierWindow *window)
 {
-  GtkWidget *page = find_widget (GTK_WIDGET (window), ATELIER_TYPE_CUSTOMERS_PAGE);
+  GtkWidget *page = find_widget (GTK_WIDGET (window), ATELIER_TYPE_CUSTOMER_BOOK_PAGE);
 
-  return atelier_customers_page_get_customers (ATELIER_CUSTOMERS_PAGE (page));
+  return atelier_customer_book_page_get_customers (ATELIER_CUSTOMER_BOOK_PAGE (page));
 }
 
 static gboolean
@@ -1135,12 +1135,12 @@ test_window_customers (Fixture       *fixture,
 
   show_window (fixture);
   switch_view (fixture->window, "customers");
-  page = find_widget (GTK_WIDGET (fixture->window), ATELIER_TYPE_CUSTOMERS_PAGE);
+  page = find_widget (GTK_WIDGET (fixture->window), ATELIER_TYPE_CUSTOMER_BOOK_PAGE);
 
   /* Everyone, by family name, with their contacts: a list that reads the
    * customers of the rows shown. */
   wait_until (fixture, customers_are, all);
-  g_assert_true (ATELIER_IS_CUSTOMER_LIST (customers_model (fixture->window)));
+  g_assert_true (ATELIER_IS_CUSTOMER_LIST_MODEL (customers_model (fixture->window)));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
   texts = visible_label_texts (find_widget (page, GTK_TYPE_LIST_VIEW));
   g_assert_cmpstr (texts, ==,
@@ -1293,7 +1293,7 @@ test_window_built_on_demand (Fixture       *fixture,
 
   g_assert_cmpuint (count_widgets (window, ATELIER_TYPE_SCHEDULE_PAGE), ==, 1);
   g_assert_cmpuint (count_widgets (window, ATELIER_TYPE_WORKSHOPS_PAGE), ==, 0);
-  g_assert_cmpuint (count_widgets (window, ATELIER_TYPE_CUSTOMERS_PAGE), ==, 0);
+  g_assert_cmpuint (count_widgets (window, ATELIER_TYPE_CUSTOMER_BOOK_PAGE), ==, 0);
   g_assert_null (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button)));
   g_assert_null (adw_view_switcher_bar_get_stack (ADW_VIEW_SWITCHER_BAR (switcher_bar)));
   g_assert_cmpuint (count_widgets (window, ADW_TYPE_STATUS_PAGE), ==,
@@ -1315,10 +1315,10 @@ test_window_built_on_demand (Fixture       *fixture,
 
   /* Ctrl+F on the customers builds their view to focus its search. */
   atelier_window_set_visible_view (fixture->window, "customers");
-  g_assert_cmpuint (count_widgets (window, ATELIER_TYPE_CUSTOMERS_PAGE), ==, 1);
+  g_assert_cmpuint (count_widgets (window, ATELIER_TYPE_CUSTOMER_BOOK_PAGE), ==, 1);
   gtk_widget_activate_action (window, "win.search", NULL);
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
-                                         find_widget (find_widget (window, ATELIER_TYPE_CUSTOMERS_PAGE),
+                                         find_widget (find_widget (window, ATELIER_TYPE_CUSTOMER_BOOK_PAGE),
                                                       GTK_TYPE_SEARCH_ENTRY)));
   g_assert_cmpuint (count_widgets (window, ATELIER_TYPE_WORKSHOPS_PAGE), ==, 0);
   switch_view (fixture->window, "workshops");
@@ -1328,7 +1328,7 @@ test_window_built_on_demand (Fixture       *fixture,
   switch_view (fixture->window, "customers");
   switch_view (fixture->window, "schedule");
   switch_view (fixture->window, "workshops");
-  g_assert_cmpuint (count_widgets (window, ATELIER_TYPE_CUSTOMERS_PAGE), ==, 1);
+  g_assert_cmpuint (count_widgets (window, ATELIER_TYPE_CUSTOMER_BOOK_PAGE), ==, 1);
   g_assert_cmpuint (count_widgets (window, ATELIER_TYPE_WORKSHOPS_PAGE), ==, 1);
 }
 
@@ -1354,7 +1354,7 @@ test_window_empty_views (Fixture       *fixture,
   g_assert_nonnull (strstr (adw_status_page_get_description (status), "New Workshop"));
 
   switch_view (fixture->window, "customers");
-  page = find_widget (GTK_WIDGET (fixture->window), ATELIER_TYPE_CUSTOMERS_PAGE);
+  page = find_widget (GTK_WIDGET (fixture->window), ATELIER_TYPE_CUSTOMER_BOOK_PAGE);
   /* The customer book loads in a thread: wait until it has answered. */
   wait_until (fixture, customers_loaded, page);
   status = visible_status_page_in (find_stack_with (page, "customers"));

@@ -16,7 +16,7 @@
 #include "atelier-cli-items.h"
 #include "atelier-cli-private.h"
 #include "atelier-outbox.h"
-#include "atelier-schedule.h"
+#include "atelier-reschedule.h"
 #include "atelier-series.h"
 #include "atelier-settings.h"
 
@@ -431,7 +431,7 @@ reschedule (AtelierCli     *cli,
                 "starts-at", g_date_time_to_unix (start),
                 "ends-at", g_date_time_to_unix (end),
                 NULL);
-  if (atelier_schedule_update_session (store, session, NULL, &error) &&
+  if (atelier_reschedule_update_session (store, session, NULL, &error) &&
       (stored = atelier_store_get_session (store, session_id, &error)) != NULL)
     n_updates = count_updates (store, session_id, &error);
   if (n_updates < 0)

@@ -13,7 +13,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "atelier-booking.h"
-#include "atelier-schedule-private.h"
+#include "atelier-reschedule-private.h"
 #include "atelier-store-private.h"
 
 G_DEFINE_QUARK (atelier-booking-error-quark, atelier_booking_error)
@@ -576,7 +576,7 @@ atelier_booking_set_capacity (AtelierStore  *store,
  *
  * Saves everything the session editor changes in one transaction: the
  * capacity as atelier_booking_set_capacity() does, then the time and
- * place as atelier_schedule_update_session() does. If either is refused,
+ * place as atelier_reschedule_update_session() does. If either is refused,
  * nothing changes.
  */
 gboolean
@@ -597,7 +597,7 @@ atelier_booking_update_session (AtelierStore    *store,
     return FALSE;
   ok = set_capacity_locked (store, session_id, atelier_session_get_capacity (session),
                             promoted_list, error) &&
-       atelier_schedule_update_locked (store, session, atelier_session_get_status (session), error);
+       atelier_reschedule_update_locked (store, session, atelier_session_get_status (session), error);
   if (!atelier_store_finish (store, ok, error))
     return FALSE;
 
@@ -700,7 +700,7 @@ atelier_booking_cancel_session (AtelierStore  *store,
     g_set_error_literal (error, ATELIER_BOOKING_ERROR, ATELIER_BOOKING_ERROR_SESSION_CANCELLED,
                          _("This session is already cancelled."));
   else if (session != NULL)
-    ok = atelier_schedule_update_locked (store, session, ATELIER_SESSION_CANCELLED, error);
+    ok = atelier_reschedule_update_locked (store, session, ATELIER_SESSION_CANCELLED, error);
 
   if (!atelier_store_finish (store, ok, error))
     return FALSE;

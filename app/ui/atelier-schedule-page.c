@@ -2,7 +2,7 @@
 /* atelier-schedule-page.c: the store's sessions, grouped by day
  *
  * The page reads the sessions that have not ended yet and are not
- * cancelled (atelier_agenda_list_upcoming): with the window, only the
+ * cancelled (atelier_reschedule_listing_list_upcoming): with the window, only the
  * soonest, those of the first frame; the others once that frame is drawn;
  * then all of them again after each change of the store, coalesced in an
  * idle. Past and cancelled sessions are read only once "show-all" asks for
@@ -28,7 +28,7 @@
 
 #include <glib/gi18n.h>
 
-#include "atelier-agenda.h"
+#include "atelier-schedule-listing.h"
 #include "atelier-format.h"
 #include "atelier-schedule-page.h"
 #include "atelier-session-row.h"
@@ -157,7 +157,7 @@ format_day (AtelierSession *session)
   return capitalized (atelier_format_date_time (start, _("%A %-d %B %Y")));
 }
 
-/* As atelier_agenda_list_upcoming() lists them: still for the door until
+/* As atelier_reschedule_listing_list_upcoming() lists them: still for the door until
  * it ends. Not the rule of sign-ups (atelier_booking_accepts_sign_ups()),
  * which stop at the start. */
 static gboolean
@@ -363,7 +363,7 @@ has_hidden_sessions (AtelierSchedulePage *self,
     return n_hidden_read > 0;
 
   now = g_date_time_new_now_utc ();
-  if (!atelier_agenda_has_past_or_cancelled (self->store, now, &has_any, &error))
+  if (!atelier_reschedule_listing_has_past_or_cancelled (self->store, now, &has_any, &error))
     g_warning ("Could not look for past sessions: %s", error->message);
 
   return has_any;
@@ -502,12 +502,12 @@ read_sessions (AtelierSchedulePage *self,
     return;
 
   if (self->show_all)
-    listed = atelier_agenda_list_all (self->store, &error);
+    listed = atelier_reschedule_listing_list_all (self->store, &error);
   else
     {
       g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
-      listed = atelier_agenda_list_upcoming (self->store, now, limit, &error);
+      listed = atelier_reschedule_listing_list_upcoming (self->store, now, limit, &error);
     }
   if (listed == NULL)
     {
@@ -558,7 +558,7 @@ complete_sessions (AtelierSchedulePage *self)
 
   self->all_partial = FALSE;
 
-  listed = atelier_agenda_list_upcoming (self->store, now, 0, &error);
+  listed = atelier_reschedule_listing_list_upcoming (self->store, now, 0, &error);
   if (listed == NULL)
     {
       /* Keep what is shown; the next change tries again. */

@@ -35,7 +35,7 @@
 #include "atelier-widget-util.h"
 #include "atelier-invite.h"
 #include "atelier-outbox.h"
-#include "atelier-schedule.h"
+#include "atelier-reschedule.h"
 #include "atelier-series.h"
 #include "atelier-session-changes.h"
 #include "atelier-session-editor.h"

@@ -5,7 +5,7 @@
  * that kept the store from opening, which it then shows). Its content is a
  * navigation stack (an AdwLeaflet that never unfolds) in a toast overlay:
  * first the three views in an AdwViewStack (AtelierSchedulePage,
- * AtelierWorkshopsPage, AtelierCustomersPage), then, when one is opened,
+ * AtelierWorkshopsPage, AtelierCustomerBookPage), then, when one is opened,
  * the page of a session. Only the view shown first is built with the
  * window; the others, and the shortcuts window, when first asked for.
  *
@@ -22,7 +22,7 @@
 
 #include "atelier-checkin-window.h"
 #include "atelier-customer-page.h"
-#include "atelier-customers-page.h"
+#include "atelier-customer-book-page.h"
 #include "atelier-export.h"
 #include "atelier-import-dialog.h"
 #include "atelier-schedule-page.h"
@@ -53,7 +53,7 @@ struct _AtelierWindow
 
   AtelierSchedulePage  *schedule_page;
   AtelierWorkshopsPage *workshops_page;  /* NULL until first shown */
-  AtelierCustomersPage *customers_page;  /* NULL until first shown */
+  AtelierCustomerBookPage *customers_page;  /* NULL until first shown */
   AdwBin               *workshops_bin;
   AdwBin               *customers_bin;
   GtkWidget            *shortcuts_window;  /* NULL until first shown */
@@ -179,7 +179,7 @@ ensure_view (AtelierWindow *self,
     }
   else if (g_strcmp0 (view, "customers") == 0 && self->customers_page == NULL)
     {
-      self->customers_page = ATELIER_CUSTOMERS_PAGE (atelier_customers_page_new (self->store));
+      self->customers_page = ATELIER_CUSTOMER_BOOK_PAGE (atelier_customer_book_page_new (self->store));
       adw_bin_set_child (self->customers_bin, GTK_WIDGET (self->customers_page));
     }
 }
@@ -471,7 +471,7 @@ search_action (GtkWidget  *widget,
   else if (visible == GTK_WIDGET (self->customers_bin))
     {
       ensure_view (self, "customers");
-      atelier_customers_page_focus_search (self->customers_page);
+      atelier_customer_book_page_focus_search (self->customers_page);
     }
 }
 

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* atelier-customer-list.c: the customer book as a list model that reads
+/* atelier-customer-list-model.c: the customer book as a list model that reads
  * its customers as they are looked at
  *
  * A store can know a hundred thousand customers, and a list shows a
@@ -14,11 +14,11 @@
  * the store. Its owner reads a new one when the store says its customers
  * changed.
  */
-#define G_LOG_DOMAIN "atelier-customer-list"
+#define G_LOG_DOMAIN "atelier-customer-list-model"
 
 #include "config.h"
 
-#include "atelier-customer-list.h"
+#include "atelier-customer-list-model.h"
 #include "atelier-store-private.h"
 
 #define BLOCK_SIZE 64
@@ -31,7 +31,7 @@
 
 G_STATIC_ASSERT (BLOCK_SIZE == 64);
 
-struct _AtelierCustomerList
+struct _AtelierCustomerListModel
 {
   GObject       parent_instance;
 
@@ -41,11 +41,11 @@ struct _AtelierCustomerList
   GQueue        recent;  /* block numbers, the one read last first */
 };
 
-static void atelier_customer_list_model_init (GListModelInterface *iface);
+static void atelier_customer_list_model_iface_init (GListModelInterface *iface);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (AtelierCustomerList, atelier_customer_list, G_TYPE_OBJECT,
+G_DEFINE_FINAL_TYPE_WITH_CODE (AtelierCustomerListModel, atelier_customer_list_model, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
-                                                      atelier_customer_list_model_init))
+                                                      atelier_customer_list_model_iface_init))
 
 /* Reading */
 
@@ -108,7 +108,7 @@ find_read (GListModel *read,
 
 /* The customers of a block, in the order shown, in one query. */
 static GPtrArray *
-read_block (AtelierCustomerList *self,
+read_block (AtelierCustomerListModel *self,
             guint                block)
 {
   guint first = block * BLOCK_SIZE;
@@ -144,7 +144,7 @@ read_block (AtelierCustomerList *self,
 }
 
 static GPtrArray *
-lookup_block (AtelierCustomerList *self,
+lookup_block (AtelierCustomerListModel *self,
               guint                block)
 {
   gpointer key = GUINT_TO_POINTER (block);
@@ -174,24 +174,24 @@ lookup_block (AtelierCustomerList *self,
 /* GListModel */
 
 static GType
-atelier_customer_list_get_item_type (GListModel *model)
+atelier_customer_list_model_get_item_type (GListModel *model)
 {
   return ATELIER_TYPE_CUSTOMER;
 }
 
 static guint
-atelier_customer_list_get_n_items (GListModel *model)
+atelier_customer_list_model_get_n_items (GListModel *model)
 {
-  AtelierCustomerList *self = ATELIER_CUSTOMER_LIST (model);
+  AtelierCustomerListModel *self = ATELIER_CUSTOMER_LIST_MODEL (model);
 
   return self->ids->len;
 }
 
 static gpointer
-atelier_customer_list_get_item (GListModel *model,
+atelier_customer_list_model_get_item (GListModel *model,
                                 guint       position)
 {
-  AtelierCustomerList *self = ATELIER_CUSTOMER_LIST (model);
+  AtelierCustomerListModel *self = ATELIER_CUSTOMER_LIST_MODEL (model);
   GPtrArray *customers;
 
   if (position >= self->ids->len)
@@ -202,60 +202,60 @@ atelier_customer_list_get_item (GListModel *model,
 }
 
 static void
-atelier_customer_list_model_init (GListModelInterface *iface)
+atelier_customer_list_model_iface_init (GListModelInterface *iface)
 {
-  iface->get_item_type = atelier_customer_list_get_item_type;
-  iface->get_n_items = atelier_customer_list_get_n_items;
-  iface->get_item = atelier_customer_list_get_item;
+  iface->get_item_type = atelier_customer_list_model_get_item_type;
+  iface->get_n_items = atelier_customer_list_model_get_n_items;
+  iface->get_item = atelier_customer_list_model_get_item;
 }
 
 /* GObject */
 
 static void
-atelier_customer_list_dispose (GObject *object)
+atelier_customer_list_model_dispose (GObject *object)
 {
-  AtelierCustomerList *self = ATELIER_CUSTOMER_LIST (object);
+  AtelierCustomerListModel *self = ATELIER_CUSTOMER_LIST_MODEL (object);
 
   g_hash_table_remove_all (self->blocks);
   g_queue_clear (&self->recent);
   g_clear_object (&self->store);
 
-  G_OBJECT_CLASS (atelier_customer_list_parent_class)->dispose (object);
+  G_OBJECT_CLASS (atelier_customer_list_model_parent_class)->dispose (object);
 }
 
 static void
-atelier_customer_list_finalize (GObject *object)
+atelier_customer_list_model_finalize (GObject *object)
 {
-  AtelierCustomerList *self = ATELIER_CUSTOMER_LIST (object);
+  AtelierCustomerListModel *self = ATELIER_CUSTOMER_LIST_MODEL (object);
 
   g_clear_pointer (&self->blocks, g_hash_table_unref);
   g_clear_pointer (&self->ids, g_array_unref);
 
-  G_OBJECT_CLASS (atelier_customer_list_parent_class)->finalize (object);
+  G_OBJECT_CLASS (atelier_customer_list_model_parent_class)->finalize (object);
 }
 
 static void
-atelier_customer_list_class_init (AtelierCustomerListClass *klass)
+atelier_customer_list_model_class_init (AtelierCustomerListModelClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  object_class->dispose = atelier_customer_list_dispose;
-  object_class->finalize = atelier_customer_list_finalize;
+  object_class->dispose = atelier_customer_list_model_dispose;
+  object_class->finalize = atelier_customer_list_model_finalize;
 }
 
 static void
-atelier_customer_list_init (AtelierCustomerList *self)
+atelier_customer_list_model_init (AtelierCustomerListModel *self)
 {
   self->blocks = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   g_queue_init (&self->recent);
 }
 
 /* Takes @ids. */
-static AtelierCustomerList *
+static AtelierCustomerListModel *
 new_with_ids (AtelierStore *store,
               GArray       *ids)
 {
-  AtelierCustomerList *self = g_object_new (ATELIER_TYPE_CUSTOMER_LIST, NULL);
+  AtelierCustomerListModel *self = g_object_new (ATELIER_TYPE_CUSTOMER_LIST_MODEL, NULL);
 
   self->store = g_object_ref (store);
   self->ids = ids;
@@ -264,18 +264,18 @@ new_with_ids (AtelierStore *store,
 }
 
 /**
- * atelier_customer_list_new:
+ * atelier_customer_list_model_new:
  *
  * Reads the ids of the customers who are not erased, in the order the
  * book is shown, and makes a list that reads each customer when it is
  * first asked for. Reading the ids of a large book takes a while: see
- * atelier_customer_list_new_async().
+ * atelier_customer_list_model_new_async().
  *
  * Returns: (transfer full): the list, a #GListModel of #AtelierCustomer,
  *   or %NULL with @error set
  */
-AtelierCustomerList *
-atelier_customer_list_new (AtelierStore  *store,
+AtelierCustomerListModel *
+atelier_customer_list_model_new (AtelierStore  *store,
                            GError       **error)
 {
   GArray *ids;
@@ -311,14 +311,14 @@ read_ids_thread (GTask        *task,
 }
 
 /**
- * atelier_customer_list_new_async:
+ * atelier_customer_list_model_new_async:
  *
- * Does what atelier_customer_list_new() does, reading the ids in a
+ * Does what atelier_customer_list_model_new() does, reading the ids in a
  * thread with a connection of its own to the store's file. The customers
  * are then read on @store's connection, as they are asked for.
  */
 void
-atelier_customer_list_new_async (AtelierStore        *store,
+atelier_customer_list_model_new_async (AtelierStore        *store,
                                  GCancellable        *cancellable,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
@@ -329,26 +329,26 @@ atelier_customer_list_new_async (AtelierStore        *store,
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   task = g_task_new (store, cancellable, callback, user_data);
-  g_task_set_source_tag (task, atelier_customer_list_new_async);
+  g_task_set_source_tag (task, atelier_customer_list_model_new_async);
   g_task_set_check_cancellable (task, TRUE);
   g_task_set_task_data (task, g_strdup (atelier_store_get_path (store)), g_free);
   g_task_run_in_thread (task, read_ids_thread);
 }
 
 /**
- * atelier_customer_list_new_finish:
+ * atelier_customer_list_model_new_finish:
  *
  * Returns: (transfer full): the list, or %NULL with @error set
  */
-AtelierCustomerList *
-atelier_customer_list_new_finish (GAsyncResult  *result,
+AtelierCustomerListModel *
+atelier_customer_list_model_new_finish (GAsyncResult  *result,
                                   GError       **error)
 {
   GTask *task;
   GArray *ids;
 
   g_return_val_if_fail (G_IS_TASK (result), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == atelier_customer_list_new_async,
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == atelier_customer_list_model_new_async,
                         NULL);
 
   task = G_TASK (result);
@@ -360,7 +360,7 @@ atelier_customer_list_new_finish (GAsyncResult  *result,
 }
 
 /**
- * atelier_customer_list_get_id:
+ * atelier_customer_list_model_get_id:
  * @position: a position in the list
  *
  * The id of the customer at @position, without reading the customer.
@@ -368,10 +368,10 @@ atelier_customer_list_new_finish (GAsyncResult  *result,
  * Returns: the id, or 0 when @position is past the end
  */
 gint64
-atelier_customer_list_get_id (AtelierCustomerList *self,
+atelier_customer_list_model_get_id (AtelierCustomerListModel *self,
                               guint                position)
 {
-  g_return_val_if_fail (ATELIER_IS_CUSTOMER_LIST (self), 0);
+  g_return_val_if_fail (ATELIER_IS_CUSTOMER_LIST_MODEL (self), 0);
 
   if (position >= self->ids->len)
     return 0;

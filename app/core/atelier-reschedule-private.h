@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* atelier-schedule-private.h: the schedule's rules inside a caller's
+/* atelier-reschedule-private.h: the schedule's rules inside a caller's
  * transaction */
 #pragma once
 
@@ -7,9 +7,9 @@
 
 G_BEGIN_DECLS
 
-/* atelier_schedule_update_session() without its transaction: the caller
+/* atelier_reschedule_update_session() without its transaction: the caller
  * has begun one and ends it. */
-gboolean atelier_schedule_update_locked (AtelierStore    *store,
+gboolean atelier_reschedule_update_locked (AtelierStore    *store,
                                          AtelierSession  *session,
                                          const char      *status,
                                          GError         **error);

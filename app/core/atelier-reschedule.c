@@ -1,23 +1,23 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* atelier-schedule.c: changing a session's time, place or status
+/* atelier-reschedule.c: changing a session's time, place or status
  *
  * A change that a customer's calendar shows (start, end, time zone,
  * place, status) raises the session's SEQUENCE, once per change, in the
  * same transaction: every confirmed customer who received an invite is
  * then owed an update (see the outbox view).
  */
-#define G_LOG_DOMAIN "atelier-schedule"
+#define G_LOG_DOMAIN "atelier-reschedule"
 
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 
-#include "atelier-schedule.h"
-#include "atelier-schedule-private.h"
+#include "atelier-reschedule.h"
+#include "atelier-reschedule-private.h"
 #include "atelier-session-changes.h"
 #include "atelier-store-private.h"
 
-G_DEFINE_QUARK (atelier-schedule-error-quark, atelier_schedule_error)
+G_DEFINE_QUARK (atelier-reschedule-error-quark, atelier_reschedule_error)
 
 static gboolean
 calendar_changed (AtelierSession *stored,
@@ -62,7 +62,7 @@ set_status (AtelierStore  *store,
 }
 
 gboolean
-atelier_schedule_update_locked (AtelierStore    *store,
+atelier_reschedule_update_locked (AtelierStore    *store,
                AtelierSession  *session,
                const char      *status,
                GError         **error)
@@ -76,7 +76,7 @@ atelier_schedule_update_locked (AtelierStore    *store,
     return FALSE;
   if (atelier_session_get_capacity (stored) != atelier_session_get_capacity (session))
     {
-      g_set_error_literal (error, ATELIER_SCHEDULE_ERROR, ATELIER_SCHEDULE_ERROR_CAPACITY,
+      g_set_error_literal (error, ATELIER_RESCHEDULE_ERROR, ATELIER_RESCHEDULE_ERROR_CAPACITY,
                            _("Change a session’s capacity on its own, so that the waiting list "
                              "moves up with it."));
       return FALSE;
@@ -101,7 +101,7 @@ atelier_schedule_update_locked (AtelierStore    *store,
 }
 
 /**
- * atelier_schedule_update_session:
+ * atelier_reschedule_update_session:
  * @session: the session with its new start, end, time zone or place
  * @status: (nullable): %ATELIER_SESSION_SCHEDULED or
  *   %ATELIER_SESSION_CANCELLED, or %NULL to keep the session's status
@@ -116,7 +116,7 @@ atelier_schedule_update_locked (AtelierStore    *store,
  * On success @session holds the new status and SEQUENCE.
  */
 gboolean
-atelier_schedule_update_session (AtelierStore    *store,
+atelier_reschedule_update_session (AtelierStore    *store,
                                  AtelierSession  *session,
                                  const char      *status,
                                  GError         **error)
@@ -131,14 +131,14 @@ atelier_schedule_update_session (AtelierStore    *store,
   if (g_strcmp0 (wanted, ATELIER_SESSION_SCHEDULED) != 0 &&
       g_strcmp0 (wanted, ATELIER_SESSION_CANCELLED) != 0)
     {
-      g_set_error_literal (error, ATELIER_SCHEDULE_ERROR, ATELIER_SCHEDULE_ERROR_STATUS,
+      g_set_error_literal (error, ATELIER_RESCHEDULE_ERROR, ATELIER_RESCHEDULE_ERROR_STATUS,
                            _("A session is either scheduled or cancelled."));
       return FALSE;
     }
 
   if (!atelier_store_begin (store, error))
     return FALSE;
-  ok = atelier_schedule_update_locked (store, session, wanted, error);
+  ok = atelier_reschedule_update_locked (store, session, wanted, error);
   if (ok && atelier_store_commit (store, error))
     {
       atelier_store_emit_changed (store, "sessions");

@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* test-customer-list.c: the customer book as a list model that reads its
+/* test-customer-list-model.c: the customer book as a list model that reads its
  * customers as they are looked at */
 #define G_LOG_DOMAIN "test-customer-list"
 
 #include "config.h"
 
-#include "atelier-customer-list.h"
+#include "atelier-customer-list-model.h"
 #include "atelier-privacy.h"
 #include "test-util.h"
 
@@ -67,7 +67,7 @@ assert_same_customers (GListModel *list,
       g_autoptr(AtelierCustomer) want = g_list_model_get_item (expected, positions[i]);
 
       g_assert_cmpint (atelier_customer_get_id (got), ==, atelier_customer_get_id (want));
-      g_assert_cmpint (atelier_customer_list_get_id (ATELIER_CUSTOMER_LIST (list), positions[i]),
+      g_assert_cmpint (atelier_customer_list_model_get_id (ATELIER_CUSTOMER_LIST_MODEL (list), positions[i]),
                        ==, atelier_customer_get_id (want));
       g_assert_cmpstr (atelier_customer_get_family_name (got), ==,
                        atelier_customer_get_family_name (want));
@@ -89,7 +89,7 @@ static void
 test_customer_list_order (TestStore     *fixture,
                           gconstpointer  data)
 {
-  g_autoptr(AtelierCustomerList) list = NULL;
+  g_autoptr(AtelierCustomerListModel) list = NULL;
   g_autoptr(GListModel) expected = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -98,10 +98,10 @@ test_customer_list_order (TestStore     *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (expected), ==, N_CUSTOMERS - 1);
 
-  list = atelier_customer_list_new (fixture->store, &error);
+  list = atelier_customer_list_model_new (fixture->store, &error);
   g_assert_no_error (error);
   assert_same_customers (G_LIST_MODEL (list), expected);
-  g_assert_cmpint (atelier_customer_list_get_id (list, N_CUSTOMERS), ==, 0);
+  g_assert_cmpint (atelier_customer_list_model_get_id (list, N_CUSTOMERS), ==, 0);
 }
 
 static void
@@ -109,10 +109,10 @@ on_list_ready_cb (GObject      *source,
                   GAsyncResult *result,
                   gpointer      user_data)
 {
-  AtelierCustomerList **list = user_data;
+  AtelierCustomerListModel **list = user_data;
   g_autoptr(GError) error = NULL;
 
-  *list = atelier_customer_list_new_finish (result, &error);
+  *list = atelier_customer_list_model_new_finish (result, &error);
   g_assert_no_error (error);
   g_assert_nonnull (*list);
 }
@@ -121,7 +121,7 @@ static void
 test_customer_list_async (TestStore     *fixture,
                           gconstpointer  data)
 {
-  g_autoptr(AtelierCustomerList) list = NULL;
+  g_autoptr(AtelierCustomerListModel) list = NULL;
   g_autoptr(GListModel) expected = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -129,7 +129,7 @@ test_customer_list_async (TestStore     *fixture,
   expected = atelier_store_list_customers (fixture->store, &error);
   g_assert_no_error (error);
 
-  atelier_customer_list_new_async (fixture->store, NULL, on_list_ready_cb, &list);
+  atelier_customer_list_model_new_async (fixture->store, NULL, on_list_ready_cb, &list);
   while (list == NULL)
     g_main_context_iteration (NULL, TRUE);
 
@@ -146,14 +146,14 @@ test_customer_list_deleted (TestStore     *fixture,
   gint64 ada = add_customer (store, "Ada", "Lovelace");
   gint64 zoe = add_customer (store, "Zoé", "Martin");
   gint64 bruno = add_customer (store, "Bruno", "Zola");
-  g_autoptr(AtelierCustomerList) list = NULL;
+  g_autoptr(AtelierCustomerListModel) list = NULL;
   g_autoptr(AtelierCustomer) first = NULL;
   g_autoptr(AtelierCustomer) second = NULL;
   g_autoptr(AtelierCustomer) third = NULL;
   g_autofree char *name = NULL;
   g_autoptr(GError) error = NULL;
 
-  list = atelier_customer_list_new (store, &error);
+  list = atelier_customer_list_model_new (store, &error);
   g_assert_no_error (error);
   g_assert_true (atelier_store_delete_customer (store, zoe, &error));
   g_assert_no_error (error);
@@ -175,10 +175,10 @@ static void
 test_customer_list_empty (TestStore     *fixture,
                           gconstpointer  data)
 {
-  g_autoptr(AtelierCustomerList) list = NULL;
+  g_autoptr(AtelierCustomerListModel) list = NULL;
   g_autoptr(GError) error = NULL;
 
-  list = atelier_customer_list_new (fixture->store, &error);
+  list = atelier_customer_list_model_new (fixture->store, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
   g_assert_null (g_list_model_get_item (G_LIST_MODEL (list), 0));
@@ -190,13 +190,13 @@ main (int   argc,
 {
   test_init (&argc, &argv);
 
-  g_test_add ("/atelier/customer-list/order", TestStore, NULL,
+  g_test_add ("/atelier/customer-list-model/order", TestStore, NULL,
               test_store_setup, test_customer_list_order, test_store_teardown);
-  g_test_add ("/atelier/customer-list/async", TestStore, NULL,
+  g_test_add ("/atelier/customer-list-model/async", TestStore, NULL,
               test_store_setup, test_customer_list_async, test_store_teardown);
-  g_test_add ("/atelier/customer-list/deleted", TestStore, NULL,
+  g_test_add ("/atelier/customer-list-model/deleted", TestStore, NULL,
               test_store_setup, test_customer_list_deleted, test_store_teardown);
-  g_test_add ("/atelier/customer-list/empty", TestStore, NULL,
+  g_test_add ("/atelier/customer-list-model/empty", TestStore, NULL,
               test_store_setup, test_customer_list_empty, test_store_teardown);
 
   return g_test_run ();

@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* test-agenda.c: the sessions as the schedule lists them */
+/* test-schedule-listing.c: the sessions as the schedule lists them */
 #define G_LOG_DOMAIN "test-agenda"
 
 #include "config.h"
 
-#include "atelier-agenda.h"
+#include "atelier-schedule-listing.h"
 #include "atelier-booking.h"
 #include "test-util.h"
 
@@ -80,7 +80,7 @@ has_past_or_cancelled (AtelierStore *store,
   g_autoptr(GError) error = NULL;
   gboolean has_any = -1;
 
-  g_assert_true (atelier_agenda_has_past_or_cancelled (store, now, &has_any, &error));
+  g_assert_true (atelier_reschedule_listing_has_past_or_cancelled (store, now, &has_any, &error));
   g_assert_no_error (error);
   return has_any;
 }
@@ -114,7 +114,7 @@ test_agenda_upcoming (TestStore     *fixture,
   sign_up (store, expected[1], "Berthe", 2);  /* waits: one seat left */
   sign_up (store, expected[1], "Chloé", 1);
 
-  upcoming = atelier_agenda_list_upcoming (store, now, 0, &error);
+  upcoming = atelier_reschedule_listing_list_upcoming (store, now, 0, &error);
   g_assert_no_error (error);
   assert_ids (upcoming, expected, G_N_ELEMENTS (expected));
 
@@ -138,7 +138,7 @@ test_agenda_upcoming (TestStore     *fixture,
   /* Later, the one under way has ended. */
   {
     g_autoptr(GDateTime) later = g_date_time_add_hours (now, 2);
-    g_autoptr(GListModel) after = atelier_agenda_list_upcoming (store, later, 0, &error);
+    g_autoptr(GListModel) after = atelier_reschedule_listing_list_upcoming (store, later, 0, &error);
 
     g_assert_no_error (error);
     assert_ids (after, &expected[1], 2);
@@ -146,7 +146,7 @@ test_agenda_upcoming (TestStore     *fixture,
 
   /* The soonest first, as many as asked for. */
   {
-    g_autoptr(GListModel) soonest = atelier_agenda_list_upcoming (store, now, 2, &error);
+    g_autoptr(GListModel) soonest = atelier_reschedule_listing_list_upcoming (store, now, 2, &error);
 
     g_assert_no_error (error);
     assert_ids (soonest, expected, 2);
@@ -170,12 +170,12 @@ test_agenda_cancelled (TestStore     *fixture,
   every[2] = add_session (store, workshop, now, 48, 50, ATELIER_SESSION_CANCELLED);
 
   /* The cancelled one is left out of what is to come. */
-  upcoming = atelier_agenda_list_upcoming (store, now, 0, &error);
+  upcoming = atelier_reschedule_listing_list_upcoming (store, now, 0, &error);
   g_assert_no_error (error);
   assert_ids (upcoming, &every[1], 1);
 
   /* All of them, on demand, in order. */
-  all = atelier_agenda_list_all (store, &error);
+  all = atelier_reschedule_listing_list_all (store, &error);
   g_assert_no_error (error);
   assert_ids (all, every, G_N_ELEMENTS (every));
   {
@@ -197,9 +197,9 @@ main (int   argc,
 {
   test_init (&argc, &argv);
 
-  g_test_add ("/atelier/agenda/upcoming", TestStore, NULL,
+  g_test_add ("/atelier/schedule-listing/upcoming", TestStore, NULL,
               test_store_setup, test_agenda_upcoming, test_store_teardown);
-  g_test_add ("/atelier/agenda/cancelled", TestStore, NULL,
+  g_test_add ("/atelier/schedule-listing/cancelled", TestStore, NULL,
               test_store_setup, test_agenda_cancelled, test_store_teardown);
 
   return g_test_run ();

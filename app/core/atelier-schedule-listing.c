@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* atelier-agenda.c: the sessions as the schedule lists them
+/* atelier-schedule-listing.c: the sessions as the schedule lists them
  *
  * A schedule row shows a session's workshop, times, place and seats, and
  * nothing else. These lists read only those columns, two seat counts per
@@ -12,11 +12,11 @@
  * waiting-seats at their defaults; atelier_store_get_session() reads a
  * whole session.
  */
-#define G_LOG_DOMAIN "atelier-agenda"
+#define G_LOG_DOMAIN "atelier-schedule-listing"
 
 #include "config.h"
 
-#include "atelier-agenda.h"
+#include "atelier-schedule-listing.h"
 #include "atelier-store-private.h"
 
 #define LISTED_COLUMNS                                                      \
@@ -29,7 +29,7 @@
   " FROM sessions s JOIN workshops w ON w.id = s.workshop_id"
 
 /**
- * atelier_agenda_list_upcoming:
+ * atelier_reschedule_listing_list_upcoming:
  * @now: the time from which a session is still to come
  * @limit: the most sessions to read, the soonest; 0 for all of them
  *
@@ -42,7 +42,7 @@
  *   with @error set
  */
 GListModel *
-atelier_agenda_list_upcoming (AtelierStore  *store,
+atelier_reschedule_listing_list_upcoming (AtelierStore  *store,
                               GDateTime     *now,
                               guint          limit,
                               GError       **error)
@@ -62,7 +62,7 @@ atelier_agenda_list_upcoming (AtelierStore  *store,
 }
 
 /**
- * atelier_agenda_list_all:
+ * atelier_reschedule_listing_list_all:
  *
  * Every session of the store, past and cancelled ones too, by start.
  *
@@ -70,7 +70,7 @@ atelier_agenda_list_upcoming (AtelierStore  *store,
  *   with @error set
  */
 GListModel *
-atelier_agenda_list_all (AtelierStore  *store,
+atelier_reschedule_listing_list_all (AtelierStore  *store,
                          GError       **error)
 {
   g_return_val_if_fail (ATELIER_IS_STORE (store), NULL);
@@ -81,18 +81,18 @@ atelier_agenda_list_all (AtelierStore  *store,
 }
 
 /**
- * atelier_agenda_has_past_or_cancelled:
+ * atelier_reschedule_listing_has_past_or_cancelled:
  * @now: the time before which a session is past
  * @has_any: (out): whether the store has a session that ended before
  *   @now or was cancelled
  *
- * What atelier_agenda_list_upcoming() leaves out, without reading it: the
+ * What atelier_reschedule_listing_list_upcoming() leaves out, without reading it: the
  * schedule offers to show it only when there is some.
  *
  * Returns: %FALSE with @error set if the store could not be read
  */
 gboolean
-atelier_agenda_has_past_or_cancelled (AtelierStore  *store,
+atelier_reschedule_listing_has_past_or_cancelled (AtelierStore  *store,
                                       GDateTime     *now,
                                       gboolean      *has_any,
                                       GError       **error)

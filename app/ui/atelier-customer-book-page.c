@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* atelier-customers-page.c: the store's customers, searched as you type
+/* atelier-customer-book-page.c: the store's customers, searched as you type
  *
  * With the search entry empty the list shows every customer; as soon as
  * something is typed it shows what the FTS5 index finds
  * (atelier_search_customers), best first.
  *
- * The whole book is an AtelierCustomerList: the ids of the customers in
+ * The whole book is an AtelierCustomerListModel: the ids of the customers in
  * the order shown, and a customer object only for the rows a list view
  * asks for, read in blocks as it scrolls. The GtkListView binds the rows
  * on screen (and some around them), so a book of 100,000 customers
@@ -19,20 +19,20 @@
  * new list arrives. Searches are FTS5 queries, fast enough for the main
  * thread.
  */
-#define G_LOG_DOMAIN "atelier-customers-page"
+#define G_LOG_DOMAIN "atelier-customer-book-page"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
-#include "atelier-customer-list.h"
-#include "atelier-customers-page.h"
+#include "atelier-customer-list-model.h"
+#include "atelier-customer-book-page.h"
 #include "atelier-search.h"
 
 /* The most search results shown; typing more narrows them. */
 #define SEARCH_LIMIT 500
 
-struct _AtelierCustomersPage
+struct _AtelierCustomerBookPage
 {
   GtkWidget       parent_instance;
 
@@ -54,7 +54,7 @@ struct _AtelierCustomersPage
   AdwStatusPage  *no_results_page;
 };
 
-G_DEFINE_FINAL_TYPE (AtelierCustomersPage, atelier_customers_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (AtelierCustomerBookPage, atelier_customer_book_page, GTK_TYPE_WIDGET)
 
 enum
 {
@@ -70,7 +70,7 @@ static GParamSpec *properties[N_PROPS];
 static void
 on_factory_setup_cb (GtkSignalListItemFactory *factory,
                      GtkListItem              *list_item,
-                     AtelierCustomersPage     *self)
+                     AtelierCustomerBookPage     *self)
 {
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *avatar = adw_avatar_new (32, NULL, TRUE);
@@ -107,7 +107,7 @@ on_factory_setup_cb (GtkSignalListItemFactory *factory,
 static void
 on_factory_bind_cb (GtkSignalListItemFactory *factory,
                     GtkListItem              *list_item,
-                    AtelierCustomersPage     *self)
+                    AtelierCustomerBookPage     *self)
 {
   AtelierCustomer *customer = gtk_list_item_get_item (list_item);
   GtkWidget *row = gtk_list_item_get_child (list_item);
@@ -141,7 +141,7 @@ on_factory_bind_cb (GtkSignalListItemFactory *factory,
 static void
 on_list_activate_cb (GtkListView          *list_view,
                      guint                 position,
-                     AtelierCustomersPage *self)
+                     AtelierCustomerBookPage *self)
 {
   GListModel *shown = gtk_no_selection_get_model (self->selection);
   g_autoptr(AtelierCustomer) customer = NULL;
@@ -161,7 +161,7 @@ on_list_activate_cb (GtkListView          *list_view,
  * are SVG images, and their loader alone adds some 6 MB to a start-up
  * that shows none of them. A status page gets its icon when it is shown. */
 static void
-show_stack_page (AtelierCustomersPage *self,
+show_stack_page (AtelierCustomerBookPage *self,
                  const char           *name)
 {
   if (g_str_equal (name, "empty"))
@@ -173,7 +173,7 @@ show_stack_page (AtelierCustomersPage *self,
 }
 
 static void
-atelier_customers_page_update (AtelierCustomersPage *self)
+atelier_customer_book_page_update (AtelierCustomerBookPage *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
@@ -247,11 +247,11 @@ on_customers_listed_cb (GObject      *source_object,
                         GAsyncResult *result,
                         gpointer      user_data)
 {
-  g_autoptr(AtelierCustomersPage) self = user_data;
-  g_autoptr(AtelierCustomerList) listed = NULL;
+  g_autoptr(AtelierCustomerBookPage) self = user_data;
+  g_autoptr(AtelierCustomerListModel) listed = NULL;
   g_autoptr(GError) error = NULL;
 
-  listed = atelier_customer_list_new_finish (result, &error);
+  listed = atelier_customer_list_model_new_finish (result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
@@ -264,11 +264,11 @@ on_customers_listed_cb (GObject      *source_object,
     }
 
   g_set_object (&self->all, G_LIST_MODEL (listed));
-  atelier_customers_page_update (self);
+  atelier_customer_book_page_update (self);
 }
 
 static void
-atelier_customers_page_reload (AtelierCustomersPage *self)
+atelier_customer_book_page_reload (AtelierCustomerBookPage *self)
 {
   g_clear_handle_id (&self->reload_source, g_source_remove);
 
@@ -281,23 +281,23 @@ atelier_customers_page_reload (AtelierCustomersPage *self)
   self->load_cancellable = g_cancellable_new ();
   self->all_stale = FALSE;
 
-  atelier_customer_list_new_async (self->store, self->load_cancellable,
+  atelier_customer_list_model_new_async (self->store, self->load_cancellable,
                                    on_customers_listed_cb, g_object_ref (self));
 }
 
 static gboolean
 reload_cb (gpointer user_data)
 {
-  AtelierCustomersPage *self = ATELIER_CUSTOMERS_PAGE (user_data);
+  AtelierCustomerBookPage *self = ATELIER_CUSTOMER_BOOK_PAGE (user_data);
 
   self->reload_source = 0;
-  atelier_customers_page_reload (self);
+  atelier_customer_book_page_reload (self);
 
   return G_SOURCE_REMOVE;
 }
 
 static void
-queue_reload (AtelierCustomersPage *self)
+queue_reload (AtelierCustomerBookPage *self)
 {
   if (self->reload_source == 0)
     {
@@ -309,7 +309,7 @@ queue_reload (AtelierCustomersPage *self)
 static void
 on_store_changed_cb (AtelierStore         *store,
                      const char           *table,
-                     AtelierCustomersPage *self)
+                     AtelierCustomerBookPage *self)
 {
   self->all_stale = TRUE;
 
@@ -320,14 +320,14 @@ on_store_changed_cb (AtelierStore         *store,
 
 static void
 on_search_changed_cb (GtkSearchEntry       *entry,
-                      AtelierCustomersPage *self)
+                      AtelierCustomerBookPage *self)
 {
-  atelier_customers_page_update (self);
+  atelier_customer_book_page_update (self);
 }
 
 static void
 on_stop_search_cb (GtkSearchEntry       *entry,
-                   AtelierCustomersPage *self)
+                   AtelierCustomerBookPage *self)
 {
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
 }
@@ -335,22 +335,22 @@ on_stop_search_cb (GtkSearchEntry       *entry,
 /* GObject and GtkWidget */
 
 static void
-atelier_customers_page_map (GtkWidget *widget)
+atelier_customer_book_page_map (GtkWidget *widget)
 {
-  AtelierCustomersPage *self = ATELIER_CUSTOMERS_PAGE (widget);
+  AtelierCustomerBookPage *self = ATELIER_CUSTOMER_BOOK_PAGE (widget);
 
-  GTK_WIDGET_CLASS (atelier_customers_page_parent_class)->map (widget);
+  GTK_WIDGET_CLASS (atelier_customer_book_page_parent_class)->map (widget);
 
   if ((self->all == NULL && self->load_cancellable == NULL) || self->all_stale)
-    atelier_customers_page_reload (self);
+    atelier_customer_book_page_reload (self);
 }
 
 static void
-atelier_customers_page_constructed (GObject *object)
+atelier_customer_book_page_constructed (GObject *object)
 {
-  AtelierCustomersPage *self = ATELIER_CUSTOMERS_PAGE (object);
+  AtelierCustomerBookPage *self = ATELIER_CUSTOMER_BOOK_PAGE (object);
 
-  G_OBJECT_CLASS (atelier_customers_page_parent_class)->constructed (object);
+  G_OBJECT_CLASS (atelier_customer_book_page_parent_class)->constructed (object);
 
   if (self->store == NULL)
     return;
@@ -360,31 +360,31 @@ atelier_customers_page_constructed (GObject *object)
 }
 
 static void
-atelier_customers_page_dispose (GObject *object)
+atelier_customer_book_page_dispose (GObject *object)
 {
-  AtelierCustomersPage *self = ATELIER_CUSTOMERS_PAGE (object);
+  AtelierCustomerBookPage *self = ATELIER_CUSTOMER_BOOK_PAGE (object);
 
   g_clear_handle_id (&self->reload_source, g_source_remove);
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), ATELIER_TYPE_CUSTOMERS_PAGE);
+  gtk_widget_dispose_template (GTK_WIDGET (self), ATELIER_TYPE_CUSTOMER_BOOK_PAGE);
 
   g_clear_object (&self->selection);
   g_clear_object (&self->results);
   g_clear_object (&self->all);
   g_clear_object (&self->store);
 
-  G_OBJECT_CLASS (atelier_customers_page_parent_class)->dispose (object);
+  G_OBJECT_CLASS (atelier_customer_book_page_parent_class)->dispose (object);
 }
 
 static void
-atelier_customers_page_get_property (GObject    *object,
+atelier_customer_book_page_get_property (GObject    *object,
                                      guint       prop_id,
                                      GValue     *value,
                                      GParamSpec *pspec)
 {
-  AtelierCustomersPage *self = ATELIER_CUSTOMERS_PAGE (object);
+  AtelierCustomerBookPage *self = ATELIER_CUSTOMER_BOOK_PAGE (object);
 
   switch (prop_id)
     {
@@ -398,12 +398,12 @@ atelier_customers_page_get_property (GObject    *object,
 }
 
 static void
-atelier_customers_page_set_property (GObject      *object,
+atelier_customer_book_page_set_property (GObject      *object,
                                      guint         prop_id,
                                      const GValue *value,
                                      GParamSpec   *pspec)
 {
-  AtelierCustomersPage *self = ATELIER_CUSTOMERS_PAGE (object);
+  AtelierCustomerBookPage *self = ATELIER_CUSTOMER_BOOK_PAGE (object);
 
   switch (prop_id)
     {
@@ -417,20 +417,20 @@ atelier_customers_page_set_property (GObject      *object,
 }
 
 static void
-atelier_customers_page_class_init (AtelierCustomersPageClass *klass)
+atelier_customer_book_page_class_init (AtelierCustomerBookPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->constructed = atelier_customers_page_constructed;
-  object_class->dispose = atelier_customers_page_dispose;
-  object_class->get_property = atelier_customers_page_get_property;
-  object_class->set_property = atelier_customers_page_set_property;
+  object_class->constructed = atelier_customer_book_page_constructed;
+  object_class->dispose = atelier_customer_book_page_dispose;
+  object_class->get_property = atelier_customer_book_page_get_property;
+  object_class->set_property = atelier_customer_book_page_set_property;
 
-  widget_class->map = atelier_customers_page_map;
+  widget_class->map = atelier_customer_book_page_map;
 
   /**
-   * AtelierCustomersPage:store:
+   * AtelierCustomerBookPage:store:
    *
    * The store whose customers the page shows.
    */
@@ -442,14 +442,14 @@ atelier_customers_page_class_init (AtelierCustomersPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/ateliers/Atelier/ui/atelier-customers-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, AtelierCustomersPage, box);
-  gtk_widget_class_bind_template_child (widget_class, AtelierCustomersPage, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, AtelierCustomersPage, count_label);
-  gtk_widget_class_bind_template_child (widget_class, AtelierCustomersPage, stack);
-  gtk_widget_class_bind_template_child (widget_class, AtelierCustomersPage, list_view);
-  gtk_widget_class_bind_template_child (widget_class, AtelierCustomersPage, empty_page);
-  gtk_widget_class_bind_template_child (widget_class, AtelierCustomersPage, no_results_page);
+                                               "/io/github/ateliers/Atelier/ui/atelier-customer-book-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, AtelierCustomerBookPage, box);
+  gtk_widget_class_bind_template_child (widget_class, AtelierCustomerBookPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, AtelierCustomerBookPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, AtelierCustomerBookPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, AtelierCustomerBookPage, list_view);
+  gtk_widget_class_bind_template_child (widget_class, AtelierCustomerBookPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, AtelierCustomerBookPage, no_results_page);
   gtk_widget_class_bind_template_callback (widget_class, on_factory_setup_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_factory_bind_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
@@ -461,7 +461,7 @@ atelier_customers_page_class_init (AtelierCustomersPageClass *klass)
 }
 
 static void
-atelier_customers_page_init (AtelierCustomersPage *self)
+atelier_customer_book_page_init (AtelierCustomerBookPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_stack_set_visible_child_name (self->stack, "loading");
@@ -472,50 +472,50 @@ atelier_customers_page_init (AtelierCustomersPage *self)
 }
 
 GtkWidget *
-atelier_customers_page_new (AtelierStore *store)
+atelier_customer_book_page_new (AtelierStore *store)
 {
   g_return_val_if_fail (ATELIER_IS_STORE (store), NULL);
 
-  return g_object_new (ATELIER_TYPE_CUSTOMERS_PAGE, "store", store, NULL);
+  return g_object_new (ATELIER_TYPE_CUSTOMER_BOOK_PAGE, "store", store, NULL);
 }
 
 /**
- * atelier_customers_page_get_store:
+ * atelier_customer_book_page_get_store:
  *
  * Returns: (transfer none): the store shown
  */
 AtelierStore *
-atelier_customers_page_get_store (AtelierCustomersPage *self)
+atelier_customer_book_page_get_store (AtelierCustomerBookPage *self)
 {
-  g_return_val_if_fail (ATELIER_IS_CUSTOMERS_PAGE (self), NULL);
+  g_return_val_if_fail (ATELIER_IS_CUSTOMER_BOOK_PAGE (self), NULL);
 
   return self->store;
 }
 
 /**
- * atelier_customers_page_get_customers:
+ * atelier_customer_book_page_get_customers:
  *
  * Returns: (transfer none) (nullable): a #GListModel of the
  *   #AtelierCustomer shown: all of them, or those the search found; %NULL
  *   until the page has first been shown
  */
 GListModel *
-atelier_customers_page_get_customers (AtelierCustomersPage *self)
+atelier_customer_book_page_get_customers (AtelierCustomerBookPage *self)
 {
-  g_return_val_if_fail (ATELIER_IS_CUSTOMERS_PAGE (self), NULL);
+  g_return_val_if_fail (ATELIER_IS_CUSTOMER_BOOK_PAGE (self), NULL);
 
   return gtk_no_selection_get_model (self->selection);
 }
 
 /**
- * atelier_customers_page_focus_search:
+ * atelier_customer_book_page_focus_search:
  *
  * Moves the keyboard focus to the search entry, its text selected.
  */
 void
-atelier_customers_page_focus_search (AtelierCustomersPage *self)
+atelier_customer_book_page_focus_search (AtelierCustomerBookPage *self)
 {
-  g_return_if_fail (ATELIER_IS_CUSTOMERS_PAGE (self));
+  g_return_if_fail (ATELIER_IS_CUSTOMER_BOOK_PAGE (self));
 
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
   gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);

@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* atelier-reschedule.h: changing a session's time, place or status */
+#pragma once
+
+#include "atelier-store.h"
+
+G_BEGIN_DECLS
+
+#define ATELIER_RESCHEDULE_ERROR (atelier_reschedule_error_quark ())
+
+typedef enum
+{
+  ATELIER_RESCHEDULE_ERROR_CAPACITY,  /* change it with atelier_booking_set_capacity() */
+  ATELIER_RESCHEDULE_ERROR_STATUS,    /* not a status a session can have */
+} AtelierRescheduleError;
+
+GQuark   atelier_reschedule_error_quark    (void);
+
+gboolean atelier_reschedule_update_session (AtelierStore    *store,
+                                          AtelierSession  *session,
+                                          const char      *status,
+                                          GError         **error);
+
+G_END_DECLS
