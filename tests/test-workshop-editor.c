@@ -234,6 +234,37 @@ test_empty_title (Fixture       *fixture,
   g_assert_nonnull (fixture->editor);
 }
 
+/* A title already in the catalogue is said, not refused. */
+static void
+test_same_title (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  GtkEditable *title;
+  GtkWidget *hint;
+
+  add_workshop (fixture->store.store, "Risotto", NULL);
+  open_editor (fixture, 0);
+  title = find_entry_row (GTK_WIDGET (fixture->editor), "_Title");
+  hint = child (fixture, "title_hint");
+
+  gtk_editable_set_text (title, "risotto ");
+  g_assert_true (gtk_widget_is_visible (hint));
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (hint)),
+                                   "“Risotto” is already in the catalogue."));
+  g_assert_true (gtk_widget_is_sensitive (save_button (fixture)));
+
+  gtk_editable_set_text (title, "Risotto aux cèpes");
+  g_assert_false (gtk_widget_is_visible (hint));
+
+  gtk_editable_set_text (title, "RISOTTO");
+  g_signal_emit_by_name (save_button (fixture), "clicked");
+  {
+    g_autoptr(GListModel) workshops = atelier_store_list_workshops (fixture->store.store, NULL);
+
+    g_assert_cmpuint (g_list_model_get_n_items (workshops), ==, 2);
+  }
+}
+
 static void
 test_round_trip (Fixture       *fixture,
                  gconstpointer  data)
@@ -399,6 +430,7 @@ main (int   argc,
 
   ADD_TEST ("/atelier/workshop-editor/empty-title", test_empty_title);
   ADD_TEST ("/atelier/workshop-editor/round-trip", test_round_trip);
+  ADD_TEST ("/atelier/workshop-editor/same-title", test_same_title);
   ADD_TEST ("/atelier/workshop-editor/delete", test_delete);
   ADD_TEST ("/atelier/workshop-editor/missing", test_missing);
 

@@ -17,6 +17,7 @@
 
 #include <glib/gi18n.h>
 
+#include "atelier-conflicts.h"
 #include "atelier-format.h"
 #include "atelier-widget-util.h"
 #include "atelier-workshop-editor.h"
@@ -118,17 +119,36 @@ invalid_reason (AtelierWorkshopEditor *self)
   return NULL;
 }
 
+/* A second workshop with a title already in the catalogue is allowed
+ * (it may be another class), but it is usually a new date planned the
+ * wrong way: said under the title, without refusing anything. */
+static char *
+dup_same_title_warning (AtelierWorkshopEditor *self)
+{
+  g_autofree char *title = atelier_editable_dup_stripped (GTK_EDITABLE (self->title_row));
+  g_autoptr(AtelierWorkshop) other = NULL;
+
+  other = atelier_conflicts_find_same_title (self->store, title, self->workshop_id, NULL);
+  if (other == NULL)
+    return NULL;
+  /* TRANSLATORS: under a workshop's title in the editor */
+  return g_strdup_printf (_("“%s” is already in the catalogue. For another date, plan a session of it instead."),
+                          atelier_workshop_get_title (other));
+}
+
 static void
 update_validity (AtelierWorkshopEditor *self)
 {
   const char *reason = invalid_reason (self);
+  g_autofree char *warning = NULL;
 
   gtk_widget_set_sensitive (self->save_button, reason == NULL);
   gtk_widget_set_tooltip_text (self->save_button, reason);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->title_hint), reason != NULL);
-  if (reason != NULL)
-    gtk_label_set_label (self->title_hint, reason);
+  if (reason == NULL)
+    warning = dup_same_title_warning (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->title_hint), reason != NULL || warning != NULL);
+  gtk_label_set_label (self->title_hint, reason != NULL ? reason : warning != NULL ? warning : "");
 
   /* Red once the user has been in the title and left it empty; a plain
    * hint on a fresh form. */
