@@ -419,6 +419,33 @@ test_defaults (Fixture       *fixture,
 }
 
 /* The store's zone, not the computer's; its address as the place. */
+/* Another session in the same place at that time is said, not refused. */
+static void
+test_place_taken (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GDateTime) day = day_from_today (fixture, 6);
+  GtkWidget *conflict;
+
+  add_session (fixture, 6, 8);  /* Risotto, 18:00–20:00 in the Cuisine */
+  open_editor (fixture, 0, fixture->tiramisu);
+  conflict = child (fixture, "conflict_label");
+  choose_date (fixture, day);
+  gtk_editable_set_text (GTK_EDITABLE (child (fixture, "place_row")), "cuisine");
+  g_assert_true (gtk_widget_get_visible (conflict));
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (conflict)),
+                                   "cuisine is taken then: Risotto, "));
+  g_assert_true (can_save (fixture));
+
+  /* Elsewhere, or after it ends, nothing to say. */
+  gtk_editable_set_text (GTK_EDITABLE (child (fixture, "place_row")), "Cellar");
+  g_assert_false (gtk_widget_get_visible (conflict));
+  gtk_editable_set_text (GTK_EDITABLE (child (fixture, "place_row")), "Cuisine");
+  g_assert_true (gtk_widget_get_visible (conflict));
+  set_spin (fixture, "start_hour", 20);
+  g_assert_false (gtk_widget_get_visible (conflict));
+}
+
 static void
 test_store_zone (Fixture       *fixture,
                  gconstpointer  data)
@@ -940,6 +967,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
   ADD_TEST ("/atelier/session-editor/defaults", test_defaults);
+  ADD_TEST ("/atelier/session-editor/place-taken", test_place_taken);
   ADD_TEST ("/atelier/session-editor/store-zone", test_store_zone);
   ADD_TEST ("/atelier/session-editor/invalid-times", test_invalid_times);
   ADD_TEST ("/atelier/session-editor/weekly-series", test_weekly_series);

@@ -31,6 +31,7 @@
 #include <glib/gi18n.h>
 
 #include "atelier-booking.h"
+#include "atelier-conflicts.h"
 #include "atelier-format.h"
 #include "atelier-widget-util.h"
 #include "atelier-invite.h"
@@ -95,6 +96,7 @@ struct _AtelierSessionEditor
   AdwActionRow      *capacity_row;
   GtkSpinButton     *capacity_spin;
   GtkLabel          *hint_label;
+  GtkLabel          *conflict_label;
   GtkLabel          *zone_label;
   GtkWidget         *repeats_box;
   AdwExpanderRow    *repeats_row;
@@ -565,6 +567,45 @@ update_end_subtitle (AtelierSessionEditor *self)
   adw_action_row_set_subtitle (self->end_row, length);
 }
 
+/* Another session in the same place at an overlapping time (of the
+ * first date, for a series) is said, not refused: two groups may share a
+ * large kitchen, but usually it is a mistake. */
+static void
+update_conflict (AtelierSessionEditor *self,
+                 gboolean              valid)
+{
+  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(GDateTime) end = NULL;
+  g_autoptr(GListModel) others = NULL;
+  g_autoptr(AtelierSession) first = NULL;
+  g_autofree char *place = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *text = NULL;
+
+  if (valid)
+    {
+      place = atelier_editable_dup_stripped (GTK_EDITABLE (self->place_row));
+      start = dup_start (self);
+      end = dup_end (self);
+      others = atelier_conflicts_find_same_place (self->store, place, g_date_time_to_unix (start),
+                                                  g_date_time_to_unix (end), self->session_id, NULL);
+    }
+  if (others == NULL || g_list_model_get_n_items (others) == 0)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->conflict_label), FALSE);
+      return;
+    }
+
+  first = g_list_model_get_item (others, 0);
+  when = atelier_format_session_when (first, ATELIER_WHEN_PLAIN);
+  /* TRANSLATORS: under a session's times in the editor, e.g. "Kitchen is
+   * taken then: Macarons, Saturday 14 March, 10:00–12:00." */
+  text = g_strdup_printf (_("%s is taken then: %s, %s."), place,
+                          atelier_session_get_workshop_title (first), when);
+  gtk_label_set_label (self->conflict_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->conflict_label), TRUE);
+}
+
 static void
 update_validity (AtelierSessionEditor *self)
 {
@@ -581,6 +622,7 @@ update_validity (AtelierSessionEditor *self)
   /* The repeats' own refusal shows under them, the rest under the times. */
   gtk_label_set_label (self->hint_label, reason ? reason : "");
   gtk_widget_set_visible (GTK_WIDGET (self->hint_label), reason != NULL);
+  update_conflict (self, reason == NULL);
 }
 
 /* Changes */
@@ -1444,6 +1486,7 @@ atelier_session_editor_class_init (AtelierSessionEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtelierSessionEditor, capacity_row);
   gtk_widget_class_bind_template_child (widget_class, AtelierSessionEditor, capacity_spin);
   gtk_widget_class_bind_template_child (widget_class, AtelierSessionEditor, hint_label);
+  gtk_widget_class_bind_template_child (widget_class, AtelierSessionEditor, conflict_label);
   gtk_widget_class_bind_template_child (widget_class, AtelierSessionEditor, zone_label);
   gtk_widget_class_bind_template_child (widget_class, AtelierSessionEditor, repeats_box);
   gtk_widget_class_bind_template_child (widget_class, AtelierSessionEditor, repeats_row);
