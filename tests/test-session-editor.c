@@ -446,6 +446,23 @@ test_place_taken (Fixture       *fixture,
   g_assert_false (gtk_widget_get_visible (conflict));
 }
 
+/* Enter in the place moves on to what is left to fill (the capacity,
+ * the repeats) instead of saving half a form. */
+static void
+test_enter_moves_on (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GtkWidget *place;
+
+  open_editor (fixture, 0, fixture->tiramisu);
+  place = child (fixture, "place_row");
+  gtk_widget_grab_focus (place);
+  g_signal_emit_by_name (place, "entry-activated");
+  g_assert_nonnull (fixture->editor);
+  g_assert_cmpuint (count_sessions (fixture), ==, 0);
+  g_assert_false (has_focus_within (fixture, "place_row"));
+}
+
 static void
 test_store_zone (Fixture       *fixture,
                  gconstpointer  data)
@@ -968,6 +985,7 @@ main (int   argc,
 
   ADD_TEST ("/atelier/session-editor/defaults", test_defaults);
   ADD_TEST ("/atelier/session-editor/place-taken", test_place_taken);
+  ADD_TEST ("/atelier/session-editor/enter-moves-on", test_enter_moves_on);
   ADD_TEST ("/atelier/session-editor/store-zone", test_store_zone);
   ADD_TEST ("/atelier/session-editor/invalid-times", test_invalid_times);
   ADD_TEST ("/atelier/session-editor/weekly-series", test_weekly_series);

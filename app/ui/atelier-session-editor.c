@@ -1501,6 +1501,7 @@ atelier_session_editor_class_init (AtelierSessionEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtelierSessionEditor, until_button);
   gtk_widget_class_bind_template_child (widget_class, AtelierSessionEditor, until_calendar);
   gtk_widget_class_bind_template_child (widget_class, AtelierSessionEditor, preview_label);
+  gtk_widget_class_bind_template_callback (widget_class, atelier_widget_focus_next);
   gtk_widget_class_bind_template_callback (widget_class, on_save_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_workshop_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_date_selected_cb);

@@ -203,3 +203,21 @@ atelier_toast_show_text (GtkWidget  *widget,
 
   atelier_toast_show (widget, adw_toast_new (markup));
 }
+
+/**
+ * atelier_widget_focus_next:
+ *
+ * Moves the focus of @widget's window on, as Tab does. Enter in a field
+ * of a form that has more to fill calls this rather than saving.
+ */
+void
+atelier_widget_focus_next (GtkWidget *widget)
+{
+  GtkWindow *window;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  window = atelier_widget_get_window (widget);
+  if (window != NULL)
+    gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD);
+}

@@ -558,6 +558,7 @@ atelier_workshop_editor_class_init (AtelierWorkshopEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtelierWorkshopEditor, price_row);
   gtk_widget_class_bind_template_child (widget_class, AtelierWorkshopEditor, price_spin);
   gtk_widget_class_bind_template_child (widget_class, AtelierWorkshopEditor, delete_button);
+  gtk_widget_class_bind_template_callback (widget_class, atelier_widget_focus_next);
   gtk_widget_class_bind_template_callback (widget_class, on_save_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_title_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_field_changed_cb);
