@@ -93,4 +93,14 @@ GListModel          *atelier_booking_list_open_sessions (AtelierStore           
                                                          gint64                  except_session_id,
                                                          GError                **error);
 
+AtelierRegistration *atelier_booking_check_in_arrived   (AtelierStore           *store,
+                                                         gint64                  registration_id,
+                                                         int                     arrived,
+                                                         GError                **error);
+gboolean             atelier_booking_update_session_full (AtelierStore           *store,
+                                                         AtelierSession         *session,
+                                                         GListModel            **promoted,
+                                                         int                    *n_cleared,
+                                                         GError                **error);
+
 G_END_DECLS
