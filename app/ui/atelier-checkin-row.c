@@ -425,6 +425,21 @@ atelier_checkin_row_class_init (AtelierCheckinRowClass *klass)
 }
 
 static void
+wrap_button_label (GtkWidget *button)
+{
+  GtkWidget *label;
+
+  if (gtk_button_get_label (GTK_BUTTON (button)) == NULL)
+    gtk_button_set_label (GTK_BUTTON (button), "");
+  label = gtk_button_get_child (GTK_BUTTON (button));
+  if (!GTK_IS_LABEL (label))
+    return;
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+}
+
+static void
 atelier_checkin_row_init (AtelierCheckinRow *self)
 {
   self->previous_classes = -1;
@@ -437,6 +452,13 @@ atelier_checkin_row_init (AtelierCheckinRow *self)
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->undo_button), "checkin.undo-check-in");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->walk_in_button), "x", (gint64) 0);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->walk_in_button), "checkin.walk-in-customer");
+  /* At 360 px a long label ("Annuler le pointage") wraps instead of
+   * widening the window. */
+  wrap_button_label (self->check_in_button);
+  wrap_button_label (self->undo_button);
+  wrap_button_label (self->walk_in_button);
+  wrap_button_label (self->arrived_button);
+
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->arrived_button), "x", (gint64) 0);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->arrived_button), "checkin.arrived");
   atelier_checkin_row_update (self);
