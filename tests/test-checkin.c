@@ -904,7 +904,14 @@ test_checkin_arrived (Fixture       *fixture,
   g_assert_cmpint (atelier_registration_count_arrived (registration), ==, 1);
 }
 
-/* Moves the fixture's session three days on, as it stands. */
+static gboolean
+pointer_cleared (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  return *(gpointer const *) data == NULL;
+}
+
+/* Moves the fixture's session @days days on, as it stands. */
 static void
 move_session_days (Fixture *fixture,
                    int      days)
@@ -968,6 +975,23 @@ test_checkin_not_today (Fixture       *fixture,
   g_assert_cmpint (checked_in_at (store, fixture->ada), !=, 0);
   g_assert_cmpstr (gtk_editable_get_text (search_entry (fixture)), ==, "");
   wait_for_counter (fixture, "1 of 5 here");
+
+  /* A walk-in is a check-in too: asked first. */
+  {
+    guint customers = count_customers (store);
+    GtkWidget *walk_in = atelier_checkin_window_open_walk_in (fixture->window, NULL);
+
+    g_object_add_weak_pointer (G_OBJECT (walk_in), (gpointer *) &walk_in);
+    atelier_walk_in_dialog_set_name (ATELIER_WALK_IN_DIALOG (walk_in), "Yann", "Le Goff");
+    g_assert_true (gtk_widget_activate_action (walk_in, "walk-in.check-in", NULL));
+    dialog = find_question ();
+    g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Check In on Another Day?");
+    g_assert_cmpuint (count_customers (store), ==, customers);
+    answer (dialog, "check-in");
+    wait_until (fixture, pointer_cleared, &walk_in);
+    g_assert_cmpuint (count_customers (store), ==, customers + 1);
+    wait_for_counter (fixture, "2 of 6 here");
+  }
 }
 
 static void

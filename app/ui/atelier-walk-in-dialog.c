@@ -19,6 +19,8 @@
 #include <glib/gi18n.h>
 
 #include "atelier-booking.h"
+#include "atelier-format.h"
+#include "atelier-schedule.h"
 #include "atelier-search.h"
 #include "atelier-walk-in-dialog.h"
 #include "atelier-widget-util.h"
@@ -45,6 +47,8 @@ struct _AtelierWalkInDialog
   GtkListBox      *matches_list;
   /* The customers offered, in the list's order */
   GListModel      *matches;
+  /* Staff said yes to a walk-in outside the session's day */
+  gboolean         other_day_confirmed;
 };
 
 G_DEFINE_FINAL_TYPE (AtelierWalkInDialog, atelier_walk_in_dialog, ADW_TYPE_WINDOW)
@@ -226,6 +230,66 @@ on_match_activated_cb (AtelierWalkInDialog *self,
   atelier_walk_in_dialog_choose_customer (self, customer);
 }
 
+static gboolean
+check_in_after_question_cb (gpointer user_data)
+{
+  gtk_widget_activate_action (GTK_WIDGET (user_data), "walk-in.check-in", NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_other_day_answered_cb (AdwMessageDialog    *dialog,
+                          const char          *response,
+                          AtelierWalkInDialog *self)
+{
+  if (g_strcmp0 (response, "check-in") != 0)
+    return;
+
+  /* Once the question has closed: the walk-in closes this dialog too. */
+  self->other_day_confirmed = TRUE;
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, check_in_after_question_cb,
+                   g_object_ref (self), g_object_unref);
+}
+
+/* As the check-in window does, a walk-in outside the session's day is
+ * asked about first. Returns whether to go on now. */
+static gboolean
+confirm_session_day (AtelierWalkInDialog *self)
+{
+  g_autoptr(AtelierSession) session = NULL;
+  g_autoptr(GDateTime) start = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  if (self->other_day_confirmed)
+    return TRUE;
+  session = atelier_store_get_session (self->store, self->session_id, NULL);
+  if (session == NULL || atelier_schedule_is_session_day (session, now))
+    return TRUE;
+
+  start = atelier_session_dup_start (session);
+  /* TRANSLATORS: a day, in g_date_time_format() notation, e.g.
+   * "Saturday 12 December" */
+  day = atelier_format_date_time (start, _("%A %-d %B"));
+  /* TRANSLATORS: asked before a walk-in outside the session's day */
+  body = g_strdup_printf (_("This session is on %s, not today. Check this walk-in in all the same?"),
+                          day);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Check In on Another Day?"),
+                                                       body));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "check-in", _("Check _In"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "check-in", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "check-in");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_other_day_answered_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return FALSE;
+}
+
 static void
 check_in_action (GtkWidget  *widget,
                  const char *action_name,
@@ -237,7 +301,7 @@ check_in_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   int party_size;
 
-  if (!has_name (self))
+  if (!has_name (self) || !confirm_session_day (self))
     return;
 
   gtk_spin_button_update (self->party_size_button);
