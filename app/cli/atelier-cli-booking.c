@@ -573,6 +573,7 @@ run_check_in (AtelierCli              *cli,
   gint64 id;
   int arrived = 0;
 
+  /* undo-checkin takes no --arrived: the list ends before it */
   if (!with_arrived)
     entries[1] = entries[2];
   context = atelier_cli_context_new (cli, command, entries);
