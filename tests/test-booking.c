@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "atelier-booking.h"
+#include "atelier-reschedule.h"
 #include "test-util.h"
 
 typedef struct
@@ -642,6 +643,185 @@ test_list_open_sessions (Fixture *f, gconstpointer data)
   assert_open_sessions (f, started, (gint64[]) { soon, full, later }, 3);
 }
 
+/* A session on Saturday 12 December 2026, 10:00 to 12:00 in Paris,
+ * written as it stands (the rules would refuse sign-ups to a past one). */
+static gint64
+session_on_december_12 (Fixture *f)
+{
+  g_autoptr(GTimeZone) paris = g_time_zone_new_identifier ("Europe/Paris");
+  g_autoptr(GDateTime) starts = g_date_time_new (paris, 2026, 12, 12, 10, 0, 0);
+  g_autoptr(GDateTime) ends = g_date_time_add_hours (starts, 2);
+  g_autoptr(AtelierSession) session = atelier_session_new (f->workshop_id, starts, ends, "Europe/Paris");
+
+  g_object_set (session, "capacity", 6, NULL);
+  g_assert_true (atelier_store_add_session (f->base.store, session, NULL));
+  return atelier_session_get_id (session);
+}
+
+static gint64
+add_checked_in (Fixture    *f,
+                gint64      session_id,
+                const char *given,
+                int         party,
+                gint64      at)
+{
+  g_autoptr(AtelierRegistration) r = atelier_registration_new (session_id, customer (f, given, "X"), party);
+
+  g_object_set (r, "checked-in-at", at, NULL);
+  g_assert_true (atelier_store_add_registration (f->base.store, r, NULL));
+  return atelier_registration_get_id (r);
+}
+
+static void
+test_check_in_arrived (Fixture *f, gconstpointer data)
+{
+  gint64 s = session_in (f, -5, 6);
+  gint64 party = 0;
+  gint64 waiting;
+  gint64 checked_at;
+  g_autoptr(AtelierRegistration) r = NULL;
+  g_autoptr(GError) error = NULL;
+  AtelierSessionSummary sum;
+
+  {
+    g_autoptr(AtelierRegistration) three = atelier_registration_new (s, customer (f, "Anaïs", "Clément"), 3);
+    g_autoptr(AtelierRegistration) two = atelier_registration_new (s, customer (f, "Hugo", "Moreau"), 2);
+
+    g_assert_true (atelier_store_add_registration (f->base.store, three, NULL));
+    party = atelier_registration_get_id (three);
+    g_object_set (two, "status", ATELIER_REGISTRATION_WAITLISTED, "waitlist-position", 1, NULL);
+    g_assert_true (atelier_store_add_registration (f->base.store, two, NULL));
+    waiting = atelier_registration_get_id (two);
+  }
+
+  /* Nobody, or more than the party: refused, nothing written. */
+  g_assert_null (atelier_booking_check_in_arrived (f->base.store, party, 0, &error));
+  g_assert_error (error, ATELIER_BOOKING_ERROR, ATELIER_BOOKING_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "This party has 3 people: between 1 and 3 can arrive, not 0.");
+  g_clear_error (&error);
+  g_assert_null (atelier_booking_check_in_arrived (f->base.store, party, 4, &error));
+  g_assert_error (error, ATELIER_BOOKING_ERROR, ATELIER_BOOKING_ERROR_INVALID);
+  g_clear_error (&error);
+  r = reg (f, party);
+  g_assert_cmpint (atelier_registration_get_checked_in_at (r), ==, 0);
+  g_clear_object (&r);
+
+  /* Only a confirmed party arrives. */
+  g_assert_null (atelier_booking_check_in_arrived (f->base.store, waiting, 1, &error));
+  g_assert_error (error, ATELIER_BOOKING_ERROR, ATELIER_BOOKING_ERROR_NOT_CONFIRMED);
+  g_clear_error (&error);
+
+  /* Two of three came: checked in, the seats stay taken, one no-show. */
+  r = atelier_booking_check_in_arrived (f->base.store, party, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (atelier_registration_get_arrived (r), ==, 2);
+  g_assert_cmpint (atelier_registration_count_arrived (r), ==, 2);
+  checked_at = atelier_registration_get_checked_in_at (r);
+  g_assert_cmpint (checked_at, >, 0);
+  g_clear_object (&r);
+  summarize (f, s, &sum);
+  g_assert_cmpint (sum.confirmed_seats, ==, 3);
+  g_assert_cmpint (sum.checked_in_seats, ==, 2);
+  g_assert_cmpint (sum.no_show_seats, ==, 1);
+
+  /* The third one turns up: the count changes, the time stays. */
+  r = atelier_booking_check_in_arrived (f->base.store, party, 3, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (atelier_registration_get_checked_in_at (r), ==, checked_at);
+  g_clear_object (&r);
+  summarize (f, s, &sum);
+  g_assert_cmpint (sum.no_show_seats, ==, 0);
+
+  /* Undone, the count goes with the check-in; a plain check-in is the
+   * whole party. */
+  r = atelier_booking_undo_check_in (f->base.store, party, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (atelier_registration_get_arrived (r), ==, 0);
+  g_assert_cmpint (atelier_registration_count_arrived (r), ==, 0);
+  g_clear_object (&r);
+  g_assert_cmpstr (test_query_text (f->base.store, "SELECT count (arrived) FROM registrations"), ==, "0");
+  r = atelier_booking_check_in (f->base.store, party, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (atelier_registration_count_arrived (r), ==, 3);
+  summarize (f, s, &sum);
+  g_assert_cmpint (sum.checked_in_seats, ==, 3);
+}
+
+static gint64
+paris_time (int day,
+            int hour,
+            int minute)
+{
+  g_autoptr(GTimeZone) paris = g_time_zone_new_identifier ("Europe/Paris");
+  g_autoptr(GDateTime) at = g_date_time_new (paris, 2026, 12, day, hour, minute, 0);
+
+  return g_date_time_to_unix (at);
+}
+
+static void
+test_session_day (Fixture *f, gconstpointer data)
+{
+  gint64 s = session_on_december_12 (f);
+  g_autoptr(AtelierSession) session = atelier_store_get_session (f->base.store, s, NULL);
+
+  /* Half past midnight in Paris is the 12th there, the 11th in UTC. */
+  g_assert_true (atelier_reschedule_is_session_day (session, paris_time (12, 0, 30)));
+  g_assert_true (atelier_reschedule_is_session_day (session, paris_time (12, 23, 59)));
+  g_assert_false (atelier_reschedule_is_session_day (session, paris_time (11, 23, 59)));
+  g_assert_false (atelier_reschedule_is_session_day (session, paris_time (13, 0, 0)));
+  g_assert_false (atelier_reschedule_is_session_day (session, paris_time (5, 10, 0)));
+}
+
+static void
+test_reschedule_clears_check_ins (Fixture *f, gconstpointer data)
+{
+  gint64 s = session_on_december_12 (f);
+  gint64 early = add_checked_in (f, s, "Early", 2, paris_time (5, 18, 0));
+  gint64 other = add_checked_in (f, s, "Other", 1, paris_time (5, 18, 5));
+  g_autoptr(AtelierSession) wanted = atelier_store_get_session (f->base.store, s, NULL);
+  g_autoptr(AtelierRegistration) r = NULL;
+  g_autoptr(GError) error = NULL;
+  int n_cleared = -1;
+
+  r = atelier_booking_check_in_arrived (f->base.store, early, 1, &error);
+  g_assert_no_error (error);
+  g_clear_object (&r);
+
+  /* An hour later the same day: the check-ins stay. */
+  g_object_set (wanted, "starts-at", paris_time (12, 11, 0), "ends-at", paris_time (12, 13, 0), NULL);
+  g_assert_true (atelier_booking_update_session_full (f->base.store, wanted, NULL, &n_cleared, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (n_cleared, ==, 0);
+  r = reg (f, early);
+  g_assert_cmpint (atelier_registration_get_checked_in_at (r), !=, 0);
+  g_clear_object (&r);
+
+  /* A week later: nobody has come to the new date yet. */
+  g_object_set (wanted, "starts-at", paris_time (19, 11, 0), "ends-at", paris_time (19, 13, 0), NULL);
+  g_assert_true (atelier_booking_update_session_full (f->base.store, wanted, NULL, &n_cleared, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (n_cleared, ==, 2);
+  r = reg (f, early);
+  g_assert_cmpint (atelier_registration_get_checked_in_at (r), ==, 0);
+  g_assert_cmpint (atelier_registration_get_arrived (r), ==, 0);
+  g_assert_cmpstr (atelier_registration_get_status (r), ==, ATELIER_REGISTRATION_CONFIRMED);
+  g_clear_object (&r);
+  r = reg (f, other);
+  g_assert_cmpint (atelier_registration_get_checked_in_at (r), ==, 0);
+  g_clear_object (&r);
+
+  /* The schedule's own path (the CLI's reschedule) says it too. */
+  r = atelier_booking_check_in (f->base.store, other, &error);
+  g_assert_no_error (error);
+  g_clear_object (&r);
+  g_object_set (wanted, "starts-at", paris_time (20, 11, 0), "ends-at", paris_time (20, 13, 0), NULL);
+  g_assert_true (atelier_reschedule_update_session_full (f->base.store, wanted, NULL, &n_cleared, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (n_cleared, ==, 1);
+  r = reg (f, other);
+  g_assert_cmpint (atelier_registration_get_checked_in_at (r), ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -667,6 +847,9 @@ main (int argc, char **argv)
   ADD ("cancel-session", test_cancel_session);
   ADD ("open/accepts-sign-ups", test_accepts_sign_ups);
   ADD ("open/list", test_list_open_sessions);
+  ADD ("check-in/arrived", test_check_in_arrived);
+  ADD ("session-day", test_session_day);
+  ADD ("reschedule-clears-check-ins", test_reschedule_clears_check_ins);
 
   return g_test_run ();
 }

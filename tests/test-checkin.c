@@ -450,7 +450,7 @@ test_checkin_type_and_enter (Fixture       *fixture,
   texts = visible_label_texts (GTK_WIDGET (row));
   g_assert_true (g_str_has_prefix (texts, "ZM|Zoé Martin|Party of 2|Here since "));
   buttons = visible_buttons (row);
-  g_assert_cmpstr (buttons, ==, "Undo");
+  g_assert_cmpstr (buttons, ==, "2 of 2 came|Undo");
 
   /* The toast says so and undoes it. */
   toast = atelier_checkin_window_get_last_toast (fixture->window);
@@ -821,7 +821,7 @@ zoe_shows_here (Fixture       *fixture,
   AtelierCheckinRow *row = find_row (fixture, fixture->zoe, FALSE);
   g_autofree char *buttons = visible_buttons (row);
 
-  return g_strcmp0 (buttons, "Undo") == 0;
+  return g_strcmp0 (buttons, "2 of 2 came|Undo") == 0;
 }
 
 static void
@@ -849,6 +849,269 @@ test_checkin_no_session (Fixture       *fixture,
 
   g_assert_cmpstr (gtk_stack_get_visible_child_name (template_child (fixture, "stack")), ==, "error");
   g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (search_entry (fixture))));
+}
+
+/* The question the window asks, shown now */
+static AdwMessageDialog *
+find_question (void)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  AdwMessageDialog *found = NULL;
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      found = l->data;
+  g_list_free (toplevels);
+
+  g_assert_nonnull (found);
+  return found;
+}
+
+static GtkSpinButton *
+question_spin (AdwMessageDialog *dialog)
+{
+  g_autoptr(GPtrArray) spins = g_ptr_array_new ();
+
+  test_collect_widgets (GTK_WIDGET (dialog), GTK_TYPE_SPIN_BUTTON, spins);
+  g_assert_cmpuint (spins->len, ==, 1);
+  return spins->pdata[0];
+}
+
+/* Answers @dialog, then closes it as its buttons do. */
+static void
+answer (AdwMessageDialog *dialog,
+        const char       *response)
+{
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static gboolean
+zoe_shows (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autofree char *buttons = visible_buttons (find_row (fixture, fixture->zoe, FALSE));
+
+  return g_strcmp0 (buttons, data) == 0;
+}
+
+static void
+test_checkin_arrived (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  AtelierStore *store = fixture->store.store;
+  AdwMessageDialog *dialog;
+  g_autoptr(AtelierRegistration) registration = NULL;
+  AdwToast *toast;
+
+  show_window (fixture);
+
+  /* Zoé's party of two checks in whole; the row says so, and asks. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "checkin.check-in", "x",
+                                             fixture->zoe));
+  wait_for_counter (fixture, "2 of 5 here");
+  wait_until (fixture, zoe_shows, "2 of 2 came|Undo");
+
+  /* Only one of them came. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "checkin.arrived", "x",
+                                             fixture->zoe));
+  dialog = find_question ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "How Many Came?");
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (question_spin (dialog)), ==, 2);
+  gtk_spin_button_set_value (question_spin (dialog), 1);
+  answer (dialog, "save");
+
+  registration = atelier_store_get_registration (store, fixture->zoe, NULL);
+  g_assert_cmpint (atelier_registration_count_arrived (registration), ==, 1);
+  g_assert_cmpint (atelier_registration_get_party_size (registration), ==, 2);
+  toast = atelier_checkin_window_get_last_toast (fixture->window);
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, "Zoé Martin: 1 of 2 came");
+  wait_for_counter (fixture, "1 of 5 here");
+  wait_until (fixture, zoe_shows, "1 of 2 came|Undo");
+
+  /* Cancelled, the question changes nothing. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "checkin.arrived", "x",
+                                             fixture->zoe));
+  dialog = find_question ();
+  gtk_spin_button_set_value (question_spin (dialog), 2);
+  answer (dialog, "cancel");
+  g_clear_object (&registration);
+  registration = atelier_store_get_registration (store, fixture->zoe, NULL);
+  g_assert_cmpint (atelier_registration_count_arrived (registration), ==, 1);
+}
+
+static gboolean
+pointer_cleared (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  return *(gpointer const *) data == NULL;
+}
+
+/* Moves the fixture's session @days days on, as it stands. */
+static void
+move_session_days (Fixture *fixture,
+                   int      days)
+{
+  g_autoptr(AtelierSession) session = atelier_store_get_session (fixture->store.store,
+                                                                 fixture->session_id, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (session,
+                "starts-at", atelier_session_get_starts_at (session) + days * 86400,
+                "ends-at", atelier_session_get_ends_at (session) + days * 86400,
+                NULL);
+  g_assert_true (atelier_store_update_session (fixture->store.store, session, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_checkin_not_today (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  AtelierStore *store = fixture->store.store;
+  g_autoptr(AtelierSession) session = NULL;
+  g_autoptr(GDateTime) start = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *expected = NULL;
+  GtkLabel *day_label;
+  AdwMessageDialog *dialog;
+
+  /* Today's session says nothing of its day. */
+  show_window (fixture);
+  day_label = template_child (fixture, "day_label");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (day_label)));
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+
+  move_session_days (fixture, 3);
+  session = atelier_store_get_session (store, fixture->session_id, NULL);
+  start = atelier_session_dup_start (session);
+  day = g_date_time_format (start, "%A %-d %B");
+  expected = g_strdup_printf ("This session is on %s, not today", day);
+
+  show_window (fixture);
+  day_label = template_child (fixture, "day_label");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (day_label)));
+  g_assert_cmpstr (gtk_label_get_label (day_label), ==, expected);
+
+  /* A check-in asks first; "Cancel" checks nobody in. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "checkin.check-in", "x",
+                                             fixture->ada));
+  dialog = find_question ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Check In on Another Day?");
+  g_assert_cmpint (checked_in_at (store, fixture->ada), ==, 0);
+  answer (dialog, "cancel");
+  g_assert_cmpint (checked_in_at (store, fixture->ada), ==, 0);
+
+  /* Enter on the search asks too; the answer checks in. */
+  type_text (fixture, "Ada");
+  press_enter (fixture);
+  dialog = find_question ();
+  g_assert_cmpint (checked_in_at (store, fixture->ada), ==, 0);
+  answer (dialog, "check-in");
+  g_assert_cmpint (checked_in_at (store, fixture->ada), !=, 0);
+  g_assert_cmpstr (gtk_editable_get_text (search_entry (fixture)), ==, "");
+  wait_for_counter (fixture, "1 of 5 here");
+
+  /* A walk-in is a check-in too: asked first. */
+  {
+    guint customers = count_customers (store);
+    GtkWidget *walk_in = atelier_checkin_window_open_walk_in (fixture->window, NULL);
+
+    g_object_add_weak_pointer (G_OBJECT (walk_in), (gpointer *) &walk_in);
+    atelier_walk_in_dialog_set_name (ATELIER_WALK_IN_DIALOG (walk_in), "Yann", "Le Goff");
+    g_assert_true (gtk_widget_activate_action (walk_in, "walk-in.check-in", NULL));
+    dialog = find_question ();
+    g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Check In on Another Day?");
+    g_assert_cmpuint (count_customers (store), ==, customers);
+    answer (dialog, "check-in");
+    wait_until (fixture, pointer_cleared, &walk_in);
+    g_assert_cmpuint (count_customers (store), ==, customers + 1);
+    wait_for_counter (fixture, "2 of 6 here");
+  }
+}
+
+static void
+test_checkin_raise_capacity (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  AtelierStore *store = fixture->store.store;
+  AdwMessageDialog *dialog;
+  GtkWidget *button;
+  AdwToast *toast;
+  g_autoptr(AtelierRegistration) chloe = NULL;
+
+  show_window (fixture);
+
+  /* Chloé's party waits: the window offers more seats. */
+  button = template_child (fixture, "capacity_button");
+  g_assert_true (gtk_widget_get_visible (button));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "checkin.raise-capacity",
+                                             NULL));
+  dialog = find_question ();
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (question_spin (dialog)), ==, 7);
+  /* Not below the seats taken. */
+  gtk_spin_button_set_value (question_spin (dialog), 2);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (question_spin (dialog)), ==, 5);
+  gtk_spin_button_set_value (question_spin (dialog), 8);
+  answer (dialog, "save");
+
+  chloe = atelier_store_get_registration (store, fixture->chloe, NULL);
+  g_assert_cmpstr (atelier_registration_get_status (chloe), ==, ATELIER_REGISTRATION_CONFIRMED);
+  toast = atelier_checkin_window_get_last_toast (fixture->window);
+  g_assert_cmpstr (adw_toast_get_title (toast), ==,
+                   "8 seats: Chloé Petit confirmed from the waiting list");
+  wait_for_counter (fixture, "0 of 7 here");
+  /* One seat free, nobody waiting: nothing more to offer. */
+  g_assert_false (gtk_widget_get_visible (button));
+}
+
+static void
+test_checkin_walk_in_matches (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  AtelierStore *store = fixture->store.store;
+  guint customers = count_customers (store);
+  g_autoptr(AtelierRegistration) registration = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  GtkWidget *dialog;
+  GListModel *matches;
+  g_autoptr(AtelierCustomer) first = NULL;
+
+  show_window (fixture);
+
+  /* Typing Eve's name offers Eve, who is a customer already. */
+  dialog = atelier_checkin_window_open_walk_in (fixture->window, NULL);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_assert_null (atelier_walk_in_dialog_get_matches (ATELIER_WALK_IN_DIALOG (dialog)));
+  gtk_editable_set_text (GTK_EDITABLE (entry_row (dialog, "_Given Name")), "Eve");
+  matches = atelier_walk_in_dialog_get_matches (ATELIER_WALK_IN_DIALOG (dialog));
+  g_assert_nonnull (matches);
+  g_assert_cmpuint (g_list_model_get_n_items (matches), ==, 1);
+  first = g_list_model_get_item (matches, 0);
+  g_assert_cmpstr (atelier_customer_get_email (first), ==, "eve@example.org");
+
+  /* Her e-mail finds her too. */
+  gtk_editable_set_text (GTK_EDITABLE (entry_row (dialog, "_Given Name")), "");
+  gtk_editable_set_text (GTK_EDITABLE (entry_row (dialog, "_E-mail (optional)")), "eve@example.org");
+  matches = atelier_walk_in_dialog_get_matches (ATELIER_WALK_IN_DIALOG (dialog));
+  g_assert_cmpuint (g_list_model_get_n_items (matches), ==, 1);
+
+  /* Choosing her row makes her the walk-in: no second Eve. */
+  test_collect_widgets (dialog, ADW_TYPE_ACTION_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (rows->pdata[i]), "Eve Walker") == 0)
+      g_signal_emit_by_name (gtk_widget_get_parent (rows->pdata[i]), "row-activated", rows->pdata[i]);
+  g_assert_nonnull (atelier_walk_in_dialog_get_customer (ATELIER_WALK_IN_DIALOG (dialog)));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (entry_row (dialog, "_Given Name"))));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry_row (dialog, "_Family Name"))), ==,
+                   "Walker");
+  g_assert_true (gtk_widget_activate_action (dialog, "walk-in.check-in", NULL));
+  g_assert_null (dialog);
+
+  g_assert_cmpuint (count_customers (store), ==, customers);
+  registration = find_registration_of (store, fixture->session_id, "Eve Walker");
+  g_assert_nonnull (registration);
+  g_assert_cmpint (atelier_registration_get_checked_in_at (registration), !=, 0);
 }
 
 int
@@ -888,6 +1151,10 @@ main (int   argc,
   ADD_TEST ("/atelier/checkin/walk-in-bad-address", test_checkin_walk_in_bad_address);
   ADD_TEST ("/atelier/checkin/updates", test_checkin_updates);
   ADD_TEST ("/atelier/checkin/no-session", test_checkin_no_session);
+  ADD_TEST ("/atelier/checkin/arrived", test_checkin_arrived);
+  ADD_TEST ("/atelier/checkin/not-today", test_checkin_not_today);
+  ADD_TEST ("/atelier/checkin/raise-capacity", test_checkin_raise_capacity);
+  ADD_TEST ("/atelier/checkin/walk-in-matches", test_checkin_walk_in_matches);
 
 #undef ADD_TEST
 

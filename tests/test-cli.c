@@ -1175,7 +1175,7 @@ check_registration (JsonObject          *object,
 {
   int position = atelier_registration_get_waitlist_position (registration);
 
-  g_assert_cmpint (json_object_get_size (object), ==, 14);
+  g_assert_cmpint (json_object_get_size (object), ==, 15);
   g_assert_cmpint (json_object_get_int_member (object, "id"), ==,
                    atelier_registration_get_id (registration));
   g_assert_cmpint (json_object_get_int_member (object, "session_id"), ==,
@@ -1202,6 +1202,12 @@ check_registration (JsonObject          *object,
                              atelier_registration_get_cancelled_at (registration));
   assert_member_nullable (object, "cancelled_by",
                           atelier_registration_get_cancelled_by (registration));
+  g_assert_true (json_object_has_member (object, "arrived"));
+  if (atelier_registration_get_checked_in_at (registration) == 0)
+    g_assert_true (json_object_get_null_member (object, "arrived"));
+  else
+    g_assert_cmpint (json_object_get_int_member (object, "arrived"), ==,
+                     atelier_registration_count_arrived (registration));
 }
 
 /* roster --json: { session_id, summary, registrations } */
@@ -1547,6 +1553,27 @@ test_booking_check_in (Fixture       *fixture,
   registration = get_registration (fixture, bo);
   g_assert_cmpint (atelier_registration_get_checked_in_at (registration), !=, 0);
   check_registration (object, registration);
+
+  /* Parties that arrive incomplete: --arrived says how many came. */
+  {
+    gint64 duo = sign_up (fixture, booking.large, "Dan Duo", "2", "confirmed");
+    g_autoptr(JsonObject) partial = NULL;
+
+    run_db (&run, fixture, "checkin", arg_id (0, duo), "--arrived", "3", NULL);
+    assert_refused (&run, "between 1 and 2 can arrive, not 3");
+    run_db (&run, fixture, "checkin", arg_id (0, duo), "--arrived", "0", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    run_db (&run, fixture, "checkin", arg_id (0, duo), "--arrived", "1", NULL);
+    assert_success (&run);
+    parse_outcome (run.out, "checked in, 1 of 2 came");
+    run_db (&run, fixture, "checkin", arg_id (0, duo), "--arrived", "1", "--json", NULL);
+    partial = parse_object (&run);
+    g_assert_cmpint (json_object_get_int_member (partial, "arrived"), ==, 1);
+    run_db (&run, fixture, "summary", arg_id (0, booking.large), "--json", NULL);
+    g_clear_pointer (&partial, json_object_unref);
+    partial = parse_object (&run);
+    g_assert_cmpint (json_object_get_int_member (partial, "checked_in_seats"), ==, 1);
+  }
 
   run_db (&run, fixture, "summary", arg_id (0, booking.small), "--json", NULL);
   summary = parse_object (&run);
@@ -2435,12 +2462,18 @@ test_invites_changes (Fixture       *fixture,
   check_written (&run, folder, 1);
   assert_wrote_pair (&run, folder, "dan-roy", dan);
 
-  /* The same length, three hours later */
+  /* Ana checked in too early: the move to another day clears it. */
+  run_db (&run, fixture, "checkin", arg_id (0, ana), NULL);
+  assert_success (&run);
+
+  /* The same length, a week and three hours later */
   run_db (&run, fixture, "reschedule", arg_id (0, booking.large), "--start", "2030-05-12T21:30",
           NULL);
   assert_success (&run);
   expected = g_strdup_printf ("Session %" G_GINT64_FORMAT ": 2030-05-12 21:30, sequence 1\n"
-                              "3 customers will receive an update.\n", booking.large);
+                              "3 customers will receive an update.\n"
+                              "1 check-in made before was cleared: the session is on another day.\n",
+                              booking.large);
   g_assert_cmpstr (run.out, ==, expected);
   sessions = run_json (fixture, "sessions", NULL);
   session = find_session (sessions, booking.large);

@@ -700,15 +700,17 @@ test_export_attendance (TestStore *f, gconstpointer data)
   g_object_set (c, "email", "zoe@example.org", NULL);
   g_assert_true (atelier_store_add_customer (f->store, c, NULL));
   r = atelier_registration_new (atelier_session_get_id (s), atelier_customer_get_id (c), 2);
-  g_object_set (r, "checked-in-at", g_date_time_to_unix (starts) + 300, NULL);
+  /* One of the party of two came. */
+  g_object_set (r, "checked-in-at", g_date_time_to_unix (starts) + 300, "arrived", 1, NULL);
   g_assert_true (atelier_store_add_registration (f->store, r, NULL));
 
   csv = atelier_customer_book_export_attendance (f->store, atelier_session_get_id (s), NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (csv->str, ==,
-                   "Session,Start,Workshop,Customer ID,Customer,Email,Party,Status,Checked In\r\n"
+                   "Session,Start,Workshop,Customer ID,Customer,Email,Party,Status,Checked In,"
+                   "Arrived\r\n"
                    "1,2025-03-14T18:30:00+01:00,Risotto,1,\"Zoé Martin, fille\",zoe@example.org,2,"
-                   "confirmed,2025-03-14T18:35:00+01:00\r\n");
+                   "confirmed,2025-03-14T18:35:00+01:00,1\r\n");
   g_string_free (g_steal_pointer (&csv), TRUE);
 
   {

@@ -961,6 +961,36 @@ test_no_workshop (Fixture       *fixture,
                    "There is no workshop yet: add one to the catalogue first.");
 }
 
+/* Moved to another day, a session loses the check-ins made before, and
+ * the saved message says so. */
+static void
+test_reschedule_clears_check_ins (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  gint64 id = add_session (fixture, 3, 10);
+  gint64 zoe = sign_up (fixture, id, "Zoé", NULL, 2);
+  g_autoptr(AtelierRegistration) registration = NULL;
+  g_autoptr(GDateTime) later = day_from_today (fixture, 4);
+  g_autoptr(GError) error = NULL;
+
+  registration = atelier_booking_check_in (fixture->store.store, zoe, &error);
+  g_assert_no_error (error);
+  g_clear_object (&registration);
+
+  open_editor (fixture, id, 0);
+  choose_date (fixture, later);
+  click_save (fixture);
+  answer ("Reschedule?",
+          "Nobody has received an invite yet: the person signed up will get the new details with their first invite.",
+          "reschedule");
+  wait_until_closed (fixture);
+
+  registration = atelier_store_get_registration (fixture->store.store, zoe, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (atelier_registration_get_checked_in_at (registration), ==, 0);
+  g_assert_true (g_str_has_suffix (fixture->saved_message, "; 1 check-in cleared"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -997,6 +1027,7 @@ main (int   argc,
   ADD_TEST ("/atelier/session-editor/no-workshop", test_no_workshop);
   ADD_TEST ("/atelier/session-editor/toast-on-main-window", test_toast_on_main_window);
   ADD_TEST ("/atelier/session-editor/long-workshop-title", test_long_workshop_title);
+  ADD_TEST ("/atelier/session-editor/reschedule-clears-check-ins", test_reschedule_clears_check_ins);
 
 #undef ADD_TEST
 

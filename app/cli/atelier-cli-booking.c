@@ -56,6 +56,10 @@ atelier_cli_add_registration_json (JsonBuilder *builder,
                             atelier_registration_get_cancelled_at (registration));
   atelier_cli_json_add_nullable (builder, "cancelled_by",
                                  atelier_registration_get_cancelled_by (registration));
+  /* How many of the party came; null before the check-in. */
+  atelier_cli_json_add_nullable_int (builder, "arrived",
+                                     atelier_registration_count_arrived (registration),
+                                     atelier_registration_get_checked_in_at (registration) == 0);
 }
 
 /**
@@ -76,6 +80,13 @@ atelier_cli_describe_registration (AtelierRegistration *registration)
                             atelier_registration_get_waitlist_position (registration));
   if (g_strcmp0 (status, ATELIER_REGISTRATION_CANCELLED) == 0)
     return g_strdup (C_("registration", "cancelled"));
+  if (atelier_registration_get_checked_in_at (registration) != 0 &&
+      atelier_registration_count_arrived (registration) < atelier_registration_get_party_size (registration))
+    /* TRANSLATORS: a party checked in of which only some came, e.g.
+     * “checked in, 2 of 3 came” */
+    return g_strdup_printf (_("checked in, %d of %d came"),
+                            atelier_registration_count_arrived (registration),
+                            atelier_registration_get_party_size (registration));
   if (atelier_registration_get_checked_in_at (registration) != 0)
     return g_strdup (C_("registration", "checked in"));
 
@@ -539,30 +550,48 @@ typedef AtelierRegistration *(*CheckInFunc) (AtelierStore  *store,
                                              gint64         registration_id,
                                              GError       **error);
 
-/* checkin and undo-checkin */
+/* checkin and undo-checkin; checkin takes --arrived N (@with_arrived) */
 static int
 run_check_in (AtelierCli              *cli,
               const AtelierCliCommand *command,
               GStrv                   *args,
-              CheckInFunc              check_in)
+              CheckInFunc              check_in,
+              gboolean                 with_arrived)
 {
+  g_autofree char *arrived_text = NULL;
   gboolean json = FALSE;
-  const GOptionEntry entries[] = {
+  GOptionEntry entries[] = {
     JSON_ENTRY (&json),
+    { "arrived", 0, 0, G_OPTION_ARG_STRING, &arrived_text,
+      N_("How many of the party came (the whole party unless given)"), N_("N") },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = atelier_cli_context_new (cli, command, entries);
+  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(AtelierStore) store = NULL;
   g_autoptr(AtelierRegistration) registration = NULL;
   g_autoptr(GError) error = NULL;
   gint64 id;
+  int arrived = 0;
+
+  /* undo-checkin takes no --arrived: the list ends before it */
+  if (!with_arrived)
+    entries[1] = entries[2];
+  context = atelier_cli_context_new (cli, command, entries);
+  if (with_arrived)
+    g_option_context_set_description (context,
+                                      _("With --arrived, only some of a party came: the seats "
+                                        "stay taken and the others count as no-shows. A party "
+                                        "already checked in has its count corrected."));
 
   if (!atelier_cli_parse (context, args, 1, 1) ||
-      !atelier_cli_parse_id (context, "REG", (*args)[1], &id))
+      !atelier_cli_parse_id (context, "REG", (*args)[1], &id) ||
+      (arrived_text != NULL && !atelier_cli_parse_int (context, "--arrived", arrived_text, 1, &arrived)))
     return ATELIER_CLI_EXIT_USAGE;
 
   store = atelier_cli_open_store (cli, FALSE, &error);
-  if (store != NULL)
+  if (store != NULL && arrived > 0)
+    registration = atelier_booking_check_in_arrived (store, id, arrived, &error);
+  else if (store != NULL)
     registration = check_in (store, id, &error);
   if (registration == NULL)
     return atelier_cli_fail (error);
@@ -575,7 +604,7 @@ atelier_cli_checkin (AtelierCli              *cli,
                      const AtelierCliCommand *command,
                      GStrv                   *args)
 {
-  return run_check_in (cli, command, args, atelier_booking_check_in);
+  return run_check_in (cli, command, args, atelier_booking_check_in, TRUE);
 }
 
 int
@@ -583,7 +612,7 @@ atelier_cli_undo_checkin (AtelierCli              *cli,
                           const AtelierCliCommand *command,
                           GStrv                   *args)
 {
-  return run_check_in (cli, command, args, atelier_booking_undo_check_in);
+  return run_check_in (cli, command, args, atelier_booking_undo_check_in, FALSE);
 }
 
 static int

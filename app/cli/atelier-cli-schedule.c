@@ -354,6 +354,7 @@ count_updates (AtelierStore  *store,
 static int
 print_rescheduled (AtelierSession *session,
                    int             n_updates,
+                   int             n_cleared,
                    gboolean        json)
 {
   g_autoptr(JsonBuilder) builder = NULL;
@@ -385,6 +386,15 @@ print_rescheduled (AtelierSession *session,
                      "%d customers will receive an update.", n_updates),
            n_updates);
   g_print ("\n");
+  if (n_cleared > 0)
+    {
+      /* TRANSLATORS: after a session moved to another day */
+      g_print (ngettext ("%d check-in made before was cleared: the session is on another day.",
+                         "%d check-ins made before were cleared: the session is on another day.",
+                         n_cleared),
+               n_cleared);
+      g_print ("\n");
+    }
 
   return ATELIER_CLI_EXIT_OK;
 }
@@ -413,6 +423,7 @@ reschedule (AtelierCli     *cli,
   g_autoptr(GDateTime) end = NULL;
   g_autoptr(GError) error = NULL;
   int n_updates = -1;
+  int n_cleared = 0;
 
   store = atelier_cli_open_store (cli, FALSE, &error);
   if (store != NULL)
@@ -431,13 +442,13 @@ reschedule (AtelierCli     *cli,
                 "starts-at", g_date_time_to_unix (start),
                 "ends-at", g_date_time_to_unix (end),
                 NULL);
-  if (atelier_reschedule_update_session (store, session, NULL, &error) &&
+  if (atelier_reschedule_update_session_full (store, session, NULL, &n_cleared, &error) &&
       (stored = atelier_store_get_session (store, session_id, &error)) != NULL)
     n_updates = count_updates (store, session_id, &error);
   if (n_updates < 0)
     return atelier_cli_fail (error);
 
-  return print_rescheduled (stored, n_updates, json);
+  return print_rescheduled (stored, n_updates, n_cleared, json);
 }
 
 int

@@ -198,6 +198,7 @@ sign_up_locked (AtelierStore         *store,
                 "source", request->source,
                 "status", fits ? ATELIER_REGISTRATION_CONFIRMED : ATELIER_REGISTRATION_WAITLISTED,
                 "checked-in-at", request->check_in ? atelier_store_now () : (gint64) 0,
+                "arrived", 0,
                 "cancelled-at", (gint64) 0,
                 "cancelled-by", NULL,
                 "promoted-at", (gint64) 0,
@@ -585,6 +586,25 @@ atelier_booking_update_session (AtelierStore    *store,
                                 GListModel     **promoted,
                                 GError         **error)
 {
+  return atelier_booking_update_session_full (store, session, promoted, NULL, error);
+}
+
+/**
+ * atelier_booking_update_session_full:
+ * @promoted: (out) (optional): registrations confirmed from the waiting
+ *   list because seats were added
+ * @n_cleared: (out) (optional): how many check-ins a move to another day
+ *   cleared (see atelier_reschedule_update_session_full())
+ *
+ * atelier_booking_update_session(), telling what the new day undid.
+ */
+gboolean
+atelier_booking_update_session_full (AtelierStore    *store,
+                                     AtelierSession  *session,
+                                     GListModel     **promoted,
+                                     int             *n_cleared,
+                                     GError         **error)
+{
   g_autoptr(GListStore) promoted_list = new_promoted_list (promoted);
   gint64 session_id;
   gboolean ok;
@@ -597,7 +617,8 @@ atelier_booking_update_session (AtelierStore    *store,
     return FALSE;
   ok = set_capacity_locked (store, session_id, atelier_session_get_capacity (session),
                             promoted_list, error) &&
-       atelier_reschedule_update_locked (store, session, atelier_session_get_status (session), error);
+       atelier_reschedule_update_locked (store, session, atelier_session_get_status (session),
+                                       n_cleared, error);
   if (!atelier_store_finish (store, ok, error))
     return FALSE;
 
@@ -634,7 +655,11 @@ set_checked_in (AtelierStore  *store,
                          _("This person is not checked in."));
   else
     {
-      g_object_set (registration, "checked-in-at", checked_in ? atelier_store_now () : (gint64) 0, NULL);
+      /* Undone, the count of who came goes with the check-in. */
+      g_object_set (registration,
+                    "checked-in-at", checked_in ? atelier_store_now () : (gint64) 0,
+                    "arrived", 0,
+                    NULL);
       ok = atelier_store_update_registration (store, registration, error);
     }
 
@@ -700,7 +725,7 @@ atelier_booking_cancel_session (AtelierStore  *store,
     g_set_error_literal (error, ATELIER_BOOKING_ERROR, ATELIER_BOOKING_ERROR_SESSION_CANCELLED,
                          _("This session is already cancelled."));
   else if (session != NULL)
-    ok = atelier_reschedule_update_locked (store, session, ATELIER_SESSION_CANCELLED, error);
+    ok = atelier_reschedule_update_locked (store, session, ATELIER_SESSION_CANCELLED, NULL, error);
 
   if (!atelier_store_finish (store, ok, error))
     return FALSE;
@@ -713,8 +738,11 @@ atelier_booking_cancel_session (AtelierStore  *store,
 /**
  * atelier_booking_summarize:
  *
- * Counts a session's seats: confirmed, checked in, no-shows (confirmed but
- * not checked in once the session has ended), and the waiting list.
+ * Counts a session's seats: confirmed, checked in (the people who came:
+ * a party checked in with atelier_booking_check_in_arrived() counts those
+ * who arrived), no-shows (seats confirmed but nobody in them once the
+ * session has ended, the missing part of a party included), and the
+ * waiting list.
  */
 gboolean
 atelier_booking_summarize (AtelierStore           *store,
@@ -726,7 +754,7 @@ atelier_booking_summarize (AtelierStore           *store,
     "SELECT s.capacity, s.ends_at <= ?,"
     "  count (*) FILTER (WHERE r.status = 'confirmed'),"
     "  coalesce (sum (r.party_size) FILTER (WHERE r.status = 'confirmed'), 0),"
-    "  coalesce (sum (r.party_size) FILTER (WHERE r.checked_in_at IS NOT NULL), 0),"
+    "  coalesce (sum (coalesce (r.arrived, r.party_size)) FILTER (WHERE r.checked_in_at IS NOT NULL), 0),"
     "  count (*) FILTER (WHERE r.status = 'waitlisted'),"
     "  coalesce (sum (r.party_size) FILTER (WHERE r.status = 'waitlisted'), 0)"
     " FROM sessions s LEFT JOIN registrations r ON r.session_id = s.id"
@@ -879,4 +907,69 @@ atelier_booking_preview_cancel (AtelierStore  *store,
   if (seats_freed != NULL)
     *seats_freed = freed;
   return G_LIST_MODEL (g_steal_pointer (&promoted));
+}
+
+static gboolean
+check_arrived (AtelierRegistration  *registration,
+               int                   arrived,
+               GError              **error)
+{
+  int party_size = atelier_registration_get_party_size (registration);
+
+  if (g_strcmp0 (atelier_registration_get_status (registration), ATELIER_REGISTRATION_CONFIRMED) != 0)
+    {
+      g_set_error_literal (error, ATELIER_BOOKING_ERROR, ATELIER_BOOKING_ERROR_NOT_CONFIRMED,
+                           _("Only a confirmed registration can be checked in; this one is not."));
+      return FALSE;
+    }
+  if (arrived < 1 || arrived > party_size)
+    {
+      g_set_error (error, ATELIER_BOOKING_ERROR, ATELIER_BOOKING_ERROR_INVALID,
+                   ngettext ("This party has %d person: between 1 and %d can arrive, not %d.",
+                             "This party has %d people: between 1 and %d can arrive, not %d.",
+                             party_size),
+                   party_size, party_size, arrived);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * atelier_booking_check_in_arrived:
+ * @arrived: how many of the party came, from 1 to its party size
+ *
+ * Records that @arrived people of a confirmed party are here: checks the
+ * party in now if it was not, or corrects the count of a party already
+ * checked in (keeping its time). The seats stay taken; the missing ones
+ * count as no-shows once the session is over. Undoing the check-in
+ * clears the count.
+ *
+ * Returns: (transfer full): the registration, or %NULL with @error set
+ */
+AtelierRegistration *
+atelier_booking_check_in_arrived (AtelierStore  *store,
+                                  gint64         registration_id,
+                                  int            arrived,
+                                  GError       **error)
+{
+  g_autoptr(AtelierRegistration) registration = NULL;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (ATELIER_IS_STORE (store), NULL);
+
+  if (!atelier_store_begin (store, error))
+    return NULL;
+
+  registration = atelier_store_get_registration (store, registration_id, error);
+  if (registration != NULL && check_arrived (registration, arrived, error))
+    {
+      if (atelier_registration_get_checked_in_at (registration) == 0)
+        g_object_set (registration, "checked-in-at", atelier_store_now (), NULL);
+      g_object_set (registration, "arrived", arrived, NULL);
+      ok = atelier_store_update_registration (store, registration, error);
+    }
+
+  if (!atelier_store_finish (store, ok, error))
+    return NULL;
+  return g_steal_pointer (&registration);
 }

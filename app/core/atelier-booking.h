@@ -97,4 +97,14 @@ GListModel          *atelier_booking_preview_cancel     (AtelierStore           
                                                          int                    *seats_freed,
                                                          GError                **error);
 
+AtelierRegistration *atelier_booking_check_in_arrived   (AtelierStore           *store,
+                                                         gint64                  registration_id,
+                                                         int                     arrived,
+                                                         GError                **error);
+gboolean             atelier_booking_update_session_full (AtelierStore           *store,
+                                                         AtelierSession         *session,
+                                                         GListModel            **promoted,
+                                                         int                    *n_cleared,
+                                                         GError                **error);
+
 G_END_DECLS

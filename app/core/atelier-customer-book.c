@@ -194,8 +194,8 @@ atelier_customer_book_export_csv (AtelierStore  *store,
  * @to: (nullable): the start before which to stop, or %NULL for no bound
  *
  * Every registration of the sessions asked for, by session start then
- * customer, as CSV: who, how many, their status and when they were
- * checked in. An erased customer's registrations stay, without a name.
+ * customer, as CSV: who, how many, their status, when they were
+ * checked in and how many of the party arrived (N of the party's M). An erased customer's registrations stay, without a name.
  *
  * Returns: (transfer full): the CSV text, or %NULL with @error set
  */
@@ -209,14 +209,15 @@ atelier_customer_book_export_attendance (AtelierStore  *store,
   static const char sql[] =
     "SELECT s.id, s.starts_at, s.time_zone, w.title, c.id,"
     "  trim (c.given_name || ' ' || c.family_name), c.email, r.party_size, r.status,"
-    "  r.checked_in_at"
+    "  r.checked_in_at,"
+    "  CASE WHEN r.checked_in_at IS NOT NULL THEN coalesce (r.arrived, r.party_size) END"
     " FROM registrations r JOIN sessions s ON s.id = r.session_id"
     " JOIN workshops w ON w.id = s.workshop_id JOIN customers c ON c.id = r.customer_id"
     " WHERE (?1 = 0 OR s.id = ?1) AND s.starts_at >= ?2 AND s.starts_at < ?3"
     " ORDER BY s.starts_at, s.id, c.family_name, c.given_name, r.id";
   static const char *const header[] = {
     "Session", "Start", "Workshop", "Customer ID", "Customer", "Email", "Party", "Status",
-    "Checked In",
+    "Checked In", "Arrived",
   };
   g_autoptr(GString) csv = g_string_new (NULL);
   sqlite3_stmt *stmt;
@@ -242,7 +243,7 @@ atelier_customer_book_export_attendance (AtelierStore  *store,
       g_autofree char *checked_in = atelier_customer_book_format_time (sqlite3_column_int64 (stmt, 9), zone);
       const char *fields[] = {
         session, start, column_text (stmt, 3), customer, column_text (stmt, 5),
-        column_text (stmt, 6), party, column_text (stmt, 8), checked_in,
+        column_text (stmt, 6), party, column_text (stmt, 8), checked_in, column_text (stmt, 10),
       };
 
       atelier_csv_append_row (csv, fields, G_N_ELEMENTS (fields), ',');

@@ -24,6 +24,7 @@ struct _AtelierRegistration
   gint64  promoted_at;
   gint64  cancelled_at;
   char   *cancelled_by;
+  int     arrived;
 
   char   *customer_name;
 };
@@ -44,6 +45,7 @@ static const AtelierField fields[] = {
   ATELIER_FIELD (AtelierRegistration, promoted_at, "promoted-at", G_TYPE_INT64, ATELIER_PARAM_NULLABLE),
   ATELIER_FIELD (AtelierRegistration, cancelled_at, "cancelled-at", G_TYPE_INT64, ATELIER_PARAM_NULLABLE),
   ATELIER_FIELD (AtelierRegistration, cancelled_by, "cancelled-by", G_TYPE_STRING, ATELIER_PARAM_NULLABLE),
+  ATELIER_FIELD (AtelierRegistration, arrived, "arrived", G_TYPE_INT, ATELIER_PARAM_NULLABLE),
   ATELIER_FIELD (AtelierRegistration, customer_name, "customer-name", G_TYPE_STRING, ATELIER_PARAM_DERIVED),
 };
 
@@ -91,3 +93,20 @@ ATELIER_DEFINE_GETTER (AtelierRegistration, atelier_registration, ATELIER_IS_REG
 ATELIER_DEFINE_GETTER (AtelierRegistration, atelier_registration, ATELIER_IS_REGISTRATION, gint64, cancelled_at)
 ATELIER_DEFINE_GETTER (AtelierRegistration, atelier_registration, ATELIER_IS_REGISTRATION, const char *, cancelled_by)
 ATELIER_DEFINE_GETTER (AtelierRegistration, atelier_registration, ATELIER_IS_REGISTRATION, const char *, customer_name)
+ATELIER_DEFINE_GETTER (AtelierRegistration, atelier_registration, ATELIER_IS_REGISTRATION, int, arrived)
+
+/**
+ * atelier_registration_count_arrived:
+ *
+ * Returns: how many of the party are here: none before the check-in, the
+ *   count recorded at the door, or the whole party when none was recorded
+ */
+int
+atelier_registration_count_arrived (AtelierRegistration *self)
+{
+  g_return_val_if_fail (ATELIER_IS_REGISTRATION (self), 0);
+
+  if (self->checked_in_at == 0)
+    return 0;
+  return self->arrived > 0 ? self->arrived : self->party_size;
+}

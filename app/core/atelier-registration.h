@@ -30,5 +30,7 @@ gint64               atelier_registration_get_promoted_at       (AtelierRegistra
 gint64               atelier_registration_get_cancelled_at      (AtelierRegistration *self);
 const char          *atelier_registration_get_cancelled_by      (AtelierRegistration *self);
 const char          *atelier_registration_get_customer_name     (AtelierRegistration *self);
+int                  atelier_registration_get_arrived           (AtelierRegistration *self);
+int                  atelier_registration_count_arrived         (AtelierRegistration *self);
 
 G_END_DECLS

@@ -7,11 +7,12 @@
 
 G_BEGIN_DECLS
 
-/* atelier_reschedule_update_session() without its transaction: the caller
- * has begun one and ends it. */
+/* atelier_reschedule_update_session_full() without its transaction: the
+ * caller has begun one and ends it. @n_cleared may be %NULL. */
 gboolean atelier_reschedule_update_locked (AtelierStore    *store,
                                          AtelierSession  *session,
                                          const char      *status,
+                                         int             *n_cleared,
                                          GError         **error);
 
 G_END_DECLS

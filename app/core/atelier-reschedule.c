@@ -36,7 +36,7 @@ cancel_registrations (AtelierStore  *store,
 
   return atelier_store_exec_ids (store,
                         "UPDATE registrations SET status = 'cancelled', waitlist_position = NULL,"
-                        " checked_in_at = NULL, cancelled_at = ?, cancelled_by = 'store'"
+                        " checked_in_at = NULL, arrived = NULL, cancelled_at = ?, cancelled_by = 'store'"
                         " WHERE session_id = ? AND status <> 'cancelled'",
                         params, G_N_ELEMENTS (params), error);
 }
@@ -61,16 +61,57 @@ set_status (AtelierStore  *store,
          cancel_registrations (store, session_id, error);
 }
 
+/* The calendar date of @date_time: 2026-12-12 → 20261212 */
+static int
+date_key (GDateTime *date_time)
+{
+  return g_date_time_get_year (date_time) * 10000 +
+         g_date_time_get_month (date_time) * 100 +
+         g_date_time_get_day_of_month (date_time);
+}
+
+static gboolean
+same_day (AtelierSession *a,
+          AtelierSession *b)
+{
+  g_autoptr(GDateTime) start_a = atelier_session_dup_start (a);
+  g_autoptr(GDateTime) start_b = atelier_session_dup_start (b);
+
+  return date_key (start_a) == date_key (start_b);
+}
+
+/* Check-ins made for the old day mean nothing on the new one. */
+static gboolean
+clear_check_ins (AtelierStore  *store,
+                 gint64         session_id,
+                 int           *n_cleared,
+                 GError       **error)
+{
+  if (!atelier_store_exec_ids (store,
+                               "UPDATE registrations SET checked_in_at = NULL, arrived = NULL"
+                               " WHERE session_id = ? AND checked_in_at IS NOT NULL",
+                               &session_id, 1, error))
+    return FALSE;
+
+  if (n_cleared != NULL)
+    *n_cleared = sqlite3_changes (atelier_store_get_db (store));
+  return TRUE;
+}
+
 gboolean
 atelier_reschedule_update_locked (AtelierStore    *store,
-               AtelierSession  *session,
-               const char      *status,
-               GError         **error)
+                                AtelierSession  *session,
+                                const char      *status,
+                                int             *n_cleared,
+                                GError         **error)
 {
   gint64 id = atelier_session_get_id (session);
   g_autoptr(AtelierSession) stored = atelier_store_get_session (store, id, error);
   gboolean status_changed;
   gboolean changed;
+
+  if (n_cleared != NULL)
+    *n_cleared = 0;
 
   if (stored == NULL)
     return FALSE;
@@ -89,6 +130,8 @@ atelier_reschedule_update_locked (AtelierStore    *store,
     return FALSE;
   if (status_changed && !set_status (store, id, status, error))
     return FALSE;
+  if (!same_day (stored, session) && !clear_check_ins (store, id, n_cleared, error))
+    return FALSE;
   if (changed && !atelier_store_exec_ids (store, "UPDATE sessions SET sequence = sequence + 1 WHERE id = ?",
                                  &id, 1, error))
     return FALSE;
@@ -106,6 +149,26 @@ atelier_reschedule_update_locked (AtelierStore    *store,
  * @status: (nullable): %ATELIER_SESSION_SCHEDULED or
  *   %ATELIER_SESSION_CANCELLED, or %NULL to keep the session's status
  *
+ * atelier_reschedule_update_session_full() without the count of cleared
+ * check-ins.
+ */
+gboolean
+atelier_reschedule_update_session (AtelierStore    *store,
+                                 AtelierSession  *session,
+                                 const char      *status,
+                                 GError         **error)
+{
+  return atelier_reschedule_update_session_full (store, session, status, NULL, error);
+}
+
+/**
+ * atelier_reschedule_update_session_full:
+ * @session: the session with its new start, end, time zone or place
+ * @status: (nullable): %ATELIER_SESSION_SCHEDULED or
+ *   %ATELIER_SESSION_CANCELLED, or %NULL to keep the session's status
+ * @n_cleared: (out) (optional): how many check-ins the move to another
+ *   day cleared
+ *
  * Saves a session's new time, place or status in one transaction. If
  * anything a calendar shows changed, its SEQUENCE goes up by one and the
  * customers who had an invite are owed an update (or, for a cancelled
@@ -113,13 +176,17 @@ atelier_reschedule_update_locked (AtelierStore    *store,
  * atelier_booking_cancel_session()). The capacity is not changed here:
  * atelier_booking_set_capacity() moves the waiting list with it.
  *
+ * A session moved to another day (in its own time zone) loses the
+ * check-ins made before: nobody has come to the new date yet.
+ *
  * On success @session holds the new status and SEQUENCE.
  */
 gboolean
-atelier_reschedule_update_session (AtelierStore    *store,
-                                 AtelierSession  *session,
-                                 const char      *status,
-                                 GError         **error)
+atelier_reschedule_update_session_full (AtelierStore    *store,
+                                      AtelierSession  *session,
+                                      const char      *status,
+                                      int             *n_cleared,
+                                      GError         **error)
 {
   g_autofree char *wanted = NULL;
   gboolean ok;
@@ -138,7 +205,7 @@ atelier_reschedule_update_session (AtelierStore    *store,
 
   if (!atelier_store_begin (store, error))
     return FALSE;
-  ok = atelier_reschedule_update_locked (store, session, wanted, error);
+  ok = atelier_reschedule_update_locked (store, session, wanted, n_cleared, error);
   if (ok && atelier_store_commit (store, error))
     {
       atelier_store_emit_changed (store, "sessions");
@@ -148,4 +215,35 @@ atelier_reschedule_update_session (AtelierStore    *store,
 
   atelier_store_rollback (store);
   return FALSE;
+}
+
+/**
+ * atelier_reschedule_is_session_day:
+ * @now: the time to judge at, in UTC seconds
+ *
+ * The one rule of "is it the session's day": the date of @now on the
+ * clock of the session's own time zone is that of its start, or of its
+ * end for a session that runs past midnight. Check-in outside it is
+ * allowed, but the window asks first.
+ */
+gboolean
+atelier_reschedule_is_session_day (AtelierSession *session,
+                                 gint64          now)
+{
+  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(GDateTime) end = NULL;
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (now);
+  g_autoptr(GDateTime) local = NULL;
+  int today;
+
+  g_return_val_if_fail (ATELIER_IS_SESSION (session), FALSE);
+
+  start = atelier_session_dup_start (session);
+  end = atelier_session_dup_end (session);
+  if (utc == NULL || start == NULL || end == NULL)
+    return FALSE;
+
+  local = g_date_time_to_timezone (utc, g_date_time_get_timezone (start));
+  today = date_key (local);
+  return date_key (start) <= today && today <= date_key (end);
 }

@@ -20,5 +20,12 @@ gboolean atelier_reschedule_update_session (AtelierStore    *store,
                                           AtelierSession  *session,
                                           const char      *status,
                                           GError         **error);
+gboolean atelier_reschedule_update_session_full (AtelierStore    *store,
+                                               AtelierSession  *session,
+                                               const char      *status,
+                                               int             *n_cleared,
+                                               GError         **error);
+gboolean atelier_reschedule_is_session_day      (AtelierSession  *session,
+                                               gint64           now);
 
 G_END_DECLS

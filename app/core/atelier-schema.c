@@ -526,6 +526,15 @@ const char atelier_schema_index_deferred_search[] =
   "        FROM customers WHERE id >= " SINCE_DEFERRED_SEARCH " LIMIT -1 OFFSET 0);"
   "DELETE FROM deferred_search;";
 
+/* Parties that arrive incomplete (the door): how many of a checked-in
+ * party came, NULL for the whole party. Only a checked-in registration
+ * has a count, from one to its party size; undoing the check-in clears
+ * it (atelier-booking.c). */
+static const char schema_step_partial_arrival[] =
+  "ALTER TABLE registrations ADD COLUMN arrived INTEGER"
+  "  CONSTRAINT registration_arrived_within_party"
+  "  CHECK (arrived IS NULL OR (checked_in_at IS NOT NULL AND arrived BETWEEN 1 AND party_size));";
+
 static const char *const schema_steps[] = {
   schema_step_1,
   schema_step_2,
@@ -536,6 +545,7 @@ static const char *const schema_steps[] = {
   schema_step_7,
   schema_step_8,
   schema_step_9,
+  schema_step_partial_arrival,
 };
 
 int

@@ -139,6 +139,8 @@ static const struct
     N_("Only a registration on the waiting list has a place in it.") },
   { "registration_checkin_confirmed", N_("Only a confirmed registration can be checked in.") },
   { "registration_cancelled_by_known", N_("A registration is cancelled by the store or by the customer.") },
+  { "registration_arrived_within_party",
+    N_("Between one and the whole party can arrive, and only once checked in.") },
   { "session_over_capacity", N_("The session has not enough free seats.") },
   { "session_capacity_below_taken",
     N_("The capacity cannot be lower than the seats already taken.") },

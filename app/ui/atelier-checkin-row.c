@@ -9,9 +9,12 @@
  * Under the name, a short card says what to talk about: their first class
  * or how many they came to before, their interests, the store's note.
  *
+ * A party of more than one that is checked in also shows how many of it
+ * came ("2 of 3 came"), a button that lets staff correct the count.
+ *
  * The buttons activate the check-in window's actions ("checkin.check-in",
- * "checkin.undo-check-in" with a registration id, "checkin.walk-in-customer"
- * with a customer id). The row is recycled: everything is set again on
+ * "checkin.undo-check-in", "checkin.arrived" with a registration id,
+ * "checkin.walk-in-customer" with a customer id). The row is recycled: everything is set again on
  * each atelier_checkin_row_set_person().
  */
 #define G_LOG_DOMAIN "atelier-checkin-row"
@@ -46,6 +49,7 @@ struct _AtelierCheckinRow
   GtkWidget           *check_in_button;
   GtkWidget           *undo_button;
   GtkWidget           *walk_in_button;
+  GtkWidget           *arrived_button;
 };
 
 G_DEFINE_FINAL_TYPE (AtelierCheckinRow, atelier_checkin_row, GTK_TYPE_WIDGET)
@@ -146,6 +150,7 @@ atelier_checkin_row_update (AtelierCheckinRow *self)
   AtelierCustomer *customer = self->customer;
   g_autofree char *name = NULL;
   g_autofree char *party = NULL;
+  g_autofree char *arrived_text = NULL;
   g_autofree char *status = NULL;
   g_autofree char *history = NULL;
   g_autofree char *interests = NULL;
@@ -191,6 +196,7 @@ atelier_checkin_row_update (AtelierCheckinRow *self)
 
       set_button_target (self->check_in_button, atelier_registration_get_id (registration));
       set_button_target (self->undo_button, atelier_registration_get_id (registration));
+      set_button_target (self->arrived_button, atelier_registration_get_id (registration));
     }
   else if (customer != NULL)
     {
@@ -203,6 +209,15 @@ atelier_checkin_row_update (AtelierCheckinRow *self)
   if (party_size > 1)
     /* TRANSLATORS: how many people come together, on a small badge */
     party = g_strdup_printf (ngettext ("Party of %d", "Party of %d", party_size), party_size);
+  if (checked_in && party_size > 1)
+    {
+      int arrived = atelier_registration_count_arrived (registration);
+
+      /* TRANSLATORS: on the row of a party at the door: how many of it
+       * are here, e.g. "2 of 3 came"; a button to correct it */
+      arrived_text = g_strdup_printf (ngettext ("%d of %d came", "%d of %d came", party_size),
+                                      arrived, party_size);
+    }
 
   history = format_history (self->previous_classes);
   if (customer != NULL)
@@ -249,6 +264,19 @@ atelier_checkin_row_update (AtelierCheckinRow *self)
   gtk_widget_set_visible (self->check_in_button, confirmed && !checked_in);
   gtk_widget_set_visible (self->undo_button, checked_in);
   gtk_widget_set_visible (self->walk_in_button, registration == NULL && customer != NULL);
+  gtk_widget_set_visible (self->arrived_button, arrived_text != NULL);
+  if (arrived_text != NULL)
+    {
+      g_autofree char *arrived_label = NULL;
+
+      gtk_button_set_label (GTK_BUTTON (self->arrived_button), arrived_text);
+      /* TRANSLATORS: what a screen reader says of the button, e.g.
+       * "How many came: 2 of 3 came" */
+      arrived_label = g_strdup_printf (_("How many came: %s"), arrived_text);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->arrived_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, arrived_label,
+                                      -1);
+    }
 
   /* What a screen reader says for the whole row. */
   accessible = g_string_new (name);
@@ -256,6 +284,8 @@ atelier_checkin_row_update (AtelierCheckinRow *self)
     g_string_append_printf (accessible, ", %s", party);
   if (status != NULL)
     g_string_append_printf (accessible, ", %s", status);
+  if (arrived_text != NULL)
+    g_string_append_printf (accessible, ", %s", arrived_text);
   if (history != NULL)
     g_string_append_printf (accessible, ", %s", history);
   if (interests_text != NULL)
@@ -387,10 +417,26 @@ atelier_checkin_row_class_init (AtelierCheckinRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtelierCheckinRow, check_in_button);
   gtk_widget_class_bind_template_child (widget_class, AtelierCheckinRow, undo_button);
   gtk_widget_class_bind_template_child (widget_class, AtelierCheckinRow, walk_in_button);
+  gtk_widget_class_bind_template_child (widget_class, AtelierCheckinRow, arrived_button);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "checkinrow");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+wrap_button_label (GtkWidget *button)
+{
+  GtkWidget *label;
+
+  if (gtk_button_get_label (GTK_BUTTON (button)) == NULL)
+    gtk_button_set_label (GTK_BUTTON (button), "");
+  label = gtk_button_get_child (GTK_BUTTON (button));
+  if (!GTK_IS_LABEL (label))
+    return;
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
 }
 
 static void
@@ -406,6 +452,15 @@ atelier_checkin_row_init (AtelierCheckinRow *self)
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->undo_button), "checkin.undo-check-in");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->walk_in_button), "x", (gint64) 0);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->walk_in_button), "checkin.walk-in-customer");
+  /* At 360 px a long label ("Annuler le pointage") wraps instead of
+   * widening the window. */
+  wrap_button_label (self->check_in_button);
+  wrap_button_label (self->undo_button);
+  wrap_button_label (self->walk_in_button);
+  wrap_button_label (self->arrived_button);
+
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->arrived_button), "x", (gint64) 0);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->arrived_button), "checkin.arrived");
   atelier_checkin_row_update (self);
 }
 

@@ -15,6 +15,13 @@
  * (while reading or scrolling) selects it and nothing more. Each check-in
  * is announced in a toast with an Undo button.
  *
+ * A party that arrives incomplete: its row's "2 of 3 came" button asks how
+ * many came (atelier_booking_check_in_arrived()). A session that is not
+ * today (atelier_reschedule_is_session_day()) says so under the counter, and
+ * a check-in then asks first. A full session, or one with a waiting list,
+ * offers "Add Seats…": the capacity goes up by atelier_booking_set_capacity(),
+ * the session editor's rule, and the toast names who moved up.
+ *
  * The window reads everything through the core and updates itself from
  * the store's "changed" signal, so that check-ins made elsewhere show too.
  */
@@ -30,6 +37,7 @@
 #include "atelier-format.h"
 #include "atelier-widget-util.h"
 #include "atelier-history.h"
+#include "atelier-reschedule.h"
 #include "atelier-search.h"
 #include "atelier-walk-in-dialog.h"
 
@@ -69,6 +77,8 @@ struct _AtelierCheckinWindow
   GtkWidget           *fullscreen_button;
   GtkLabel            *counter_label;
   GtkLabel            *details_label;
+  GtkLabel            *day_label;
+  GtkWidget           *capacity_button;
   GtkSearchEntry      *search_entry;
   GtkStack            *stack;
   GtkListView         *list_view;
@@ -371,6 +381,7 @@ registration_equal (AtelierRegistration *a,
   return atelier_registration_get_id (a) == atelier_registration_get_id (b)
          && g_strcmp0 (atelier_registration_get_status (a), atelier_registration_get_status (b)) == 0
          && atelier_registration_get_checked_in_at (a) == atelier_registration_get_checked_in_at (b)
+         && atelier_registration_get_arrived (a) == atelier_registration_get_arrived (b)
          && atelier_registration_get_party_size (a) == atelier_registration_get_party_size (b)
          && atelier_registration_get_waitlist_position (a) == atelier_registration_get_waitlist_position (b)
          && g_strcmp0 (atelier_registration_get_customer_name (a),
@@ -445,6 +456,9 @@ update_counter (AtelierCheckinWindow *self)
                                                          "%d parties on the waiting list",
                                                          summary.waiting_parties),
                                                summary.waiting_parties));
+  gtk_widget_set_visible (self->capacity_button,
+                          !summary.ended
+                          && (summary.confirmed_seats >= summary.capacity || summary.waiting_parties > 0));
   if (summary.confirmed_seats >= summary.capacity)
     /* TRANSLATORS: under the counter at the door, e.g. "Full (16 seats)" */
     g_ptr_array_add (details, g_strdup_printf (ngettext ("Full (%d seat)", "Full (%d seats)",
@@ -466,6 +480,45 @@ update_counter (AtelierCheckinWindow *self)
   }
 }
 
+/* "Saturday 12 December", the session's day on its own clock */
+static char *
+format_session_day (AtelierSession *session)
+{
+  g_autoptr(GDateTime) start = atelier_session_dup_start (session);
+
+  /* TRANSLATORS: a day, in g_date_time_format() notation, e.g.
+   * "Saturday 12 December" */
+  return atelier_format_date_time (start, _("%A %-d %B"));
+}
+
+static gboolean
+is_session_day (AtelierCheckinWindow *self)
+{
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  return self->session == NULL || atelier_reschedule_is_session_day (self->session, now);
+}
+
+static void
+update_day (AtelierCheckinWindow *self)
+{
+  g_autofree char *day = NULL;
+  g_autofree char *text = NULL;
+
+  if (is_session_day (self))
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->day_label), FALSE);
+      return;
+    }
+
+  day = format_session_day (self->session);
+  /* TRANSLATORS: under the counter at the door, e.g. "This session is on
+   * Saturday 12 December, not today" */
+  text = g_strdup_printf (_("This session is on %s, not today"), day);
+  gtk_label_set_label (self->day_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->day_label), TRUE);
+}
+
 static void
 show_session_error (AtelierCheckinWindow *self,
                     const char           *message)
@@ -475,6 +528,8 @@ show_session_error (AtelierCheckinWindow *self,
   adw_status_page_set_description (self->error_page, description);
   gtk_label_set_label (self->counter_label, "");
   gtk_widget_set_visible (GTK_WIDGET (self->details_label), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->day_label), FALSE);
+  gtk_widget_set_visible (self->capacity_button, FALSE);
   if (gtk_window_get_focus (GTK_WINDOW (self)) != NULL
       && gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (self)),
                                  GTK_WIDGET (self->search_entry)))
@@ -523,6 +578,7 @@ atelier_checkin_window_reload (AtelierCheckinWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), title);
 
   update_counter (self);
+  update_day (self);
 
   registrations = atelier_store_list_registrations (self->store, self->session_id, &error);
   if (registrations == NULL)
@@ -589,8 +645,8 @@ on_store_changed_cb (AtelierCheckinWindow *self,
 /* Acting on people */
 
 static gboolean
-check_in (AtelierCheckinWindow *self,
-          gint64                registration_id)
+check_in_now (AtelierCheckinWindow *self,
+              gint64                registration_id)
 {
   g_autoptr(AtelierRegistration) registration = NULL;
   g_autoptr(GError) error = NULL;
@@ -609,6 +665,283 @@ check_in (AtelierCheckinWindow *self,
   title = g_strdup_printf (_("%s checked in"), name);
   show_toast (self, title, registration_id);
   return TRUE;
+}
+
+/* What a question to the staff is about, until they answer */
+typedef struct
+{
+  AtelierCheckinWindow *self;
+  gint64                registration_id;
+  GtkSpinButton        *spin;
+} Question;
+
+static Question *
+question_new (AtelierCheckinWindow *self,
+              gint64                registration_id)
+{
+  Question *question = g_new0 (Question, 1);
+
+  question->self = g_object_ref (self);
+  question->registration_id = registration_id;
+  return question;
+}
+
+static void
+question_free (gpointer  data,
+               GClosure *closure)
+{
+  Question *question = data;
+
+  g_object_unref (question->self);
+  g_free (question);
+}
+
+static AdwMessageDialog *
+new_question_dialog (AtelierCheckinWindow *self,
+                     const char           *heading,
+                     const char           *body,
+                     const char           *response,
+                     const char           *response_label)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
+
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    response, response_label,
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, response, ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, response);
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  return dialog;
+}
+
+/* A spin button from @lower to @upper, under a dialog's text */
+static GtkSpinButton *
+add_spin_button (AdwMessageDialog *dialog,
+                 int               lower,
+                 int               upper,
+                 int               value,
+                 const char       *accessible_label)
+{
+  GtkWidget *spin = gtk_spin_button_new_with_range (lower, upper, 1);
+
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), value);
+  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
+  gtk_widget_set_halign (spin, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label,
+                                  -1);
+  adw_message_dialog_set_extra_child (dialog, spin);
+  return GTK_SPIN_BUTTON (spin);
+}
+
+static void
+on_check_in_answered_cb (AdwMessageDialog *dialog,
+                         const char       *response,
+                         Question         *question)
+{
+  if (g_strcmp0 (response, "check-in") == 0
+      && check_in_now (question->self, question->registration_id))
+    reset_search (question->self);
+}
+
+/* Outside the session's day a check-in is most likely a slip (the wrong
+ * session, or a test): the staff are asked first. Returns whether the
+ * person was checked in at once. */
+static gboolean
+check_in (AtelierCheckinWindow *self,
+          gint64                registration_id)
+{
+  g_autoptr(AtelierRegistration) registration = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+
+  if (is_session_day (self))
+    return check_in_now (self, registration_id);
+
+  registration = atelier_store_get_registration (self->store, registration_id, &error);
+  if (registration == NULL)
+    {
+      show_error_toast (self, error->message);
+      return FALSE;
+    }
+
+  name = dup_registration_name (registration);
+  day = format_session_day (self->session);
+  /* TRANSLATORS: asked before a check-in outside the session's day; the
+   * day, then the person, e.g. "This session is on Saturday 12 December,
+   * not today. Check Zoé Martin in all the same?" */
+  body = g_strdup_printf (_("This session is on %s, not today. Check %s in all the same?"), day, name);
+  dialog = new_question_dialog (self, _("Check In on Another Day?"), body,
+                                "check-in", _("Check _In"));
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_check_in_answered_cb),
+                         question_new (self, registration_id), question_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return FALSE;
+}
+
+static void
+on_arrived_answered_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        Question         *question)
+{
+  AtelierCheckinWindow *self = question->self;
+  g_autoptr(AtelierRegistration) registration = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+  int arrived;
+
+  if (g_strcmp0 (response, "save") != 0)
+    return;
+
+  gtk_spin_button_update (question->spin);
+  arrived = gtk_spin_button_get_value_as_int (question->spin);
+  registration = atelier_booking_check_in_arrived (self->store, question->registration_id,
+                                                   arrived, &error);
+  if (registration == NULL)
+    {
+      show_error_toast (self, error->message);
+      return;
+    }
+
+  name = dup_registration_name (registration);
+  /* TRANSLATORS: a toast at the door, e.g. "Zoé Martin: 2 of 3 came" */
+  title = g_strdup_printf (ngettext ("%s: %d of %d came", "%s: %d of %d came",
+                                     atelier_registration_get_party_size (registration)),
+                           name, arrived, atelier_registration_get_party_size (registration));
+  show_toast (self, title, 0);
+}
+
+/* Asks how many of a party came. */
+static AdwMessageDialog *
+ask_arrived (AtelierCheckinWindow *self,
+             gint64                registration_id)
+{
+  g_autoptr(AtelierRegistration) registration = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+  Question *question;
+  int party_size;
+  int arrived;
+
+  registration = atelier_store_get_registration (self->store, registration_id, &error);
+  if (registration == NULL)
+    {
+      show_error_toast (self, error->message);
+      return NULL;
+    }
+
+  name = dup_registration_name (registration);
+  party_size = atelier_registration_get_party_size (registration);
+  arrived = atelier_registration_count_arrived (registration);
+  /* TRANSLATORS: the party's size and its customer, e.g. "Of the party of
+   * 3 of Zoé Martin, how many came? Their seats stay taken." */
+  body = g_strdup_printf (ngettext ("Of the party of %d of %s, how many came? Their seats stay taken.",
+                                    "Of the party of %d of %s, how many came? Their seats stay taken.",
+                                    party_size),
+                          party_size, name);
+  dialog = new_question_dialog (self, _("How Many Came?"), body, "save", _("_Save"));
+  question = question_new (self, registration_id);
+  question->spin = add_spin_button (dialog, 1, party_size, arrived > 0 ? arrived : party_size,
+                                    _("People Who Came"));
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_arrived_answered_cb),
+                         question, question_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+/* "Chloé Petit, Hugo Moreau" */
+static char *
+join_names (GListModel *registrations)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < g_list_model_get_n_items (registrations); i++)
+    {
+      g_autoptr(AtelierRegistration) registration = g_list_model_get_item (registrations, i);
+
+      g_ptr_array_add (names, dup_registration_name (registration));
+    }
+  g_ptr_array_add (names, NULL);
+
+  /* TRANSLATORS: the separator between names in a toast */
+  return g_strjoinv (_(", "), (char **) names->pdata);
+}
+
+static void
+on_capacity_answered_cb (AdwMessageDialog *dialog,
+                         const char       *response,
+                         Question         *question)
+{
+  AtelierCheckinWindow *self = question->self;
+  g_autoptr(GListModel) promoted = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  int capacity;
+
+  if (g_strcmp0 (response, "save") != 0)
+    return;
+
+  gtk_spin_button_update (question->spin);
+  capacity = gtk_spin_button_get_value_as_int (question->spin);
+  if (!atelier_booking_set_capacity (self->store, self->session_id, capacity, &promoted, &error))
+    {
+      show_error_toast (self, error->message);
+      return;
+    }
+
+  if (g_list_model_get_n_items (promoted) > 0)
+    {
+      g_autofree char *names = join_names (promoted);
+
+      /* TRANSLATORS: a toast at the door after seats were added, e.g.
+       * "8 seats: Chloé Petit confirmed from the waiting list" */
+      title = g_strdup_printf (ngettext ("%d seat: %s confirmed from the waiting list",
+                                         "%d seats: %s confirmed from the waiting list",
+                                         capacity),
+                               capacity, names);
+    }
+  else
+    /* TRANSLATORS: a toast at the door after seats were added */
+    title = g_strdup_printf (ngettext ("%d seat now", "%d seats now", capacity), capacity);
+  show_toast (self, title, 0);
+}
+
+/* Asks for the session's new number of seats. */
+static AdwMessageDialog *
+ask_capacity (AtelierCheckinWindow *self)
+{
+  AtelierSessionSummary summary = { 0 };
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  Question *question;
+
+  if (self->session == NULL)
+    return NULL;
+  if (!atelier_booking_summarize (self->store, self->session_id, &summary, &error))
+    {
+      show_error_toast (self, error->message);
+      return NULL;
+    }
+
+  dialog = new_question_dialog (self, _("Add Seats"),
+                                _("How many seats does the session have now? The waiting list "
+                                  "moves up in order into the new seats."),
+                                "save", _("_Save"));
+  question = question_new (self, 0);
+  question->spin = add_spin_button (dialog, summary.confirmed_seats, 9999,
+                                    MAX (summary.capacity, summary.confirmed_seats) + 1,
+                                    _("Seats"));
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_capacity_answered_cb),
+                         question, question_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
 }
 
 static void
@@ -967,6 +1300,22 @@ undo_last_cb (GtkWidget *widget,
 }
 
 static void
+arrived_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  ask_arrived (ATELIER_CHECKIN_WINDOW (widget), g_variant_get_int64 (parameter));
+}
+
+static void
+raise_capacity_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  ask_capacity (ATELIER_CHECKIN_WINDOW (widget));
+}
+
+static void
 walk_in_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
@@ -1117,6 +1466,8 @@ atelier_checkin_window_class_init (AtelierCheckinWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtelierCheckinWindow, fullscreen_button);
   gtk_widget_class_bind_template_child (widget_class, AtelierCheckinWindow, counter_label);
   gtk_widget_class_bind_template_child (widget_class, AtelierCheckinWindow, details_label);
+  gtk_widget_class_bind_template_child (widget_class, AtelierCheckinWindow, day_label);
+  gtk_widget_class_bind_template_child (widget_class, AtelierCheckinWindow, capacity_button);
   gtk_widget_class_bind_template_child (widget_class, AtelierCheckinWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, AtelierCheckinWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, AtelierCheckinWindow, list_view);
@@ -1125,6 +1476,8 @@ atelier_checkin_window_class_init (AtelierCheckinWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "checkin.check-in", "x", check_in_action);
   gtk_widget_class_install_action (widget_class, "checkin.undo-check-in", "x", undo_check_in_action);
+  gtk_widget_class_install_action (widget_class, "checkin.arrived", "x", arrived_action);
+  gtk_widget_class_install_action (widget_class, "checkin.raise-capacity", NULL, raise_capacity_action);
   gtk_widget_class_install_action (widget_class, "checkin.walk-in", NULL, walk_in_action);
   gtk_widget_class_install_action (widget_class, "checkin.walk-in-customer", "x",
                                    walk_in_customer_action);

@@ -907,6 +907,7 @@ save_existing (AtelierSessionEditor *self)
   g_autofree char *message = NULL;
   int n_updates = 0;
   int n_confirmed;
+  int n_cleared = 0;
 
   if (stored != NULL)
     wanted = changed_session (self, &error);
@@ -922,7 +923,7 @@ save_existing (AtelierSessionEditor *self)
 
   gtk_spin_button_update (self->capacity_spin);
   g_object_set (wanted, "capacity", spin_value (self->capacity_spin), NULL);
-  if (!atelier_booking_update_session (self->store, wanted, &promoted, &error))
+  if (!atelier_booking_update_session_full (self->store, wanted, &promoted, &n_cleared, &error))
     {
       show_error (self, error->message);
       return;
@@ -930,6 +931,18 @@ save_existing (AtelierSessionEditor *self)
 
   message = describe_changes (stored, wanted, n_updates,
                               promoted ? g_list_model_get_n_items (promoted) : 0);
+  if (n_cleared > 0)
+    {
+      /* TRANSLATORS: the saved message of a session moved to another
+       * day, then how many check-ins made before were undone */
+      g_autofree char *with_cleared = g_strdup_printf (ngettext ("%s; %d check-in cleared",
+                                                                 "%s; %d check-ins cleared",
+                                                                 n_cleared),
+                                                       message, n_cleared);
+
+      g_free (message);
+      message = g_steal_pointer (&with_cleared);
+    }
   announce (self, message);
   finish (self);
 }

@@ -22,5 +22,8 @@ void             atelier_walk_in_dialog_set_name       (AtelierWalkInDialog *sel
                                                         const char          *given_name,
                                                         const char          *family_name);
 const char      *atelier_walk_in_dialog_get_error      (AtelierWalkInDialog *self);
+GListModel      *atelier_walk_in_dialog_get_matches    (AtelierWalkInDialog *self);
+void             atelier_walk_in_dialog_choose_customer (AtelierWalkInDialog *self,
+                                                         AtelierCustomer     *customer);
 
 G_END_DECLS

@@ -12,7 +12,8 @@
 #   2. New Session… of that workshop, a date in the future and its times, Save;
 #   3. that session opened from the schedule (searched by title), Sign Up…,
 #      New Customer, given and family name and e-mail, Sign Up, Done;
-#   4. Check-in Mode; part of the family name typed, Return;
+#   4. Check-in Mode; part of the family name typed, Return; the session is
+#      tomorrow, so the window asks first: Check In;
 #
 # and then checks in the store, through `atelier-cli --json`, that the
 # session exists and that the new customer's registration is checked in.
@@ -470,6 +471,20 @@ def check_in_at_the_door(app, session_page):
 
     wait_for(f"the roster filtered to “{CHECKIN_TYPED}”", only_our_customer)
     key("Return")
+
+    # The session is tomorrow: the window asks before checking in.
+    def question():
+        for top in app.node.children:
+            try:
+                if find_all(top, "label", "Check In on Another Day?"):
+                    return top
+            except Exception:
+                continue
+        return None
+
+    dialog = wait_for("the question about checking in on another day", question)
+    click(wait_for("its Check In button", lambda: find_all(dialog, "push button", "Check In"))[0],
+          "Check In (question)")
     wait_for("the check-in toast",
              lambda: find_all(window, "label", name=CUSTOMER_NAME + " checked in")
              or find_all(window, "label", name_prefix=CUSTOMER_NAME + " checked in"))
