@@ -367,9 +367,9 @@ atelier_mail_new_text (AtelierSettings  *settings,
   g_mime_message_set_date (message, now);
   g_mime_message_set_message_id (message, message_id);
 
+  /* set_text() picks the charset and converts to it: no set_charset() after. */
   text = g_mime_text_part_new_with_subtype ("plain");
   g_mime_text_part_set_text (text, body);
-  g_mime_text_part_set_charset (text, "utf-8");
   g_mime_part_set_content_encoding (GMIME_PART (text), GMIME_CONTENT_ENCODING_QUOTEDPRINTABLE);
   g_mime_message_set_mime_part (message, GMIME_OBJECT (text));
 

@@ -31,6 +31,7 @@ struct _AtelierSmtp
   char     error_buffer[CURL_ERROR_SIZE];
   GString *pending;       /* the lines of a reply not yet ended */
   char    *last_reply;    /* the last whole reply, lines joined by a space */
+  char    *refusal;       /* the first 4xx or 5xx reply of this message */
   guint    n_connections;
 
   /* the message being read by libcurl */
@@ -72,6 +73,9 @@ take_reply_line (AtelierSmtp *self,
       g_free (self->last_reply);
       self->last_reply = g_utf8_make_valid (self->pending->str, self->pending->len);
       g_string_truncate (self->pending, 0);
+      /* libcurl says QUIT after a refusal: keep the refusal, not "221 Bye". */
+      if (self->refusal == NULL && (line[0] == '4' || line[0] == '5'))
+        self->refusal = g_strdup (self->last_reply);
     }
 }
 
@@ -127,6 +131,7 @@ atelier_smtp_free (AtelierSmtp *self)
   g_clear_pointer (&self->curl, curl_easy_cleanup);
   g_string_free (self->pending, TRUE);
   g_free (self->last_reply);
+  g_free (self->refusal);
   g_free (self->host);
   g_free (self);
 }
@@ -248,6 +253,8 @@ static const char *
 what_was_said (AtelierSmtp *self,
                long         code)
 {
+  if (code > 0 && self->refusal != NULL)
+    return self->refusal;
   if (code > 0 && self->last_reply != NULL)
     return self->last_reply;
   return self->error_buffer[0] != '\0' ? self->error_buffer : _("no answer");
@@ -342,6 +349,7 @@ atelier_smtp_send (AtelierSmtp  *self,
   self->data = g_bytes_get_data (message, &self->length);
   self->error_buffer[0] = '\0';
   g_clear_pointer (&self->last_reply, g_free);
+  g_clear_pointer (&self->refusal, g_free);
   g_string_truncate (self->pending, 0);
 
   recipients = curl_slist_append (NULL, envelope_to);
