@@ -905,6 +905,142 @@ test_follow_ups_off (Fixture *f, gconstpointer data)
   g_assert_cmpuint (count_queued (f, "invite"), ==, 1);
 }
 
+
+/* --- Crash safety ----------------------------------------------------------- */
+
+#define CRASH_BATCH 200
+#define KILLS_PER_ROUND 3
+
+/* The Message-IDs of the rows in flight: what a killed sender may have
+ * handed to the server without recording it. */
+static void
+add_in_flight (Fixture *f, GHashTable *in_flight)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open (f->ical.base.path, &db), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT message_id FROM mail_messages WHERE state = 'sending'",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_hash_table_add (in_flight, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
+static GSubprocess *
+spawn_send (Fixture *f, gint64 session, const char *password_file)
+{
+  g_autofree char *session_text = g_strdup_printf ("%" G_GINT64_FORMAT, session);
+  g_autoptr(GError) error = NULL;
+  GSubprocess *process;
+
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error,
+                              g_getenv ("ATELIER_CLI"), "--database", f->ical.base.path, "send",
+                              "--session", session_text, "--password-file", password_file, NULL);
+  g_assert_no_error (error);
+  return process;
+}
+
+/* How many times each Message-ID reached the server */
+static GHashTable *
+count_received (Fixture *f)
+{
+  g_autoptr(GPtrArray) records = mail_read_log (f);
+  GHashTable *counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      g_autoptr(GMimeMessage) message = mail_parse (json_object_get_string_member (records->pdata[i], "data"));
+      const char *id = g_mime_message_get_message_id (message);
+
+      g_hash_table_insert (counts, g_strdup (id),
+                           GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, id)) + 1));
+    }
+  return counts;
+}
+
+/* kill -9 of `atelier-cli send` at random moments of a batch of 200, over
+ * rounds (ATELIER_MAIL_CRASH_ROUNDS, 3 by default; 50 for the full run):
+ * no message is lost, and the only ones that reach the server twice are
+ * those that were in flight when a sender was killed. */
+static void
+test_crash (Fixture *f, gconstpointer data)
+{
+  const char *rounds_text = g_getenv ("ATELIER_MAIL_CRASH_ROUNDS");
+  int rounds = rounds_text ? atoi (rounds_text) : 3;
+  g_autofree char *password_file = g_build_filename (f->ical.base.dir, "password", NULL);
+  g_autoptr(GHashTable) in_flight = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) counts = NULL;
+  g_autoptr(GRand) rand = g_rand_new ();
+  guint n_killed = 0;
+  guint n_twice = 0;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (g_getenv ("ATELIER_CLI") == NULL)
+    {
+      g_test_skip ("ATELIER_CLI is not set");
+      return;
+    }
+  g_test_message ("seed %u, %d rounds", g_test_rand_int (), rounds);
+  g_assert_true (g_file_set_contents (password_file, TEST_SMTP_PASSWORD "\n", -1, NULL));
+  g_assert_cmpint (chmod (password_file, 0600), ==, 0);
+  mail_start_server (f, "starttls", NULL);
+  mail_write_setting (f, "mail-reminder", "off");
+
+  for (int round = 0; round < rounds; round++)
+    {
+      gint64 session = ical_session_in_days (&f->ical, 2 + round % 20, CRASH_BATCH);
+      g_autoptr(GSubprocess) last = NULL;
+
+      for (int i = 0; i < CRASH_BATCH; i++)
+        {
+          g_autofree char *given = g_strdup_printf ("C%d", i);
+          g_autofree char *email = g_strdup_printf ("r%d.c%d@example.org", round, i);
+
+          ical_sign_up (&f->ical, session, given, "Crash", email, 1, NULL);
+        }
+
+      for (int kill = 0; kill < KILLS_PER_ROUND; kill++)
+        {
+          g_autoptr(GSubprocess) sender = spawn_send (f, session, password_file);
+
+          g_usleep (g_rand_int_range (rand, 20, 600) * 1000);
+          g_subprocess_send_signal (sender, SIGKILL);
+          g_subprocess_wait (sender, NULL, NULL);
+          if (g_subprocess_get_if_signaled (sender))
+            n_killed++;
+          add_in_flight (f, in_flight);
+        }
+
+      /* The final run sends the rest. */
+      last = spawn_send (f, session, password_file);
+      g_assert_true (g_subprocess_wait_check (last, NULL, NULL));
+    }
+
+  g_assert_cmpstr (test_query_text (f->ical.base.store,
+                                    "SELECT count (*) FROM mail_messages WHERE state <> 'sent'"), ==, "0");
+  counts = count_received (f);
+  g_assert_cmpuint (g_hash_table_size (counts), ==, (guint) rounds * CRASH_BATCH);
+  g_hash_table_iter_init (&iter, counts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      guint n = GPOINTER_TO_UINT (value);
+
+      if (n > 1)
+        {
+          g_assert_cmpuint (n, ==, 2);
+          g_assert_true (g_hash_table_contains (in_flight, key));
+          n_twice++;
+        }
+    }
+  g_assert_cmpuint (n_twice, <=, n_killed);
+  g_test_message ("%u senders killed, %u messages in flight then, %u received twice",
+                  n_killed, g_hash_table_size (in_flight), n_twice);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -939,6 +1075,7 @@ main (int argc, char **argv)
   ADD ("/atelier/mail/reminder/sent", test_reminder_sent);
   ADD ("/atelier/mail/follow-ups", test_follow_ups);
   ADD ("/atelier/mail/follow-ups-off", test_follow_ups_off);
+  ADD ("/atelier/mail/crash/kill-9", test_crash);
 #undef ADD
 
   return g_test_run ();
