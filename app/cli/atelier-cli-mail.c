@@ -95,10 +95,12 @@ print_message_line (AtelierMailMessage *message,
                     const char         *state,
                     const char         *detail)
 {
+  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, atelier_mail_message_get_id (message));
+
   /* TRANSLATORS: a message's state, its number, the customer, the address,
-   * what it is, then the server's answer or the reason */
-  g_print (_("%s: #%" G_GINT64_FORMAT " %s <%s>, %s, %s: %s\n"),
-           state, atelier_mail_message_get_id (message),
+   * what it is, the workshop, then the server's answer or the reason */
+  g_print (_("%s: #%s %s <%s>, %s, %s: %s\n"),
+           state, number,
            atelier_mail_message_get_customer_name (message),
            atelier_mail_message_get_recipient (message), describe_purpose (message),
            atelier_mail_message_get_workshop_title (message), detail);

@@ -518,8 +518,10 @@ atelier_mail_queue_retry (AtelierStore  *store,
     return FALSE;
   if (sqlite3_changes (atelier_store_get_db (store)) == 0)
     {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, message_id);
+
       g_set_error (error, ATELIER_MAIL_QUEUE_ERROR, ATELIER_MAIL_QUEUE_ERROR_NOT_FOUND,
-                   _("There is no failed message number %" G_GINT64_FORMAT "."), message_id);
+                   _("There is no failed message number %s."), number);
       return FALSE;
     }
 
