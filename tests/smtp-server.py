@@ -15,12 +15,15 @@ address and port (one per connection), the envelope and the message.
                                  the connection instead of answering DATA
 """
 import argparse
+import warnings
 import asyncio
 import json
 import socket
 import ssl
 import sys
 import time
+
+warnings.filterwarnings("ignore", category=DeprecationWarning)
 
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, SMTP
