@@ -397,3 +397,47 @@ atelier_mail_template_expand (const char *text,
 
   return g_string_free (out, FALSE);
 }
+
+/**
+ * atelier_mail_template_preview:
+ * @preview: (out): the subject, a blank line and the body, filled with an
+ *   example customer and session
+ *
+ * What Preferences shows while a template is edited; a template that
+ * would be refused is refused here too, with the same message.
+ */
+gboolean
+atelier_mail_template_preview (const char  *subject,
+                               const char  *body,
+                               const char  *language,
+                               char       **preview,
+                               GError     **error)
+{
+  gboolean in_french = g_strcmp0 (language, "fr") == 0;
+  g_autoptr(GHashTable) values = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *expanded_subject = NULL;
+  g_autofree char *expanded_body = NULL;
+
+  if (!atelier_mail_template_check (subject, body, error))
+    return FALSE;
+
+  g_hash_table_insert (values, (gpointer) "given_name", (gpointer) "Zoé");
+  g_hash_table_insert (values, (gpointer) "workshop", (gpointer) (in_french ? "Risotto aux cèpes" : "Mushroom Risotto"));
+  g_hash_table_insert (values, (gpointer) "date",
+                       (gpointer) (in_french ? "samedi 14 juin 2025 à 18:30" : "Saturday 14 June 2025, 18:30"));
+  g_hash_table_insert (values, (gpointer) "place", (gpointer) "12 rue Mercière, 69002 Lyon");
+  g_hash_table_insert (values, (gpointer) "store", (gpointer) "Cuisine & Co");
+  g_hash_table_insert (values, (gpointer) "suggestions",
+                       (gpointer) (in_french ? "\nVous nous avez dit aimer le vin" NBSP ": ces séances pourraient vous plaire.\n"
+                                            "- Vins du Rhône, vendredi 20 juin 2025 à 19:00\n"
+                                          : "\nYou told us you like wine: these sessions may please you.\n"
+                                            "- Wines of the Rhône, Friday 20 June 2025, 19:00\n"));
+  g_hash_table_insert (values, (gpointer) "next_session",
+                       (gpointer) (in_french ? "\nLa prochaine séance a lieu le samedi 5 juillet 2025 à 18:30.\n"
+                                          : "\nThe next session is on Saturday 5 July 2025, 18:30.\n"));
+
+  expanded_subject = atelier_mail_template_expand (subject, values);
+  expanded_body = atelier_mail_template_expand (body, values);
+  *preview = g_strconcat (expanded_subject, "\n\n", expanded_body, NULL);
+  return TRUE;
+}

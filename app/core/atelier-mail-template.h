@@ -56,6 +56,11 @@ gboolean            atelier_mail_template_reset              (AtelierStore      
                                                               AtelierMailTemplateId   id,
                                                               const char             *language,
                                                               GError                **error);
+gboolean            atelier_mail_template_preview            (const char             *subject,
+                                                              const char             *body,
+                                                              const char             *language,
+                                                              char                  **preview,
+                                                              GError                **error);
 char               *atelier_mail_template_expand             (const char             *text,
                                                               GHashTable             *values);
 
