@@ -27,6 +27,7 @@ typedef struct
   char        *cert;
   char        *key;
   int          port;
+  gboolean     anonymous;  /* a server without AUTH, an account without user */
 } MailFixture;
 
 /* A certificate for localhost and 127.0.0.1, made once per program. */
@@ -137,10 +138,13 @@ mail_start_server (MailFixture *f, const char *security, ...)
   g_ptr_array_add (argv, g_strdup (f->cert));
   g_ptr_array_add (argv, g_strdup ("--key"));
   g_ptr_array_add (argv, g_strdup (f->key));
-  g_ptr_array_add (argv, g_strdup ("--user"));
-  g_ptr_array_add (argv, g_strdup (TEST_SMTP_USER));
-  g_ptr_array_add (argv, g_strdup ("--password"));
-  g_ptr_array_add (argv, g_strdup (TEST_SMTP_PASSWORD));
+  if (!f->anonymous)
+    {
+      g_ptr_array_add (argv, g_strdup ("--user"));
+      g_ptr_array_add (argv, g_strdup (TEST_SMTP_USER));
+      g_ptr_array_add (argv, g_strdup ("--password"));
+      g_ptr_array_add (argv, g_strdup (TEST_SMTP_PASSWORD));
+    }
   va_start (args, security);
   while ((arg = va_arg (args, const char *)) != NULL)
     g_ptr_array_add (argv, g_strdup (arg));
@@ -162,7 +166,7 @@ mail_start_server (MailFixture *f, const char *security, ...)
   mail_write_setting (f, "smtp-host", "127.0.0.1");
   mail_write_setting (f, "smtp-port", port);
   mail_write_setting (f, "smtp-security", security);
-  mail_write_setting (f, "smtp-user", TEST_SMTP_USER);
+  mail_write_setting (f, "smtp-user", f->anonymous ? "" : TEST_SMTP_USER);
   mail_write_setting (f, "smtp-ca-file", f->cert);
 }
 
