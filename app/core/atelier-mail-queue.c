@@ -1088,9 +1088,11 @@ send_one (Batch               *batch,
   else if (!record_failure (batch->store, queued, failure, batch->now, batch->report, error))
     return FALSE;
 
-  message = reread (batch->store, queued, NULL);
   if (batch->progress != NULL)
-    batch->progress (message ? message : queued, index, total, failure, batch->user_data);
+    {
+      message = reread (batch->store, queued, NULL);
+      batch->progress (message ? message : queued, index, total, failure, batch->user_data);
+    }
   return TRUE;
 }
 
