@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "atelier-mail-template.h"
+#include "atelier-privacy.h"
 #include "atelier-secret.h"
 #include "atelier-smtp.h"
 #include "test-mail-util.h"
@@ -476,6 +477,31 @@ test_once_per_sequence (Fixture *f, gconstpointer data)
                                     "SELECT group_concat (state || ':' || purpose || ':' || sequence, ' ')"
                                     " FROM (SELECT * FROM mail_messages ORDER BY id)"),
                    ==, "superseded:invite:0 sent:invite:1 sent:invite:2 sent:cancel:3");
+}
+
+/* Erasing a customer erases their messages, address and all. */
+static void
+test_erased_customer (Fixture *f, gconstpointer data)
+{
+  gint64 registrations[3];
+  g_autoptr(AtelierRegistration) zoe = NULL;
+  g_autoptr(GError) error = NULL;
+
+  mail_start_server (f, "starttls", NULL);
+  three_sign_ups (f, registrations);
+  g_assert_true (mail_send (f, mail_now (), NULL, &error));
+  zoe = atelier_store_get_registration (f->ical.base.store, registrations[0], &error);
+  g_assert_cmpstr (test_query_text (f->ical.base.store,
+                                    "SELECT count (*) FROM mail_messages WHERE recipient = 'zoe@example.org'"),
+                   ==, "1");
+
+  g_assert_true (atelier_privacy_erase_customer (f->ical.base.store,
+                                                 atelier_registration_get_customer_id (zoe), &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (test_query_text (f->ical.base.store,
+                                    "SELECT count (*) FROM mail_messages WHERE recipient = 'zoe@example.org'"),
+                   ==, "0");
+  g_assert_cmpstr (test_query_text (f->ical.base.store, "SELECT count (*) FROM mail_messages"), ==, "2");
 }
 
 /* One batch at a time: another holder of the lock makes this one wait. */
@@ -1070,6 +1096,7 @@ main (int argc, char **argv)
   ADD ("/atelier/mail/queue/once-per-sequence", test_once_per_sequence);
   ADD ("/atelier/mail/queue/one-batch-at-a-time", test_one_batch_at_a_time);
   ADD ("/atelier/mail/queue/lists", test_lists);
+  ADD ("/atelier/mail/queue/erased-customer", test_erased_customer);
   ADD ("/atelier/mail/templates", test_templates);
   ADD ("/atelier/mail/reminder/across-dst", test_reminder_across_dst);
   ADD ("/atelier/mail/reminder/sent", test_reminder_sent);
