@@ -5,6 +5,8 @@
 
 #include <adwaita.h>
 
+#include <signal.h>
+#include <stdlib.h>
 #include <unistd.h>
 
 #include "atelier-mail-template.h"
@@ -517,6 +519,81 @@ test_mail_account (Fixture       *fixture,
   assert_setting (fixture, ATELIER_SETTING_MAIL_REMINDER, "0");
 }
 
+/* A mail server without AUTH on 127.0.0.1 (tests/smtp-server.py), or
+ * NULL when python3-aiosmtpd is missing. */
+static GSubprocess *
+start_smtp_server (Fixture *fixture,
+                   int     *port)
+{
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "smtp-server.py", NULL);
+  g_autofree char *log = g_build_filename (fixture->store.dir, "received.jsonl", NULL);
+  g_autoptr(GDataInputStream) out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *line = NULL;
+  GSubprocess *server;
+
+  server = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error,
+                             "/usr/bin/python3", script, "--log", log, "--security", "none", NULL);
+  g_assert_no_error (error);
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (server));
+  line = g_data_input_stream_read_line (out, NULL, NULL, NULL);
+  if (line == NULL)
+    {
+      g_subprocess_wait (server, NULL, NULL);
+      g_object_unref (server);
+      return NULL;
+    }
+  *port = atoi (line);
+  return server;
+}
+
+static gboolean
+mail_status_shown (gpointer      fixture,
+                   gconstpointer data)
+{
+  Fixture *f = fixture;
+  const char *status = atelier_preferences_window_get_mail_status (f->window, NULL);
+
+  return status != NULL && strstr (status, data) != NULL;
+}
+
+/* The test message goes from a thread; its answer, or the reason it did
+ * not go, is shown as the server or the core said it. */
+static void
+test_mail_test_message (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GSubprocess) server = NULL;
+  g_autofree char *port_text = NULL;
+  gboolean is_error = FALSE;
+  int port = 0;
+
+  server = start_smtp_server (fixture, &port);
+  if (server == NULL)
+    {
+      g_test_skip ("python3-aiosmtpd is missing");
+      return;
+    }
+  port_text = g_strdup_printf ("%d", port);
+  show_window (fixture);
+  apply_text (fixture, ATELIER_SETTING_SMTP_HOST, "127.0.0.1");
+  apply_text (fixture, ATELIER_SETTING_SMTP_PORT, port_text);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row (fixture, ATELIER_SETTING_SMTP_SECURITY)), 2);
+  assert_setting (fixture, ATELIER_SETTING_SMTP_SECURITY, "none");
+
+  g_signal_emit_by_name (atelier_preferences_window_get_test_button (fixture->window), "clicked");
+  test_wait_until (mail_status_shown, fixture, "The server answered: 250 2.0.0 Ok: queued", 20);
+  atelier_preferences_window_get_mail_status (fixture->window, &is_error);
+  g_assert_false (is_error);
+
+  g_subprocess_send_signal (server, SIGTERM);
+  g_subprocess_wait (server, NULL, NULL);
+  g_signal_emit_by_name (atelier_preferences_window_get_test_button (fixture->window), "clicked");
+  test_wait_until (mail_status_shown, fixture, "connection refused", 20);
+  atelier_preferences_window_get_mail_status (fixture->window, &is_error);
+  g_assert_true (is_error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -560,6 +637,7 @@ main (int   argc,
   ADD_TEST ("/atelier/preferences/focus-setting", test_focus_setting);
   ADD_TEST ("/atelier/preferences/mail-account", test_mail_account);
   ADD_TEST ("/atelier/preferences/mail-password", test_mail_password);
+  ADD_TEST ("/atelier/preferences/mail-test-message", test_mail_test_message);
 
 #undef ADD_TEST
 

@@ -1093,3 +1093,34 @@ atelier_preferences_window_focus_setting (AtelierPreferencesWindow *self,
     g_signal_connect (row, "map", G_CALLBACK (on_focus_row_mapped_cb), NULL);
   return TRUE;
 }
+
+/**
+ * atelier_preferences_window_get_mail_status:
+ * @is_error: (out) (optional): whether it says what went wrong
+ *
+ * For tests and assistive code: the line shown under the mail account
+ * (the test message's answer, the keyring's news), or %NULL if none.
+ */
+const char *
+atelier_preferences_window_get_mail_status (AtelierPreferencesWindow *self,
+                                            gboolean                 *is_error)
+{
+  g_return_val_if_fail (ATELIER_IS_PREFERENCES_WINDOW (self), NULL);
+
+  if (is_error != NULL)
+    *is_error = gtk_widget_get_visible (GTK_WIDGET (self->mail_error_label));
+  if (gtk_widget_get_visible (GTK_WIDGET (self->mail_error_label)))
+    return gtk_label_get_label (self->mail_error_label);
+  if (gtk_widget_get_visible (GTK_WIDGET (self->mail_status_label)))
+    return gtk_label_get_label (self->mail_status_label);
+  return NULL;
+}
+
+/* For tests: the "Send a Test Message" button. */
+GtkWidget *
+atelier_preferences_window_get_test_button (AtelierPreferencesWindow *self)
+{
+  g_return_val_if_fail (ATELIER_IS_PREFERENCES_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->test_button);
+}
