@@ -8,14 +8,20 @@
  * message recorded in the store as it goes), and python's smtplib sending
  * the same N messages, built beforehand, over one connection. Prints the
  * times and their ratio; asserts nothing about them. It fails if a run
- * did not send every message over one connection. See bench/README.md,
- * "Mail".
+ * did not send every message over one connection.
+ *
+ * With --frames (and a display), a window with a spinner draws frames
+ * while the batch is sent the way the app sends it (a thread with its own
+ * connection), and the longest gap between two frames is printed against
+ * the longest gap of the same window idle for as long. See
+ * bench/README.md, "Mail".
  */
 #define G_LOG_DOMAIN "atelier-bench-mail"
 
 #include "config.h"
 
 #include <gio/gio.h>
+#include <gtk/gtk.h>
 #include <glib/gstdio.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -252,6 +258,111 @@ run_smtplib (const char *script,
   return g_ascii_strtod (out, NULL);
 }
 
+/* --- The frame clock while a batch is sent ------------------------------- */
+
+typedef struct
+{
+  gint64   last;
+  gint64   longest;
+  gboolean done;
+} Frames;
+
+static void
+on_after_paint_cb (GdkFrameClock *clock,
+                   Frames        *frames)
+{
+  gint64 now = gdk_frame_clock_get_frame_time (clock);
+
+  if (frames->last != 0)
+    frames->longest = MAX (frames->longest, now - frames->last);
+  frames->last = now;
+}
+
+static void
+on_batch_sent_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  Frames *frames = user_data;
+  g_autoptr(GError) error = NULL;
+
+  check (atelier_mail_queue_send_finish (ATELIER_STORE (source), result, NULL, &error), error);
+  frames->done = TRUE;
+}
+
+static gboolean
+on_idle_over_cb (gpointer user_data)
+{
+  ((Frames *) user_data)->done = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* The longest gap between frames, in ms: while the batch goes (@path
+ * given), or idle for @idle_ms. */
+static double
+measure_frames (GtkWidget  *window,
+                const char *path,
+                guint       idle_ms)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+  g_autoptr(AtelierStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  Frames frames = { 0 };
+  gulong handler;
+
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), &frames);
+  if (path != NULL)
+    {
+      store = atelier_store_open (path, &error);
+      check (store != NULL, error);
+      atelier_mail_queue_send_async (store, "", 0, NULL, NULL, NULL, on_batch_sent_cb, &frames);
+    }
+  else
+    g_timeout_add (idle_ms, on_idle_over_cb, &frames);
+
+  while (!frames.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, handler);
+  return frames.longest / 1000.0;
+}
+
+static void
+run_frames (const char *template_path,
+            const char *path)
+{
+  GtkWidget *window;
+  GtkWidget *spinner;
+  gint64 start;
+  double batch_ms, idle_ms, batch_gap, idle_gap;
+
+  if (!gtk_init_check ())
+    {
+      g_print ("  frames: no display, not measured\n");
+      return;
+    }
+
+  window = gtk_window_new ();
+  spinner = gtk_spinner_new ();
+  gtk_spinner_start (GTK_SPINNER (spinner));
+  gtk_window_set_child (GTK_WINDOW (window), spinner);
+  gtk_window_set_default_size (GTK_WINDOW (window), 320, 240);
+  gtk_window_present (GTK_WINDOW (window));
+  while (gtk_widget_get_frame_clock (window) == NULL || !gtk_widget_get_mapped (window))
+    g_main_context_iteration (NULL, TRUE);
+  measure_frames (window, NULL, 500);  /* past the first frames */
+
+  copy_store (template_path, path);
+  start = g_get_monotonic_time ();
+  batch_gap = measure_frames (window, path, 0);
+  batch_ms = (g_get_monotonic_time () - start) / 1000.0;
+  idle_ms = batch_ms;
+  idle_gap = measure_frames (window, NULL, (guint) idle_ms);
+
+  g_print ("  frames while the batch is sent (%.1f s): longest gap %.1f ms; idle as long: %.1f ms\n",
+           batch_ms / 1000, batch_gap, idle_gap);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -259,7 +370,9 @@ main (int argc, char **argv)
   int runs = 5;
   char *server_script = NULL;
   char *smtplib_script = NULL;
+  gboolean frames = FALSE;
   const GOptionEntry entries[] = {
+    { "frames", 0, 0, G_OPTION_ARG_NONE, &frames, "Also measure a window's frames during a batch", NULL },
     { "invites", 0, 0, G_OPTION_ARG_INT, &n, "Invites per run (1000)", "N" },
     { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Runs of each, the median is shown (5)", "N" },
     { "server", 0, 0, G_OPTION_ARG_FILENAME, &server_script, "tests/smtp-server.py", "PATH" },
@@ -322,6 +435,8 @@ main (int argc, char **argv)
   g_print ("  Atelier's sender alone (the same messages, libcurl):          %8.3f s\n",
            bench_median (curl));
   g_print ("  ratio Atelier / smtplib: %.2f\n", bench_median (atelier) / bench_median (smtplib));
+  if (frames)
+    run_frames (template_path, run_path);
 
   g_subprocess_send_signal (server, SIGTERM);
   g_subprocess_wait (server, NULL, NULL);
