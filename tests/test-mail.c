@@ -1067,6 +1067,93 @@ test_crash (Fixture *f, gconstpointer data)
                   n_killed, g_hash_table_size (in_flight), n_twice);
 }
 
+/* --- atelier-cli ------------------------------------------------------------ */
+
+static int
+run_cli (Fixture *f, char **out, char **err, ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("ATELIER_CLI"));
+  g_ptr_array_add (argv, (gpointer) "--database");
+  g_ptr_array_add (argv, f->ical.base.path);
+  va_start (args, err);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  process = g_subprocess_newv ((const char * const *) argv->pdata,
+                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (process, NULL, NULL, out, err, &error));
+  g_assert_no_error (error);
+  return g_subprocess_get_exit_status (process);
+}
+
+static guint
+count_lines_with (const char *text, const char *prefix)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  guint n = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], prefix))
+      n++;
+  return n;
+}
+
+/* send prints a line per message; --dry-run sends and records nothing; a
+ * password file others can read is refused. */
+static void
+test_cli_send (Fixture *f, gconstpointer data)
+{
+  g_autofree char *password_file = g_build_filename (f->ical.base.dir, "password", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  gint64 registrations[3];
+
+  if (g_getenv ("ATELIER_CLI") == NULL)
+    {
+      g_test_skip ("ATELIER_CLI is not set");
+      return;
+    }
+  mail_start_server (f, "starttls", "--reject", "marc@example.org", NULL);
+  three_sign_ups (f, registrations);
+  g_assert_true (g_file_set_contents (password_file, TEST_SMTP_PASSWORD "\n", -1, NULL));
+
+  g_assert_cmpint (chmod (password_file, 0640), ==, 0);
+  g_assert_cmpint (run_cli (f, &out, &err, "send", "--password-file", password_file, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "chmod 600"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (chmod (password_file, 0600), ==, 0);
+
+  g_assert_cmpint (run_cli (f, &out, &err, "send", "--dry-run", NULL), ==, 0);
+  g_assert_cmpuint (count_lines_with (out, "would send: #"), ==, 3);
+  g_assert_cmpstr (test_query_text (f->ical.base.store, "SELECT count (*) FROM mail_messages"), ==, "0");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (f, &out, &err, "send", "--password-file", password_file, NULL), ==, 0);
+  g_assert_cmpuint (count_lines_with (out, "sent: #"), ==, 2);
+  g_assert_cmpuint (count_lines_with (out, "failed: #"), ==, 1);
+  g_assert_nonnull (strstr (out, "Marc Dupont <marc@example.org>, invitation, Risotto aux cèpes: "
+                                 "The mail server refused the message: 550 5.1.1"));
+  records = mail_read_log (f);
+  g_assert_cmpuint (records->len, ==, 2);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (f, &out, &err, "send", "--password-file", password_file, NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "Nothing to send.\n");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1102,6 +1189,7 @@ main (int argc, char **argv)
   ADD ("/atelier/mail/reminder/sent", test_reminder_sent);
   ADD ("/atelier/mail/follow-ups", test_follow_ups);
   ADD ("/atelier/mail/follow-ups-off", test_follow_ups_off);
+  ADD ("/atelier/mail/cli/send", test_cli_send);
   ADD ("/atelier/mail/crash/kill-9", test_crash);
 #undef ADD
 
