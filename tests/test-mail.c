@@ -1154,6 +1154,35 @@ test_cli_send (Fixture *f, gconstpointer data)
   g_assert_cmpstr (out, ==, "Nothing to send.\n");
 }
 
+/* The server's exact answer, in a sentence of the user's language. */
+static void
+test_cli_mail_test_french (Fixture *f, gconstpointer data)
+{
+  g_autofree char *password_file = g_build_filename (f->ical.base.dir, "password", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *language = g_getenv ("LANGUAGE");
+  g_autofree char *saved = g_strdup (language);
+
+  if (g_getenv ("ATELIER_CLI") == NULL || g_getenv ("ATELIER_LOCALEDIR") == NULL)
+    {
+      g_test_skip ("ATELIER_CLI or ATELIER_LOCALEDIR is not set");
+      return;
+    }
+  mail_start_server (f, "starttls", NULL);
+  g_assert_true (g_file_set_contents (password_file, "wrong\n", -1, NULL));
+  g_assert_cmpint (chmod (password_file, 0600), ==, 0);
+
+  g_setenv ("LANGUAGE", "fr", TRUE);
+  g_assert_cmpint (run_cli (f, &out, &err, "mail-test", "--password-file", password_file, NULL), ==, 1);
+  if (saved != NULL)
+    g_setenv ("LANGUAGE", saved, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+  g_assert_nonnull (strstr (err, "Le serveur de messagerie a refusé le nom d’utilisateur ou le mot de passe"
+                                 "\u00a0: 535 5.7.8 Authentication credentials invalid"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1190,6 +1219,7 @@ main (int argc, char **argv)
   ADD ("/atelier/mail/follow-ups", test_follow_ups);
   ADD ("/atelier/mail/follow-ups-off", test_follow_ups_off);
   ADD ("/atelier/mail/cli/send", test_cli_send);
+  ADD ("/atelier/mail/cli/mail-test-french", test_cli_mail_test_french);
   ADD ("/atelier/mail/crash/kill-9", test_crash);
 #undef ADD
 
