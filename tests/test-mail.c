@@ -867,6 +867,8 @@ test_follow_ups (Fixture *f, gconstpointer data)
   g_autofree char *paul = NULL;
   g_autofree char *ana = NULL;
   g_autofree char *subject = NULL;
+  g_autoptr(AtelierRegistration) lea_in = NULL;
+  g_autoptr(AtelierRegistration) paul_in = NULL;
   AtelierMailReport report;
   gint64 lea_reg, paul_reg;
 
@@ -878,9 +880,10 @@ test_follow_ups (Fixture *f, gconstpointer data)
   lea_reg = sign_up_customer (f, session, consenting);
   paul_reg = sign_up_customer (f, session, private);
   sign_up_customer (f, session, absent);
-  g_assert_nonnull (atelier_booking_check_in (f->ical.base.store, lea_reg, &error));
+  lea_in = atelier_booking_check_in (f->ical.base.store, lea_reg, &error);
   g_assert_no_error (error);
-  g_assert_nonnull (atelier_booking_check_in (f->ical.base.store, paul_reg, &error));
+  paul_in = atelier_booking_check_in (f->ical.base.store, paul_reg, &error);
+  g_assert_nonnull (paul_in);
   mail_write_setting (f, "mail-reminder", "off");
   g_assert_true (mail_send (f, mail_now (), &report, &error));
   g_assert_cmpuint (report.n_sent, ==, 3);

@@ -6,6 +6,7 @@
 #include <adwaita.h>
 
 #include <signal.h>
+#include <sys/prctl.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -519,6 +520,13 @@ test_mail_account (Fixture       *fixture,
   assert_setting (fixture, ATELIER_SETTING_MAIL_REMINDER, "0");
 }
 
+/* A test that fails does not leave its server behind. */
+static void
+server_child_setup (gpointer data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGTERM);
+}
+
 /* A mail server without AUTH on 127.0.0.1 (tests/smtp-server.py), or
  * NULL when python3-aiosmtpd is missing. */
 static GSubprocess *
@@ -527,13 +535,16 @@ start_smtp_server (Fixture *fixture,
 {
   g_autofree char *script = g_test_build_filename (G_TEST_DIST, "smtp-server.py", NULL);
   g_autofree char *log = g_build_filename (fixture->store.dir, "received.jsonl", NULL);
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GDataInputStream) out = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *line = NULL;
   GSubprocess *server;
 
-  server = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error,
-                             "/usr/bin/python3", script, "--log", log, "--security", "none", NULL);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_subprocess_launcher_set_child_setup (launcher, server_child_setup, NULL, NULL);
+  server = g_subprocess_launcher_spawn (launcher, &error, "/usr/bin/python3", script, "--log", log,
+                                        "--security", "none", NULL);
   g_assert_no_error (error);
   out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (server));
   line = g_data_input_stream_read_line (out, NULL, NULL, NULL);

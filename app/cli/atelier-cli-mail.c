@@ -254,17 +254,17 @@ read_stdin_line (void)
 {
   char buffer[1024];
   char *end;
+  char *copy;
 
   if (fgets (buffer, sizeof buffer, stdin) == NULL)
     return NULL;
   end = strpbrk (buffer, "\r\n");
   if (end != NULL)
     *end = '\0';
-  {
-    char *copy = g_strdup (buffer);
-    memset (buffer, 0, sizeof buffer);
-    return copy;
-  }
+
+  copy = g_strdup (buffer);
+  memset (buffer, 0, sizeof buffer);
+  return copy;
 }
 
 int

@@ -223,13 +223,13 @@ enqueue_reminders (AtelierStore     *store,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       g_autoptr(GTimeZone) zone = g_time_zone_new_identifier ((const char *) sqlite3_column_text (stmt, 3));
+      g_autoptr(GDateTime) start_utc = g_date_time_new_from_unix_utc (sqlite3_column_int64 (stmt, 2));
       g_autoptr(GDateTime) start = NULL;
       gint64 due_at;
 
       if (zone == NULL)
         zone = g_time_zone_new_utc ();
-      start = g_date_time_new_from_unix_utc (sqlite3_column_int64 (stmt, 2));
-      start = g_date_time_to_timezone (g_steal_pointer (&start) , zone);
+      start = g_date_time_to_timezone (start_utc, zone);
       due_at = atelier_mail_queue_reminder_due_at (settings, start);
 
       /* Not to someone who signed up after the reminder's time: the invite
@@ -266,7 +266,11 @@ enqueue_follow_ups (AtelierStore     *store,
                     gint64            session_id,
                     GError          **error)
 {
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) came = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  g_autoptr(GPtrArray) recipients = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt;
+  int rc;
 
   if (!atelier_settings_get_follow_ups (settings))
     return TRUE;
@@ -290,37 +294,30 @@ enqueue_follow_ups (AtelierStore     *store,
   sqlite3_bind_int64 (stmt, 2, FOLLOW_UP_WINDOW);
   sqlite3_bind_int64 (stmt, 3, session_id);
 
-  {
-    g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-    g_autoptr(GArray) came = g_array_new (FALSE, FALSE, sizeof (gboolean));
-    g_autoptr(GPtrArray) recipients = g_ptr_array_new_with_free_func (g_free);
-    int rc;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gboolean checked_in = sqlite3_column_int (stmt, 2) != 0;
 
-    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-      {
-        gint64 id = sqlite3_column_int64 (stmt, 0);
-        gboolean checked_in = sqlite3_column_int (stmt, 2) != 0;
+      g_array_append_val (ids, id);
+      g_array_append_val (came, checked_in);
+      g_ptr_array_add (recipients, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      atelier_store_set_error (store, rc, error);
+      return FALSE;
+    }
 
-        g_array_append_val (ids, id);
-        g_array_append_val (came, checked_in);
-        g_ptr_array_add (recipients, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
-      }
-    sqlite3_reset (stmt);
-    if (rc != SQLITE_DONE)
-      {
-        atelier_store_set_error (store, rc, error);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      const char *purpose = g_array_index (came, gboolean, i) ? "thank-you" : "missed-you";
+
+      if (!insert_message (store, settings, g_array_index (ids, gint64, i), purpose, purpose, 0,
+                           recipients->pdata[i], now, error))
         return FALSE;
-      }
-
-    for (guint i = 0; i < ids->len; i++)
-      {
-        const char *purpose = g_array_index (came, gboolean, i) ? "thank-you" : "missed-you";
-
-        if (!insert_message (store, settings, g_array_index (ids, gint64, i), purpose, purpose, 0,
-                             recipients->pdata[i], now, error))
-          return FALSE;
-      }
-  }
+    }
 
   return TRUE;
 }
@@ -1101,7 +1098,8 @@ lookup_password (AtelierSettings  *settings,
                  GError          **error)
 {
   const char *user = atelier_settings_get_smtp_user (settings);
-  g_autofree char *password = NULL;
+  char *password;
+  char *copy;
 
   if (*user == '\0')
     return g_strdup ("");
@@ -1109,11 +1107,11 @@ lookup_password (AtelierSettings  *settings,
   password = atelier_secret_lookup_password (atelier_settings_get_smtp_host (settings), user, NULL, error);
   if (password == NULL)
     return NULL;
-  {
-    char *copy = g_strdup (password);
-    atelier_secret_free (g_steal_pointer (&password));
-    return copy;
-  }
+
+  /* Freed like the others, with free_password(). */
+  copy = g_strdup (password);
+  atelier_secret_free (password);
+  return copy;
 }
 
 static void
