@@ -3,7 +3,9 @@
  *
  * Parses the command line, opens the store once (in a thread, while GTK
  * starts up) and hands it to the window on the first activation; if the
- * store cannot be opened, the window says why.
+ * store cannot be opened, the window says why. While it runs, it sends
+ * the mail that is due (reminders, follow-ups, invites owed) every few
+ * minutes, one batch at a time for all its windows, in a thread.
  */
 #define G_LOG_DOMAIN "atelier-application"
 
@@ -14,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "atelier-application.h"
+#include "atelier-mail-queue.h"
 #include "atelier-preferences-window.h"
 #include "atelier-store-monitor.h"
 #include "atelier-store.h"
@@ -31,7 +34,15 @@ struct _AtelierApplication
   GError         *store_error;
   gboolean        store_opened;
   GtkWidget      *preferences;  /* weak */
+  guint           mail_timer;
+  GCancellable   *mail_cancellable;
+  gboolean        sending_mail;
 };
+
+/* How often due mail is looked for while the app runs, and how long
+ * after start-up the first time (not to slow the first frame). */
+#define MAIL_INTERVAL_SECONDS 300
+#define MAIL_FIRST_SECONDS    20
 
 G_DEFINE_FINAL_TYPE (AtelierApplication, atelier_application, ADW_TYPE_APPLICATION)
 
@@ -72,6 +83,84 @@ atelier_application_start_opening_store (AtelierApplication *self)
     open_store_thread (self);
 }
 
+/* Due mail */
+
+static void
+on_due_mail_sent_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(AtelierApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  AtelierMailReport report = { 0 };
+
+  self->sending_mail = FALSE;
+  if (!atelier_mail_queue_send_finish (ATELIER_STORE (source), result, &report, &error))
+    {
+      /* Another window or `atelier-cli send` has the turn: nothing to say. */
+      if (!g_error_matches (error, ATELIER_MAIL_QUEUE_ERROR, ATELIER_MAIL_QUEUE_ERROR_BUSY) &&
+          !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_message ("Mail could not be sent: %s", error->message);
+      return;
+    }
+  if (report.n_sent + report.n_failed + report.n_retry > 0)
+    g_debug ("Mail sent: %u, put off: %u, failed: %u", report.n_sent, report.n_retry, report.n_failed);
+}
+
+/**
+ * atelier_application_send_due_mail:
+ *
+ * Sends what is due now, in a thread, unless a batch is already going or
+ * no mail account is set.
+ *
+ * Returns: whether a batch was started
+ */
+gboolean
+atelier_application_send_due_mail (AtelierApplication *self)
+{
+  g_autoptr(AtelierSettings) settings = NULL;
+
+  g_return_val_if_fail (ATELIER_IS_APPLICATION (self), FALSE);
+
+  if (self->sending_mail || self->store == NULL)
+    return FALSE;
+  settings = atelier_settings_load (self->store, NULL);
+  if (settings == NULL || !atelier_settings_check_can_send (settings, NULL))
+    return FALSE;
+
+  self->sending_mail = TRUE;
+  atelier_mail_queue_send_async (self->store, NULL, 0, NULL, NULL, self->mail_cancellable,
+                                 on_due_mail_sent_cb, g_object_ref (self));
+  return TRUE;
+}
+
+gboolean
+atelier_application_is_sending_mail (AtelierApplication *self)
+{
+  g_return_val_if_fail (ATELIER_IS_APPLICATION (self), FALSE);
+
+  return self->sending_mail;
+}
+
+static gboolean
+on_mail_timer_cb (gpointer user_data)
+{
+  AtelierApplication *self = user_data;
+
+  atelier_application_send_due_mail (self);
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+on_first_mail_cb (gpointer user_data)
+{
+  AtelierApplication *self = user_data;
+
+  atelier_application_send_due_mail (self);
+  self->mail_timer = g_timeout_add_seconds (MAIL_INTERVAL_SECONDS, on_mail_timer_cb, self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 atelier_application_open_store (AtelierApplication *self)
 {
@@ -88,7 +177,10 @@ atelier_application_open_store (AtelierApplication *self)
   if (self->store == NULL)
     g_message ("Could not open the store %s: %s", self->store_path, self->store_error->message);
   else
-    self->store_monitor = atelier_store_monitor_new (self->store);
+    {
+      self->store_monitor = atelier_store_monitor_new (self->store);
+      self->mail_timer = g_timeout_add_seconds (MAIL_FIRST_SECONDS, on_first_mail_cb, self);
+    }
 
   /* Preferences are the store's settings: none without a store. */
   preferences = g_action_map_lookup_action (G_ACTION_MAP (self), "preferences");
@@ -279,6 +371,9 @@ atelier_application_dispose (GObject *object)
   if (self->open_thread != NULL)
     g_thread_join (g_steal_pointer (&self->open_thread));
   g_clear_object (&self->store_monitor);
+  g_clear_handle_id (&self->mail_timer, g_source_remove);
+  g_cancellable_cancel (self->mail_cancellable);
+  g_clear_object (&self->mail_cancellable);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (atelier_application_parent_class)->dispose (object);
@@ -314,6 +409,7 @@ static void
 atelier_application_init (AtelierApplication *self)
 {
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  self->mail_cancellable = g_cancellable_new ();
 }
 
 AtelierApplication *

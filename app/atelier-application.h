@@ -9,6 +9,8 @@ G_BEGIN_DECLS
 #define ATELIER_TYPE_APPLICATION (atelier_application_get_type ())
 G_DECLARE_FINAL_TYPE (AtelierApplication, atelier_application, ATELIER, APPLICATION, AdwApplication)
 
-AtelierApplication *atelier_application_new (void);
+AtelierApplication *atelier_application_new             (void);
+gboolean            atelier_application_send_due_mail   (AtelierApplication *self);
+gboolean            atelier_application_is_sending_mail (AtelierApplication *self);
 
 G_END_DECLS

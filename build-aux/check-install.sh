@@ -1,20 +1,21 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
-# check-install.sh BUILD_DIR PREFIX BINDIR DATADIR LOCALEDIR APP_ID SCHEMA_ID LINGUAS_FILE
+# check-install.sh BUILD_DIR PREFIX BINDIR DATADIR LOCALEDIR APP_ID SCHEMA_ID LINGUAS_FILE UNIT_DIR
 #
 # Installs the build into a temporary folder with `meson install --destdir`
 # and checks that every file of the desktop integration is where it belongs:
-# the binaries, the desktop file, the metainfo, the schema, the icons, and
-# a catalogue for each language of po/LINGUAS. BINDIR, DATADIR and
+# the binaries, the desktop file, the metainfo, the schema, the icons, a
+# catalogue for each language of po/LINGUAS, and the systemd user units
+# that send due mail (UNIT_DIR, absolute). BINDIR, DATADIR and
 # LOCALEDIR are meson's options, relative to PREFIX or absolute.
 set -uo pipefail
 
-if (($# != 8)); then
-  echo "usage: $0 BUILD_DIR PREFIX BINDIR DATADIR LOCALEDIR APP_ID SCHEMA_ID LINGUAS_FILE" >&2
+if (($# != 9)); then
+  echo "usage: $0 BUILD_DIR PREFIX BINDIR DATADIR LOCALEDIR APP_ID SCHEMA_ID LINGUAS_FILE UNIT_DIR" >&2
   exit 2
 fi
 build_dir=$1 prefix=$2 bindir=$3 datadir=$4 localedir=$5
-app_id=$6 schema_id=$7 linguas_file=$8
+app_id=$6 schema_id=$7 linguas_file=$8 unit_dir=$9
 
 under_prefix() {
   case $1 in
@@ -44,6 +45,8 @@ expected=(
   "$datadir/glib-2.0/schemas/$schema_id.gschema.xml"
   "$datadir/icons/hicolor/scalable/apps/$app_id.svg"
   "$datadir/icons/hicolor/symbolic/apps/$app_id-symbolic.svg"
+  "$unit_dir/atelier-send.service"
+  "$unit_dir/atelier-send.timer"
 )
 
 # One catalogue per language listed in po/LINGUAS.
@@ -69,6 +72,13 @@ for file in "$bindir/atelier" "$bindir/atelier-cli"; do
     failed=1
   fi
 done
+
+# The service runs the atelier-cli that was installed beside it.
+service=$destdir$unit_dir/atelier-send.service
+if [[ -f $service ]] && ! grep -qx "ExecStart=$bindir/atelier-cli send" "$service"; then
+  echo "FAIL: atelier-send.service does not run $bindir/atelier-cli send"
+  failed=1
+fi
 
 # The installed files name the application id they were built for.
 desktop=$destdir$datadir/applications/$app_id.desktop

@@ -6,8 +6,15 @@
 
 #include <adwaita.h>
 
+#include <signal.h>
+#include <sys/prctl.h>
+#include <stdlib.h>
+#include <unistd.h>
+
 #include "atelier-contact.h"
+#include "atelier-mail-template.h"
 #include "atelier-preferences-window.h"
+#include "atelier-secret.h"
 #include "atelier-settings.h"
 #include "test-ui-util.h"
 #include "test-util.h"
@@ -386,10 +393,240 @@ test_focus_setting (Fixture       *fixture,
   test_wait_until (organizer_shows, fixture, NULL, 5);
 }
 
+
+/* The mail account */
+
+/* A gnome-keyring-daemon of its own, unlocked, on the test's private bus
+ * (see main()), with its files in the test's folder. */
+static GSubprocess *
+start_keyring (Fixture *fixture)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GDBusConnection) bus = NULL;
+  g_autofree char *home = g_build_filename (fixture->store.dir, "home", NULL);
+  g_autofree char *runtime = g_build_filename (fixture->store.dir, "runtime", NULL);
+  g_autofree char *data = g_build_filename (home, "data", NULL);
+  g_autoptr(GError) error = NULL;
+  GSubprocess *daemon;
+  GOutputStream *input;
+
+  g_assert_cmpint (g_mkdir_with_parents (data, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (runtime, 0700), ==, 0);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                                        G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_subprocess_launcher_setenv (launcher, "HOME", home, TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data, TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_RUNTIME_DIR", runtime, TRUE);
+  daemon = g_subprocess_launcher_spawn (launcher, &error, "gnome-keyring-daemon", "--foreground",
+                                        "--unlock", "--components=secrets", NULL);
+  g_assert_no_error (error);
+  input = g_subprocess_get_stdin_pipe (daemon);
+  g_assert_true (g_output_stream_write_all (input, "test", 4, NULL, NULL, &error));
+  g_assert_true (g_output_stream_close (input, NULL, &error));
+
+  /* Ready once it owns the Secret Service's name. */
+  bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
+  g_assert_no_error (error);
+  for (int i = 0; i < 100; i++)
+    {
+      g_autoptr(GVariant) owned = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                                               "org.freedesktop.DBus", "NameHasOwner",
+                                                               g_variant_new ("(s)", "org.freedesktop.secrets"),
+                                                               G_VARIANT_TYPE ("(b)"), 0, -1, NULL, NULL);
+      gboolean has_owner = FALSE;
+
+      if (owned != NULL)
+        g_variant_get (owned, "(b)", &has_owner);
+      if (has_owner)
+        return daemon;
+      g_usleep (100 * 1000);
+    }
+  g_error ("gnome-keyring-daemon did not start");
+}
+
+static gboolean
+password_kept (gpointer      fixture,
+               gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  char *password = atelier_secret_lookup_password ("smtp.example.org", "shop", NULL, &error);
+  gboolean kept = g_strcmp0 (password, data) == 0;
+
+  atelier_secret_free (password);
+  return kept;
+}
+
+static gboolean
+password_row_empty (gpointer      fixture,
+                    gconstpointer data)
+{
+  return *entry_text (fixture, "smtp-password") == '\0';
+}
+
+/* The password goes to the keyring through libsecret, never to the store. */
+static void
+test_mail_password (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GSubprocess) keyring = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  if (g_getenv ("ATELIER_TEST_OWN_BUS") == NULL)
+    {
+      g_test_skip ("needs a D-Bus session of its own (dbus-run-session)");
+      return;
+    }
+  keyring = start_keyring (fixture);
+  show_window (fixture);
+
+  apply_text (fixture, ATELIER_SETTING_SMTP_HOST, "smtp.example.org");
+  apply_text (fixture, ATELIER_SETTING_SMTP_USER, "shop");
+  assert_setting (fixture, ATELIER_SETTING_SMTP_HOST, "smtp.example.org");
+  gtk_editable_set_text (GTK_EDITABLE (row (fixture, "smtp-password")), "c0rrect horse");
+  g_signal_emit_by_name (row (fixture, "smtp-password"), "apply");
+
+  test_wait_until (password_kept, fixture, "c0rrect horse", 10);
+  test_wait_until (password_row_empty, fixture, NULL, 5);
+  g_assert_true (g_file_get_contents (fixture->store.path, &contents, &length, NULL));
+  g_assert_null (g_strstr_len (contents, length, "c0rrect horse"));
+
+  gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&fixture->window)));
+  g_subprocess_send_signal (keyring, SIGTERM);
+  g_subprocess_wait (keyring, NULL, NULL);
+}
+
+/* The account's rows write the settings, through the core's rules. */
+static void
+test_mail_account (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  show_window (fixture);
+
+  apply_text (fixture, ATELIER_SETTING_SMTP_HOST, " SMTP.Example.org ");
+  assert_setting (fixture, ATELIER_SETTING_SMTP_HOST, "smtp.example.org");
+  apply_text (fixture, ATELIER_SETTING_SMTP_PORT, "70000");
+  assert_setting (fixture, ATELIER_SETTING_SMTP_PORT, "");
+  g_assert_true (gtk_widget_has_css_class (row (fixture, ATELIER_SETTING_SMTP_PORT), "error"));
+  apply_text (fixture, ATELIER_SETTING_SMTP_PORT, "465");
+  assert_setting (fixture, ATELIER_SETTING_SMTP_PORT, "465");
+
+  /* "None" is refused for a server elsewhere, and the choice goes back. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row (fixture, ATELIER_SETTING_SMTP_SECURITY)), 2);
+  assert_setting (fixture, ATELIER_SETTING_SMTP_SECURITY, "starttls");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row (fixture, ATELIER_SETTING_SMTP_SECURITY))), ==, 1);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row (fixture, ATELIER_SETTING_SMTP_SECURITY)), 0);
+  assert_setting (fixture, ATELIER_SETTING_SMTP_SECURITY, "tls");
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row (fixture, ATELIER_SETTING_MAIL_REMINDER)), 0);
+  assert_setting (fixture, ATELIER_SETTING_MAIL_REMINDER, "0");
+}
+
+/* A test that fails does not leave its server behind. */
+static void
+server_child_setup (gpointer data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGTERM);
+}
+
+/* A mail server without AUTH on 127.0.0.1 (tests/smtp-server.py), or
+ * NULL when python3-aiosmtpd is missing. */
+static GSubprocess *
+start_smtp_server (Fixture *fixture,
+                   int     *port)
+{
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "smtp-server.py", NULL);
+  g_autofree char *log = g_build_filename (fixture->store.dir, "received.jsonl", NULL);
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GDataInputStream) out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *line = NULL;
+  GSubprocess *server;
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_subprocess_launcher_set_child_setup (launcher, server_child_setup, NULL, NULL);
+  server = g_subprocess_launcher_spawn (launcher, &error, "/usr/bin/python3", script, "--log", log,
+                                        "--security", "none", NULL);
+  g_assert_no_error (error);
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (server));
+  line = g_data_input_stream_read_line (out, NULL, NULL, NULL);
+  if (line == NULL)
+    {
+      g_subprocess_wait (server, NULL, NULL);
+      g_object_unref (server);
+      return NULL;
+    }
+  *port = atoi (line);
+  return server;
+}
+
+static gboolean
+mail_status_shown (gpointer      fixture,
+                   gconstpointer data)
+{
+  Fixture *f = fixture;
+  const char *status = atelier_preferences_window_get_mail_status (f->window, NULL);
+
+  return status != NULL && strstr (status, data) != NULL;
+}
+
+/* The test message goes from a thread; its answer, or the reason it did
+ * not go, is shown as the server or the core said it. */
+static void
+test_mail_test_message (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GSubprocess) server = NULL;
+  g_autofree char *port_text = NULL;
+  gboolean is_error = FALSE;
+  int port = 0;
+
+  server = start_smtp_server (fixture, &port);
+  if (server == NULL)
+    {
+      g_test_skip ("python3-aiosmtpd is missing");
+      return;
+    }
+  port_text = g_strdup_printf ("%d", port);
+  show_window (fixture);
+  apply_text (fixture, ATELIER_SETTING_SMTP_HOST, "127.0.0.1");
+  apply_text (fixture, ATELIER_SETTING_SMTP_PORT, port_text);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row (fixture, ATELIER_SETTING_SMTP_SECURITY)), 2);
+  assert_setting (fixture, ATELIER_SETTING_SMTP_SECURITY, "none");
+
+  g_signal_emit_by_name (atelier_preferences_window_get_test_button (fixture->window), "clicked");
+  test_wait_until (mail_status_shown, fixture, "The server answered: 250 2.0.0 Ok: queued", 20);
+  atelier_preferences_window_get_mail_status (fixture->window, &is_error);
+  g_assert_false (is_error);
+
+  g_subprocess_send_signal (server, SIGTERM);
+  g_subprocess_wait (server, NULL, NULL);
+  g_signal_emit_by_name (atelier_preferences_window_get_test_button (fixture->window), "clicked");
+  test_wait_until (mail_status_shown, fixture, "connection refused", 20);
+  atelier_preferences_window_get_mail_status (fixture->window, &is_error);
+  g_assert_true (is_error);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  /* A D-Bus session of its own, for a keyring that no other test sees. */
+  if (g_getenv ("ATELIER_TEST_OWN_BUS") == NULL && g_find_program_in_path ("dbus-run-session") != NULL &&
+      g_find_program_in_path ("gnome-keyring-daemon") != NULL)
+    {
+      g_autoptr(GPtrArray) args = g_ptr_array_new ();
+
+      g_setenv ("ATELIER_TEST_OWN_BUS", "1", TRUE);
+      g_ptr_array_add (args, (gpointer) "dbus-run-session");
+      g_ptr_array_add (args, (gpointer) "--");
+      for (int i = 0; i < argc; i++)
+        g_ptr_array_add (args, argv[i]);
+      g_ptr_array_add (args, NULL);
+      execvp ("dbus-run-session", (char **) args->pdata);
+      g_unsetenv ("ATELIER_TEST_OWN_BUS");
+    }
+
   if (!gtk_init_check ())
     {
       g_print ("1..0 # SKIP no display for the preferences tests\n");
@@ -411,6 +648,9 @@ main (int   argc,
   ADD_TEST ("/atelier/preferences/close-applies", test_close_applies);
   ADD_TEST ("/atelier/preferences/follows-store", test_follows_store);
   ADD_TEST ("/atelier/preferences/focus-setting", test_focus_setting);
+  ADD_TEST ("/atelier/preferences/mail-account", test_mail_account);
+  ADD_TEST ("/atelier/preferences/mail-password", test_mail_password);
+  ADD_TEST ("/atelier/preferences/mail-test-message", test_mail_test_message);
 
 #undef ADD_TEST
 

@@ -160,4 +160,21 @@ int             atelier_cli_feed           (AtelierCli               *cli,
                                             const AtelierCliCommand  *command,
                                             GStrv                    *args);
 
+/* atelier-cli-mail.c */
+int             atelier_cli_send           (AtelierCli               *cli,
+                                            const AtelierCliCommand  *command,
+                                            GStrv                    *args);
+int             atelier_cli_mail_test      (AtelierCli               *cli,
+                                            const AtelierCliCommand  *command,
+                                            GStrv                    *args);
+int             atelier_cli_mail_password  (AtelierCli               *cli,
+                                            const AtelierCliCommand  *command,
+                                            GStrv                    *args);
+int             atelier_cli_messages       (AtelierCli               *cli,
+                                            const AtelierCliCommand  *command,
+                                            GStrv                    *args);
+int             atelier_cli_template       (AtelierCli               *cli,
+                                            const AtelierCliCommand  *command,
+                                            GStrv                    *args);
+
 G_END_DECLS

@@ -298,3 +298,82 @@ atelier_mail_to_bytes (GMimeMessage *message)
   array = g_mime_stream_mem_get_byte_array (GMIME_STREAM_MEM (stream));
   return g_bytes_new (array->data, array->len);
 }
+
+/**
+ * atelier_mail_new_message_id:
+ *
+ * Returns: (transfer full): a new Message-ID (without angle brackets) on
+ *   the domain of the store's mailbox
+ */
+char *
+atelier_mail_new_message_id (AtelierSettings *settings)
+{
+  const char *organizer = atelier_settings_get_organizer (settings);
+  const char *domain = organizer ? strchr (organizer, '@') : NULL;
+
+  ensure_gmime ();
+  return g_mime_utils_generate_message_id (domain ? domain + 1 : "atelier");
+}
+
+/**
+ * atelier_mail_new_text:
+ * @subject: one line, already expanded
+ * @body: the text, already expanded
+ *
+ * Builds a plain-text mail from the store to @customer: a reminder or a
+ * follow-up, with no calendar in it.
+ *
+ * Returns: (transfer full): the message
+ */
+GMimeMessage *
+atelier_mail_new_text (AtelierSettings  *settings,
+                       AtelierCustomer  *customer,
+                       const char       *subject,
+                       const char       *body,
+                       GError          **error)
+{
+  g_autoptr(GMimeMessage) message = NULL;
+  g_autoptr(GMimeTextPart) text = NULL;
+  g_autofree char *store = NULL;
+  g_autofree char *full_name = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *one_line = NULL;
+  g_autofree char *message_id = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  g_return_val_if_fail (ATELIER_IS_SETTINGS (settings), NULL);
+  g_return_val_if_fail (ATELIER_IS_CUSTOMER (customer), NULL);
+
+  if (!atelier_settings_check_can_invite (settings, error))
+    return NULL;
+  if (!atelier_settings_is_valid_mailbox (atelier_customer_get_email (customer)))
+    {
+      g_set_error_literal (error, ATELIER_INVITE_ERROR, ATELIER_INVITE_ERROR_BAD_ADDRESS,
+                           _("The customer has no valid e-mail address."));
+      return NULL;
+    }
+
+  ensure_gmime ();
+  store = header_text (atelier_settings_get_store_name (settings));
+  full_name = atelier_customer_dup_full_name (customer);
+  name = header_text (full_name);
+  one_line = header_text (subject);
+  message_id = atelier_mail_new_message_id (settings);
+
+  message = g_mime_message_new (TRUE);
+  g_mime_message_add_mailbox (message, GMIME_ADDRESS_TYPE_FROM, store,
+                              atelier_settings_get_organizer (settings));
+  g_mime_message_add_mailbox (message, GMIME_ADDRESS_TYPE_TO, name,
+                              atelier_customer_get_email (customer));
+  g_mime_message_set_subject (message, one_line, "utf-8");
+  g_mime_message_set_date (message, now);
+  g_mime_message_set_message_id (message, message_id);
+
+  /* set_text() picks the charset and converts to it: no set_charset() after. */
+  text = g_mime_text_part_new_with_subtype ("plain");
+  g_mime_text_part_set_text (text, body);
+  g_mime_part_set_content_encoding (GMIME_PART (text), GMIME_CONTENT_ENCODING_QUOTEDPRINTABLE);
+  g_mime_message_set_mime_part (message, GMIME_OBJECT (text));
+
+  return g_steal_pointer (&message);
+}

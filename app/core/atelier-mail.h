@@ -17,5 +17,11 @@ GMimeMessage *atelier_mail_new_invite (AtelierSettings    *settings,
                                        const char         *calendar,
                                        GError            **error);
 GBytes       *atelier_mail_to_bytes   (GMimeMessage       *message);
+GMimeMessage *atelier_mail_new_text   (AtelierSettings    *settings,
+                                       AtelierCustomer    *customer,
+                                       const char         *subject,
+                                       const char         *body,
+                                       GError            **error);
+char         *atelier_mail_new_message_id (AtelierSettings *settings);
 
 G_END_DECLS

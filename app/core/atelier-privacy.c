@@ -317,7 +317,13 @@ erase_one (AtelierStore  *store,
   return atelier_store_exec_ids (store, clear_customer, params, 2, error) &&
          atelier_store_exec_ids (store, "UPDATE registrations SET note = '' WHERE customer_id = ?",
                                  &id, 1, error) &&
-         atelier_store_exec_ids (store, "DELETE FROM contacts WHERE customer_id = ?", &id, 1, error);
+         atelier_store_exec_ids (store, "DELETE FROM contacts WHERE customer_id = ?", &id, 1, error) &&
+         /* The mail queue keeps each message's address: nothing is left
+          * of it, and nothing more is sent. */
+         atelier_store_exec_ids (store,
+                                 "DELETE FROM mail_messages WHERE registration_id IN"
+                                 " (SELECT id FROM registrations WHERE customer_id = ?)",
+                                 &id, 1, error);
 }
 
 static gboolean

@@ -535,6 +535,84 @@ static const char schema_step_partial_arrival[] =
   "  CONSTRAINT registration_arrived_within_party"
   "  CHECK (arrived IS NULL OR (checked_in_at IS NOT NULL AND arrived BETWEEN 1 AND party_size));";
 
+/* Mail that leaves the computer (see atelier-mail-queue.c). The settings
+ * table is made again for the mail account's keys and the reminder and
+ * follow-up switches (a CHECK cannot be altered in place); no password
+ * is among them: it lives in the Secret Service.
+ *
+ * `mail_messages` is the queue: one row per message owed to a customer,
+ * with its state. UNIQUE (registration, purpose, sequence) is what keeps
+ * an invite, an update or a cancellation to once per SEQUENCE, and a
+ * reminder or a follow-up to once per registration. `message_id` is
+ * chosen when the row is made, so that the one message that may go twice
+ * (in flight when the sender was killed) goes twice with the same
+ * Message-ID, which mail programs show once. `mail_templates` holds the
+ * texts a store edited; a template without a row has its default. */
+static const char schema_step_mail[] =
+  "CREATE TABLE settings_new ("
+  "  key TEXT PRIMARY KEY"
+  "    CONSTRAINT setting_key_known"
+  "    CHECK (key IN ('store-name', 'organizer', 'address', 'time-zone',"
+  "                   'reminder', 'rsvp', 'language',"
+  "                   'smtp-host', 'smtp-port', 'smtp-security', 'smtp-user', 'smtp-ca-file',"
+  "                   'mail-reminder', 'follow-ups')),"
+  "  value TEXT NOT NULL"
+  "    CONSTRAINT setting_value_one_line"
+  "    CHECK (instr (value, char (10)) = 0 AND instr (value, char (13)) = 0),"
+  "  CONSTRAINT setting_value_valid CHECK (CASE key"
+  "    WHEN 'reminder' THEN length (value) BETWEEN 1 AND 5 AND NOT value GLOB '*[^0-9]*'"
+  "    WHEN 'mail-reminder' THEN length (value) BETWEEN 1 AND 5 AND NOT value GLOB '*[^0-9]*'"
+  "    WHEN 'rsvp' THEN value IN ('true', 'false')"
+  "    WHEN 'follow-ups' THEN value IN ('true', 'false')"
+  "    WHEN 'language' THEN value IN ('en', 'fr')"
+  "    WHEN 'organizer' THEN value = '' OR value GLOB '?*@?*'"
+  "    WHEN 'time-zone' THEN length (value) > 0"
+  "    WHEN 'smtp-port' THEN value = '' OR (length (value) BETWEEN 1 AND 5"
+  "                                         AND NOT value GLOB '*[^0-9]*')"
+  "    WHEN 'smtp-security' THEN value IN ('tls', 'starttls', 'none')"
+  "    WHEN 'smtp-host' THEN NOT value GLOB '*[/@ ]*'"
+  "    ELSE 1 END)"
+  ") WITHOUT ROWID;"
+  "INSERT INTO settings_new (key, value) SELECT key, value FROM settings;"
+  "DROP TABLE settings;"
+  "ALTER TABLE settings_new RENAME TO settings;"
+  "CREATE TABLE mail_messages ("
+  "  id INTEGER PRIMARY KEY,"
+  "  registration_id INTEGER NOT NULL REFERENCES registrations (id) ON DELETE CASCADE,"
+  "  purpose TEXT NOT NULL"
+  "    CONSTRAINT mail_purpose_known"
+  "    CHECK (purpose IN ('invite', 'cancel', 'reminder', 'thank-you', 'missed-you')),"
+  "  kind TEXT NOT NULL,"
+  "  sequence INTEGER NOT NULL DEFAULT 0"
+  "    CONSTRAINT mail_sequence_not_negative CHECK (sequence >= 0),"
+  "  recipient TEXT NOT NULL,"
+  "  message_id TEXT NOT NULL UNIQUE,"
+  "  state TEXT NOT NULL DEFAULT 'pending'"
+  "    CONSTRAINT mail_state_known"
+  "    CHECK (state IN ('pending', 'sending', 'sent', 'retry', 'failed', 'superseded')),"
+  "  attempts INTEGER NOT NULL DEFAULT 0"
+  "    CONSTRAINT mail_attempts_not_negative CHECK (attempts >= 0),"
+  "  created_at INTEGER NOT NULL,"
+  "  next_attempt_at INTEGER,"
+  "  sent_at INTEGER,"
+  "  server_reply TEXT NOT NULL DEFAULT '',"
+  "  CONSTRAINT mail_sent_has_time CHECK ((state = 'sent') = (sent_at IS NOT NULL)),"
+  "  CONSTRAINT mail_retry_has_time CHECK ((state = 'retry') = (next_attempt_at IS NOT NULL)),"
+  "  UNIQUE (registration_id, purpose, sequence)"
+  ");"
+  "CREATE INDEX mail_messages_by_state ON mail_messages (state, next_attempt_at);"
+  "CREATE TABLE mail_templates ("
+  "  name TEXT NOT NULL"
+  "    CONSTRAINT mail_template_known CHECK (name IN ('reminder', 'thank-you', 'missed-you')),"
+  "  language TEXT NOT NULL"
+  "    CONSTRAINT mail_template_language_known CHECK (language IN ('en', 'fr')),"
+  "  subject TEXT NOT NULL"
+  "    CONSTRAINT mail_template_subject_one_line"
+  "    CHECK (instr (subject, char (10)) = 0 AND instr (subject, char (13)) = 0),"
+  "  body TEXT NOT NULL,"
+  "  PRIMARY KEY (name, language)"
+  ") WITHOUT ROWID;";
+
 static const char *const schema_steps[] = {
   schema_step_1,
   schema_step_2,
@@ -546,6 +624,7 @@ static const char *const schema_steps[] = {
   schema_step_8,
   schema_step_9,
   schema_step_partial_arrival,
+  schema_step_mail,
 };
 
 int

@@ -49,6 +49,10 @@ static gboolean normalize_time_zone (const char *value, char **canonical, GError
 static gboolean normalize_reminder  (const char *value, char **canonical, GError **error);
 static gboolean normalize_boolean   (const char *value, char **canonical, GError **error);
 static gboolean normalize_language  (const char *value, char **canonical, GError **error);
+static gboolean normalize_host      (const char *value, char **canonical, GError **error);
+static gboolean normalize_port      (const char *value, char **canonical, GError **error);
+static gboolean normalize_security  (const char *value, char **canonical, GError **error);
+static gboolean normalize_file      (const char *value, char **canonical, GError **error);
 
 static const KeyInfo keys[] = {
   { ATELIER_SETTING_STORE_NAME, N_("The store’s name, shown to customers as the organiser"),
@@ -65,6 +69,20 @@ static const KeyInfo keys[] = {
     normalize_boolean },
   { ATELIER_SETTING_LANGUAGE, N_("The language of invites and mails to customers: en or fr"),
     normalize_language },
+  { ATELIER_SETTING_SMTP_HOST, N_("The mail server that sends to customers, such as smtp.example.org"),
+    normalize_host },
+  { ATELIER_SETTING_SMTP_PORT, N_("The mail server’s port; empty for the usual one (465 for tls, 587 for starttls, 25 for none)"),
+    normalize_port },
+  { ATELIER_SETTING_SMTP_SECURITY, N_("How the connection is protected: tls, starttls, or none (only to this computer)"),
+    normalize_security },
+  { ATELIER_SETTING_SMTP_USER, N_("The user name on the mail server; empty to send without logging in"),
+    normalize_text },
+  { ATELIER_SETTING_SMTP_CA_FILE, N_("A certificate authority file (PEM) for a server with its own certificate; empty for the system’s"),
+    normalize_file },
+  { ATELIER_SETTING_MAIL_REMINDER, N_("When a reminder mail goes to customers before a session, in minutes; 0 or “off” for none"),
+    normalize_reminder },
+  { ATELIER_SETTING_FOLLOW_UPS, N_("Whether customers get a mail after a session (a thank-you, or “we missed you”): true or false"),
+    normalize_boolean },
 };
 
 static const char *const key_names[] = {
@@ -75,6 +93,13 @@ static const char *const key_names[] = {
   ATELIER_SETTING_REMINDER,
   ATELIER_SETTING_RSVP,
   ATELIER_SETTING_LANGUAGE,
+  ATELIER_SETTING_SMTP_HOST,
+  ATELIER_SETTING_SMTP_PORT,
+  ATELIER_SETTING_SMTP_SECURITY,
+  ATELIER_SETTING_SMTP_USER,
+  ATELIER_SETTING_SMTP_CA_FILE,
+  ATELIER_SETTING_MAIL_REMINDER,
+  ATELIER_SETTING_FOLLOW_UPS,
   NULL,
 };
 
@@ -88,9 +113,13 @@ find_key (const char  *key,
     if (strcmp (keys[i].key, key) == 0)
       return &keys[i];
 
-  g_set_error (error, ATELIER_SETTINGS_ERROR, ATELIER_SETTINGS_ERROR_UNKNOWN_KEY,
-               _("There is no setting “%s”; the settings are: %s."),
-               key ? key : "", "store-name, organizer, address, time-zone, reminder, rsvp, language");
+  if (error != NULL)
+    {
+      g_autofree char *names = g_strjoinv (", ", (GStrv) key_names);
+
+      g_set_error (error, ATELIER_SETTINGS_ERROR, ATELIER_SETTINGS_ERROR_UNKNOWN_KEY,
+                   _("There is no setting “%s”; the settings are: %s."), key ? key : "", names);
+    }
   return NULL;
 }
 
@@ -258,6 +287,143 @@ normalize_language (const char  *value,
   return FALSE;
 }
 
+/* A host name or an address, nothing that could carry a path or a
+ * second URL into the one libcurl is given. */
+static gboolean
+normalize_host (const char  *value,
+                char       **canonical,
+                GError     **error)
+{
+  g_autofree char *lower = lower_trimmed (value);
+  gboolean bracketed = lower[0] == '[';
+
+  for (const char *p = lower; *p != '\0'; p++)
+    if (!(g_ascii_isalnum (*p) || *p == '.' || *p == '-' || (*p == ':' && bracketed) ||
+          (bracketed && (*p == '[' || *p == ']'))))
+      {
+        g_set_error (error, ATELIER_SETTINGS_ERROR, ATELIER_SETTINGS_ERROR_INVALID,
+                     _("“%s” is not a server name such as smtp.example.org."), value);
+        return FALSE;
+      }
+  if (strlen (lower) > 253)
+    {
+      set_invalid (error, _("The server name is too long."));
+      return FALSE;
+    }
+
+  *canonical = g_steal_pointer (&lower);
+  return TRUE;
+}
+
+static gboolean
+normalize_port (const char  *value,
+                char       **canonical,
+                GError     **error)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (value));
+  guint64 port = 0;
+
+  if (*trimmed == '\0')
+    {
+      *canonical = g_steal_pointer (&trimmed);
+      return TRUE;
+    }
+  if (!g_ascii_string_to_unsigned (trimmed, 10, 1, 65535, &port, NULL))
+    {
+      g_set_error (error, ATELIER_SETTINGS_ERROR, ATELIER_SETTINGS_ERROR_INVALID,
+                   _("“%s” is not a port: give a number from 1 to 65535, or nothing for the usual one."),
+                   value);
+      return FALSE;
+    }
+
+  *canonical = g_strdup_printf ("%" G_GUINT64_FORMAT, port);
+  return TRUE;
+}
+
+static gboolean
+normalize_security (const char  *value,
+                    char       **canonical,
+                    GError     **error)
+{
+  static const char *const known[] = { "tls", "starttls", "none", NULL };
+  g_autofree char *lower = lower_trimmed (value);
+
+  if (g_strv_contains (known, lower))
+    {
+      *canonical = g_steal_pointer (&lower);
+      return TRUE;
+    }
+
+  g_set_error (error, ATELIER_SETTINGS_ERROR, ATELIER_SETTINGS_ERROR_INVALID,
+               _("“%s” is not a kind of security: use tls, starttls or none."), value);
+  return FALSE;
+}
+
+/* An absolute path, or nothing; whether the file can be read is seen
+ * when mail is sent, on the computer that sends it. */
+static gboolean
+normalize_file (const char  *value,
+                char       **canonical,
+                GError     **error)
+{
+  g_autofree char *trimmed = NULL;
+
+  if (!normalize_text (value, &trimmed, error))
+    return FALSE;
+  if (*trimmed != '\0' && !g_path_is_absolute (trimmed))
+    {
+      g_set_error (error, ATELIER_SETTINGS_ERROR, ATELIER_SETTINGS_ERROR_INVALID,
+                   _("“%s” is not a full path to a file, such as /etc/ssl/store-ca.pem."), value);
+      return FALSE;
+    }
+
+  *canonical = g_steal_pointer (&trimmed);
+  return TRUE;
+}
+
+/**
+ * atelier_settings_is_loopback_host:
+ *
+ * Whether @host names this computer: localhost, 127.0.0.0/8 or ::1. Only
+ * there may mail go without encryption.
+ */
+gboolean
+atelier_settings_is_loopback_host (const char *host)
+{
+  g_autoptr(GInetAddress) address = NULL;
+  g_autofree char *bare = NULL;
+
+  if (host == NULL || *host == '\0')
+    return FALSE;
+  if (g_ascii_strcasecmp (host, "localhost") == 0)
+    return TRUE;
+
+  bare = g_strdup (host);
+  if (bare[0] == '[' && bare[strlen (bare) - 1] == ']')
+    {
+      bare[strlen (bare) - 1] = '\0';
+      memmove (bare, bare + 1, strlen (bare));
+    }
+  address = g_inet_address_new_from_string (bare);
+  return address != NULL && g_inet_address_get_is_loopback (address);
+}
+
+/* The rule that needs two settings: no encryption only to this computer. */
+static gboolean
+check_security_with_host (const char  *security,
+                          const char  *host,
+                          GError     **error)
+{
+  if (g_strcmp0 (security, "none") != 0 || host == NULL || *host == '\0' ||
+      atelier_settings_is_loopback_host (host))
+    return TRUE;
+
+  g_set_error (error, ATELIER_SETTINGS_ERROR, ATELIER_SETTINGS_ERROR_INVALID,
+               _("Mail to “%s” cannot go unencrypted: security “none” is only allowed to this "
+                 "computer (localhost, 127.0.0.1); use tls or starttls."), host);
+  return FALSE;
+}
+
 static char *
 default_time_zone (void)
 {
@@ -296,6 +462,13 @@ atelier_settings_init (AtelierSettings *self)
   g_hash_table_insert (self->values, (gpointer) ATELIER_SETTING_REMINDER, g_strdup ("1440"));
   g_hash_table_insert (self->values, (gpointer) ATELIER_SETTING_RSVP, g_strdup ("true"));
   g_hash_table_insert (self->values, (gpointer) ATELIER_SETTING_LANGUAGE, g_strdup ("en"));
+  g_hash_table_insert (self->values, (gpointer) ATELIER_SETTING_SMTP_HOST, g_strdup (""));
+  g_hash_table_insert (self->values, (gpointer) ATELIER_SETTING_SMTP_PORT, g_strdup (""));
+  g_hash_table_insert (self->values, (gpointer) ATELIER_SETTING_SMTP_SECURITY, g_strdup ("starttls"));
+  g_hash_table_insert (self->values, (gpointer) ATELIER_SETTING_SMTP_USER, g_strdup (""));
+  g_hash_table_insert (self->values, (gpointer) ATELIER_SETTING_SMTP_CA_FILE, g_strdup (""));
+  g_hash_table_insert (self->values, (gpointer) ATELIER_SETTING_MAIL_REMINDER, g_strdup ("1440"));
+  g_hash_table_insert (self->values, (gpointer) ATELIER_SETTING_FOLLOW_UPS, g_strdup ("true"));
 }
 
 /**
@@ -483,12 +656,17 @@ atelier_settings_write (AtelierStore  *store,
                         const char    *value,
                         GError       **error)
 {
-  g_autoptr(AtelierSettings) scratch = atelier_settings_new ();
+  g_autoptr(AtelierSettings) scratch = NULL;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (ATELIER_IS_STORE (store), FALSE);
 
-  if (!atelier_settings_set (scratch, key, value, error))
+  /* The new value among the others, for the rules that need two. */
+  scratch = atelier_settings_load (store, error);
+  if (scratch == NULL || !atelier_settings_set (scratch, key, value, error))
+    return FALSE;
+  if (!check_security_with_host (atelier_settings_get_smtp_security (scratch),
+                                 atelier_settings_get_smtp_host (scratch), error))
     return FALSE;
 
   if (value == NULL)
@@ -575,4 +753,87 @@ atelier_settings_check_can_invite (AtelierSettings  *self,
                        _("Invites cannot be sent before the store’s e-mail address is set: "
                          "set the “organizer” setting, for example to shop@example.org."));
   return FALSE;
+}
+
+const char *
+atelier_settings_get_smtp_host (AtelierSettings *self)
+{
+  return atelier_settings_get (self, ATELIER_SETTING_SMTP_HOST);
+}
+
+/* Returns: the port to connect to, the security's usual one if unset */
+int
+atelier_settings_get_smtp_port (AtelierSettings *self)
+{
+  const char *value = atelier_settings_get (self, ATELIER_SETTING_SMTP_PORT);
+  const char *security = atelier_settings_get_smtp_security (self);
+
+  if (value != NULL && *value != '\0')
+    return (int) g_ascii_strtoll (value, NULL, 10);
+  if (g_strcmp0 (security, "tls") == 0)
+    return 465;
+  if (g_strcmp0 (security, "none") == 0)
+    return 25;
+  return 587;
+}
+
+const char *
+atelier_settings_get_smtp_security (AtelierSettings *self)
+{
+  return atelier_settings_get (self, ATELIER_SETTING_SMTP_SECURITY);
+}
+
+const char *
+atelier_settings_get_smtp_user (AtelierSettings *self)
+{
+  return atelier_settings_get (self, ATELIER_SETTING_SMTP_USER);
+}
+
+const char *
+atelier_settings_get_smtp_ca_file (AtelierSettings *self)
+{
+  return atelier_settings_get (self, ATELIER_SETTING_SMTP_CA_FILE);
+}
+
+/* Returns: minutes before a session when its reminder mail goes; 0 for none */
+int
+atelier_settings_get_mail_reminder (AtelierSettings *self)
+{
+  const char *value = atelier_settings_get (self, ATELIER_SETTING_MAIL_REMINDER);
+
+  return value ? (int) g_ascii_strtoll (value, NULL, 10) : 0;
+}
+
+gboolean
+atelier_settings_get_follow_ups (AtelierSettings *self)
+{
+  return g_strcmp0 (atelier_settings_get (self, ATELIER_SETTING_FOLLOW_UPS), "true") == 0;
+}
+
+/**
+ * atelier_settings_check_can_send:
+ *
+ * Mail needs the organiser's mailbox (the sender) and a server, and the
+ * server's security must suit its host; refuses with a sentence that
+ * says which setting to give.
+ */
+gboolean
+atelier_settings_check_can_send (AtelierSettings  *self,
+                                 GError          **error)
+{
+  const char *host = atelier_settings_get_smtp_host (self);
+
+  g_return_val_if_fail (ATELIER_IS_SETTINGS (self), FALSE);
+
+  if (!atelier_settings_check_can_invite (self, error))
+    return FALSE;
+  if (host == NULL || *host == '\0')
+    {
+      g_set_error_literal (error, ATELIER_SETTINGS_ERROR, ATELIER_SETTINGS_ERROR_NO_ACCOUNT,
+                           _("No mail server is set: set the mail account in Preferences, or the "
+                             "“smtp-host” setting, for example to smtp.example.org."));
+      return FALSE;
+    }
+
+  return check_security_with_host (atelier_settings_get_smtp_security (self), host, error);
 }

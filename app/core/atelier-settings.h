@@ -13,6 +13,7 @@ typedef enum
   ATELIER_SETTINGS_ERROR_UNKNOWN_KEY,
   ATELIER_SETTINGS_ERROR_INVALID,
   ATELIER_SETTINGS_ERROR_NO_ORGANIZER,  /* invites refused until it is set */
+  ATELIER_SETTINGS_ERROR_NO_ACCOUNT,    /* no mail server set: nothing can be sent */
 } AtelierSettingsError;
 
 /* The keys, as `atelier-cli settings KEY VALUE` spells them. */
@@ -23,6 +24,13 @@ typedef enum
 #define ATELIER_SETTING_REMINDER   "reminder"    /* minutes before the start; 0: none */
 #define ATELIER_SETTING_RSVP       "rsvp"        /* ask customers to reply: true/false */
 #define ATELIER_SETTING_LANGUAGE   "language"    /* of texts to customers: en, fr */
+#define ATELIER_SETTING_SMTP_HOST     "smtp-host"      /* the mail server; empty: no sending */
+#define ATELIER_SETTING_SMTP_PORT     "smtp-port"      /* its port; empty: the security's usual one */
+#define ATELIER_SETTING_SMTP_SECURITY "smtp-security"  /* tls, starttls or none (loopback only) */
+#define ATELIER_SETTING_SMTP_USER     "smtp-user"      /* the login; empty: no AUTH */
+#define ATELIER_SETTING_SMTP_CA_FILE  "smtp-ca-file"   /* a CA file for the store's own server */
+#define ATELIER_SETTING_MAIL_REMINDER "mail-reminder"  /* minutes before a session; 0: none */
+#define ATELIER_SETTING_FOLLOW_UPS    "follow-ups"     /* thank-you and we-missed-you mails */
 
 #define ATELIER_TYPE_SETTINGS (atelier_settings_get_type ())
 G_DECLARE_FINAL_TYPE (AtelierSettings, atelier_settings, ATELIER, SETTINGS, GObject)
@@ -62,6 +70,17 @@ int                 atelier_settings_get_reminder       (AtelierSettings  *self)
 gboolean            atelier_settings_get_rsvp           (AtelierSettings  *self);
 const char         *atelier_settings_get_language       (AtelierSettings  *self);
 gboolean            atelier_settings_check_can_invite   (AtelierSettings  *self,
+                                                         GError          **error);
+
+gboolean            atelier_settings_is_loopback_host   (const char       *host);
+const char         *atelier_settings_get_smtp_host      (AtelierSettings  *self);
+int                 atelier_settings_get_smtp_port      (AtelierSettings  *self);
+const char         *atelier_settings_get_smtp_security  (AtelierSettings  *self);
+const char         *atelier_settings_get_smtp_user      (AtelierSettings  *self);
+const char         *atelier_settings_get_smtp_ca_file   (AtelierSettings  *self);
+int                 atelier_settings_get_mail_reminder  (AtelierSettings  *self);
+gboolean            atelier_settings_get_follow_ups     (AtelierSettings  *self);
+gboolean            atelier_settings_check_can_send     (AtelierSettings  *self,
                                                          GError          **error);
 
 G_END_DECLS

@@ -1,10 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-preferences-window.c: the store's settings
  *
- * One page, "Store", with the settings that invitations need (see
+ * A page, "Store", with the settings that invitations need (see
  * atelier-settings.h): the store's name and address, its e-mail address
  * (the organiser of every invite), its time zone, the reminder, whether
  * invites ask for a reply, and the language of messages to customers.
+ * A second page, "Mail", with the mail account (its password goes to the
+ * keyring through libsecret, never to the store), a test message that
+ * shows the server's exact answer, the reminder mail and follow-ups, and
+ * the texts of those mails with a preview.
  *
  * Each change is written at once with atelier_settings_write(), which
  * validates it: text rows when applied (the apply button or Enter), when
@@ -19,7 +23,10 @@
 
 #include <glib/gi18n.h>
 
+#include "atelier-mail-queue.h"
+#include "atelier-mail-template.h"
 #include "atelier-preferences-window.h"
+#include "atelier-secret.h"
 #include "atelier-settings.h"
 
 #define KEY_DATA "atelier-setting-key"
@@ -37,6 +44,9 @@ struct _AtelierPreferencesWindow
   gboolean              writing;
   gboolean              closing;
   int                   custom_reminder;  /* minutes, or -1: a value none of the choices has */
+  int                   custom_mail_reminder;
+  gboolean              template_loading;
+  GCancellable         *cancellable;      /* the test message and the keyring */
 
   /* Template children */
   AdwEntryRow          *store_name_row;
@@ -49,6 +59,25 @@ struct _AtelierPreferencesWindow
   AdwComboRow          *language_row;
   GtkLabel             *store_error_label;
   GtkLabel             *invitations_error_label;
+  AdwEntryRow          *smtp_host_row;
+  AdwEntryRow          *smtp_port_row;
+  AdwComboRow          *smtp_security_row;
+  AdwEntryRow          *smtp_user_row;
+  AdwPasswordEntryRow  *password_row;
+  AdwEntryRow          *smtp_ca_file_row;
+  GtkButton            *test_button;
+  GtkLabel             *mail_status_label;
+  GtkLabel             *mail_error_label;
+  AdwComboRow          *mail_reminder_row;
+  AdwActionRow         *follow_ups_row;
+  GtkSwitch            *follow_ups_switch;
+  AdwComboRow          *template_row;
+  AdwComboRow          *template_language_row;
+  AdwEntryRow          *template_subject_row;
+  GtkTextView          *template_body_view;
+  GtkButton            *template_reset_button;
+  GtkLabel             *template_error_label;
+  GtkLabel             *template_preview_label;
 };
 
 G_DEFINE_FINAL_TYPE (AtelierPreferencesWindow, atelier_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -67,6 +96,11 @@ static const int reminder_minutes[] = { 0, 60, 3 * 60, 24 * 60, 2 * 24 * 60 };
 
 /* The languages of the combo row, in its order. */
 static const char *const languages[] = { "en", "fr" };
+
+/* The securities of the combo row, in its order. */
+static const char *const securities[] = { "tls", "starttls", "none" };
+
+#define N_ENTRY_ROWS 8
 
 /* Showing what was refused */
 
@@ -223,13 +257,17 @@ on_entry_focus_leave_cb (GtkEventControllerFocus  *controller,
 
 static AdwEntryRow **
 entry_rows (AtelierPreferencesWindow *self,
-            AdwEntryRow              *rows[5])
+            AdwEntryRow              *rows[N_ENTRY_ROWS + 1])
 {
   rows[0] = self->store_name_row;
   rows[1] = self->address_row;
   rows[2] = self->organizer_row;
   rows[3] = self->time_zone_row;
-  rows[4] = NULL;
+  rows[4] = self->smtp_host_row;
+  rows[5] = self->smtp_port_row;
+  rows[6] = self->smtp_user_row;
+  rows[7] = self->smtp_ca_file_row;
+  rows[8] = NULL;
   return rows;
 }
 
@@ -250,13 +288,14 @@ format_reminder (int minutes)
 
 /* The choices, and @minutes as one more when none of them is it. */
 static void
-set_reminder_choices (AtelierPreferencesWindow *self,
-                      int                       minutes)
+set_reminder_choices (AdwComboRow *row,
+                      int          minutes,
+                      int         *custom)
 {
   g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
   guint selected = G_N_ELEMENTS (reminder_minutes);
 
-  self->custom_reminder = -1;
+  *custom = -1;
   for (guint i = 0; i < G_N_ELEMENTS (reminder_minutes); i++)
     {
       g_autofree char *label = format_reminder (reminder_minutes[i]);
@@ -270,21 +309,22 @@ set_reminder_choices (AtelierPreferencesWindow *self,
       g_autofree char *label = format_reminder (minutes);
 
       gtk_string_list_append (list, label);
-      self->custom_reminder = minutes;
+      *custom = minutes;
     }
 
-  adw_combo_row_set_model (self->reminder_row, G_LIST_MODEL (list));
-  adw_combo_row_set_selected (self->reminder_row, selected);
+  adw_combo_row_set_model (row, G_LIST_MODEL (list));
+  adw_combo_row_set_selected (row, selected);
 }
 
 static int
-selected_reminder (AtelierPreferencesWindow *self)
+selected_reminder (AdwComboRow *row,
+                   int          custom)
 {
-  guint selected = adw_combo_row_get_selected (self->reminder_row);
+  guint selected = adw_combo_row_get_selected (row);
 
   if (selected < G_N_ELEMENTS (reminder_minutes))
     return reminder_minutes[selected];
-  return self->custom_reminder;
+  return custom;
 }
 
 /* Loading */
@@ -294,8 +334,9 @@ load_values (AtelierPreferencesWindow *self)
 {
   g_autoptr(AtelierSettings) settings = NULL;
   g_autoptr(GError) error = NULL;
-  AdwEntryRow *rows[5];
+  AdwEntryRow *rows[N_ENTRY_ROWS + 1];
   const char *language;
+  const char *security;
 
   if (self->store == NULL)
     return;
@@ -321,13 +362,22 @@ load_values (AtelierPreferencesWindow *self)
       g_object_set_data_full (G_OBJECT (*row), STORED_DATA, g_strdup (value), g_free);
     }
 
-  set_reminder_choices (self, atelier_settings_get_reminder (settings));
+  set_reminder_choices (self->reminder_row, atelier_settings_get_reminder (settings),
+                        &self->custom_reminder);
   gtk_switch_set_active (self->rsvp_switch, atelier_settings_get_rsvp (settings));
 
   language = atelier_settings_get_language (settings);
   for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
     if (g_strcmp0 (language, languages[i]) == 0)
       adw_combo_row_set_selected (self->language_row, i);
+
+  security = atelier_settings_get_smtp_security (settings);
+  for (guint i = 0; i < G_N_ELEMENTS (securities); i++)
+    if (g_strcmp0 (security, securities[i]) == 0)
+      adw_combo_row_set_selected (self->smtp_security_row, i);
+  set_reminder_choices (self->mail_reminder_row, atelier_settings_get_mail_reminder (settings),
+                        &self->custom_mail_reminder);
+  gtk_switch_set_active (self->follow_ups_switch, atelier_settings_get_follow_ups (settings));
 
   self->loading = FALSE;
 }
@@ -370,7 +420,7 @@ write_choice (AtelierPreferencesWindow *self,
 static void
 on_reminder_selected_cb (AtelierPreferencesWindow *self)
 {
-  int minutes = selected_reminder (self);
+  int minutes = selected_reminder (self->reminder_row, self->custom_reminder);
   g_autofree char *value = NULL;
 
   if (minutes < 0)
@@ -394,13 +444,294 @@ on_language_selected_cb (AtelierPreferencesWindow *self)
     write_choice (self, ATELIER_SETTING_LANGUAGE, languages[selected]);
 }
 
+/* The mail account */
+
+static void
+on_security_selected_cb (AtelierPreferencesWindow *self)
+{
+  guint selected = adw_combo_row_get_selected (self->smtp_security_row);
+
+  if (selected < G_N_ELEMENTS (securities))
+    write_choice (self, ATELIER_SETTING_SMTP_SECURITY, securities[selected]);
+}
+
+static void
+on_mail_reminder_selected_cb (AtelierPreferencesWindow *self)
+{
+  int minutes = selected_reminder (self->mail_reminder_row, self->custom_mail_reminder);
+  g_autofree char *value = NULL;
+
+  if (minutes < 0)
+    return;
+  value = g_strdup_printf ("%d", minutes);
+  write_choice (self, ATELIER_SETTING_MAIL_REMINDER, value);
+}
+
+static void
+on_follow_ups_active_cb (AtelierPreferencesWindow *self)
+{
+  write_choice (self, ATELIER_SETTING_FOLLOW_UPS,
+                gtk_switch_get_active (self->follow_ups_switch) ? "true" : "false");
+}
+
+/* One line under the account: what happened, or (@is_error) what went wrong. */
+static void
+show_mail_status (AtelierPreferencesWindow *self,
+                  const char               *message,
+                  gboolean                  is_error)
+{
+  GtkLabel *shown = is_error ? self->mail_error_label : self->mail_status_label;
+  GtkLabel *hidden = is_error ? self->mail_status_label : self->mail_error_label;
+
+  gtk_label_set_label (shown, message);
+  gtk_widget_set_visible (GTK_WIDGET (shown), message != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (hidden), FALSE);
+  if (message != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->test_button),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
+}
+
+static void
+on_password_stored_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(AtelierPreferencesWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!atelier_secret_store_password_finish (result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_mail_status (self, error->message, TRUE);
+      return;
+    }
+
+  gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
+  show_mail_status (self, _("The password is kept in the keyring."), FALSE);
+}
+
+/* The password goes to the keyring, under the server and the user name. */
+static void
+on_password_apply_cb (AtelierPreferencesWindow *self)
+{
+  g_autoptr(AtelierSettings) settings = NULL;
+  const char *password = gtk_editable_get_text (GTK_EDITABLE (self->password_row));
+  const char *host;
+  const char *user;
+
+  /* What was typed in the rows above counts. */
+  apply_entry (self, self->smtp_host_row);
+  apply_entry (self, self->smtp_user_row);
+  settings = atelier_settings_load (self->store, NULL);
+  host = settings ? atelier_settings_get_smtp_host (settings) : "";
+  user = settings ? atelier_settings_get_smtp_user (settings) : "";
+  if (*host == '\0' || *user == '\0')
+    {
+      show_mail_status (self, _("Give the server and the user name first: the password is kept for "
+                                "that user on that server."), TRUE);
+      return;
+    }
+
+  atelier_secret_store_password_async (host, user, password, self->cancellable,
+                                       on_password_stored_cb, g_object_ref (self));
+}
+
+static void
+test_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  AtelierSettings *settings = task_data;
+  g_autoptr(GError) error = NULL;
+  char *reply = NULL;
+
+  /* The password is looked up here, out of the window's way. */
+  if (atelier_mail_send_test (settings, NULL, NULL, &reply, &error))
+    g_task_return_pointer (task, reply, g_free);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+}
+
+static void
+on_test_sent_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  AtelierPreferencesWindow *self = ATELIER_PREFERENCES_WINDOW (source);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *reply = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autofree char *message = NULL;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->test_button), TRUE);
+  if (reply == NULL)
+    {
+      show_mail_status (self, error->message, TRUE);
+      return;
+    }
+
+  /* TRANSLATORS: the server's answer follows */
+  message = g_strdup_printf (_("The test message was sent. The server answered: %s"), reply);
+  show_mail_status (self, message, FALSE);
+}
+
+/* Sent from a thread: a server that does not answer never holds the window. */
+static void
+on_test_clicked_cb (AtelierPreferencesWindow *self)
+{
+  g_autoptr(AtelierSettings) settings = NULL;
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwEntryRow *rows[N_ENTRY_ROWS + 1];
+
+  for (AdwEntryRow **row = entry_rows (self, rows); *row != NULL; row++)
+    apply_entry (self, *row);
+  settings = atelier_settings_load (self->store, &error);
+  if (settings == NULL || !atelier_settings_check_can_send (settings, &error))
+    {
+      show_mail_status (self, error->message, TRUE);
+      return;
+    }
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->test_button), FALSE);
+  show_mail_status (self, _("Sending a test message…"), FALSE);
+  task = g_task_new (self, self->cancellable, on_test_sent_cb, NULL);
+  g_task_set_task_data (task, g_steal_pointer (&settings), g_object_unref);
+  g_task_run_in_thread (task, test_thread);
+}
+
+/* The texts of mails */
+
+static AtelierMailTemplateId
+selected_template (AtelierPreferencesWindow *self)
+{
+  guint selected = adw_combo_row_get_selected (self->template_row);
+
+  return selected < ATELIER_MAIL_TEMPLATE_N ? selected : ATELIER_MAIL_TEMPLATE_REMINDER;
+}
+
+static const char *
+selected_template_language (AtelierPreferencesWindow *self)
+{
+  guint selected = adw_combo_row_get_selected (self->template_language_row);
+
+  return selected < G_N_ELEMENTS (languages) ? languages[selected] : "en";
+}
+
+static char *
+template_body (AtelierPreferencesWindow *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->template_body_view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+show_template_error (AtelierPreferencesWindow *self,
+                     const char               *message)
+{
+  gtk_label_set_label (self->template_error_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->template_error_label), message != NULL);
+}
+
+/* The preview follows what is typed; a text that would be refused says why. */
+static void
+update_preview (AtelierPreferencesWindow *self)
+{
+  g_autofree char *body = template_body (self);
+  g_autofree char *preview = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (atelier_mail_template_preview (gtk_editable_get_text (GTK_EDITABLE (self->template_subject_row)),
+                                     body, selected_template_language (self), &preview, &error))
+    {
+      gtk_label_set_label (self->template_preview_label, preview);
+      show_template_error (self, NULL);
+    }
+  else
+    show_template_error (self, error->message);
+}
+
+static void
+load_template (AtelierPreferencesWindow *self)
+{
+  g_autofree char *subject = NULL;
+  g_autofree char *body = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean is_default = TRUE;
+
+  if (self->store == NULL)
+    return;
+  if (!atelier_mail_template_load (self->store, selected_template (self), selected_template_language (self),
+                                   &subject, &body, &is_default, &error))
+    {
+      show_template_error (self, error->message);
+      return;
+    }
+
+  self->template_loading = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->template_subject_row), subject);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->template_body_view), body, -1);
+  self->template_loading = FALSE;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->template_reset_button), !is_default);
+  update_preview (self);
+}
+
+static void
+on_template_selected_cb (AtelierPreferencesWindow *self)
+{
+  load_template (self);
+}
+
+static void
+on_template_edited_cb (AtelierPreferencesWindow *self)
+{
+  if (!self->template_loading)
+    update_preview (self);
+}
+
+static void
+on_template_save_cb (AtelierPreferencesWindow *self)
+{
+  g_autofree char *body = template_body (self);
+  g_autoptr(GError) error = NULL;
+
+  if (!atelier_mail_template_save (self->store, selected_template (self), selected_template_language (self),
+                                   gtk_editable_get_text (GTK_EDITABLE (self->template_subject_row)),
+                                   body, &error))
+    {
+      show_template_error (self, error->message);
+      return;
+    }
+  gtk_widget_set_sensitive (GTK_WIDGET (self->template_reset_button), TRUE);
+  add_toast (self, _("The text is saved."));
+}
+
+static void
+on_template_reset_cb (AtelierPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!atelier_mail_template_reset (self->store, selected_template (self), selected_template_language (self),
+                                    &error))
+    {
+      show_template_error (self, error->message);
+      return;
+    }
+  load_template (self);
+}
+
 /* GObject */
 
 static gboolean
 atelier_preferences_window_close_request (GtkWindow *window)
 {
   AtelierPreferencesWindow *self = ATELIER_PREFERENCES_WINDOW (window);
-  AdwEntryRow *rows[5];
+  AdwEntryRow *rows[N_ENTRY_ROWS + 1];
 
   /* What was typed and not applied yet is kept, if valid. */
   for (AdwEntryRow **row = entry_rows (self, rows); *row != NULL; row++)
@@ -426,6 +757,7 @@ atelier_preferences_window_constructed (GObject *object)
     }
 
   load_values (self);
+  load_template (self);
   g_signal_connect_object (self->store, "changed::settings", G_CALLBACK (on_settings_changed_cb), self, 0);
 }
 
@@ -435,6 +767,8 @@ atelier_preferences_window_dispose (GObject *object)
   AtelierPreferencesWindow *self = ATELIER_PREFERENCES_WINDOW (object);
 
   self->closing = TRUE;
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATELIER_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->store);
 
@@ -517,7 +851,35 @@ atelier_preferences_window_class_init (AtelierPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtelierPreferencesWindow, language_row);
   gtk_widget_class_bind_template_child (widget_class, AtelierPreferencesWindow, store_error_label);
   gtk_widget_class_bind_template_child (widget_class, AtelierPreferencesWindow, invitations_error_label);
+  gtk_widget_class_bind_template_child (widget_class, AtelierPreferencesWindow, smtp_host_row);
+  gtk_widget_class_bind_template_child (widget_class, AtelierPreferencesWindow, smtp_port_row);
+  gtk_widget_class_bind_template_child (widget_class, AtelierPreferencesWindow, smtp_security_row);
+  gtk_widget_class_bind_template_child (widget_class, AtelierPreferencesWindow, smtp_user_row);
+  gtk_widget_class_bind_template_child (widget_class, AtelierPreferencesWindow, password_row);
+  gtk_widget_class_bind_template_child (widget_class, AtelierPreferencesWindow, smtp_ca_file_row);
+  gtk_widget_class_bind_template_child (widget_class, AtelierPreferencesWindow, test_button);
+  gtk_widget_class_bind_template_child (widget_class, AtelierPreferencesWindow, mail_status_label);
+  gtk_widget_class_bind_template_child (widget_class, AtelierPreferencesWindow, mail_error_label);
+  gtk_widget_class_bind_template_child (widget_class, AtelierPreferencesWindow, mail_reminder_row);
+  gtk_widget_class_bind_template_child (widget_class, AtelierPreferencesWindow, follow_ups_row);
+  gtk_widget_class_bind_template_child (widget_class, AtelierPreferencesWindow, follow_ups_switch);
+  gtk_widget_class_bind_template_child (widget_class, AtelierPreferencesWindow, template_row);
+  gtk_widget_class_bind_template_child (widget_class, AtelierPreferencesWindow, template_language_row);
+  gtk_widget_class_bind_template_child (widget_class, AtelierPreferencesWindow, template_subject_row);
+  gtk_widget_class_bind_template_child (widget_class, AtelierPreferencesWindow, template_body_view);
+  gtk_widget_class_bind_template_child (widget_class, AtelierPreferencesWindow, template_reset_button);
+  gtk_widget_class_bind_template_child (widget_class, AtelierPreferencesWindow, template_error_label);
+  gtk_widget_class_bind_template_child (widget_class, AtelierPreferencesWindow, template_preview_label);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_security_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_mail_reminder_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_follow_ups_active_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_password_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_test_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_template_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_template_edited_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_template_save_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_template_reset_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_reminder_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_rsvp_active_cb);
@@ -527,9 +889,11 @@ atelier_preferences_window_class_init (AtelierPreferencesWindowClass *klass)
 static void
 atelier_preferences_window_init (AtelierPreferencesWindow *self)
 {
-  AdwEntryRow *rows[5];
+  AdwEntryRow *rows[N_ENTRY_ROWS + 1];
 
   self->custom_reminder = -1;
+  self->custom_mail_reminder = -1;
+  self->cancellable = g_cancellable_new ();
   self->loading = TRUE;  /* until the store's values are in */
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -541,11 +905,23 @@ atelier_preferences_window_init (AtelierPreferencesWindow *self)
   g_object_set_data (G_OBJECT (self->reminder_row), KEY_DATA, (gpointer) ATELIER_SETTING_REMINDER);
   g_object_set_data (G_OBJECT (self->rsvp_row), KEY_DATA, (gpointer) ATELIER_SETTING_RSVP);
   g_object_set_data (G_OBJECT (self->language_row), KEY_DATA, (gpointer) ATELIER_SETTING_LANGUAGE);
+  g_object_set_data (G_OBJECT (self->smtp_host_row), KEY_DATA, (gpointer) ATELIER_SETTING_SMTP_HOST);
+  g_object_set_data (G_OBJECT (self->smtp_port_row), KEY_DATA, (gpointer) ATELIER_SETTING_SMTP_PORT);
+  g_object_set_data (G_OBJECT (self->smtp_security_row), KEY_DATA, (gpointer) ATELIER_SETTING_SMTP_SECURITY);
+  g_object_set_data (G_OBJECT (self->smtp_user_row), KEY_DATA, (gpointer) ATELIER_SETTING_SMTP_USER);
+  g_object_set_data (G_OBJECT (self->smtp_ca_file_row), KEY_DATA, (gpointer) ATELIER_SETTING_SMTP_CA_FILE);
+  g_object_set_data (G_OBJECT (self->mail_reminder_row), KEY_DATA, (gpointer) ATELIER_SETTING_MAIL_REMINDER);
+  g_object_set_data (G_OBJECT (self->follow_ups_row), KEY_DATA, (gpointer) ATELIER_SETTING_FOLLOW_UPS);
+  g_object_set_data (G_OBJECT (self->password_row), KEY_DATA, (gpointer) "smtp-password");
 
   g_object_set_data (G_OBJECT (self->store_name_row), ERROR_LABEL_DATA, self->store_error_label);
   g_object_set_data (G_OBJECT (self->address_row), ERROR_LABEL_DATA, self->store_error_label);
   g_object_set_data (G_OBJECT (self->organizer_row), ERROR_LABEL_DATA, self->invitations_error_label);
   g_object_set_data (G_OBJECT (self->time_zone_row), ERROR_LABEL_DATA, self->invitations_error_label);
+  g_object_set_data (G_OBJECT (self->smtp_host_row), ERROR_LABEL_DATA, self->mail_error_label);
+  g_object_set_data (G_OBJECT (self->smtp_port_row), ERROR_LABEL_DATA, self->mail_error_label);
+  g_object_set_data (G_OBJECT (self->smtp_user_row), ERROR_LABEL_DATA, self->mail_error_label);
+  g_object_set_data (G_OBJECT (self->smtp_ca_file_row), ERROR_LABEL_DATA, self->mail_error_label);
 
   for (AdwEntryRow **row = entry_rows (self, rows); *row != NULL; row++)
     {
@@ -556,6 +932,9 @@ atelier_preferences_window_init (AtelierPreferencesWindow *self)
       /* Only now: the text set from the store is no edit to apply. */
       adw_entry_row_set_show_apply_button (*row, TRUE);
     }
+
+  g_signal_connect_object (gtk_text_view_get_buffer (self->template_body_view), "changed",
+                           G_CALLBACK (on_template_edited_cb), self, G_CONNECT_SWAPPED);
 
   self->loading = FALSE;
 }
@@ -594,7 +973,8 @@ atelier_preferences_window_get_store (AtelierPreferencesWindow *self)
  * @key: a setting, such as %ATELIER_SETTING_ORGANIZER
  *
  * For tests and assistive code: the row that shows @key: an #AdwEntryRow,
- * an #AdwComboRow, or (for the RSVP) an #AdwActionRow with a switch.
+ * an #AdwComboRow, or (for the RSVP and follow-ups) an #AdwActionRow with
+ * a switch; "smtp-password" is the password's #AdwPasswordEntryRow.
  *
  * Returns: (transfer none) (nullable): the row, or %NULL for an unknown key
  */
@@ -606,7 +986,11 @@ atelier_preferences_window_get_row (AtelierPreferencesWindow *self,
     GTK_WIDGET (self->store_name_row), GTK_WIDGET (self->address_row),
     GTK_WIDGET (self->organizer_row), GTK_WIDGET (self->time_zone_row),
     GTK_WIDGET (self->reminder_row), GTK_WIDGET (self->rsvp_row),
-    GTK_WIDGET (self->language_row),
+    GTK_WIDGET (self->language_row), GTK_WIDGET (self->smtp_host_row),
+    GTK_WIDGET (self->smtp_port_row), GTK_WIDGET (self->smtp_security_row),
+    GTK_WIDGET (self->smtp_user_row), GTK_WIDGET (self->password_row),
+    GTK_WIDGET (self->smtp_ca_file_row), GTK_WIDGET (self->mail_reminder_row),
+    GTK_WIDGET (self->follow_ups_row),
   };
 
   g_return_val_if_fail (ATELIER_IS_PREFERENCES_WINDOW (self), NULL);
@@ -709,4 +1093,35 @@ atelier_preferences_window_focus_setting (AtelierPreferencesWindow *self,
   else
     g_signal_connect (row, "map", G_CALLBACK (on_focus_row_mapped_cb), NULL);
   return TRUE;
+}
+
+/**
+ * atelier_preferences_window_get_mail_status:
+ * @is_error: (out) (optional): whether it says what went wrong
+ *
+ * For tests and assistive code: the line shown under the mail account
+ * (the test message's answer, the keyring's news), or %NULL if none.
+ */
+const char *
+atelier_preferences_window_get_mail_status (AtelierPreferencesWindow *self,
+                                            gboolean                 *is_error)
+{
+  g_return_val_if_fail (ATELIER_IS_PREFERENCES_WINDOW (self), NULL);
+
+  if (is_error != NULL)
+    *is_error = gtk_widget_get_visible (GTK_WIDGET (self->mail_error_label));
+  if (gtk_widget_get_visible (GTK_WIDGET (self->mail_error_label)))
+    return gtk_label_get_label (self->mail_error_label);
+  if (gtk_widget_get_visible (GTK_WIDGET (self->mail_status_label)))
+    return gtk_label_get_label (self->mail_status_label);
+  return NULL;
+}
+
+/* For tests: the "Send a Test Message" button. */
+GtkWidget *
+atelier_preferences_window_get_test_button (AtelierPreferencesWindow *self)
+{
+  g_return_val_if_fail (ATELIER_IS_PREFERENCES_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->test_button);
 }

@@ -19,5 +19,8 @@ GtkWidget    *atelier_preferences_window_get_row   (AtelierPreferencesWindow *se
                                                     const char               *key);
 gboolean      atelier_preferences_window_focus_setting (AtelierPreferencesWindow *self,
                                                         const char               *key);
+const char   *atelier_preferences_window_get_mail_status (AtelierPreferencesWindow *self,
+                                                          gboolean                 *is_error);
+GtkWidget    *atelier_preferences_window_get_test_button (AtelierPreferencesWindow *self);
 
 G_END_DECLS

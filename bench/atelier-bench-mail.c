@@ -1,0 +1,444 @@
+/* atelier-bench-mail.c: 1,000 invites built and sent over one connection
+ *
+ *   atelier-bench-mail [--invites N] [--runs N] --server PATH --smtplib PATH
+ *
+ * Starts tests/smtp-server.py (python3-aiosmtpd) on 127.0.0.1, then, in
+ * one run, each the median of --runs: Atelier building and sending N
+ * invites with atelier_mail_queue_send() (queue, GMime, libcurl, each
+ * message recorded in the store as it goes), and python's smtplib sending
+ * the same N messages, built beforehand, over one connection. Prints the
+ * times and their ratio; asserts nothing about them. It fails if a run
+ * did not send every message over one connection.
+ *
+ * With --frames (and a display), a window with a spinner draws frames
+ * while the batch is sent the way the app sends it (a thread with its own
+ * connection), and the longest gap between two frames is printed against
+ * the longest gap of the same window idle for as long. See
+ * bench/README.md, "Mail".
+ */
+#define G_LOG_DOMAIN "atelier-bench-mail"
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <gtk/gtk.h>
+#include <glib/gstdio.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <sys/prctl.h>
+
+#include "atelier-bench-util.h"
+#include "atelier-booking.h"
+#include "atelier-mail-queue.h"
+#include "atelier-settings.h"
+#include "atelier-smtp.h"
+#include <string.h>
+
+#define SENDER "bonjour@atelier.example"
+#define SEATS_PER_SESSION 25
+
+static void
+check (gboolean  ok,
+       GError   *error)
+{
+  if (!ok)
+    g_error ("%s", error ? error->message : "failed");
+}
+
+static void
+child_setup (gpointer data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGTERM);
+}
+
+static GSubprocess *
+start_server (const char *script,
+              const char *log,
+              int        *port)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  g_autoptr(GDataInputStream) out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *line = NULL;
+  GSubprocess *server;
+
+  g_subprocess_launcher_set_child_setup (launcher, child_setup, NULL, NULL);
+  server = g_subprocess_launcher_spawn (launcher, &error, "/usr/bin/python3", script, "--log", log,
+                                        "--security", "none", NULL);
+  check (server != NULL, error);
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (server));
+  line = g_data_input_stream_read_line (out, NULL, NULL, &error);
+  check (line != NULL, error);
+  *port = atoi (line);
+  return server;
+}
+
+/* A store with @n customers signed up, and the account set to the server. */
+static void
+fill_store (const char *path,
+            int         n,
+            int         port)
+{
+  g_autoptr(AtelierStore) store = NULL;
+  g_autoptr(GTimeZone) paris = g_time_zone_new_identifier ("Europe/Paris");
+  g_autoptr(GDateTime) now = g_date_time_new_now (paris);
+  g_autoptr(AtelierWorkshop) workshop = atelier_workshop_new ("Risotto aux cèpes");
+  g_autofree char *port_text = g_strdup_printf ("%d", port);
+  g_autoptr(GError) error = NULL;
+  gint64 session_id = 0;
+
+  store = atelier_store_open (path, &error);
+  check (store != NULL, error);
+  g_object_set (workshop, "capacity", SEATS_PER_SESSION, "duration-minutes", 150,
+                "description", "Un atelier pratique, en petit groupe ; tout le matériel est fourni.",
+                "host", "Chef Élodie Marchand", NULL);
+  check (atelier_store_add_workshop (store, workshop, &error), error);
+  check (atelier_settings_write (store, "store-name", "Cuisine & Co", &error) &&
+         atelier_settings_write (store, "organizer", SENDER, &error) &&
+         atelier_settings_write (store, "address", "12 rue Mercière, 69002 Lyon", &error) &&
+         atelier_settings_write (store, "smtp-host", "127.0.0.1", &error) &&
+         atelier_settings_write (store, "smtp-port", port_text, &error) &&
+         atelier_settings_write (store, "smtp-security", "none", &error) &&
+         atelier_settings_write (store, "mail-reminder", "off", &error), error);
+
+  for (int i = 0; i < n; i++)
+    {
+      g_autofree char *given = g_strdup_printf ("Zoé %d", i);
+      g_autofree char *email = g_strdup_printf ("customer%04d@example.org", i);
+      g_autoptr(AtelierCustomer) customer = atelier_customer_new (given, "Lefèvre");
+      g_autoptr(AtelierRegistration) registration = NULL;
+
+      if (i % SEATS_PER_SESSION == 0)
+        {
+          g_autoptr(GDateTime) day = g_date_time_add_days (now, 2 + i / SEATS_PER_SESSION);
+          g_autoptr(GDateTime) start = g_date_time_new (paris, g_date_time_get_year (day),
+                                                        g_date_time_get_month (day),
+                                                        g_date_time_get_day_of_month (day), 18, 30, 0);
+          g_autoptr(GDateTime) end = g_date_time_add_minutes (start, 150);
+          g_autoptr(AtelierSession) session = atelier_session_new (atelier_workshop_get_id (workshop),
+                                                                   start, end, "Europe/Paris");
+
+          g_object_set (session, "capacity", SEATS_PER_SESSION, NULL);
+          check (atelier_store_add_session (store, session, &error), error);
+          session_id = atelier_session_get_id (session);
+        }
+      g_object_set (customer, "email", email, NULL);
+      check (atelier_store_add_customer (store, customer, &error), error);
+      registration = atelier_booking_sign_up (store, session_id, customer, 1, NULL, &error);
+      check (registration != NULL, error);
+    }
+}
+
+static void
+copy_store (const char *from,
+            const char *to)
+{
+  g_autoptr(GFile) source = g_file_new_for_path (from);
+  g_autoptr(GFile) target = g_file_new_for_path (to);
+  g_autoptr(GError) error = NULL;
+
+  check (g_file_copy (source, target, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error), error);
+}
+
+/* The messages as Atelier builds them, one file each, for smtplib. */
+static void
+write_messages (const char *path,
+                const char *folder,
+                int         n)
+{
+  g_autoptr(AtelierStore) store = NULL;
+  g_autoptr(AtelierSettings) settings = NULL;
+  g_autoptr(GListModel) due = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  store = atelier_store_open (path, &error);
+  check (store != NULL, error);
+  settings = atelier_settings_load (store, &error);
+  check (settings != NULL, error);
+  check (atelier_mail_queue_refresh (store, settings, now, 0, &error), error);
+  due = atelier_mail_queue_list_due (store, now, 0, &error);
+  check (due != NULL && (int) g_list_model_get_n_items (due) == n, error);
+
+  g_mkdir_with_parents (folder, 0700);
+  for (guint i = 0; i < g_list_model_get_n_items (due); i++)
+    {
+      g_autoptr(AtelierMailMessage) message = g_list_model_get_item (due, i);
+      g_autoptr(GBytes) bytes = atelier_mail_queue_build (store, settings, message, now, &error);
+      g_autofree char *name = g_strconcat (atelier_mail_message_get_recipient (message), ".eml", NULL);
+      g_autofree char *file = g_build_filename (folder, name, NULL);
+      gsize length;
+      const char *data;
+
+      check (bytes != NULL, error);
+      data = g_bytes_get_data (bytes, &length);
+      check (g_file_set_contents (file, data, length, &error), error);
+    }
+}
+
+static double
+run_atelier (const char *template_path,
+             const char *path,
+             int         n)
+{
+  g_autoptr(AtelierStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  AtelierMailReport report;
+  gint64 start;
+  double seconds;
+
+  copy_store (template_path, path);
+  store = atelier_store_open (path, &error);
+  check (store != NULL, error);
+
+  start = g_get_monotonic_time ();
+  check (atelier_mail_queue_send (store, "", g_get_real_time () / G_USEC_PER_SEC, 0, NULL, NULL, NULL,
+                                  &report, &error), error);
+  seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+
+  if ((int) report.n_sent != n || report.n_connections != 1)
+    g_error ("Atelier sent %u of %d messages over %u connections", report.n_sent, n, report.n_connections);
+  return seconds;
+}
+
+/* Atelier's sender alone: the prebuilt messages through AtelierSmtp. */
+static double
+run_curl (const char *path,
+          const char *folder)
+{
+  g_autoptr(AtelierStore) store = NULL;
+  g_autoptr(AtelierSettings) settings = NULL;
+  g_autoptr(AtelierSmtp) smtp = NULL;
+  g_autoptr(GDir) listing = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *name;
+  gint64 start;
+
+  store = atelier_store_open (path, &error);
+  check (store != NULL, error);
+  settings = atelier_settings_load (store, &error);
+  check (settings != NULL, error);
+  listing = g_dir_open (folder, 0, &error);
+  check (listing != NULL, error);
+
+  start = g_get_monotonic_time ();
+  smtp = atelier_smtp_new (settings, "", &error);
+  check (smtp != NULL, error);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (folder, name, NULL);
+      g_autofree char *recipient = g_strndup (name, strlen (name) - strlen (".eml"));
+      g_autofree char *data = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      gsize length;
+
+      check (g_file_get_contents (file, &data, &length, &error), error);
+      bytes = g_bytes_new_take (g_steal_pointer (&data), length);
+      check (atelier_smtp_send (smtp, SENDER, recipient, bytes, NULL, &error), error);
+    }
+  g_clear_pointer (&smtp, atelier_smtp_free);
+  return (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+}
+
+static double
+run_smtplib (const char *script,
+             int         port,
+             const char *folder)
+{
+  g_autofree char *port_text = g_strdup_printf ("%d", port);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, "/usr/bin/python3", script, port_text,
+                              SENDER, folder, NULL);
+  check (process != NULL, error);
+  check (g_subprocess_communicate_utf8 (process, NULL, NULL, &out, NULL, &error), error);
+  check (g_subprocess_get_successful (process), NULL);
+  return g_ascii_strtod (out, NULL);
+}
+
+/* --- The frame clock while a batch is sent ------------------------------- */
+
+typedef struct
+{
+  gint64   last;
+  gint64   longest;
+  gboolean done;
+} Frames;
+
+static void
+on_after_paint_cb (GdkFrameClock *clock,
+                   Frames        *frames)
+{
+  gint64 now = gdk_frame_clock_get_frame_time (clock);
+
+  if (frames->last != 0)
+    frames->longest = MAX (frames->longest, now - frames->last);
+  frames->last = now;
+}
+
+static void
+on_batch_sent_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  Frames *frames = user_data;
+  g_autoptr(GError) error = NULL;
+
+  check (atelier_mail_queue_send_finish (ATELIER_STORE (source), result, NULL, &error), error);
+  frames->done = TRUE;
+}
+
+static gboolean
+on_idle_over_cb (gpointer user_data)
+{
+  ((Frames *) user_data)->done = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* The longest gap between frames, in ms: while the batch goes (@path
+ * given), or idle for @idle_ms. */
+static double
+measure_frames (GtkWidget  *window,
+                const char *path,
+                guint       idle_ms)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+  g_autoptr(AtelierStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  Frames frames = { 0 };
+  gulong handler;
+
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), &frames);
+  if (path != NULL)
+    {
+      store = atelier_store_open (path, &error);
+      check (store != NULL, error);
+      atelier_mail_queue_send_async (store, "", 0, NULL, NULL, NULL, on_batch_sent_cb, &frames);
+    }
+  else
+    g_timeout_add (idle_ms, on_idle_over_cb, &frames);
+
+  while (!frames.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, handler);
+  return frames.longest / 1000.0;
+}
+
+static void
+run_frames (const char *template_path,
+            const char *path)
+{
+  GtkWidget *window;
+  GtkWidget *spinner;
+  gint64 start;
+  double batch_ms, idle_ms, batch_gap, idle_gap;
+
+  if (!gtk_init_check ())
+    {
+      g_print ("  frames: no display, not measured\n");
+      return;
+    }
+
+  window = gtk_window_new ();
+  spinner = gtk_spinner_new ();
+  gtk_spinner_start (GTK_SPINNER (spinner));
+  gtk_window_set_child (GTK_WINDOW (window), spinner);
+  gtk_window_set_default_size (GTK_WINDOW (window), 320, 240);
+  gtk_window_present (GTK_WINDOW (window));
+  while (gtk_widget_get_frame_clock (window) == NULL || !gtk_widget_get_mapped (window))
+    g_main_context_iteration (NULL, TRUE);
+  measure_frames (window, NULL, 500);  /* past the first frames */
+
+  copy_store (template_path, path);
+  start = g_get_monotonic_time ();
+  batch_gap = measure_frames (window, path, 0);
+  batch_ms = (g_get_monotonic_time () - start) / 1000.0;
+  idle_ms = batch_ms;
+  idle_gap = measure_frames (window, NULL, (guint) idle_ms);
+
+  g_print ("  frames while the batch is sent (%.1f s): longest gap %.1f ms; idle as long: %.1f ms\n",
+           batch_ms / 1000, batch_gap, idle_gap);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int argc, char **argv)
+{
+  int n = 1000;
+  int runs = 5;
+  char *server_script = NULL;
+  char *smtplib_script = NULL;
+  gboolean frames = FALSE;
+  const GOptionEntry entries[] = {
+    { "frames", 0, 0, G_OPTION_ARG_NONE, &frames, "Also measure a window's frames during a batch", NULL },
+    { "invites", 0, 0, G_OPTION_ARG_INT, &n, "Invites per run (1000)", "N" },
+    { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Runs of each, the median is shown (5)", "N" },
+    { "server", 0, 0, G_OPTION_ARG_FILENAME, &server_script, "tests/smtp-server.py", "PATH" },
+    { "smtplib", 0, 0, G_OPTION_ARG_FILENAME, &smtplib_script, "bench/smtplib-send.py", "PATH" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("— invites sent over SMTP against smtplib");
+  g_autoptr(GArray) atelier = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) smtplib = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) curl = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GSubprocess) server = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *template_path = NULL;
+  g_autofree char *run_path = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *log = NULL;
+  int port = 0;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error) || server_script == NULL || smtplib_script == NULL)
+    {
+      g_printerr ("%s\n", error ? error->message : "--server and --smtplib are needed");
+      return 2;
+    }
+
+  dir = g_dir_make_tmp ("atelier-bench-mail-XXXXXX", &error);
+  check (dir != NULL, error);
+  template_path = g_build_filename (dir, "template.db", NULL);
+  run_path = g_build_filename (dir, "run.db", NULL);
+  folder = g_build_filename (dir, "messages", NULL);
+  log = g_build_filename (dir, "received.jsonl", NULL);
+
+  server = start_server (server_script, log, &port);
+  fill_store (template_path, n, port);
+  {
+    gint64 start = g_get_monotonic_time ();
+
+    write_messages (template_path, folder, n);
+    g_print ("  (building the %d messages alone, for smtplib: %.3f s)\n", n,
+             (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC);
+  }
+
+  for (int i = 0; i < runs; i++)
+    {
+      double a = run_atelier (template_path, run_path, n);
+      double b = run_smtplib (smtplib_script, port, folder);
+      double c = run_curl (template_path, folder);
+
+      g_array_append_val (atelier, a);
+      g_array_append_val (smtplib, b);
+      g_array_append_val (curl, c);
+    }
+
+  g_print ("%d invites over one connection to aiosmtpd on 127.0.0.1, median of %d runs\n", n, runs);
+  g_print ("  Atelier (queue, built with GMime, sent with libcurl, recorded): %8.3f s\n",
+           bench_median (atelier));
+  g_print ("  smtplib (the same messages, built beforehand):                 %8.3f s\n",
+           bench_median (smtplib));
+  g_print ("  Atelier's sender alone (the same messages, libcurl):          %8.3f s\n",
+           bench_median (curl));
+  g_print ("  ratio Atelier / smtplib: %.2f\n", bench_median (atelier) / bench_median (smtplib));
+  if (frames)
+    run_frames (template_path, run_path);
+
+  g_subprocess_send_signal (server, SIGTERM);
+  g_subprocess_wait (server, NULL, NULL);
+  return 0;
+}
