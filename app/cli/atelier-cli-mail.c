@@ -20,6 +20,7 @@
 
 #include "atelier-cli-private.h"
 #include "atelier-cli-table.h"
+#include "atelier-contact.h"
 #include "atelier-mail-queue.h"
 #include "atelier-mail-template.h"
 #include "atelier-secret.h"
@@ -229,7 +230,7 @@ atelier_cli_mail_test (AtelierCli              *cli,
     return ATELIER_CLI_EXIT_USAGE;
   owned_to = to;
   owned_file = password_file;
-  if (to != NULL && !atelier_settings_is_valid_mailbox (to))
+  if (to != NULL && !atelier_contact_is_mailbox (to))
     return atelier_cli_usage_error (context, _("“%s” is not an e-mail address such as shop@example.org."), to);
 
   store = atelier_cli_open_store (cli, FALSE, &error);

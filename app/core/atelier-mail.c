@@ -346,7 +346,7 @@ atelier_mail_new_text (AtelierSettings  *settings,
 
   if (!atelier_settings_check_can_invite (settings, error))
     return NULL;
-  if (!atelier_settings_is_valid_mailbox (atelier_customer_get_email (customer)))
+  if (!atelier_contact_is_mailbox (atelier_customer_get_email (customer)))
     {
       g_set_error_literal (error, ATELIER_INVITE_ERROR, ATELIER_INVITE_ERROR_BAD_ADDRESS,
                            _("The customer has no valid e-mail address."));
