@@ -22,6 +22,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "atelier-mail-queue.h"
 #include "atelier-mail-template.h"
@@ -29,11 +30,18 @@
 #include "atelier-secret.h"
 #include "atelier-settings.h"
 
-#define KEY_DATA "atelier-setting-key"
-#define STORED_DATA "atelier-setting-stored"
-#define REFUSED_DATA "atelier-setting-refused"
-#define ERROR_LABEL_DATA "atelier-error-label"
-#define ERROR_OWNER_DATA "atelier-error-owner"
+/* What the window knows of a row that shows a setting. */
+typedef struct
+{
+  GtkWidget  *row;
+  const char *key;
+  GtkLabel   *error_label;  /* where its refusal shows, under its group, or NULL */
+  gboolean    shows_error;  /* the label says this row's refusal */
+  char       *stored;       /* the value as the store holds it */
+  char       *refused;      /* the text last refused, not judged again at each Tab */
+} SettingRow;
+
+#define N_SETTING_ROWS 15
 
 struct _AtelierPreferencesWindow
 {
@@ -47,6 +55,7 @@ struct _AtelierPreferencesWindow
   int                   custom_mail_reminder;
   gboolean              template_loading;
   GCancellable         *cancellable;      /* the test message and the keyring */
+  SettingRow            setting_rows[N_SETTING_ROWS];
 
   /* Template children */
   AdwEntryRow          *store_name_row;
@@ -117,28 +126,44 @@ add_toast (AtelierPreferencesWindow *self,
 
 /* The row is marked and the reason shown under its group, in full (a
  * toast would cut it). */
-static void
-show_row_error (GtkWidget  *row,
-                const char *message)
+static SettingRow *
+setting_row (AtelierPreferencesWindow *self,
+             gpointer                  row)
 {
-  GtkLabel *label = g_object_get_data (G_OBJECT (row), ERROR_LABEL_DATA);
+  for (guint i = 0; i < N_SETTING_ROWS; i++)
+    if (self->setting_rows[i].row == row)
+      return &self->setting_rows[i];
+  return NULL;
+}
+
+static void
+show_row_error (AtelierPreferencesWindow *self,
+                GtkWidget                *row,
+                const char               *message)
+{
+  SettingRow *setting = setting_row (self, row);
 
   gtk_widget_add_css_class (row, "error");
   gtk_widget_set_tooltip_text (row, message);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
-  if (label != NULL)
-    {
-      gtk_label_set_label (label, message);
-      gtk_widget_set_visible (GTK_WIDGET (label), TRUE);
-      g_object_set_data (G_OBJECT (label), ERROR_OWNER_DATA, row);
-    }
+  if (setting == NULL || setting->error_label == NULL)
+    return;
+
+  /* The group's label now says this row's refusal, no other's. */
+  for (guint i = 0; i < N_SETTING_ROWS; i++)
+    if (self->setting_rows[i].error_label == setting->error_label)
+      self->setting_rows[i].shows_error = FALSE;
+  setting->shows_error = TRUE;
+  gtk_label_set_label (setting->error_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (setting->error_label), TRUE);
 }
 
 static void
-clear_row_error (GtkWidget *row)
+clear_row_error (AtelierPreferencesWindow *self,
+                 GtkWidget                *row)
 {
-  GtkLabel *label = g_object_get_data (G_OBJECT (row), ERROR_LABEL_DATA);
+  SettingRow *setting = setting_row (self, row);
 
   if (!gtk_widget_has_css_class (row, "error"))
     return;
@@ -146,19 +171,22 @@ clear_row_error (GtkWidget *row)
   gtk_widget_remove_css_class (row, "error");
   gtk_widget_set_tooltip_text (row, NULL);
   gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-  if (label != NULL && g_object_get_data (G_OBJECT (label), ERROR_OWNER_DATA) == row)
+  if (setting != NULL && setting->error_label != NULL && setting->shows_error)
     {
-      gtk_widget_set_visible (GTK_WIDGET (label), FALSE);
-      g_object_set_data (G_OBJECT (label), ERROR_OWNER_DATA, NULL);
+      gtk_widget_set_visible (GTK_WIDGET (setting->error_label), FALSE);
+      setting->shows_error = FALSE;
     }
 }
 
 /* Text rows */
 
 static const char *
-row_key (gpointer row)
+row_key (AtelierPreferencesWindow *self,
+         gpointer                  row)
 {
-  return g_object_get_data (G_OBJECT (row), KEY_DATA);
+  SettingRow *setting = setting_row (self, row);
+
+  return setting != NULL ? setting->key : NULL;
 }
 
 /* Sets the text without showing the apply button: the text is not an
@@ -182,7 +210,8 @@ static gboolean
 apply_entry (AtelierPreferencesWindow *self,
              AdwEntryRow              *row)
 {
-  const char *key = row_key (row);
+  SettingRow *setting = setting_row (self, row);
+  const char *key = row_key (self, row);
   const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
   g_autoptr(GError) error = NULL;
   g_autofree char *value = NULL;
@@ -191,9 +220,9 @@ apply_entry (AtelierPreferencesWindow *self,
   if (self->store == NULL || key == NULL)
     return FALSE;
 
-  if (g_strcmp0 (text, g_object_get_data (G_OBJECT (row), STORED_DATA)) == 0)
+  if (g_strcmp0 (text, setting->stored) == 0)
     {
-      clear_row_error (GTK_WIDGET (row));
+      clear_row_error (self, GTK_WIDGET (row));
       return TRUE;
     }
 
@@ -202,13 +231,14 @@ apply_entry (AtelierPreferencesWindow *self,
   self->writing = FALSE;
   if (!written)
     {
-      g_object_set_data_full (G_OBJECT (row), REFUSED_DATA, g_strdup (text), g_free);
-      show_row_error (GTK_WIDGET (row), error->message);
+      g_free (setting->refused);
+      setting->refused = g_strdup (text);
+      show_row_error (self, GTK_WIDGET (row), error->message);
       return FALSE;
     }
 
-  clear_row_error (GTK_WIDGET (row));
-  g_object_set_data (G_OBJECT (row), REFUSED_DATA, NULL);
+  clear_row_error (self, GTK_WIDGET (row));
+  g_clear_pointer (&setting->refused, g_free);
 
   /* Shown as stored: trimmed, without "mailto:". */
   value = atelier_settings_read (self->store, key, &error);
@@ -217,7 +247,8 @@ apply_entry (AtelierPreferencesWindow *self,
       g_warning ("Could not read back the setting %s: %s", key, error->message);
       return TRUE;
     }
-  g_object_set_data_full (G_OBJECT (row), STORED_DATA, g_strdup (value), g_free);
+  g_free (setting->stored);
+  setting->stored = g_strdup (value);
   set_entry_text (row, value);
   return TRUE;
 }
@@ -235,7 +266,7 @@ on_entry_changed_cb (AtelierPreferencesWindow *self,
 {
   /* Being corrected: the mark goes, the next apply judges again. */
   if (!self->loading)
-    clear_row_error (GTK_WIDGET (row));
+    clear_row_error (self, GTK_WIDGET (row));
 }
 
 static void
@@ -249,7 +280,7 @@ on_entry_focus_leave_cb (GtkEventControllerFocus  *controller,
     return;
 
   /* Once refused, the same text is not judged again at each Tab. */
-  if (g_strcmp0 (text, g_object_get_data (G_OBJECT (row), REFUSED_DATA)) == 0)
+  if (g_strcmp0 (text, setting_row (self, row)->refused) == 0)
     return;
 
   apply_entry (self, row);
@@ -352,14 +383,16 @@ load_values (AtelierPreferencesWindow *self)
 
   for (AdwEntryRow **row = entry_rows (self, rows); *row != NULL; row++)
     {
-      const char *value = atelier_settings_get (settings, row_key (*row));
-      const char *before = g_object_get_data (G_OBJECT (*row), STORED_DATA);
+      SettingRow *setting = setting_row (self, *row);
+      const char *value = atelier_settings_get (settings, setting->key);
+      const char *before = setting->stored;
       const char *text = gtk_editable_get_text (GTK_EDITABLE (*row));
 
       /* A row being edited keeps the user's text. */
       if (before == NULL || g_strcmp0 (text, before) == 0)
         set_entry_text (*row, value);
-      g_object_set_data_full (G_OBJECT (*row), STORED_DATA, g_strdup (value), g_free);
+      g_free (setting->stored);
+      setting->stored = g_strdup (value);
     }
 
   set_reminder_choices (self->reminder_row, atelier_settings_get_reminder (settings),
@@ -735,8 +768,7 @@ atelier_preferences_window_close_request (GtkWindow *window)
 
   /* What was typed and not applied yet is kept, if valid. */
   for (AdwEntryRow **row = entry_rows (self, rows); *row != NULL; row++)
-    if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (*row)),
-                   g_object_get_data (G_OBJECT (*row), REFUSED_DATA)) != 0)
+    if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (*row)), setting_row (self, *row)->refused) != 0)
       apply_entry (self, *row);
   self->closing = TRUE;
 
@@ -771,6 +803,12 @@ atelier_preferences_window_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATELIER_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->store);
+  for (guint i = 0; i < N_SETTING_ROWS; i++)
+    {
+      g_clear_pointer (&self->setting_rows[i].stored, g_free);
+      g_clear_pointer (&self->setting_rows[i].refused, g_free);
+      self->setting_rows[i].row = NULL;
+    }
 
   G_OBJECT_CLASS (atelier_preferences_window_parent_class)->dispose (object);
 }
@@ -898,30 +936,27 @@ atelier_preferences_window_init (AtelierPreferencesWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  g_object_set_data (G_OBJECT (self->store_name_row), KEY_DATA, (gpointer) ATELIER_SETTING_STORE_NAME);
-  g_object_set_data (G_OBJECT (self->address_row), KEY_DATA, (gpointer) ATELIER_SETTING_ADDRESS);
-  g_object_set_data (G_OBJECT (self->organizer_row), KEY_DATA, (gpointer) ATELIER_SETTING_ORGANIZER);
-  g_object_set_data (G_OBJECT (self->time_zone_row), KEY_DATA, (gpointer) ATELIER_SETTING_TIME_ZONE);
-  g_object_set_data (G_OBJECT (self->reminder_row), KEY_DATA, (gpointer) ATELIER_SETTING_REMINDER);
-  g_object_set_data (G_OBJECT (self->rsvp_row), KEY_DATA, (gpointer) ATELIER_SETTING_RSVP);
-  g_object_set_data (G_OBJECT (self->language_row), KEY_DATA, (gpointer) ATELIER_SETTING_LANGUAGE);
-  g_object_set_data (G_OBJECT (self->smtp_host_row), KEY_DATA, (gpointer) ATELIER_SETTING_SMTP_HOST);
-  g_object_set_data (G_OBJECT (self->smtp_port_row), KEY_DATA, (gpointer) ATELIER_SETTING_SMTP_PORT);
-  g_object_set_data (G_OBJECT (self->smtp_security_row), KEY_DATA, (gpointer) ATELIER_SETTING_SMTP_SECURITY);
-  g_object_set_data (G_OBJECT (self->smtp_user_row), KEY_DATA, (gpointer) ATELIER_SETTING_SMTP_USER);
-  g_object_set_data (G_OBJECT (self->smtp_ca_file_row), KEY_DATA, (gpointer) ATELIER_SETTING_SMTP_CA_FILE);
-  g_object_set_data (G_OBJECT (self->mail_reminder_row), KEY_DATA, (gpointer) ATELIER_SETTING_MAIL_REMINDER);
-  g_object_set_data (G_OBJECT (self->follow_ups_row), KEY_DATA, (gpointer) ATELIER_SETTING_FOLLOW_UPS);
-  g_object_set_data (G_OBJECT (self->password_row), KEY_DATA, (gpointer) "smtp-password");
+  {
+    const SettingRow settings[N_SETTING_ROWS] = {
+      { GTK_WIDGET (self->store_name_row), ATELIER_SETTING_STORE_NAME, self->store_error_label },
+      { GTK_WIDGET (self->address_row), ATELIER_SETTING_ADDRESS, self->store_error_label },
+      { GTK_WIDGET (self->organizer_row), ATELIER_SETTING_ORGANIZER, self->invitations_error_label },
+      { GTK_WIDGET (self->time_zone_row), ATELIER_SETTING_TIME_ZONE, self->invitations_error_label },
+      { GTK_WIDGET (self->reminder_row), ATELIER_SETTING_REMINDER, NULL },
+      { GTK_WIDGET (self->rsvp_row), ATELIER_SETTING_RSVP, NULL },
+      { GTK_WIDGET (self->language_row), ATELIER_SETTING_LANGUAGE, NULL },
+      { GTK_WIDGET (self->smtp_host_row), ATELIER_SETTING_SMTP_HOST, self->mail_error_label },
+      { GTK_WIDGET (self->smtp_port_row), ATELIER_SETTING_SMTP_PORT, self->mail_error_label },
+      { GTK_WIDGET (self->smtp_security_row), ATELIER_SETTING_SMTP_SECURITY, NULL },
+      { GTK_WIDGET (self->smtp_user_row), ATELIER_SETTING_SMTP_USER, self->mail_error_label },
+      { GTK_WIDGET (self->smtp_ca_file_row), ATELIER_SETTING_SMTP_CA_FILE, self->mail_error_label },
+      { GTK_WIDGET (self->mail_reminder_row), ATELIER_SETTING_MAIL_REMINDER, NULL },
+      { GTK_WIDGET (self->follow_ups_row), ATELIER_SETTING_FOLLOW_UPS, NULL },
+      { GTK_WIDGET (self->password_row), "smtp-password", NULL },
+    };
 
-  g_object_set_data (G_OBJECT (self->store_name_row), ERROR_LABEL_DATA, self->store_error_label);
-  g_object_set_data (G_OBJECT (self->address_row), ERROR_LABEL_DATA, self->store_error_label);
-  g_object_set_data (G_OBJECT (self->organizer_row), ERROR_LABEL_DATA, self->invitations_error_label);
-  g_object_set_data (G_OBJECT (self->time_zone_row), ERROR_LABEL_DATA, self->invitations_error_label);
-  g_object_set_data (G_OBJECT (self->smtp_host_row), ERROR_LABEL_DATA, self->mail_error_label);
-  g_object_set_data (G_OBJECT (self->smtp_port_row), ERROR_LABEL_DATA, self->mail_error_label);
-  g_object_set_data (G_OBJECT (self->smtp_user_row), ERROR_LABEL_DATA, self->mail_error_label);
-  g_object_set_data (G_OBJECT (self->smtp_ca_file_row), ERROR_LABEL_DATA, self->mail_error_label);
+    memcpy (self->setting_rows, settings, sizeof settings);
+  }
 
   for (AdwEntryRow **row = entry_rows (self, rows); *row != NULL; row++)
     {
@@ -996,7 +1031,7 @@ atelier_preferences_window_get_row (AtelierPreferencesWindow *self,
   g_return_val_if_fail (ATELIER_IS_PREFERENCES_WINDOW (self), NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
-    if (rows[i] != NULL && g_strcmp0 (row_key (rows[i]), key) == 0)
+    if (rows[i] != NULL && g_strcmp0 (row_key (self, rows[i]), key) == 0)
       return rows[i];
   return NULL;
 }
