@@ -552,11 +552,15 @@ test_session_page_errors (Fixture       *f,
   gtk_window_destroy (window);
 }
 
-/* The main window's "Export Schedule…", after the file chooser. */
+/* The main window's "Export Schedule…", after the file chooser. The
+ * file is written in a thread: it is there before it is whole. */
 static gboolean
-file_exists (gconstpointer data)
+file_written (gconstpointer data)
 {
-  return g_file_test (data, G_FILE_TEST_EXISTS);
+  g_autofree char *text = NULL;
+
+  return g_file_get_contents (data, &text, NULL, NULL) &&
+         g_str_has_suffix (text, "END:VCALENDAR\r\n");
 }
 
 static void
@@ -575,7 +579,7 @@ test_window_schedule (Fixture       *f,
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
 
   atelier_window_export_schedule (window, file);
-  wait_until (file_exists, path);
+  wait_until (file_written, path);
 
   text = read_text_file (path);
   calendar = parse_ical (text, "PUBLISH");
