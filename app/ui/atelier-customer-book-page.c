@@ -27,6 +27,7 @@
 
 #include "atelier-customer-list-model.h"
 #include "atelier-customer-book-page.h"
+#include "atelier-customer-book-row.h"
 #include "atelier-search.h"
 
 /* The most search results shown; typing more narrows them. */
@@ -70,36 +71,9 @@ static GParamSpec *properties[N_PROPS];
 static void
 on_factory_setup_cb (GtkSignalListItemFactory *factory,
                      GtkListItem              *list_item,
-                     AtelierCustomerBookPage     *self)
+                     AtelierCustomerBookPage  *self)
 {
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *avatar = adw_avatar_new (32, NULL, TRUE);
-  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *name_label = gtk_label_new (NULL);
-  GtkWidget *contact_label = gtk_label_new (NULL);
-
-  gtk_widget_add_css_class (row, "customer-row");
-
-  gtk_widget_set_valign (labels, GTK_ALIGN_CENTER);
-  gtk_widget_set_hexpand (labels, TRUE);
-  gtk_label_set_xalign (GTK_LABEL (name_label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (name_label), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (name_label, "customer-name");
-  gtk_label_set_xalign (GTK_LABEL (contact_label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (contact_label), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (contact_label, "dim-label");
-  gtk_widget_add_css_class (contact_label, "caption");
-  gtk_box_append (GTK_BOX (labels), name_label);
-  gtk_box_append (GTK_BOX (labels), contact_label);
-
-  gtk_box_append (GTK_BOX (row), avatar);
-  gtk_box_append (GTK_BOX (row), labels);
-
-  g_object_set_data (G_OBJECT (row), "avatar", avatar);
-  g_object_set_data (G_OBJECT (row), "name-label", name_label);
-  g_object_set_data (G_OBJECT (row), "contact-label", contact_label);
-
-  gtk_list_item_set_child (list_item, row);
+  gtk_list_item_set_child (list_item, atelier_customer_book_row_new ());
   /* Activating a row opens the customer's page (win.show-customer). */
   gtk_list_item_set_activatable (list_item, TRUE);
 }
@@ -107,35 +81,10 @@ on_factory_setup_cb (GtkSignalListItemFactory *factory,
 static void
 on_factory_bind_cb (GtkSignalListItemFactory *factory,
                     GtkListItem              *list_item,
-                    AtelierCustomerBookPage     *self)
+                    AtelierCustomerBookPage  *self)
 {
-  AtelierCustomer *customer = gtk_list_item_get_item (list_item);
-  GtkWidget *row = gtk_list_item_get_child (list_item);
-  g_autofree char *name = atelier_customer_dup_full_name (customer);
-  const char *email = atelier_customer_get_email (customer);
-  const char *phone = atelier_customer_get_phone (customer);
-  g_autofree char *contact = NULL;
-  g_autofree char *accessible = NULL;
-  gboolean has_email = email != NULL && *email != '\0';
-  gboolean has_phone = phone != NULL && *phone != '\0';
-
-  if (has_email && has_phone)
-    /* TRANSLATORS: a customer's e-mail address and phone number, e.g.
-     * "zoe@example.com · 06 12 34 56 78" */
-    contact = g_strdup_printf (_("%s · %s"), email, phone);
-  else if (has_email || has_phone)
-    contact = g_strdup (has_email ? email : phone);
-  else
-    contact = g_strdup (_("No e-mail or phone"));
-
-  adw_avatar_set_text (g_object_get_data (G_OBJECT (row), "avatar"), name);
-  gtk_label_set_label (g_object_get_data (G_OBJECT (row), "name-label"), name);
-  gtk_label_set_label (g_object_get_data (G_OBJECT (row), "contact-label"), contact);
-
-  accessible = g_strjoin (", ", name, contact, NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
-                                  -1);
+  atelier_customer_book_row_set_customer (ATELIER_CUSTOMER_BOOK_ROW (gtk_list_item_get_child (list_item)),
+                                          gtk_list_item_get_item (list_item));
 }
 
 static void

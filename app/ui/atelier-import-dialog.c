@@ -26,6 +26,7 @@
 
 #include "atelier-export.h"
 #include "atelier-import-dialog.h"
+#include "atelier-import-report-row.h"
 
 /* Rows shown in the preview. */
 #define PREVIEW_ROWS 5
@@ -224,10 +225,13 @@ on_field_selected_cb (AdwComboRow         *row,
                       GParamSpec          *pspec,
                       AtelierImportDialog *self)
 {
-  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "column"));
   guint selected = adw_combo_row_get_selected (row);
+  guint column;
 
   if (self->import == NULL || self->busy || selected >= ATELIER_IMPORT_N_FIELDS)
+    return;
+  /* The rows are in the order of the file's columns. */
+  if (!g_ptr_array_find (self->column_rows, row, &column))
     return;
 
   atelier_customer_import_set_field (self->import, column, (AtelierImportField) selected);
@@ -287,7 +291,6 @@ fill_mapping (AtelierImportDialog *self)
       adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (fields));
       adw_combo_row_set_selected (ADW_COMBO_ROW (row),
                                   atelier_customer_import_get_field (self->import, column));
-      g_object_set_data (G_OBJECT (row), "column", GUINT_TO_POINTER (column));
       g_signal_connect_object (row, "notify::selected", G_CALLBACK (on_field_selected_cb), self, 0);
       adw_preferences_group_add (self->columns_group, row);
       g_ptr_array_add (self->column_rows, row);
@@ -301,31 +304,7 @@ on_report_setup_cb (GtkSignalListItemFactory *factory,
                     GtkListItem              *list_item,
                     AtelierImportDialog      *self)
 {
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *icon = gtk_image_new ();
-  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *subtitle = gtk_label_new (NULL);
-
-  gtk_widget_add_css_class (row, "import-report-row");
-  gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
-  gtk_widget_set_valign (labels, GTK_ALIGN_CENTER);
-  gtk_widget_set_hexpand (labels, TRUE);
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_label_set_wrap (GTK_LABEL (subtitle), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (subtitle), PANGO_WRAP_WORD_CHAR);
-  gtk_widget_add_css_class (subtitle, "caption");
-  gtk_box_append (GTK_BOX (labels), title);
-  gtk_box_append (GTK_BOX (labels), subtitle);
-  gtk_box_append (GTK_BOX (row), icon);
-  gtk_box_append (GTK_BOX (row), labels);
-
-  g_object_set_data (G_OBJECT (row), "icon", icon);
-  g_object_set_data (G_OBJECT (row), "title", title);
-  g_object_set_data (G_OBJECT (row), "subtitle", subtitle);
-  gtk_list_item_set_child (list_item, row);
+  gtk_list_item_set_child (list_item, atelier_import_report_row_new ());
   gtk_list_item_set_activatable (list_item, FALSE);
 }
 
@@ -335,56 +314,14 @@ on_report_bind_cb (GtkSignalListItemFactory *factory,
                    AtelierImportDialog      *self)
 {
   GtkStringObject *item = gtk_list_item_get_item (list_item);
-  GtkWidget *row = gtk_list_item_get_child (list_item);
-  GtkWidget *subtitle = g_object_get_data (G_OBJECT (row), "subtitle");
   guint index = (guint) g_ascii_strtoull (gtk_string_object_get_string (item), NULL, 10);
-  AtelierImportEntry *entry;
-  g_autofree char *title = NULL;
-  g_autofree char *accessible = NULL;
-  const char *outcome = NULL;
-  const char *icon_name = NULL;
 
   if (self->report == NULL || index >= self->report->entries->len)
     return;
-  entry = g_ptr_array_index (self->report->entries, index);
 
-  /* TRANSLATORS: a row of the import report: the line in the file and the
-   * customer's name or e-mail, e.g. "Line 5 · Carla Dumas" */
-  title = g_strdup_printf (_("Line %u · %s"), entry->line,
-                           entry->label != NULL && *entry->label != '\0' ? entry->label : _("(no name)"));
-
-  switch (entry->outcome)
-    {
-    case ATELIER_IMPORT_CREATED:
-      outcome = self->report->dry_run ? _("New customer") : _("Created");
-      icon_name = "list-add-symbolic";
-      gtk_widget_remove_css_class (subtitle, "error");
-      gtk_widget_add_css_class (subtitle, "dim-label");
-      break;
-
-    case ATELIER_IMPORT_UPDATED:
-      outcome = self->report->dry_run ? _("Updates the customer with this e-mail address")
-                                      : _("Updated");
-      icon_name = "document-edit-symbolic";
-      gtk_widget_remove_css_class (subtitle, "error");
-      gtk_widget_add_css_class (subtitle, "dim-label");
-      break;
-
-    case ATELIER_IMPORT_REJECTED:
-    default:
-      outcome = entry->reason != NULL ? entry->reason : _("Rejected");
-      icon_name = "dialog-error-symbolic";
-      gtk_widget_remove_css_class (subtitle, "dim-label");
-      gtk_widget_add_css_class (subtitle, "error");
-      break;
-    }
-
-  gtk_image_set_from_icon_name (g_object_get_data (G_OBJECT (row), "icon"), icon_name);
-  gtk_label_set_label (g_object_get_data (G_OBJECT (row), "title"), title);
-  gtk_label_set_label (GTK_LABEL (subtitle), outcome);
-
-  accessible = g_strjoin (", ", title, outcome, NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  atelier_import_report_row_set_entry (ATELIER_IMPORT_REPORT_ROW (gtk_list_item_get_child (list_item)),
+                                       g_ptr_array_index (self->report->entries, index),
+                                       self->report->dry_run);
 }
 
 static const AtelierImportEntry *

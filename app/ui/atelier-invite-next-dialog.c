@@ -19,6 +19,7 @@
 #include "atelier-export.h"
 #include "atelier-format.h"
 #include "atelier-invite-next-dialog.h"
+#include "atelier-invite-next-row.h"
 #include "atelier-widget-util.h"
 #include "atelier-invite-next.h"
 
@@ -64,61 +65,8 @@ on_factory_setup_cb (GtkSignalListItemFactory *factory,
                      GtkListItem              *list_item,
                      AtelierInviteNextDialog  *self)
 {
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *avatar = adw_avatar_new (32, NULL, TRUE);
-  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *name_label = gtk_label_new (NULL);
-  GtkWidget *why_label = gtk_label_new (NULL);
-  GtkWidget *history_label = gtk_label_new (NULL);
-
-  gtk_widget_set_valign (avatar, GTK_ALIGN_CENTER);
-  gtk_widget_set_valign (labels, GTK_ALIGN_CENTER);
-  gtk_widget_set_hexpand (labels, TRUE);
-  gtk_label_set_xalign (GTK_LABEL (name_label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (name_label), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (name_label, "heading");
-  gtk_label_set_xalign (GTK_LABEL (why_label), 0);
-  gtk_label_set_wrap (GTK_LABEL (why_label), TRUE);
-  gtk_widget_add_css_class (why_label, "caption");
-  gtk_label_set_xalign (GTK_LABEL (history_label), 0);
-  gtk_label_set_wrap (GTK_LABEL (history_label), TRUE);
-  gtk_widget_add_css_class (history_label, "caption");
-  gtk_widget_add_css_class (history_label, "dim-label");
-  gtk_box_append (GTK_BOX (labels), name_label);
-  gtk_box_append (GTK_BOX (labels), why_label);
-  gtk_box_append (GTK_BOX (labels), history_label);
-  gtk_box_append (GTK_BOX (row), avatar);
-  gtk_box_append (GTK_BOX (row), labels);
-
-  g_object_set_data (G_OBJECT (row), "avatar", avatar);
-  g_object_set_data (G_OBJECT (row), "name-label", name_label);
-  g_object_set_data (G_OBJECT (row), "why-label", why_label);
-  g_object_set_data (G_OBJECT (row), "history-label", history_label);
-  gtk_list_item_set_child (list_item, row);
+  gtk_list_item_set_child (list_item, atelier_invite_next_row_new ());
   gtk_list_item_set_activatable (list_item, FALSE);
-}
-
-static char *
-format_contacted (AtelierInviteNextDialog *self,
-                  gint64                   unix_time)
-{
-  g_autoptr(GDateTime) utc = NULL;
-  g_autoptr(GDateTime) local = NULL;
-  g_autoptr(GTimeZone) zone = NULL;
-  g_autofree char *date = NULL;
-
-  if (unix_time <= 0)
-    return g_strdup (_("never contacted"));
-
-  utc = g_date_time_new_from_unix_utc (unix_time);
-  zone = self->time_zone != NULL ? g_time_zone_new_identifier (self->time_zone) : NULL;
-  if (zone == NULL)
-    zone = g_time_zone_new_local ();
-  local = g_date_time_to_timezone (utc, zone);
-  /* TRANSLATORS: a date, as in "last contacted 3 March 2025" */
-  date = atelier_format_date_time (local, _("%-d %B %Y"));
-  /* TRANSLATORS: when the store last reached out to the customer */
-  return g_strdup_printf (_("last contacted %s"), date);
 }
 
 static void
@@ -126,49 +74,9 @@ on_factory_bind_cb (GtkSignalListItemFactory *factory,
                     GtkListItem              *list_item,
                     AtelierInviteNextDialog  *self)
 {
-  AtelierInviteCandidate *candidate = gtk_list_item_get_item (list_item);
-  AtelierCustomer *customer = atelier_invite_candidate_get_customer (candidate);
-  GtkWidget *row = gtk_list_item_get_child (list_item);
-  g_autofree char *name = atelier_customer_dup_full_name (customer);
-  g_autofree char *why = NULL;
-  g_autofree char *attended = NULL;
-  g_autofree char *contacted = NULL;
-  g_autofree char *history = NULL;
-  g_autofree char *accessible = NULL;
-  int n_attended = atelier_invite_candidate_get_attended (candidate);
-  int n_in_category = atelier_invite_candidate_get_attended_in_category (candidate);
-  const char *category = self->category != NULL ? self->category : "";
-
-  if (atelier_invite_candidate_get_interest_match (candidate))
-    /* TRANSLATORS: why a customer is listed: the workshop's category is
-     * among their interests, e.g. "Interested in cuisine" */
-    why = g_strdup_printf (_("Interested in %s"), category);
-  else
-    /* TRANSLATORS: why a customer is listed: they came to classes of the
-     * workshop's category, e.g. "Came to cuisine classes" */
-    why = g_strdup_printf (_("Came to %s classes"), category);
-
-  if (n_in_category > 0)
-    /* TRANSLATORS: classes attended, then those of the workshop's
-     * category, e.g. "3 classes attended, 2 in cuisine" */
-    attended = g_strdup_printf (ngettext ("%d class attended, %d in %s",
-                                          "%d classes attended, %d in %s", n_attended),
-                                n_attended, n_in_category, category);
-  else
-    attended = g_strdup_printf (ngettext ("%d class attended", "%d classes attended", n_attended),
-                                n_attended);
-  contacted = format_contacted (self, atelier_invite_candidate_get_last_contacted_at (candidate));
-  /* TRANSLATORS: classes attended, then when last contacted, e.g.
-   * "2 classes attended · never contacted" */
-  history = g_strdup_printf (_("%s · %s"), attended, contacted);
-
-  adw_avatar_set_text (g_object_get_data (G_OBJECT (row), "avatar"), name);
-  gtk_label_set_label (g_object_get_data (G_OBJECT (row), "name-label"), name);
-  gtk_label_set_label (g_object_get_data (G_OBJECT (row), "why-label"), why);
-  gtk_label_set_label (g_object_get_data (G_OBJECT (row), "history-label"), history);
-
-  accessible = g_strjoin (", ", name, why, history, NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  atelier_invite_next_row_set_candidate (ATELIER_INVITE_NEXT_ROW (gtk_list_item_get_child (list_item)),
+                                         gtk_list_item_get_item (list_item),
+                                         self->category, self->time_zone);
 }
 
 /* Loading */

@@ -30,8 +30,8 @@
 
 #include "atelier-schedule-listing.h"
 #include "atelier-format.h"
+#include "atelier-schedule-item.h"
 #include "atelier-schedule-page.h"
-#include "atelier-session-row.h"
 
 /* Even with nothing ending before then, look again at least this often:
  * "Today" becomes "Yesterday" at midnight, and timeouts do not count the
@@ -167,22 +167,18 @@ session_is_upcoming (AtelierSession *session,
   return !atelier_session_is_cancelled (session) && atelier_session_get_ends_at (session) > now;
 }
 
-/* Rows: a day header above an AtelierSessionRow, with a badge for a
- * cancelled session. */
+/* Items: a day header above an AtelierSessionRow, shown on the first
+ * session of each day. */
 
 static void
 update_list_item (AtelierSchedulePage *self,
                   GtkListItem         *list_item)
 {
-  GtkWidget *child = gtk_list_item_get_child (list_item);
-  GtkWidget *day_label = g_object_get_data (G_OBJECT (child), "day-label");
-  GtkWidget *row = g_object_get_data (G_OBJECT (child), "session-row");
-  GtkWidget *status_label = g_object_get_data (G_OBJECT (child), "status-label");
+  AtelierScheduleItem *item = ATELIER_SCHEDULE_ITEM (gtk_list_item_get_child (list_item));
   AtelierSession *session = gtk_list_item_get_item (list_item);
   guint position = gtk_list_item_get_position (list_item);
   gboolean first_of_day = TRUE;
-  gboolean cancelled;
-  gboolean past;
+  g_autofree char *day = NULL;
 
   if (session == NULL)
     return;
@@ -196,24 +192,9 @@ update_list_item (AtelierSchedulePage *self,
     }
 
   if (first_of_day)
-    {
-      g_autofree char *day = format_day (session);
-
-      gtk_label_set_label (GTK_LABEL (day_label), day);
-    }
-  gtk_widget_set_visible (day_label, first_of_day);
-
-  cancelled = atelier_session_is_cancelled (session);
-  past = atelier_session_get_ends_at (session) <= g_get_real_time () / G_USEC_PER_SEC;
-  gtk_widget_set_visible (status_label, cancelled);
-  if (cancelled)
-    gtk_widget_add_css_class (row, "cancelled");
-  else
-    gtk_widget_remove_css_class (row, "cancelled");
-  if (past)
-    gtk_widget_add_css_class (row, "past");
-  else
-    gtk_widget_remove_css_class (row, "past");
+    day = format_day (session);
+  atelier_schedule_item_set_day (item, day);
+  atelier_schedule_item_refresh_state (item);
 }
 
 static void
@@ -232,35 +213,7 @@ on_factory_setup_cb (GtkSignalListItemFactory *factory,
                      GtkListItem              *list_item,
                      AtelierSchedulePage      *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *day_label = gtk_label_new (NULL);
-  GtkWidget *overlay = gtk_overlay_new ();
-  GtkWidget *row = atelier_session_row_new ();
-  GtkWidget *status_label = gtk_label_new (C_("session", "Cancelled"));
-
-  gtk_label_set_xalign (GTK_LABEL (day_label), 0);
-  gtk_label_set_wrap (GTK_LABEL (day_label), TRUE);
-  gtk_widget_add_css_class (day_label, "day-header");
-  gtk_widget_add_css_class (day_label, "heading");
-  gtk_widget_set_visible (day_label, FALSE);
-
-  gtk_widget_set_halign (status_label, GTK_ALIGN_END);
-  gtk_widget_set_valign (status_label, GTK_ALIGN_END);
-  gtk_widget_add_css_class (status_label, "badge");
-  gtk_widget_add_css_class (status_label, "cancelled");
-  gtk_widget_set_visible (status_label, FALSE);
-  gtk_widget_set_can_target (status_label, FALSE);
-
-  gtk_overlay_set_child (GTK_OVERLAY (overlay), row);
-  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), status_label);
-  gtk_box_append (GTK_BOX (box), day_label);
-  gtk_box_append (GTK_BOX (box), overlay);
-
-  g_object_set_data (G_OBJECT (box), "day-label", day_label);
-  g_object_set_data (G_OBJECT (box), "session-row", row);
-  g_object_set_data (G_OBJECT (box), "status-label", status_label);
-
-  gtk_list_item_set_child (list_item, box);
+  gtk_list_item_set_child (list_item, atelier_schedule_item_new ());
   gtk_list_item_set_activatable (list_item, TRUE);
 }
 
@@ -269,10 +222,8 @@ on_factory_bind_cb (GtkSignalListItemFactory *factory,
                     GtkListItem              *list_item,
                     AtelierSchedulePage      *self)
 {
-  GtkWidget *child = gtk_list_item_get_child (list_item);
-  GtkWidget *row = g_object_get_data (G_OBJECT (child), "session-row");
-
-  atelier_session_row_set_session (ATELIER_SESSION_ROW (row), gtk_list_item_get_item (list_item));
+  atelier_schedule_item_set_session (ATELIER_SCHEDULE_ITEM (gtk_list_item_get_child (list_item)),
+                                     gtk_list_item_get_item (list_item));
   g_hash_table_add (self->bound_items, list_item);
   update_list_item (self, list_item);
 }
@@ -282,11 +233,8 @@ on_factory_unbind_cb (GtkSignalListItemFactory *factory,
                       GtkListItem              *list_item,
                       AtelierSchedulePage      *self)
 {
-  GtkWidget *child = gtk_list_item_get_child (list_item);
-  GtkWidget *row = g_object_get_data (G_OBJECT (child), "session-row");
-
   g_hash_table_remove (self->bound_items, list_item);
-  atelier_session_row_set_session (ATELIER_SESSION_ROW (row), NULL);
+  atelier_schedule_item_set_session (ATELIER_SCHEDULE_ITEM (gtk_list_item_get_child (list_item)), NULL);
 }
 
 static void
@@ -856,8 +804,6 @@ atelier_schedule_page_class_init (AtelierSchedulePageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_property_action (widget_class, "schedule.show-all", "show-all");
-
-  g_type_ensure (ATELIER_TYPE_SESSION_ROW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/ateliers/Atelier/ui/atelier-schedule-page.ui");

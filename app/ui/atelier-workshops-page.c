@@ -19,7 +19,7 @@
 
 #include <glib/gi18n.h>
 
-#include "atelier-format.h"
+#include "atelier-workshop-card.h"
 #include "atelier-workshops-page.h"
 
 struct _AtelierWorkshopsPage
@@ -56,63 +56,7 @@ on_factory_setup_cb (GtkSignalListItemFactory *factory,
                      GtkListItem              *list_item,
                      AtelierWorkshopsPage     *self)
 {
-  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *left = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *right = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *title_label = gtk_label_new (NULL);
-  GtkWidget *details_label = gtk_label_new (NULL);
-  GtkWidget *price_label = gtk_label_new (NULL);
-  GtkWidget *category_label = gtk_label_new (NULL);
-  GtkWidget *new_session_button;
-
-  gtk_widget_add_css_class (card, "card");
-  gtk_widget_add_css_class (card, "workshop-card");
-
-  gtk_widget_set_hexpand (left, TRUE);
-  gtk_widget_set_valign (left, GTK_ALIGN_CENTER);
-  gtk_label_set_xalign (GTK_LABEL (title_label), 0);
-  gtk_label_set_wrap (GTK_LABEL (title_label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (title_label), PANGO_WRAP_WORD_CHAR);
-  gtk_widget_add_css_class (title_label, "heading");
-  gtk_label_set_xalign (GTK_LABEL (details_label), 0);
-  gtk_label_set_wrap (GTK_LABEL (details_label), TRUE);
-  gtk_widget_add_css_class (details_label, "dim-label");
-  gtk_box_append (GTK_BOX (left), title_label);
-  gtk_box_append (GTK_BOX (left), details_label);
-
-  gtk_widget_set_valign (right, GTK_ALIGN_CENTER);
-  gtk_label_set_xalign (GTK_LABEL (price_label), 1);
-  gtk_widget_add_css_class (price_label, "numeric");
-  gtk_widget_set_halign (category_label, GTK_ALIGN_END);
-  /* Categories are a word or two: shown whole, the title wraps instead. */
-  gtk_widget_add_css_class (category_label, "badge");
-  gtk_widget_add_css_class (category_label, "category");
-  gtk_box_append (GTK_BOX (right), price_label);
-  gtk_box_append (GTK_BOX (right), category_label);
-
-  gtk_box_append (GTK_BOX (card), left);
-  gtk_box_append (GTK_BOX (card), right);
-
-  /* Plans a session of this workshop (win.new-workshop-session). */
-  new_session_button = gtk_button_new_from_icon_name ("x-office-calendar-symbolic");
-  gtk_widget_set_valign (new_session_button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (new_session_button, _("New Session…"));
-  gtk_widget_add_css_class (new_session_button, "flat");
-  gtk_widget_add_css_class (new_session_button, "circular");
-  gtk_box_append (GTK_BOX (card), new_session_button);
-  g_object_set_data (G_OBJECT (card), "new-session-button", new_session_button);
-
-  g_object_set_data (G_OBJECT (card), "title-label", title_label);
-  g_object_set_data (G_OBJECT (card), "details-label", details_label);
-  g_object_set_data (G_OBJECT (card), "price-label", price_label);
-  g_object_set_data (G_OBJECT (card), "category-label", category_label);
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (card),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  _("Activate to edit the workshop"),
-                                  -1);
-
-  gtk_list_item_set_child (list_item, card);
+  gtk_list_item_set_child (list_item, atelier_workshop_card_new ());
   gtk_list_item_set_activatable (list_item, TRUE);
 }
 
@@ -121,58 +65,8 @@ on_factory_bind_cb (GtkSignalListItemFactory *factory,
                     GtkListItem              *list_item,
                     AtelierWorkshopsPage     *self)
 {
-  AtelierWorkshop *workshop = gtk_list_item_get_item (list_item);
-  GtkWidget *card = gtk_list_item_get_child (list_item);
-  const char *title = atelier_workshop_get_title (workshop);
-  const char *host = atelier_workshop_get_host (workshop);
-  const char *category = atelier_workshop_get_category (workshop);
-  int capacity = atelier_workshop_get_capacity (workshop);
-  g_autofree char *duration = atelier_format_duration (atelier_workshop_get_duration_minutes (workshop));
-  g_autofree char *price = atelier_format_price (atelier_workshop_get_price_cents (workshop));
-  g_autofree char *seats = NULL;
-  g_autofree char *details = NULL;
-  g_autofree char *accessible = NULL;
-  gboolean has_host = host != NULL && *host != '\0';
-  gboolean has_category = category != NULL && *category != '\0';
-
-  if (title == NULL || *title == '\0')
-    title = _("Untitled Workshop");
-
-  /* TRANSLATORS: the capacity of a workshop, e.g. "10 seats" */
-  seats = g_strdup_printf (ngettext ("%d seat", "%d seats", capacity), capacity);
-  if (has_host)
-    /* TRANSLATORS: a workshop's host, duration and capacity, e.g.
-     * "Marco Rossi · 2 h · 10 seats" */
-    details = g_strdup_printf (_("%s · %s · %s"), host, duration, seats);
-  else
-    /* TRANSLATORS: a workshop's duration and capacity, e.g. "2 h · 10 seats" */
-    details = g_strdup_printf (_("%s · %s"), duration, seats);
-
-  gtk_label_set_label (g_object_get_data (G_OBJECT (card), "title-label"), title);
-  gtk_label_set_label (g_object_get_data (G_OBJECT (card), "details-label"), details);
-  gtk_label_set_label (g_object_get_data (G_OBJECT (card), "price-label"), price);
-  gtk_label_set_label (g_object_get_data (G_OBJECT (card), "category-label"),
-                       has_category ? category : "");
-  gtk_widget_set_visible (g_object_get_data (G_OBJECT (card), "category-label"), has_category);
-
-  {
-    GtkWidget *button = g_object_get_data (G_OBJECT (card), "new-session-button");
-    /* TRANSLATORS: the accessible name of the button on a workshop's card
-     * that plans a session of it, e.g. "New Session of Risotto" */
-    g_autofree char *label = g_strdup_printf (_("New Session of %s"), title);
-
-    /* The target first: a name without it would not match the action. */
-    gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button),
-                                            g_variant_new_int64 (atelier_workshop_get_id (workshop)));
-    gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.new-workshop-session");
-    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  }
-
-  /* What a screen reader says for the whole card. */
-  accessible = g_strjoin (", ", title, details, price, has_category ? category : NULL, NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (card),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
-                                  -1);
+  atelier_workshop_card_set_workshop (ATELIER_WORKSHOP_CARD (gtk_list_item_get_child (list_item)),
+                                      gtk_list_item_get_item (list_item));
 }
 
 static void
