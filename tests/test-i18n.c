@@ -193,6 +193,13 @@ shows_session_row (gpointer      window,
 /* French labels are longer: "2 en attente" and "Complète" side by side
  * made a session's card too wide for a 360-pixel phone. One above the
  * other, the card needs only the wider one. */
+static gboolean
+is_narrow (gpointer      window,
+           gconstpointer data)
+{
+  return gtk_widget_get_width (window) <= 360;
+}
+
 static void
 test_narrow_schedule (void)
 {
@@ -233,6 +240,32 @@ test_narrow_schedule (void)
   gtk_widget_measure (gtk_widget_get_parent (waiting), GTK_ORIENTATION_HORIZONTAL, -1,
                       &badges_width, NULL, NULL, NULL);
   g_assert_cmpint (badges_width, <, waiting_width + full_width);
+
+  /* At 360 pixels the search still says all its words; the button beside
+   * it gives up its label instead. The application loads its style sheet
+   * by itself; a window built alone needs it given. */
+  {
+    g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (provider, "/io/github/ateliers/Atelier/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 700);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  test_wait_until (is_narrow, window, NULL, 10);
+  {
+    g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+    g_autoptr(PangoLayout) layout = NULL;
+    int text_width;
+
+    test_collect_widgets (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY, entries);
+    g_assert_cmpuint (entries->len, >=, 1);
+    layout = gtk_widget_create_pango_layout (entries->pdata[0], "Rechercher par atelier");
+    pango_layout_get_pixel_size (layout, &text_width, NULL);
+    /* The magnifier and the entry's padding take about 30 pixels. */
+    g_assert_cmpint (gtk_widget_get_width (entries->pdata[0]), >=, text_width + 30);
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
   test_store_teardown (&store, NULL);

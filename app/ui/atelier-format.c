@@ -157,6 +157,18 @@ add_zone (char           *when,
   return with_zone;
 }
 
+#define EN_DASH "\342\200\223"
+#define WORD_JOINER "\342\201\240"
+
+static char *
+join_after_dashes (char *text)
+{
+  g_auto(GStrv) parts = g_strsplit (text, EN_DASH, -1);
+
+  g_free (text);
+  return g_strjoinv (EN_DASH WORD_JOINER, parts);
+}
+
 /**
  * atelier_format_session_when:
  * @flags: whether to say the year, and the zone when it is not the computer's
@@ -199,6 +211,10 @@ atelier_format_session_when (AtelierSession   *session,
 
   if (start_text == NULL || end_text == NULL)
     return g_strdup ("");
+
+  /* "18:30–20:30" is one word to a reader: a narrow card must not break
+   * it after the dash (a word joiner forbids that line break). */
+  end_text = join_after_dashes (g_steal_pointer (&end_text));
 
   if (flags & ATELIER_WHEN_WITH_ZONE)
     return add_zone (g_strconcat (start_text, end_text, NULL), session);

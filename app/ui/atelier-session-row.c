@@ -96,11 +96,12 @@ atelier_session_row_update (AtelierSessionRow *self)
 
   gtk_label_set_label (self->title_label, title);
   gtk_label_set_label (self->when_label, when);
-  /* The host tells two sessions of one workshop apart. */
+  /* The host tells two sessions of one workshop apart: first, so that a
+   * narrow card that cuts the line keeps it. */
   if (!atelier_str_is_empty (place) && !atelier_str_is_empty (host))
-    /* TRANSLATORS: a session's place, then its host, on a card of the
-     * schedule, e.g. "Kitchen · Marie Dupont" */
-    where = g_strdup_printf (_("%s · %s"), place, host);
+    /* TRANSLATORS: a session's host, then its place, on a card of the
+     * schedule, e.g. "Marie Dupont · Kitchen" */
+    where = g_strdup_printf (_("%s · %s"), host, place);
   else
     where = g_strdup (!atelier_str_is_empty (place) ? place : host);
   gtk_label_set_label (self->place_label, where != NULL ? where : "");
