@@ -1049,6 +1049,18 @@ atelier_store_is_empty (AtelierStore  *self,
 
 /* Workshops */
 
+static gboolean
+check_capacity (int       capacity,
+                GError  **error)
+{
+  if (capacity <= ATELIER_SESSION_MAX_SEATS)
+    return TRUE;
+
+  g_set_error (error, ATELIER_STORE_ERROR, ATELIER_STORE_ERROR_INVALID,
+               _("A class has at most %d seats."), ATELIER_SESSION_MAX_SEATS);
+  return FALSE;
+}
+
 gboolean
 atelier_store_add_workshop (AtelierStore     *self,
                             AtelierWorkshop  *workshop,
@@ -1056,6 +1068,9 @@ atelier_store_add_workshop (AtelierStore     *self,
 {
   g_return_val_if_fail (ATELIER_IS_STORE (self), FALSE);
   g_return_val_if_fail (ATELIER_IS_WORKSHOP (workshop), FALSE);
+
+  if (!check_capacity (atelier_workshop_get_capacity (workshop), error))
+    return FALSE;
 
   return atelier_store_insert_object (self, G_OBJECT (workshop), error);
 }
@@ -1082,6 +1097,9 @@ atelier_store_update_workshop (AtelierStore     *self,
 {
   g_return_val_if_fail (ATELIER_IS_STORE (self), FALSE);
   g_return_val_if_fail (ATELIER_IS_WORKSHOP (workshop), FALSE);
+
+  if (!check_capacity (atelier_workshop_get_capacity (workshop), error))
+    return FALSE;
 
   return write_object (self, G_OBJECT (workshop), TRUE, error);
 }
@@ -1149,7 +1167,8 @@ atelier_store_add_session (AtelierStore    *self,
   g_return_val_if_fail (ATELIER_IS_STORE (self), FALSE);
   g_return_val_if_fail (ATELIER_IS_SESSION (session), FALSE);
 
-  if (!check_time_zone (session, error))
+  if (!check_time_zone (session, error) ||
+      !check_capacity (atelier_session_get_capacity (session), error))
     return FALSE;
 
   if (atelier_session_get_uid (session) == NULL || *atelier_session_get_uid (session) == '\0')
@@ -1186,7 +1205,8 @@ atelier_store_update_session (AtelierStore    *self,
   g_return_val_if_fail (ATELIER_IS_STORE (self), FALSE);
   g_return_val_if_fail (ATELIER_IS_SESSION (session), FALSE);
 
-  if (!check_time_zone (session, error))
+  if (!check_time_zone (session, error) ||
+      !check_capacity (atelier_session_get_capacity (session), error))
     return FALSE;
 
   return write_object (self, G_OBJECT (session), TRUE, error);
