@@ -2626,6 +2626,11 @@ test_invites_series (Fixture       *fixture,
   run_db (&run, fixture, "series", "999", "--start", "2030-01-01T09:00", "--rrule",
           "FREQ=DAILY;COUNT=2", NULL);
   assert_refused (&run, "no workshop number 999");
+  /* A start whose end falls past 9999 names the start, not "(null)" */
+  run_db (&run, fixture, "series", workshop, "--start", "9999-12-31T22:00", "--rrule",
+          "FREQ=DAILY;COUNT=2", NULL);
+  assert_usage_error (&run, "“9999-12-31T22:00” is too late: the session would end after the year 9999.");
+  g_assert_null (strstr (run.err, "(null)"));
   g_assert_cmpuint (count_sessions (fixture), ==, n_sessions);
 }
 

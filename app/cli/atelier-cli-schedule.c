@@ -114,7 +114,11 @@ resolve_times (GOptionContext  *context,
   else if (*start != NULL)
     *end = g_date_time_add_seconds (*start, default_seconds);
 
-  if (*start == NULL || *end == NULL)
+  if (*start != NULL && *end == NULL && end_text == NULL)
+    /* TRANSLATORS: what was typed after --start */
+    atelier_cli_usage_error (context, _("“%s” is too late: the session would end after the year 9999."),
+                             start_text);
+  else if (*start == NULL || *end == NULL)
     /* TRANSLATORS: what was typed after --start or --end, then a time
      * zone such as Europe/Paris */
     atelier_cli_usage_error (context, _("“%s” is not a time in %s."),
