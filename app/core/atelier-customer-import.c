@@ -323,7 +323,8 @@ cell (AtelierCustomerImport *self,
  * atelier_customer_import_get_value:
  * @row: a row below the header, from 0
  *
- * Returns: the cell, as read (empty when the row is short): the preview
+ * Returns: the cell, as read (empty when the row is short) without the
+ *   quote that guards a formula: the preview
  */
 const char *
 atelier_customer_import_get_value (AtelierCustomerImport *self,
@@ -333,7 +334,7 @@ atelier_customer_import_get_value (AtelierCustomerImport *self,
   g_return_val_if_fail (ATELIER_IS_CUSTOMER_IMPORT (self), NULL);
   g_return_val_if_fail (row < atelier_customer_import_get_n_rows (self), NULL);
 
-  return cell (self, row, column);
+  return atelier_csv_unguard_field (cell (self, row, column));
 }
 
 /* Returns: the line of the file where @row starts, from 1 */
@@ -1044,13 +1045,17 @@ add_entry (Run                  *run,
   return run->report->entries->len - 1;
 }
 
-/* Returns: @text without the spaces around it: @text itself, or a copy
- * left in @copy */
+/* Returns: @text without the spaces around it, nor the quote an export
+ * puts in front of a cell that looks like a formula: @text itself, or a
+ * copy left in @copy */
 static const char *
 trim_cell (const char  *text,
            char       **copy)
 {
-  gsize length = strlen (text);
+  gsize length;
+
+  text = atelier_csv_unguard_field (text);
+  length = strlen (text);
 
   if (length == 0 || (!g_ascii_isspace (text[0]) && !g_ascii_isspace (text[length - 1])))
     return text;
