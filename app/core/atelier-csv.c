@@ -216,7 +216,9 @@ atelier_csv_table_parse (const char  *data,
   struct csv_parser parser;
   gboolean ok;
 
-  table->text = g_string_chunk_new (1024 * 1024);
+  /* Blocks of up to a megabyte, not more than the file needs: a small
+   * file (a preview, a fuzzer's input) should not touch a megabyte. */
+  table->text = g_string_chunk_new (CLAMP (length + 1, 4096, 1024 * 1024));
   /* About one field every 10 bytes, for a start. */
   table->fields = g_ptr_array_sized_new (MIN (length / 10, G_MAXUINT / 2) + 1);
   table->starts = g_array_new (FALSE, FALSE, sizeof (guint));
