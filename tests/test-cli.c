@@ -1116,10 +1116,13 @@ sign_up (Fixture    *fixture,
          const char *party,
          const char *state)
 {
+  static guint n_people = 0;
+  g_autofree char *email = g_strdup_printf ("someone-%u@example.org", ++n_people);
   g_auto(Run) run = { 0 };
 
+  /* An address of one's own: a known one would be its customer's. */
   run_db (&run, fixture, "signup", arg_id (0, session_id), "--name", name,
-          "--email", "someone@example.org", "--party", party, NULL);
+          "--email", email, "--party", party, NULL);
   assert_success (&run);
 
   return parse_outcome (run.out, state);
@@ -1320,6 +1323,27 @@ test_booking_signup (Fixture       *fixture,
 
   single = sign_up (fixture, booking.large, "  Cher ", "3", "confirmed");
   assert_customer_name (fixture, single, "Cher", "");
+
+  /* A known e-mail address is that customer, as at import: no second
+   * customer with Anne's address, whatever the name typed. */
+  {
+    g_autoptr(AtelierRegistration) anne = get_registration (fixture, last);
+    g_autoptr(JsonArray) before = run_json (fixture, "customers", NULL);
+    g_autoptr(JsonArray) after = NULL;
+    g_autoptr(JsonObject) twin = NULL;
+    g_autoptr(AtelierRegistration) walked_in = NULL;
+
+    run_db (&run, fixture, "signup", arg_id (0, booking.large), "--name", "Anne Twin",
+            "--email", " ANNE@example.org", "--json", NULL);
+    twin = parse_object (&run);
+    g_assert_cmpint (json_object_get_int_member (twin, "customer_id"), ==,
+                     atelier_registration_get_customer_id (anne));
+    run_db (&run, fixture, "walkin", arg_id (0, booking.small), "--name", "Anne Twin",
+            "--email", "anne@EXAMPLE.org", NULL);
+    g_assert_nonnull (strstr (run.out, "is the e-mail address of Anne de la Tour"));
+    after = run_json (fixture, "customers", NULL);
+    g_assert_cmpuint (json_array_get_length (after), ==, json_array_get_length (before));
+  }
 
   /* Twice is refused, naming the rule, and changes nothing */
   run_db (&run, fixture, "signup", arg_id (0, booking.small), "--customer",

@@ -786,8 +786,7 @@ static const char drop_staging_tables[] =
   "DROP TABLE IF EXISTS temp.import_updates;";
 
 static const char find_sql[] =
-  "SELECT id, interests FROM customers"
-  " WHERE email = ? COLLATE NOCASE AND erased_at IS NULL ORDER BY id LIMIT 1";
+  "SELECT id, interests FROM customers" ATELIER_CUSTOMER_MATCH_EMAIL;
 
 static const char stage_new_sql[] =
   "INSERT INTO temp.import_new VALUES (?1, ?2, coalesce (?3, ''), coalesce (?4, ''), ?5, ?6, ?7,"
