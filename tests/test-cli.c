@@ -2656,6 +2656,20 @@ test_invites_series (Fixture       *fixture,
   assert_usage_error (&run, "“9999-12-31T22:00” is too late: the session would end after the year 9999.");
   g_assert_null (strstr (run.err, "(null)"));
   g_assert_cmpuint (count_sessions (fixture), ==, n_sessions);
+
+  /* A time the clocks skip: series and reschedule keep the same time,
+   * RFC 5545's, and say so. */
+  run_db (&run, fixture, "series", workshop, "--start", "2027-03-28T02:30", "--rrule",
+          "FREQ=DAILY;COUNT=1", "--time-zone", "Europe/Paris", "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "\"2027-03-28T03:30:00+02:00\""));
+  g_assert_nonnull (strstr (run.err, "2027-03-28T02:30 does not exist in Europe/Paris"));
+  g_assert_nonnull (strstr (run.err, "2027-03-28 03:30"));
+  run_db (&run, fixture, "reschedule", arg_id (0, booking.small), "--start", "2027-03-28 02:30",
+          "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "\"2027-03-28T03:30:00+02:00\""));
+  g_assert_nonnull (strstr (run.err, "does not exist in Europe/Paris"));
 }
 
 /* Each command line is wrong: exit 2. */

@@ -15,6 +15,15 @@ typedef enum
 
 GQuark   atelier_schedule_error_quark    (void);
 
+GDateTime *atelier_schedule_wall_time    (GTimeZone       *zone,
+                                          int              year,
+                                          int              month,
+                                          int              day,
+                                          int              hour,
+                                          int              minute,
+                                          int              second,
+                                          gboolean        *moved);
+
 gboolean atelier_schedule_update_session (AtelierStore    *store,
                                           AtelierSession  *session,
                                           const char      *status,
