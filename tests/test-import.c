@@ -718,6 +718,84 @@ test_export_attendance (TestStore *f, gconstpointer data)
   }
 }
 
+static char *
+write_door_file (TestStore *f)
+{
+  char *path = g_build_filename (f->dir, "door.csv", NULL);
+
+  g_assert_true (g_file_set_contents (path,
+                                      "First name,Last name,Email\n"
+                                      "Zoé,Martin,zoe@example.org\n"
+                                      "Hugo,Moreau,hugo@example.org\n"
+                                      "Léa,Lefèvre,lea@example.org\n", -1, NULL));
+  return path;
+}
+
+static sqlite3 *
+open_door (TestStore *f)
+{
+  sqlite3 *door = NULL;
+
+  g_assert_cmpint (sqlite3_open (f->path, &door), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (door, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  return door;
+}
+
+/* Reading, checking and matching the rows take no write lock: a dry run
+ * goes through while the door holds it. */
+static void
+test_import_reads_beside_door (TestStore *f, gconstpointer data)
+{
+  g_autofree char *path = write_door_file (f);
+  g_autoptr(AtelierCustomerImport) import = atelier_customer_import_new_for_path (path, NULL);
+  g_autoptr(AtelierImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *door = open_door (f);
+
+  g_assert_true (atelier_customer_import_run (import, f->store, TRUE, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->n_created, ==, 3);
+  g_assert_cmpint (sqlite3_exec (door, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (door);
+}
+
+static gpointer
+import_in_thread (gpointer data)
+{
+  const char *const *paths = data;
+  g_autoptr(AtelierStore) store = atelier_store_open (paths[0], NULL);
+  g_autoptr(AtelierCustomerImport) import = atelier_customer_import_new_for_path (paths[1], NULL);
+  g_autoptr(AtelierImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (atelier_customer_import_run (import, store, FALSE, &report, &error));
+  g_assert_no_error (error);
+  return NULL;
+}
+
+/* A customer the door adds while an import is staged is matched when
+ * the import applies: the run starts again rather than create a second
+ * customer with the same address. */
+static void
+test_import_door_commits_meanwhile (TestStore *f, gconstpointer data)
+{
+  g_autofree char *path = write_door_file (f);
+  const char *paths[] = { f->path, path };
+  sqlite3 *door = open_door (f);
+  GThread *thread = g_thread_new ("import", import_in_thread, paths);
+
+  g_assert_cmpint (sqlite3_exec (door,
+                                 "INSERT INTO customers (given_name, family_name, email, created_at)"
+                                 " VALUES ('Zoé', 'M.', 'ZOE@example.org', 1700000000);"
+                                 "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (door);
+  g_thread_join (thread);
+
+  g_assert_cmpstr (test_query_text (f->store, "SELECT count (*) FROM customers"), ==, "3");
+  g_assert_cmpstr (test_query_text (f->store, "SELECT family_name FROM customers"
+                                              " WHERE email = 'ZOE@example.org'"), ==, "Martin");
+}
+
 static void
 assert_no_formula_cell (GString *csv)
 {
@@ -850,6 +928,10 @@ main (int argc, char **argv)
   g_test_add ("/atelier/import/export-formulas", TestStore, NULL, test_store_setup,
               test_export_formulas, test_store_teardown);
   g_test_add_func ("/atelier/import/csv-guards-blanks", test_csv_guards_blanks);
+  g_test_add ("/atelier/import/reads-beside-door", TestStore, NULL, test_store_setup,
+              test_import_reads_beside_door, test_store_teardown);
+  g_test_add ("/atelier/import/door-commits-meanwhile", TestStore, NULL, test_store_setup,
+              test_import_door_commits_meanwhile, test_store_teardown);
 
   return g_test_run ();
 }
