@@ -879,14 +879,22 @@ test_export_formulas (TestStore *f, gconstpointer data)
 static void
 test_csv_guards_blanks (void)
 {
-  const char *fields[] = { "\t=1+2", "\r=1+2", "ok", "'=kept", "a-b" };
+  const char *fields[] = { "\t=1+2", "\r=1+2", "ok", "'=quoted", "'@", "a-b", "'kept" };
   g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(AtelierCsvTable) table = NULL;
 
   atelier_csv_append_row (out, fields, G_N_ELEMENTS (fields), ',');
-  g_assert_cmpstr (out->str, ==, "\"'\t=1+2\",\"'\r=1+2\",ok,'=kept,a-b\r\n");
+  g_assert_cmpstr (out->str, ==, "\"'\t=1+2\",\"'\r=1+2\",ok,\"''=quoted\",\"''@\",a-b,'kept\r\n");
   g_assert_cmpstr (atelier_csv_unguard_field ("'\t=1+2"), ==, "\t=1+2");
   g_assert_cmpstr (atelier_csv_unguard_field ("'kept"), ==, "'kept");
   g_assert_cmpstr (atelier_csv_unguard_field ("O'Neil"), ==, "O'Neil");
+
+  /* Whatever a cell holds, it reads back as itself (found by fuzz-csv:
+   * a cell "'@" lost its quote). */
+  table = atelier_csv_table_parse (out->str, out->len, ',', NULL);
+  g_assert_nonnull (table);
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    g_assert_cmpstr (atelier_csv_unguard_field (atelier_csv_table_get_row (table, 0)[i]), ==, fields[i]);
 }
 
 int

@@ -308,18 +308,32 @@ starts_formula (const char *text)
   return text != NULL && text[0] != '\0' && strchr ("=+-@\t\r", text[0]) != NULL;
 }
 
+/* Whether writing puts a quote in front of @text: a formula, and also a
+ * text that already looks guarded ("'=1"), so that reading takes off
+ * exactly the quote writing added, and every cell reads back as itself. */
+static gboolean
+needs_guard (const char *text)
+{
+  if (text == NULL)
+    return FALSE;
+  while (*text == '\'')
+    text++;
+  return starts_formula (text);
+}
+
 /**
  * atelier_csv_unguard_field:
  *
- * Undoes what writing does to a cell that starts like a formula: the
- * single quote in front of it is dropped. Any other text is left alone.
+ * Undoes what writing does to a cell that starts like a formula (or like
+ * a guarded one): the single quote in front of it is dropped. Any other
+ * text is left alone.
  *
  * Returns: (transfer none): @field, or @field past its guarding quote
  */
 const char *
 atelier_csv_unguard_field (const char *field)
 {
-  if (field != NULL && field[0] == '\'' && starts_formula (field + 1))
+  if (field != NULL && field[0] == '\'' && needs_guard (field + 1))
     return field + 1;
   return field;
 }
@@ -330,7 +344,7 @@ append_field (GString    *out,
               char        separator)
 {
   gsize length = field ? strlen (field) : 0;
-  gboolean guard = starts_formula (field);
+  gboolean guard = needs_guard (field);
   gboolean quote = guard || (length > 0 && (field[0] == ' ' || field[length - 1] == ' '));
 
   for (gsize i = 0; i < length && !quote; i++)
