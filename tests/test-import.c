@@ -890,7 +890,18 @@ test_csv_guards_blanks (void)
   g_assert_cmpstr (atelier_csv_unguard_field ("O'Neil"), ==, "O'Neil");
 
   /* Whatever a cell holds, it reads back as itself (found by fuzz-csv:
-   * a cell "'@" lost its quote). */
+   * a cell "'@" lost its quote, a first cell starting with U+FEFF was
+   * read as the file's byte-order mark). */
+  {
+    const char *bom[] = { "\xef\xbb\xbfname" };
+    g_autoptr(GString) alone = g_string_new (NULL);
+    g_autoptr(AtelierCsvTable) again = NULL;
+
+    atelier_csv_append_row (alone, bom, 1, ',');
+    again = atelier_csv_table_parse (alone->str, alone->len, ',', NULL);
+    g_assert_nonnull (again);
+    g_assert_cmpstr (atelier_csv_table_get_row (again, 0)[0], ==, bom[0]);
+  }
   table = atelier_csv_table_parse (out->str, out->len, ',', NULL);
   g_assert_nonnull (table);
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)

@@ -345,7 +345,10 @@ append_field (GString    *out,
 {
   gsize length = field ? strlen (field) : 0;
   gboolean guard = needs_guard (field);
-  gboolean quote = guard || (length > 0 && (field[0] == ' ' || field[length - 1] == ' '));
+  /* A cell that starts with a byte-order mark is quoted too: first in a
+   * file, it would be read as the file's own mark and lost. */
+  gboolean quote = guard || (length > 0 && (field[0] == ' ' || field[length - 1] == ' ')) ||
+                   g_str_has_prefix (field ? field : "", UTF8_BOM);
 
   for (gsize i = 0; i < length && !quote; i++)
     quote = field[i] == separator || field[i] == '"' || field[i] == '\n' || field[i] == '\r';
