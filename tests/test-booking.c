@@ -391,6 +391,46 @@ test_capacity (Fixture *f, gconstpointer data)
   assert_status (f, first, ATELIER_REGISTRATION_CONFIRMED, 0);
 }
 
+/* Capacity and party size are bounded to what a class can be, so that no
+ * sum of seats overflows; a big party that is allowed but does not fit
+ * joins the waiting list. */
+static void
+test_seat_bounds (Fixture *f, gconstpointer data)
+{
+  gint64 s = session_in (f, 48, 47);
+  gint64 zoe = customer (f, "Zoé", "Martin");
+  g_autoptr(AtelierCustomer) hugo = atelier_customer_new ("Hugo", "Moreau");
+  g_autoptr(AtelierWorkshop) huge = atelier_workshop_new ("Stadium");
+  g_autoptr(AtelierSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+
+  sign_up (f, s, zoe, 1, 0);
+
+  g_assert_false (atelier_booking_set_capacity (f->base.store, s, G_MAXINT, NULL, &error));
+  g_assert_error (error, ATELIER_STORE_ERROR, ATELIER_STORE_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "A class has at most 10000 seats.");
+  g_clear_error (&error);
+  session = atelier_store_get_session (f->base.store, s, NULL);
+  g_assert_cmpint (atelier_session_get_capacity (session), ==, 47);
+
+  g_assert_null (atelier_booking_sign_up (f->base.store, s, hugo, G_MAXINT, NULL, &error));
+  g_assert_error (error, ATELIER_BOOKING_ERROR, ATELIER_BOOKING_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "A party has at most 10000 people, as many as the largest class.");
+  g_clear_error (&error);
+  g_assert_cmpstr (test_query_text (f->base.store, "SELECT count(*) FROM customers"), ==, "1");
+
+  g_object_set (huge, "capacity", G_MAXINT, NULL);
+  g_assert_false (atelier_store_add_workshop (f->base.store, huge, &error));
+  g_assert_error (error, ATELIER_STORE_ERROR, ATELIER_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* The largest party allowed, beside one seat taken: waiting list. */
+  g_assert_true (atelier_booking_set_capacity (f->base.store, s, 10000, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (atelier_store_add_customer (f->base.store, hugo, NULL));
+  sign_up (f, s, atelier_customer_get_id (hugo), 10000, 1);
+}
+
 /* The session editor's save: capacity, time and place in one go. */
 static void
 test_update_session (Fixture *f, gconstpointer data)
@@ -840,6 +880,7 @@ main (int argc, char **argv)
   ADD ("move/between-full-sessions", test_move_between_full_sessions);
   ADD ("move/refused-keeps-everything", test_move_refused_keeps_everything);
   ADD ("capacity", test_capacity);
+  ADD ("capacity/seat-bounds", test_seat_bounds);
   ADD ("update-session", test_update_session);
   ADD ("check-in/and-undo", test_check_in_and_undo);
   ADD ("walk-in", test_walk_in);

@@ -1118,10 +1118,13 @@ sign_up (Fixture    *fixture,
          const char *party,
          const char *state)
 {
+  static guint n_people = 0;
+  g_autofree char *email = g_strdup_printf ("someone-%u@example.org", ++n_people);
   g_auto(Run) run = { 0 };
 
+  /* An address of one's own: a known one would be its customer's. */
   run_db (&run, fixture, "signup", arg_id (0, session_id), "--name", name,
-          "--email", "someone@example.org", "--party", party, NULL);
+          "--email", email, "--party", party, NULL);
   assert_success (&run);
 
   return parse_outcome (run.out, state);
@@ -1328,6 +1331,27 @@ test_booking_signup (Fixture       *fixture,
 
   single = sign_up (fixture, booking.large, "  Cher ", "3", "confirmed");
   assert_customer_name (fixture, single, "Cher", "");
+
+  /* A known e-mail address is that customer, as at import: no second
+   * customer with Anne's address, whatever the name typed. */
+  {
+    g_autoptr(AtelierRegistration) anne = get_registration (fixture, last);
+    g_autoptr(JsonArray) before = run_json (fixture, "customers", NULL);
+    g_autoptr(JsonArray) after = NULL;
+    g_autoptr(JsonObject) twin = NULL;
+    g_autoptr(AtelierRegistration) walked_in = NULL;
+
+    run_db (&run, fixture, "signup", arg_id (0, booking.large), "--name", "Anne Twin",
+            "--email", " ANNE@example.org", "--json", NULL);
+    twin = parse_object (&run);
+    g_assert_cmpint (json_object_get_int_member (twin, "customer_id"), ==,
+                     atelier_registration_get_customer_id (anne));
+    run_db (&run, fixture, "walkin", arg_id (0, booking.small), "--name", "Anne Twin",
+            "--email", "anne@EXAMPLE.org", NULL);
+    g_assert_nonnull (strstr (run.out, "is the e-mail address of Anne de la Tour"));
+    after = run_json (fixture, "customers", NULL);
+    g_assert_cmpuint (json_array_get_length (after), ==, json_array_get_length (before));
+  }
 
   /* Twice is refused, naming the rule, and changes nothing */
   run_db (&run, fixture, "signup", arg_id (0, booking.small), "--customer",
@@ -2750,7 +2774,26 @@ test_invites_series (Fixture       *fixture,
   run_db (&run, fixture, "series", "999", "--start", "2030-01-01T09:00", "--rrule",
           "FREQ=DAILY;COUNT=2", NULL);
   assert_refused (&run, "no workshop number 999");
+  /* A start whose end falls past 9999 names the start, not "(null)" */
+  run_db (&run, fixture, "series", workshop, "--start", "9999-12-31T22:00", "--rrule",
+          "FREQ=DAILY;COUNT=2", NULL);
+  assert_usage_error (&run, "“9999-12-31T22:00” is too late: the session would end after the year 9999.");
+  g_assert_null (strstr (run.err, "(null)"));
   g_assert_cmpuint (count_sessions (fixture), ==, n_sessions);
+
+  /* A time the clocks skip: series and reschedule keep the same time,
+   * RFC 5545's, and say so. */
+  run_db (&run, fixture, "series", workshop, "--start", "2027-03-28T02:30", "--rrule",
+          "FREQ=DAILY;COUNT=1", "--time-zone", "Europe/Paris", "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "\"2027-03-28T03:30:00+02:00\""));
+  g_assert_nonnull (strstr (run.err, "2027-03-28T02:30 does not exist in Europe/Paris"));
+  g_assert_nonnull (strstr (run.err, "2027-03-28 03:30"));
+  run_db (&run, fixture, "reschedule", arg_id (0, booking.small), "--start", "2027-03-28 02:30",
+          "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "\"2027-03-28T03:30:00+02:00\""));
+  g_assert_nonnull (strstr (run.err, "does not exist in Europe/Paris"));
 }
 
 /* Each command line is wrong: exit 2. */

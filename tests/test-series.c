@@ -4,6 +4,7 @@
 
 #include "config.h"
 
+#include "atelier-reschedule.h"
 #include "atelier-series.h"
 #include "test-ical-util.h"
 
@@ -278,6 +279,66 @@ test_rrule_from_choices (Fixture *f, gconstpointer data)
   }
 }
 
+static char *
+format_wall (GDateTime *time)
+{
+  return g_date_time_format (time, "%Y-%m-%d %H:%M %:z");
+}
+
+/* A time the clocks skip is read the RFC 5545 way, as libical reads the
+ * same time inside a series: 02:30 on the morning summer time starts in
+ * Paris is 03:30. Times that exist are left as they are. */
+static void
+test_wall_time_in_gap (void)
+{
+  g_autoptr(GTimeZone) paris = g_time_zone_new_identifier ("Europe/Paris");
+  g_autoptr(GTimeZone) new_york = g_time_zone_new_identifier ("America/New_York");
+  g_autoptr(GDateTime) gap = NULL;
+  g_autoptr(GDateTime) before = NULL;
+  g_autoptr(GDateTime) after = NULL;
+  g_autoptr(GDateTime) other = NULL;
+  g_autoptr(AtelierSession) first = NULL;
+  g_autoptr(GListModel) series = NULL;
+  g_autoptr(AtelierSession) second = NULL;
+  g_autoptr(GDateTime) expanded = NULL;
+  g_autofree char *text = NULL;
+  gboolean moved = FALSE;
+
+  gap = atelier_reschedule_wall_time (paris, 2027, 3, 28, 2, 30, 0, &moved);
+  g_assert_true (moved);
+  text = format_wall (gap);
+  g_assert_cmpstr (text, ==, "2027-03-28 03:30 +02:00");
+  g_clear_pointer (&text, g_free);
+
+  before = atelier_reschedule_wall_time (paris, 2027, 3, 28, 1, 59, 0, &moved);
+  g_assert_false (moved);
+  text = format_wall (before);
+  g_assert_cmpstr (text, ==, "2027-03-28 01:59 +01:00");
+  g_clear_pointer (&text, g_free);
+  after = atelier_reschedule_wall_time (paris, 2027, 3, 28, 3, 0, 0, &moved);
+  g_assert_false (moved);
+  g_assert_cmpint (g_date_time_difference (after, before), ==, G_TIME_SPAN_MINUTE);
+
+  other = atelier_reschedule_wall_time (new_york, 2027, 3, 14, 2, 15, 0, &moved);
+  g_assert_true (moved);
+  text = format_wall (other);
+  g_assert_cmpstr (text, ==, "2027-03-14 03:15 -04:00");
+  g_clear_pointer (&text, g_free);
+
+  /* libical, inside a daily series, gives the same answer. */
+  {
+    g_autoptr(GDateTime) starts = atelier_reschedule_wall_time (paris, 2027, 3, 27, 2, 30, 0, NULL);
+    g_autoptr(GDateTime) ends = g_date_time_add_hours (starts, 1);
+
+    first = atelier_session_new (1, starts, ends, "Europe/Paris");
+  }
+  series = atelier_series_expand (first, "FREQ=DAILY;COUNT=2", NULL);
+  g_assert_nonnull (series);
+  second = g_list_model_get_item (series, 1);
+  expanded = atelier_session_dup_start (second);
+  g_assert_true (g_date_time_equal (expanded, gap));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -293,6 +354,8 @@ main (int argc, char **argv)
   ADD ("invalid-rules", test_invalid_rules);
   ADD ("all-or-nothing", test_all_or_nothing);
   ADD ("rrule-from-choices", test_rrule_from_choices);
+
+  g_test_add_func ("/atelier/series/wall-time-in-gap", test_wall_time_in_gap);
 
   return g_test_run ();
 }

@@ -121,9 +121,23 @@ test_open_empty_file (void)
   g_autoptr(AtelierStore) store = NULL;
   g_autoptr(GError) error = NULL;
 
-  /* A zero-byte file is an empty SQLite database: it gets migrated. */
+  /* An existing zero-byte file may be a store truncated by accident:
+   * refused and left as it is, until the caller says to make a store. */
   g_assert_true (g_file_set_contents (path, "", 0, NULL));
   store = atelier_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, ATELIER_STORE_ERROR, ATELIER_STORE_ERROR_EMPTY_FILE);
+  g_assert_nonnull (strstr (error->message, "is empty"));
+  g_assert_nonnull (strstr (error->message, "backup"));
+  g_clear_error (&error);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  {
+    GStatBuf st;
+    g_assert_cmpint (g_stat (path, &st), ==, 0);
+    g_assert_cmpint (st.st_size, ==, 0);
+  }
+
+  store = atelier_store_open_full (path, ATELIER_STORE_OPEN_INIT_EMPTY_FILE, &error);
   g_assert_no_error (error);
   g_assert_true (atelier_store_is_empty (store, &error));
   g_assert_cmpint (test_read_user_version (path), ==, atelier_store_schema_version ());
@@ -188,6 +202,124 @@ test_open_refuses_foreign (void)
   g_assert_error (error, ATELIER_STORE_ERROR, ATELIER_STORE_ERROR_OPEN);
   g_assert_nonnull (strstr (error->message, "another program"));
 
+  test_remove_tree (dir);
+}
+
+/* A store with one workshop, closed: its file alone, no log beside it. */
+static char *
+make_closed_store (const char *dir)
+{
+  char *path = g_build_filename (dir, "store.db", NULL);
+  g_autoptr(AtelierStore) store = atelier_store_open (path, NULL);
+  g_autoptr(AtelierWorkshop) workshop = atelier_workshop_new ("Risotto aux cèpes");
+
+  g_assert_nonnull (store);
+  g_assert_true (atelier_store_add_workshop (store, workshop, NULL));
+  return path;
+}
+
+static void
+assert_refused_untouched (const char *path,
+                          int         code,
+                          const char *mentioned)
+{
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  gsize before_len, after_len;
+  g_autoptr(AtelierStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_get_contents (path, &before, &before_len, NULL));
+  store = atelier_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, ATELIER_STORE_ERROR, code);
+  if (strstr (error->message, mentioned) == NULL)
+    g_error ("“%s” does not say “%s”", error->message, mentioned);
+  g_assert_null (strstr (error->message, "not an Atelier store"));
+  g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
+  g_assert_cmpmem (before, before_len, after, after_len);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+}
+
+/* A damaged file is called damaged, points to the backup, and is never
+ * written to. */
+static void
+test_open_damaged (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("atelier-test-XXXXXX", NULL);
+  g_autofree char *path = make_closed_store (dir);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  /* The first page's b-tree header, where the schema starts, garbled. */
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 4096);
+  memset (contents + 100, 0xee, 12);
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+  assert_refused_untouched (path, ATELIER_STORE_ERROR_DAMAGED, "damaged");
+  assert_refused_untouched (path, ATELIER_STORE_ERROR_DAMAGED, "backup");
+
+  /* Cut short inside its header: still an SQLite file, damaged. */
+  g_assert_true (g_file_set_contents (path, contents, 60, NULL));
+  assert_refused_untouched (path, ATELIER_STORE_ERROR_DAMAGED, "damaged");
+
+  test_remove_tree (dir);
+}
+
+/* A flipped bit in the format number does not claim a newer Atelier. */
+static void
+test_open_flipped_version (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("atelier-test-XXXXXX", NULL);
+  g_autofree char *path = make_closed_store (dir);
+  g_autofree char *pragma = g_strdup_printf ("PRAGMA user_version = %d",
+                                             atelier_store_schema_version () | (1 << 20));
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, pragma, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  assert_refused_untouched (path, ATELIER_STORE_ERROR_DAMAGED, "makes no sense");
+  test_remove_tree (dir);
+}
+
+/* A store opened read-only (as on a read-only mount) reads, and every
+ * change says why it is refused; the file stays as it was. */
+static void
+test_open_read_only (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("atelier-test-XXXXXX", NULL);
+  g_autofree char *path = make_closed_store (dir);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_len, after_len;
+  g_autoptr(AtelierStore) store = NULL;
+  g_autoptr(AtelierWorkshop) workshop = atelier_workshop_new ("Tasting");
+  g_autoptr(GListModel) workshops = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_get_contents (path, &before, &before_len, NULL));
+  store = atelier_store_open_full (path, ATELIER_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_true (atelier_store_is_read_only (store));
+
+  workshops = atelier_store_list_workshops (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (workshops), ==, 1);
+
+  g_assert_false (atelier_store_add_workshop (store, workshop, &error));
+  g_assert_error (error, ATELIER_STORE_ERROR, ATELIER_STORE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_assert_false (atelier_store_begin (store, &error));
+  g_assert_error (error, ATELIER_STORE_ERROR, ATELIER_STORE_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, "read-only"));
+
+  g_clear_object (&store);
+  g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
+  g_assert_cmpmem (before, before_len, after, after_len);
   test_remove_tree (dir);
 }
 
@@ -669,7 +801,7 @@ test_write_refused_by_file (TestStore *fixture, gconstpointer data)
 
   g_assert_cmpint (sqlite3_exec (db, "PRAGMA query_only = 1", NULL, NULL, NULL), ==, SQLITE_OK);
   g_assert_false (atelier_store_add_customer (fixture->store, customer, &error));
-  g_assert_error (error, ATELIER_STORE_ERROR, ATELIER_STORE_ERROR_FAILED);
+  g_assert_error (error, ATELIER_STORE_ERROR, ATELIER_STORE_ERROR_READ_ONLY);
   g_assert_cmpstr (error->message, ==, "The store’s file can be read but not changed. "
                                        "Check who may write to it, then try again.");
   g_clear_error (&error);
@@ -726,6 +858,9 @@ main (int argc, char **argv)
   g_test_add_func ("/atelier/store/open/empty-file", test_open_empty_file);
   g_test_add_func ("/atelier/store/open/refuses-newer", test_open_refuses_newer);
   g_test_add_func ("/atelier/store/open/refuses-foreign", test_open_refuses_foreign);
+  g_test_add_func ("/atelier/store/open/damaged", test_open_damaged);
+  g_test_add_func ("/atelier/store/open/flipped-version", test_open_flipped_version);
+  g_test_add_func ("/atelier/store/open/read-only", test_open_read_only);
   g_test_add ("/atelier/store/open/pragmas", TestStore, NULL, test_store_setup,
               test_pragmas, test_store_teardown);
   g_test_add ("/atelier/store/customer-columns", TestStore, NULL, test_store_setup,

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "atelier-cli-items.h"
+#include "atelier-customer-book.h"
 #include "atelier-cli-private.h"
 
 /* Registrations as objects and as words */
@@ -334,17 +335,42 @@ new_customer (const CustomerOptions *who)
   return customer;
 }
 
-/* The known customer, or a new one (id 0) that the booking adds */
+/* The known customer, or a new one (id 0) that the booking adds. An
+ * e-mail address of a customer the store knows is that customer, by the
+ * rule the import follows: said on @json's absence, so that nobody
+ * wonders where the new name went. */
 static AtelierCustomer *
 find_customer (AtelierStore           *store,
                const CustomerOptions  *who,
                gint64                  customer_id,
+               gboolean                json,
                GError                **error)
 {
+  g_autoptr(AtelierCustomer) known = NULL;
+  g_autoptr(GError) local_error = NULL;
+
   if (customer_id != 0)
     return atelier_store_get_customer (store, customer_id, error);
 
-  return new_customer (who);
+  known = atelier_customer_book_match_email (store, nullable (who->email), &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  if (known == NULL)
+    return new_customer (who);
+
+  if (!json)
+    {
+      g_autofree char *name = atelier_customer_dup_full_name (known);
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, atelier_customer_get_id (known));
+
+      /* TRANSLATORS: an e-mail address, a customer's name, their number */
+      g_print (_("“%s” is the e-mail address of %s (customer %s): this is them, not a new customer.\n"),
+               atelier_customer_get_email (known), name, id);
+    }
+  return g_steal_pointer (&known);
 }
 
 /* The commands */
@@ -403,7 +429,7 @@ atelier_cli_signup (AtelierCli              *cli,
 
   store = atelier_cli_open_store (cli, FALSE, &error);
   if (store != NULL)
-    customer = find_customer (store, &who, customer_id, &error);
+    customer = find_customer (store, &who, customer_id, json, &error);
   if (customer != NULL)
     registration = atelier_booking_sign_up (store, session_id, customer, party, note, &error);
   if (registration == NULL)
@@ -447,7 +473,7 @@ atelier_cli_walkin (AtelierCli              *cli,
 
   store = atelier_cli_open_store (cli, FALSE, &error);
   if (store != NULL)
-    customer = find_customer (store, &who, customer_id, &error);
+    customer = find_customer (store, &who, customer_id, json, &error);
   if (customer != NULL)
     registration = atelier_booking_walk_in (store, session_id, customer, party, &error);
   if (registration == NULL)

@@ -125,6 +125,12 @@ atelier_cli_import_customers (AtelierCli              *cli,
   return report->n_rejected > 0 ? ATELIER_CLI_EXIT_ERROR : ATELIER_CLI_EXIT_OK;
 }
 
+/* What every CSV export does to cells a spreadsheet would run. */
+static const char formula_note[] =
+  N_("A cell that starts with =, +, -, @, a tab or a carriage return is written after a single "
+     "quote, so that a spreadsheet shows it as text and never runs it as a formula; "
+     "import-customers takes that quote off again.");
+
 int
 atelier_cli_export_customers (AtelierCli              *cli,
                               const AtelierCliCommand *command,
@@ -142,6 +148,7 @@ atelier_cli_export_customers (AtelierCli              *cli,
   g_autoptr(GString) csv = NULL;
   g_autoptr(GError) error = NULL;
 
+  g_option_context_set_description (context, _(formula_note));
   if (!atelier_cli_parse (context, args, 0, 0))
     return ATELIER_CLI_EXIT_USAGE;
 
@@ -183,6 +190,7 @@ atelier_cli_export_attendance (AtelierCli              *cli,
   g_autoptr(GError) error = NULL;
   gint64 session_id = 0;
 
+  g_option_context_set_description (context, _(formula_note));
   atelier_cli_add_date_range (context, &from_text, &to_text);
   if (!atelier_cli_parse (context, args, 0, 1) ||
       ((*args)[1] != NULL && !atelier_cli_parse_id (context, "SESSION", (*args)[1], &session_id)) ||

@@ -53,18 +53,43 @@ normalize_time (const char *text)
   return g_string_free (g_steal_pointer (&normal), FALSE);
 }
 
-/* @text on the wall clock of @zone, or %NULL */
+/* @text on the wall clock of @zone, or %NULL. A time the clocks skip is
+ * read by the schedule's one rule, and a note says which time it gives. */
 static GDateTime *
 parse_wall_time (const char *text,
                  GTimeZone  *zone)
 {
   g_autofree char *normal = normalize_time (text);
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
   g_autoptr(GDateTime) time = NULL;
+  g_autoptr(GDateTime) wall = NULL;
+  g_autoptr(GDateTime) kept = NULL;
+  g_autofree char *shown = NULL;
+  gboolean moved = FALSE;
 
   if (normal != NULL)
     time = g_date_time_new_from_iso8601 (normal, zone);
+  if (time == NULL)
+    return NULL;
 
-  return time != NULL ? g_date_time_to_timezone (time, zone) : NULL;
+  /* The same instant read in UTC: the text gave its offset itself. */
+  wall = g_date_time_new_from_iso8601 (normal, utc);
+  if (wall == NULL || g_date_time_equal (wall, time))
+    return g_date_time_to_timezone (time, zone);
+
+  kept = atelier_reschedule_wall_time (zone, g_date_time_get_year (wall), g_date_time_get_month (wall),
+                                     g_date_time_get_day_of_month (wall), g_date_time_get_hour (wall),
+                                     g_date_time_get_minute (wall), g_date_time_get_second (wall),
+                                     &moved);
+  if (kept != NULL && moved)
+    {
+      shown = g_date_time_format (kept, "%Y-%m-%d %H:%M");
+      /* TRANSLATORS: what was typed, a time zone, then the time kept */
+      g_printerr (_("atelier-cli: %s does not exist in %s: the clocks skip it. It is read as %s, "
+                    "as iCalendar reads such a time.\n"),
+                  text, g_time_zone_get_identifier (zone), shown);
+    }
+  return g_steal_pointer (&kept);
 }
 
 /* Whether --start (needed) and --end (optional) are times, before the
@@ -115,7 +140,11 @@ resolve_times (GOptionContext  *context,
   else if (*start != NULL)
     *end = g_date_time_add_seconds (*start, default_seconds);
 
-  if (*start == NULL || *end == NULL)
+  if (*start != NULL && *end == NULL && end_text == NULL)
+    /* TRANSLATORS: what was typed after --start */
+    atelier_cli_usage_error (context, _("“%s” is too late: the session would end after the year 9999."),
+                             start_text);
+  else if (*start == NULL || *end == NULL)
     /* TRANSLATORS: what was typed after --start or --end, then a time
      * zone such as Europe/Paris */
     atelier_cli_usage_error (context, _("“%s” is not a time in %s."),

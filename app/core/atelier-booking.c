@@ -119,12 +119,20 @@ static gboolean
 check_party_size (int       party_size,
                   GError  **error)
 {
-  if (party_size >= 1)
-    return TRUE;
-
-  g_set_error_literal (error, ATELIER_BOOKING_ERROR, ATELIER_BOOKING_ERROR_INVALID,
-                       _("A party has at least one person."));
-  return FALSE;
+  if (party_size < 1)
+    {
+      g_set_error_literal (error, ATELIER_BOOKING_ERROR, ATELIER_BOOKING_ERROR_INVALID,
+                           _("A party has at least one person."));
+      return FALSE;
+    }
+  if (party_size > ATELIER_SESSION_MAX_SEATS)
+    {
+      g_set_error (error, ATELIER_BOOKING_ERROR, ATELIER_BOOKING_ERROR_INVALID,
+                   _("A party has at most %d people, as many as the largest class."),
+                   ATELIER_SESSION_MAX_SEATS);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 typedef struct
@@ -182,7 +190,9 @@ sign_up_locked (AtelierStore         *store,
       return NULL;
     }
 
-  fits = taken + request->party_size <= atelier_session_get_capacity (session);
+  /* In 64 bits: a store written before seats were bounded may hold
+   * anything an int holds. */
+  fits = (gint64) taken + request->party_size <= atelier_session_get_capacity (session);
   if (!fits && request->check_in)
     {
       set_full_error (session, taken, error);

@@ -10,7 +10,11 @@
  *
  * Writing is plain RFC 4180, optionally after a UTF-8 byte-order mark
  * (which Excel needs to read accents right), to a file readable by its
- * owner only: exports hold personal data.
+ * owner only: exports hold personal data. A cell that a spreadsheet would
+ * run as a formula (it starts with =, +, -, @, a tab or a carriage
+ * return) is written after a single quote, in double quotes, as OWASP
+ * recommends against CSV injection: a name typed as
+ * =HYPERLINK("http://…") stays text. Reading takes that quote off again.
  */
 #define G_LOG_DOMAIN "atelier-csv"
 
@@ -213,7 +217,9 @@ atelier_csv_table_parse (const char  *data,
   struct csv_parser parser;
   gboolean ok;
 
-  table->text = g_string_chunk_new (1024 * 1024);
+  /* Blocks of up to a megabyte, not more than the file needs: a small
+   * file (a preview, a fuzzer's input) should not touch a megabyte. */
+  table->text = g_string_chunk_new (CLAMP (length + 1, 4096, 1024 * 1024));
   /* About one field every 10 bytes, for a start. */
   table->fields = g_ptr_array_sized_new (MIN (length / 10, G_MAXUINT / 2) + 1);
   table->starts = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -296,13 +302,54 @@ atelier_csv_table_get_encoding (AtelierCsvTable *table)
   return table->encoding;
 }
 
+/* The characters a spreadsheet starts a formula (or a DDE call) with. */
+static gboolean
+starts_formula (const char *text)
+{
+  return text != NULL && text[0] != '\0' && strchr ("=+-@\t\r", text[0]) != NULL;
+}
+
+/* Whether writing puts a quote in front of @text: a formula, and also a
+ * text that already looks guarded ("'=1"), so that reading takes off
+ * exactly the quote writing added, and every cell reads back as itself. */
+static gboolean
+needs_guard (const char *text)
+{
+  if (text == NULL)
+    return FALSE;
+  while (*text == '\'')
+    text++;
+  return starts_formula (text);
+}
+
+/**
+ * atelier_csv_unguard_field:
+ *
+ * Undoes what writing does to a cell that starts like a formula (or like
+ * a guarded one): the single quote in front of it is dropped. Any other
+ * text is left alone.
+ *
+ * Returns: (transfer none): @field, or @field past its guarding quote
+ */
+const char *
+atelier_csv_unguard_field (const char *field)
+{
+  if (field != NULL && field[0] == '\'' && needs_guard (field + 1))
+    return field + 1;
+  return field;
+}
+
 static void
 append_field (GString    *out,
               const char *field,
               char        separator)
 {
   gsize length = field ? strlen (field) : 0;
-  gboolean quote = length > 0 && (field[0] == ' ' || field[length - 1] == ' ');
+  gboolean guard = needs_guard (field);
+  /* A cell that starts with a byte-order mark is quoted too: first in a
+   * file, it would be read as the file's own mark and lost. */
+  gboolean quote = guard || (length > 0 && (field[0] == ' ' || field[length - 1] == ' ')) ||
+                   g_str_has_prefix (field ? field : "", UTF8_BOM);
 
   for (gsize i = 0; i < length && !quote; i++)
     quote = field[i] == separator || field[i] == '"' || field[i] == '\n' || field[i] == '\r';
@@ -314,6 +361,8 @@ append_field (GString    *out,
     }
 
   g_string_append_c (out, '"');
+  if (guard)
+    g_string_append_c (out, '\'');
   for (gsize i = 0; i < length; i++)
     {
       if (field[i] == '"')

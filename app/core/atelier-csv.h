@@ -37,11 +37,14 @@ const char         *atelier_csv_table_get_encoding (AtelierCsvTable *table);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtelierCsvTable, atelier_csv_table_free)
 
 /* Writing: RFC 4180 (CRLF line ends; a field is quoted when it holds the
- * separator, a quote, a line break or spaces at either end). */
+ * separator, a quote, a line break or spaces at either end). A field that
+ * starts with =, +, -, @, a tab or a carriage return is written after a
+ * single quote, so that no spreadsheet runs it as a formula. */
 void                atelier_csv_append_row       (GString          *out,
                                                   const char * const *fields,
                                                   guint             n_fields,
                                                   char              separator);
+const char         *atelier_csv_unguard_field    (const char       *field);
 gboolean            atelier_csv_write_file       (const char       *path,
                                                   GString          *csv,
                                                   gboolean          bom,

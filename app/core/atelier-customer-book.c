@@ -14,6 +14,7 @@
 
 #include "atelier-csv.h"
 #include "atelier-customer-book.h"
+#include "atelier-schema-private.h"
 #include "atelier-store-private.h"
 
 /* At fewer characters, two phones that share them are not the same. */
@@ -85,6 +86,42 @@ atelier_customer_book_find_duplicates (AtelierStore  *store,
   sqlite3_bind_int64 (stmt, 3, except_id);
 
   return atelier_store_read_objects (store, stmt, ATELIER_TYPE_CUSTOMER, error);
+}
+
+/**
+ * atelier_customer_book_match_email:
+ * @email: (nullable): an e-mail address, as typed
+ *
+ * The customer an e-mail address stands for, by the rule the import
+ * matches rows with: a sign-up or a walk-in of someone with a known
+ * address is that customer, not a new one.
+ *
+ * Returns: (transfer full) (nullable): the customer, or %NULL when the
+ *   address is no one's (@error unset) or when the store fails (@error set)
+ */
+AtelierCustomer *
+atelier_customer_book_match_email (AtelierStore  *store,
+                                   const char    *email,
+                                   GError       **error)
+{
+  static const char sql[] =
+    "SELECT " ATELIER_CUSTOMER_COLUMNS ("") " FROM customers" ATELIER_CUSTOMER_MATCH_EMAIL;
+  g_autofree char *trimmed = g_strstrip (g_strdup (email ? email : ""));
+  g_autoptr(GListModel) found = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (ATELIER_IS_STORE (store), NULL);
+
+  if (*trimmed == '\0')
+    return NULL;
+  stmt = atelier_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, trimmed, -1, SQLITE_TRANSIENT);
+  found = atelier_store_read_objects (store, stmt, ATELIER_TYPE_CUSTOMER, error);
+  if (found == NULL || g_list_model_get_n_items (found) == 0)
+    return NULL;
+  return g_list_model_get_item (found, 0);
 }
 
 /**

@@ -13,6 +13,9 @@ GListModel *atelier_customer_book_find_duplicates    (AtelierStore  *store,
                                                       const char    *phone,
                                                       gint64         except_id,
                                                       GError       **error);
+AtelierCustomer *atelier_customer_book_match_email    (AtelierStore  *store,
+                                                      const char    *email,
+                                                      GError       **error);
 GString    *atelier_customer_book_export_csv         (AtelierStore  *store,
                                                       GError       **error);
 GString    *atelier_customer_book_export_attendance  (AtelierStore  *store,

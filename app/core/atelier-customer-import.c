@@ -18,9 +18,10 @@
  *    than the header has empty ones;
  *  - a row that cannot be imported (no name, an invalid e-mail address,
  *    phone, language, date or consent) is reported with its line and the
- *    reason, and then NOTHING is imported: the whole import is one
- *    BEGIN IMMEDIATE transaction, rolled back if any row is rejected or
- *    anything fails, so that the file can be corrected and imported again;
+ *    reason, and then NOTHING is imported: the whole import is applied in
+ *    one BEGIN IMMEDIATE transaction, rolled back if any row is rejected
+ *    or anything fails, so that the file can be corrected and imported
+ *    again;
  *  - a row the store itself refuses is reported in the same way;
  *  - a dry run does all of it, reports the same, and writes nothing.
  *
@@ -28,6 +29,13 @@
  * statements for the whole file (see "How a run works" below); the new
  * customers are indexed for search and linked to their tags in one go
  * each (schema steps 9 and 5).
+ *
+ * Reading, checking, matching and staging the rows take most of a run,
+ * and happen in a read transaction: the door's sign-ups and check-ins go
+ * on meanwhile. The store's write lock is taken for the final apply
+ * only. If another program changed the store in between (SQLite's
+ * data_version says so), the staged rows may match stale customers: the
+ * run starts again, under the lock this time.
  */
 #define G_LOG_DOMAIN "atelier-customer-import"
 
@@ -325,7 +333,8 @@ cell (AtelierCustomerImport *self,
  * atelier_customer_import_get_value:
  * @row: a row below the header, from 0
  *
- * Returns: the cell, as read (empty when the row is short): the preview
+ * Returns: the cell, as read (empty when the row is short) without the
+ *   quote that guards a formula: the preview
  */
 const char *
 atelier_customer_import_get_value (AtelierCustomerImport *self,
@@ -335,7 +344,7 @@ atelier_customer_import_get_value (AtelierCustomerImport *self,
   g_return_val_if_fail (ATELIER_IS_CUSTOMER_IMPORT (self), NULL);
   g_return_val_if_fail (row < atelier_customer_import_get_n_rows (self), NULL);
 
-  return cell (self, row, column);
+  return atelier_csv_unguard_field (cell (self, row, column));
 }
 
 /* Returns: the line of the file where @row starts, from 1 */
@@ -735,8 +744,7 @@ static const char drop_staging_tables[] =
   "DROP TABLE IF EXISTS temp.import_updates;";
 
 static const char find_sql[] =
-  "SELECT id, interests FROM customers"
-  " WHERE email = ? COLLATE NOCASE AND erased_at IS NULL ORDER BY id LIMIT 1";
+  "SELECT id, interests FROM customers" ATELIER_CUSTOMER_MATCH_EMAIL;
 
 static const char stage_new_sql[] =
   "INSERT INTO temp.import_new VALUES (?1, ?2, coalesce (?3, ''), coalesce (?4, ''), ?5, ?6, ?7,"
@@ -994,13 +1002,17 @@ add_entry (Run                  *run,
   return run->report->entries->len - 1;
 }
 
-/* Returns: @text without the spaces around it: @text itself, or a copy
- * left in @copy */
+/* Returns: @text without the spaces around it, nor the quote an export
+ * puts in front of a cell that looks like a formula: @text itself, or a
+ * copy left in @copy */
 static const char *
 trim_cell (const char  *text,
            char       **copy)
 {
-  gsize length = strlen (text);
+  gsize length;
+
+  text = atelier_csv_unguard_field (text);
+  length = strlen (text);
 
   if (length == 0 || (!g_ascii_isspace (text[0]) && !g_ascii_isspace (text[length - 1])))
     return text;
@@ -1316,17 +1328,16 @@ restore_cache (Run *run)
     atelier_store_exec (run->store, pragma, NULL);
 }
 
-/* Inside the transaction: the staging tables, the statements, and the
- * tags and the search index left to the end (schema steps 5 and 9). */
+/* Inside the transaction, read or write: the staging tables (temporary:
+ * writing them takes no lock on the store) and the statements. New
+ * customers get the ids after the last one. */
 static gboolean
 start_run (Run     *run,
            GError **error)
 {
   if (!grow_cache (run, error) ||
       !atelier_store_exec (run->store, staging_tables, error) ||
-      !atelier_store_exec (run->store, atelier_schema_defer_tag_links, error) ||
-      !atelier_store_exec (run->store, atelier_schema_defer_search, error) ||
-      !query_int (run, "SELECT since_id FROM deferred_tag_links", &run->first_id, error))
+      !query_int (run, "SELECT coalesce (max (id), 0) + 1 FROM customers", &run->first_id, error))
     return FALSE;
 
   run->next_id = run->first_id;
@@ -1357,6 +1368,111 @@ forget_new_ids (Run *run)
     }
 }
 
+/* Ends the read transaction the rows were staged in and takes the write
+ * lock. @stale is set when another connection committed in between: the
+ * staged rows may then match customers that changed. */
+static gboolean
+lock_for_apply (Run       *run,
+                gint64     staged_version,
+                gboolean  *stale,
+                GError   **error)
+{
+  gint64 version = 0;
+
+  if (!atelier_store_exec (run->store, "COMMIT", error) ||
+      !atelier_store_begin (run->store, error) ||
+      !query_int (run, "PRAGMA data_version", &version, error))
+    return FALSE;
+
+  *stale = version != staged_version;
+  return TRUE;
+}
+
+/* Under the write lock: the tags and the search index left to the end
+ * (schema steps 5 and 9), then the rows. */
+static gboolean
+apply_run (Run     *run,
+           GError **error)
+{
+  return atelier_store_exec (run->store, atelier_schema_defer_tag_links, error) &&
+         atelier_store_exec (run->store, atelier_schema_defer_search, error) &&
+         apply_rows (run, error) &&
+         atelier_store_exec (run->store, atelier_schema_link_deferred_tags, error);
+}
+
+/* One run: staged in a read transaction unless @locked, then applied
+ * under the write lock. @stale is set (and nothing is written) when the
+ * store changed between the two: run again, locked. */
+static gboolean
+run_once (AtelierCustomerImport  *self,
+          AtelierStore           *store,
+          gboolean                dry_run,
+          gboolean                locked,
+          AtelierImportReport   **report,
+          gboolean               *stale,
+          GError                **error)
+{
+  g_autoptr(AtelierImportReport) result = NULL;
+  g_autoptr(GTimeZone) local = NULL;
+  g_autoptr(GHashTable) interests = NULL;
+  g_autoptr(GHashTable) targets = NULL;
+  Run run = { NULL };
+  gint64 staged_version = 0;
+  gboolean ok;
+
+  *stale = FALSE;
+  if (locked ? !atelier_store_begin (store, error) : !atelier_store_exec (store, "BEGIN", error))
+    return FALSE;
+
+  result = g_new0 (AtelierImportReport, 1);
+  result->entries = g_ptr_array_new_with_free_func (entry_free);
+  result->dry_run = dry_run;
+  local = g_time_zone_new_local ();
+  interests = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  targets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, target_free);
+  run = (Run) {
+    .self = self, .store = store, .db = atelier_store_get_db (store), .report = result,
+    .checks = { local, interests }, .now = atelier_store_now (), .targets = targets,
+    .consent_wording = self->consent_wording
+                       ? self->consent_wording
+                       : _("Accepted marketing in the system the customer was imported from"),
+  };
+
+  ok = start_run (&run, error) &&
+       query_int (&run, "PRAGMA data_version", &staged_version, error);
+  for (guint i = 0; ok && i < atelier_customer_import_get_n_rows (self); i++)
+    ok = read_row (&run, i, error);
+  if (ok && !dry_run && result->n_rejected == 0)
+    {
+      if (!locked)
+        ok = lock_for_apply (&run, staged_version, stale, error);
+      ok = ok && !*stale && apply_run (&run, error);
+    }
+  end_run (&run);
+
+  if (!ok || dry_run || result->n_rejected > 0)
+    {
+      atelier_store_rollback (store);
+      forget_new_ids (&run);
+    }
+  else if (!atelier_store_commit (store, error))
+    ok = FALSE;
+  else
+    {
+      result->applied = TRUE;
+      atelier_store_emit_changed (store, "customers");
+      atelier_store_emit_changed (store, "tags");
+    }
+  /* Rolled back with the rest, or left after a commit. */
+  atelier_store_exec (store, drop_staging_tables, NULL);
+  restore_cache (&run);
+
+  if (*stale)
+    return FALSE;
+  *report = g_steal_pointer (&result);
+  return ok;
+}
+
 /**
  * atelier_customer_import_run:
  * @dry_run: report what would be done, and write nothing
@@ -1377,56 +1493,18 @@ atelier_customer_import_run (AtelierCustomerImport  *self,
                              GError                **error)
 {
   g_autoptr(AtelierImportReport) result = NULL;
-  g_autoptr(GTimeZone) local = NULL;
-  g_autoptr(GHashTable) interests = NULL;
-  g_autoptr(GHashTable) targets = NULL;
-  Run run = { NULL };
+  gboolean stale = FALSE;
   gboolean ok;
 
   g_return_val_if_fail (ATELIER_IS_CUSTOMER_IMPORT (self), FALSE);
   g_return_val_if_fail (ATELIER_IS_STORE (store), FALSE);
 
-  if (!check_mapping (self, error) || !atelier_store_begin (store, error))
+  if (!check_mapping (self, error))
     return FALSE;
 
-  result = g_new0 (AtelierImportReport, 1);
-  result->entries = g_ptr_array_new_with_free_func (entry_free);
-  result->dry_run = dry_run;
-  local = g_time_zone_new_local ();
-  interests = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  targets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, target_free);
-  run = (Run) {
-    .self = self, .store = store, .db = atelier_store_get_db (store), .report = result,
-    .checks = { local, interests }, .now = atelier_store_now (), .targets = targets,
-    .consent_wording = self->consent_wording
-                       ? self->consent_wording
-                       : _("Accepted marketing in the system the customer was imported from"),
-  };
-
-  ok = start_run (&run, error);
-  for (guint i = 0; ok && i < atelier_customer_import_get_n_rows (self); i++)
-    ok = read_row (&run, i, error);
-  ok = ok && apply_rows (&run, error);
-  if (ok && !dry_run && result->n_rejected == 0)
-    ok = atelier_store_exec (store, atelier_schema_link_deferred_tags, error);
-  end_run (&run);
-
-  if (!ok || dry_run || result->n_rejected > 0)
-    {
-      atelier_store_rollback (store);
-      forget_new_ids (&run);
-    }
-  else if (!atelier_store_commit (store, error))
-    ok = FALSE;
-  else
-    {
-      result->applied = TRUE;
-      atelier_store_emit_changed (store, "customers");
-      atelier_store_emit_changed (store, "tags");
-    }
-  /* Rolled back with the rest, or left after a commit. */
-  atelier_store_exec (store, drop_staging_tables, NULL);
-  restore_cache (&run);
+  ok = run_once (self, store, dry_run, FALSE, &result, &stale, error);
+  if (stale)
+    ok = run_once (self, store, dry_run, TRUE, &result, &stale, error);
 
   if (ok && !dry_run && result->n_rejected > 0)
     {

@@ -312,9 +312,17 @@ erase_one (AtelierStore  *store,
     "  interests = '', note = '', needs = '', preferred_language = NULL, consent = 0,"
     "  consent_at = NULL, consent_wording = NULL, erased_at = ?2"
     " WHERE id = ?1";
+  /* An interest typed for this customer alone is theirs too; one that
+   * someone else has, or that names a workshop's category, stays. */
+  static const char drop_own_tags[] =
+    "DELETE FROM tags WHERE id IN (SELECT tag_id FROM customer_tags WHERE customer_id = ?1)"
+    " AND NOT EXISTS (SELECT 1 FROM customer_tags o"
+    "                 WHERE o.tag_id = tags.id AND o.customer_id <> ?1)"
+    " AND NOT EXISTS (SELECT 1 FROM workshops w WHERE tags.name = trim (w.category))";
   gint64 params[] = { id, now };
 
-  return atelier_store_exec_ids (store, clear_customer, params, 2, error) &&
+  return atelier_store_exec_ids (store, drop_own_tags, &id, 1, error) &&
+         atelier_store_exec_ids (store, clear_customer, params, 2, error) &&
          atelier_store_exec_ids (store, "UPDATE registrations SET note = '' WHERE customer_id = ?",
                                  &id, 1, error) &&
          atelier_store_exec_ids (store, "DELETE FROM contacts WHERE customer_id = ?", &id, 1, error) &&
@@ -438,6 +446,7 @@ atelier_privacy_erase_customer (AtelierStore  *store,
 
   atelier_store_emit_changed (store, "customers");
   atelier_store_emit_changed (store, "registrations");
+  atelier_store_emit_changed (store, "tags");
   return atelier_privacy_scrub (store, error);
 }
 
@@ -600,5 +609,6 @@ atelier_privacy_erase_inactive (AtelierStore  *store,
 
   atelier_store_emit_changed (store, "customers");
   atelier_store_emit_changed (store, "registrations");
+  atelier_store_emit_changed (store, "tags");
   return atelier_privacy_scrub (store, error);
 }

@@ -20,6 +20,68 @@
 G_DEFINE_QUARK (atelier-reschedule-error-quark, atelier_reschedule_error)
 
 static gboolean
+same_wall_time (GDateTime *time,
+                int        year,
+                int        month,
+                int        day,
+                int        hour,
+                int        minute,
+                int        second)
+{
+  return g_date_time_get_year (time) == year && g_date_time_get_month (time) == month &&
+         g_date_time_get_day_of_month (time) == day && g_date_time_get_hour (time) == hour &&
+         g_date_time_get_minute (time) == minute && g_date_time_get_second (time) == second;
+}
+
+/**
+ * atelier_reschedule_wall_time:
+ * @zone: the zone of the wall clock
+ * @moved: (out) (optional): set to whether the clocks skip that time in
+ *   @zone, so that the result shows another one
+ *
+ * The instant a time on the wall clock of @zone stands for. A time that
+ * does not exist, because the clocks jump over it (02:30 in Europe/Paris
+ * on the morning summer time starts), is read as RFC 5545 §3.3.5 says,
+ * with the offset in force before the jump: 03:30. libical expands the
+ * occurrences of a series the same way, so a series, its first session
+ * and a rescheduled one all agree.
+ *
+ * Returns: (transfer full) (nullable): the time in @zone, or %NULL when
+ *   the date is not one
+ */
+GDateTime *
+atelier_reschedule_wall_time (GTimeZone *zone,
+                            int        year,
+                            int        month,
+                            int        day,
+                            int        hour,
+                            int        minute,
+                            int        second,
+                            gboolean  *moved)
+{
+  g_autoptr(GDateTime) glib = g_date_time_new (zone, year, month, day, hour, minute, second);
+  g_autoptr(GDateTime) as_utc = NULL;
+  g_autoptr(GDateTime) day_before = NULL;
+  g_autoptr(GDateTime) instant = NULL;
+
+  if (moved != NULL)
+    *moved = FALSE;
+  if (glib == NULL || same_wall_time (glib, year, month, day, hour, minute, second))
+    return g_steal_pointer (&glib);
+
+  /* The offset before the jump: a day earlier, as no zone changes its
+   * clocks twice within a day. */
+  as_utc = g_date_time_new_utc (year, month, day, hour, minute, second);
+  day_before = g_date_time_add_days (glib, -1);
+  instant = g_date_time_add (as_utc, -g_date_time_get_utc_offset (day_before));
+  if (instant == NULL)
+    return NULL;
+  if (moved != NULL)
+    *moved = TRUE;
+  return g_date_time_to_timezone (instant, zone);
+}
+
+static gboolean
 calendar_changed (AtelierSession *stored,
                   AtelierSession *wanted)
 {

@@ -16,6 +16,15 @@ typedef enum
 
 GQuark   atelier_reschedule_error_quark    (void);
 
+GDateTime *atelier_reschedule_wall_time    (GTimeZone       *zone,
+                                          int              year,
+                                          int              month,
+                                          int              day,
+                                          int              hour,
+                                          int              minute,
+                                          int              second,
+                                          gboolean        *moved);
+
 gboolean atelier_reschedule_update_session (AtelierStore    *store,
                                           AtelierSession  *session,
                                           const char      *status,

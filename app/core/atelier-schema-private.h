@@ -2,6 +2,12 @@
 /* atelier-schema-private.h: the numbered migrations of the store's file */
 #pragma once
 
+/* The one rule by which a customer is recognised from an e-mail address
+ * (?1): the same address, whatever its case, of a customer not erased;
+ * the oldest when there are several. Import and sign-ups both use it. */
+#define ATELIER_CUSTOMER_MATCH_EMAIL \
+  " WHERE email = ?1 COLLATE NOCASE AND erased_at IS NULL ORDER BY id LIMIT 1"
+
 #include <glib.h>
 #include <sqlite3.h>
 

@@ -9,6 +9,10 @@ G_BEGIN_DECLS
 #define ATELIER_SESSION_SCHEDULED "scheduled"
 #define ATELIER_SESSION_CANCELLED "cancelled"
 
+/* The most seats a class can have, and so the largest party: far above
+ * any room, low enough that no sum of seats can overflow an int. */
+#define ATELIER_SESSION_MAX_SEATS 10000
+
 #define ATELIER_TYPE_SESSION (atelier_session_get_type ())
 G_DECLARE_FINAL_TYPE (AtelierSession, atelier_session, ATELIER, SESSION, GObject)
 

@@ -15,6 +15,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "atelier-contact.h"
 #include "atelier-record-private.h"
@@ -30,6 +31,7 @@ struct _AtelierStore
   char       *path;
   sqlite3    *db;
   GHashTable *statements;  /* SQL text -> sqlite3_stmt */
+  gboolean    read_only;
 };
 
 G_DEFINE_FINAL_TYPE (AtelierStore, atelier_store, G_TYPE_OBJECT)
@@ -286,6 +288,35 @@ create_private_file (const char  *path,
   return TRUE;
 }
 
+/* Whether the file starts as every SQLite database does: then a file
+ * that cannot be read is a damaged store, not some other file. */
+static gboolean
+has_sqlite_header (const char *path)
+{
+  static const char magic[16] = "SQLite format 3";
+  char header[16] = { 0 };
+  FILE *file = g_fopen (path, "rbe");
+  gboolean found;
+
+  if (file == NULL)
+    return FALSE;
+  found = fread (header, 1, sizeof header, file) == sizeof header &&
+          memcmp (header, magic, sizeof magic) == 0;
+  fclose (file);
+  return found;
+}
+
+static void
+set_damaged_error (const char  *path,
+                   const char  *detail,
+                   GError     **error)
+{
+  g_set_error (error, ATELIER_STORE_ERROR, ATELIER_STORE_ERROR_DAMAGED,
+               _("The store “%s” is damaged (%s). Atelier did not write to it: put your last "
+                 "backup in its place, and keep the damaged file for an expert."),
+               path, detail);
+}
+
 static gboolean
 query_int (sqlite3     *db,
            const char  *sql,
@@ -299,6 +330,9 @@ query_int (sqlite3     *db,
     rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     *out = sqlite3_column_int (stmt, 0);
+  else if ((rc & 0xff) == SQLITE_CORRUPT ||
+           ((rc & 0xff) == SQLITE_NOTADB && has_sqlite_header (sqlite3_db_filename (db, "main"))))
+    set_damaged_error (sqlite3_db_filename (db, "main"), sqlite3_errmsg (db), error);
   else
     g_set_error (error, ATELIER_STORE_ERROR, ATELIER_STORE_ERROR_OPEN,
                  _("This file is not an Atelier store: %s"), sqlite3_errmsg (db));
@@ -330,6 +364,15 @@ check_file_is_ours (sqlite3     *db,
       return FALSE;
     }
 
+  /* Formats come one at a time: a number far beyond this version's, or
+   * below zero, is a damaged header rather than a newer Atelier. */
+  if (*version < 0 || *version > atelier_schema_latest_version () + 100)
+    {
+      g_autofree char *detail = g_strdup_printf (_("its format number, %d, makes no sense"), *version);
+      set_damaged_error (sqlite3_db_filename (db, "main"), detail, error);
+      return FALSE;
+    }
+
   if (*version > atelier_schema_latest_version ())
     {
       g_set_error (error, ATELIER_STORE_ERROR, ATELIER_STORE_ERROR_TOO_NEW,
@@ -343,10 +386,12 @@ check_file_is_ours (sqlite3     *db,
 }
 
 static gboolean
-configure_connection (sqlite3  *db,
-                      GError  **error)
+configure_connection (sqlite3   *db,
+                      gboolean   read_only,
+                      GError   **error)
 {
-  static const char pragmas[] =
+  /* A read-only connection keeps the journal the file has. */
+  const char *pragmas = read_only ? "PRAGMA foreign_keys = ON;" :
     "PRAGMA journal_mode = WAL;"
     "PRAGMA synchronous = NORMAL;"
     /* Statement journals of big transactions (an import) stay in memory
@@ -364,19 +409,90 @@ configure_connection (sqlite3  *db,
   return FALSE;
 }
 
+/* An existing file of no byte (its log empty too) holds no store: one
+ * truncated by accident, or a new file. Which one, the user says. */
+static gboolean
+check_not_empty (const char  *path,
+                 GError     **error)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  GStatBuf st;
+
+  if (g_stat (path, &st) != 0 || st.st_size > 0 ||
+      (g_stat (wal, &st) == 0 && st.st_size > 0))
+    return TRUE;
+
+  g_set_error (error, ATELIER_STORE_ERROR, ATELIER_STORE_ERROR_EMPTY_FILE,
+               _("The file “%s” is empty: it holds no store. If it was a store, put your last "
+                 "backup in its place; to start a new store there, delete the empty file."),
+               path);
+  return FALSE;
+}
+
+/* Whether the file and its folder (where SQLite keeps the log) can be
+ * written: a read-only mount, or another user's file, cannot. */
+static gboolean
+can_write (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  return g_access (path, W_OK) == 0 && g_access (dir, W_OK) == 0;
+}
+
+static gboolean
+open_connection (AtelierStore  *self,
+                 GError       **error)
+{
+  /* A store is used by the thread that opened it alone (long work opens
+   * its own): SQLite need not lock the connection at every call. */
+  int flags = SQLITE_OPEN_NOMUTEX | (self->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE);
+
+  if (sqlite3_open_v2 (self->path, &self->db, flags, NULL) == SQLITE_OK)
+    return TRUE;
+
+  g_set_error (error, ATELIER_STORE_ERROR, ATELIER_STORE_ERROR_OPEN,
+               _("Could not open the store “%s”: %s"),
+               self->path, self->db ? sqlite3_errmsg (self->db) : g_strerror (ENOMEM));
+  return FALSE;
+}
+
+/* A read-only store must be in this version's format: an older one
+ * would need its schema brought up to date, which is a write. */
+static gboolean
+check_read_only_version (AtelierStore  *self,
+                         int            version,
+                         GError       **error)
+{
+  if (!self->read_only || version == atelier_schema_latest_version ())
+    return TRUE;
+
+  g_set_error (error, ATELIER_STORE_ERROR, ATELIER_STORE_ERROR_READ_ONLY,
+               _("The store “%s” cannot be written, and it is in an older format that "
+                 "Atelier must update before reading it. Open it where it can be written."),
+               self->path);
+  return FALSE;
+}
+
 /**
- * atelier_store_open:
+ * atelier_store_open_full:
  * @path: the store's file; created (mode 0600) if it does not exist
+ * @flags: %ATELIER_STORE_OPEN_INIT_EMPTY_FILE to make a new store in an
+ *   existing empty file; %ATELIER_STORE_OPEN_READ_ONLY never to write
  *
  * Opens a store, bringing its schema up to date. A file written by a
- * newer Atelier is refused with %ATELIER_STORE_ERROR_TOO_NEW and left
- * untouched.
+ * newer Atelier is refused with %ATELIER_STORE_ERROR_TOO_NEW, a damaged
+ * one with %ATELIER_STORE_ERROR_DAMAGED, an existing empty file (unless
+ * @flags say to make a store in it) with %ATELIER_STORE_ERROR_EMPTY_FILE;
+ * each is left untouched. A file that cannot be written (a read-only
+ * mount) is opened read-only: reading works, and every change fails
+ * with %ATELIER_STORE_ERROR_READ_ONLY.
  *
  * Returns: (transfer full): the store, or %NULL with @error set
  */
 AtelierStore *
-atelier_store_open (const char  *path,
-                    GError     **error)
+atelier_store_open_full (const char             *path,
+                         AtelierStoreOpenFlags   flags,
+                         GError                **error)
 {
   g_autoptr(AtelierStore) self = NULL;
   int version = 0;
@@ -384,32 +500,58 @@ atelier_store_open (const char  *path,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!g_file_test (path, G_FILE_TEST_EXISTS) && !create_private_file (path, error))
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      if ((flags & ATELIER_STORE_OPEN_READ_ONLY) != 0)
+        {
+          g_set_error (error, ATELIER_STORE_ERROR, ATELIER_STORE_ERROR_OPEN,
+                       _("There is no store at “%s”."), path);
+          return NULL;
+        }
+      if (!create_private_file (path, error))
+        return NULL;
+    }
+  else if ((flags & ATELIER_STORE_OPEN_INIT_EMPTY_FILE) == 0 && !check_not_empty (path, error))
     return NULL;
 
   self = g_object_new (ATELIER_TYPE_STORE, NULL);
   self->path = g_strdup (path);
+  self->read_only = (flags & ATELIER_STORE_OPEN_READ_ONLY) != 0 || !can_write (path);
 
-  /* A store is used by the thread that opened it alone (long work opens
-   * its own): SQLite need not lock the connection at every call. */
-  if (sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
-                       NULL) != SQLITE_OK)
-    {
-      g_set_error (error, ATELIER_STORE_ERROR, ATELIER_STORE_ERROR_OPEN,
-                   _("Could not open the store “%s”: %s"),
-                   path, self->db ? sqlite3_errmsg (self->db) : g_strerror (ENOMEM));
-      return NULL;
-    }
+  if (!open_connection (self, error))
+    return NULL;
 
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
 
   if (!check_file_is_ours (self->db, &version, error) ||
-      !configure_connection (self->db, error) ||
-      !atelier_schema_migrate (self->db, version, error))
+      !check_read_only_version (self, version, error) ||
+      !configure_connection (self->db, self->read_only, error) ||
+      (!self->read_only && !atelier_schema_migrate (self->db, version, error)))
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+/**
+ * atelier_store_open:
+ *
+ * atelier_store_open_full() with no flags.
+ */
+AtelierStore *
+atelier_store_open (const char  *path,
+                    GError     **error)
+{
+  return atelier_store_open_full (path, ATELIER_STORE_OPEN_DEFAULT, error);
+}
+
+/* Whether the store was opened read-only: every change is refused. */
+gboolean
+atelier_store_is_read_only (AtelierStore *self)
+{
+  g_return_val_if_fail (ATELIER_IS_STORE (self), TRUE);
+
+  return self->read_only;
 }
 
 const char *
@@ -479,12 +621,14 @@ atelier_store_set_error (AtelierStore  *self,
 
     case SQLITE_READONLY:
     case SQLITE_PERM:
+      code = ATELIER_STORE_ERROR_READ_ONLY;
       sentence = _("The store’s file can be read but not changed. "
                    "Check who may write to it, then try again.");
       break;
 
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
+      code = ATELIER_STORE_ERROR_DAMAGED;
       sentence = _("The store’s file is damaged. Restore it from a backup.");
       break;
 
@@ -569,6 +713,14 @@ gboolean
 atelier_store_begin (AtelierStore  *self,
                      GError       **error)
 {
+  if (self->read_only)
+    {
+      g_set_error (error, ATELIER_STORE_ERROR, ATELIER_STORE_ERROR_READ_ONLY,
+                   _("The store “%s” is open read-only (its file or folder cannot be "
+                     "written, as on a read-only disk): nothing was changed."),
+                   self->path);
+      return FALSE;
+    }
   return atelier_store_exec (self, "BEGIN IMMEDIATE", error);
 }
 
@@ -1053,6 +1205,18 @@ atelier_store_is_empty (AtelierStore  *self,
 
 /* Workshops */
 
+static gboolean
+check_capacity (int       capacity,
+                GError  **error)
+{
+  if (capacity <= ATELIER_SESSION_MAX_SEATS)
+    return TRUE;
+
+  g_set_error (error, ATELIER_STORE_ERROR, ATELIER_STORE_ERROR_INVALID,
+               _("A class has at most %d seats."), ATELIER_SESSION_MAX_SEATS);
+  return FALSE;
+}
+
 gboolean
 atelier_store_add_workshop (AtelierStore     *self,
                             AtelierWorkshop  *workshop,
@@ -1060,6 +1224,9 @@ atelier_store_add_workshop (AtelierStore     *self,
 {
   g_return_val_if_fail (ATELIER_IS_STORE (self), FALSE);
   g_return_val_if_fail (ATELIER_IS_WORKSHOP (workshop), FALSE);
+
+  if (!check_capacity (atelier_workshop_get_capacity (workshop), error))
+    return FALSE;
 
   return atelier_store_insert_object (self, G_OBJECT (workshop), error);
 }
@@ -1086,6 +1253,9 @@ atelier_store_update_workshop (AtelierStore     *self,
 {
   g_return_val_if_fail (ATELIER_IS_STORE (self), FALSE);
   g_return_val_if_fail (ATELIER_IS_WORKSHOP (workshop), FALSE);
+
+  if (!check_capacity (atelier_workshop_get_capacity (workshop), error))
+    return FALSE;
 
   return write_object (self, G_OBJECT (workshop), TRUE, error);
 }
@@ -1153,7 +1323,8 @@ atelier_store_add_session (AtelierStore    *self,
   g_return_val_if_fail (ATELIER_IS_STORE (self), FALSE);
   g_return_val_if_fail (ATELIER_IS_SESSION (session), FALSE);
 
-  if (!check_time_zone (session, error))
+  if (!check_time_zone (session, error) ||
+      !check_capacity (atelier_session_get_capacity (session), error))
     return FALSE;
 
   if (atelier_session_get_uid (session) == NULL || *atelier_session_get_uid (session) == '\0')
@@ -1190,7 +1361,8 @@ atelier_store_update_session (AtelierStore    *self,
   g_return_val_if_fail (ATELIER_IS_STORE (self), FALSE);
   g_return_val_if_fail (ATELIER_IS_SESSION (session), FALSE);
 
-  if (!check_time_zone (session, error))
+  if (!check_time_zone (session, error) ||
+      !check_capacity (atelier_session_get_capacity (session), error))
     return FALSE;
 
   return write_object (self, G_OBJECT (session), TRUE, error);

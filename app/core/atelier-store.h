@@ -25,7 +25,19 @@ typedef enum
   ATELIER_STORE_ERROR_IN_USE,     /* still referred to by other rows */
   ATELIER_STORE_ERROR_BUSY,       /* another process held the file too long */
   ATELIER_STORE_ERROR_NOT_EMPTY,  /* demo data asked for on a store in use */
+  ATELIER_STORE_ERROR_DAMAGED,    /* the file is a store, but damaged: never written to */
+  ATELIER_STORE_ERROR_EMPTY_FILE, /* an existing empty file: a store lost, or a new one? */
+  ATELIER_STORE_ERROR_READ_ONLY,  /* a change asked of a store opened read-only */
 } AtelierStoreError;
+
+typedef enum
+{
+  ATELIER_STORE_OPEN_DEFAULT = 0,
+  /* Make a new store in an existing empty file, once the user said so. */
+  ATELIER_STORE_OPEN_INIT_EMPTY_FILE = 1 << 0,
+  /* Never write, as when the file or its folder cannot be written. */
+  ATELIER_STORE_OPEN_READ_ONLY = 1 << 1,
+} AtelierStoreOpenFlags;
 
 /* The schema version this build writes; see atelier-schema.c. */
 int atelier_store_schema_version (void);
@@ -37,6 +49,10 @@ GQuark               atelier_store_error_quark       (void);
 char                *atelier_store_dup_default_path  (void);
 AtelierStore        *atelier_store_open              (const char           *path,
                                                       GError              **error);
+AtelierStore        *atelier_store_open_full         (const char           *path,
+                                                      AtelierStoreOpenFlags flags,
+                                                      GError              **error);
+gboolean             atelier_store_is_read_only      (AtelierStore         *self);
 const char          *atelier_store_get_path          (AtelierStore         *self);
 gboolean             atelier_store_is_empty          (AtelierStore         *self,
                                                       GError              **error);

@@ -192,11 +192,12 @@ dup_at (AtelierSessionEditor *self,
 {
   g_autoptr(GDateTime) day = gtk_calendar_get_date (calendar);
 
-  return g_date_time_new (self->zone,
-                          g_date_time_get_year (day),
-                          g_date_time_get_month (day),
-                          g_date_time_get_day_of_month (day),
-                          hour, minute, 0);
+  /* A time the clocks skip follows the schedule's rule, as the CLI's. */
+  return atelier_reschedule_wall_time (self->zone,
+                                     g_date_time_get_year (day),
+                                     g_date_time_get_month (day),
+                                     g_date_time_get_day_of_month (day),
+                                     hour, minute, 0, NULL);
 }
 
 static GDateTime *
