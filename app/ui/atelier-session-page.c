@@ -43,12 +43,15 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
-/* How many messages the session's customers are owed. */
+/* How many messages the session's customers are owed, but for those
+ * whose mail failed for good: sending again would not send them (Retry
+ * does). Reads the mail first (read_mail()). */
 static guint
 count_pending_invites (AtelierSessionPage *self)
 {
   g_autoptr(GListModel) items = NULL;
   g_autoptr(GError) error = NULL;
+  guint n = 0;
 
   items = atelier_outbox_list (self->store, self->session_id, &error);
   if (items == NULL)
@@ -58,7 +61,20 @@ count_pending_invites (AtelierSessionPage *self)
       return 0;
     }
 
-  return g_list_model_get_n_items (items);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(AtelierOutboxItem) item = g_list_model_get_item (items, i);
+      gint64 registration_id = atelier_outbox_item_get_registration_id (item);
+      AtelierMailMessage *message = g_hash_table_lookup (self->mail_by_registration,
+                                                         GINT_TO_POINTER (registration_id));
+      gboolean failed = message != NULL
+                        && g_strcmp0 (atelier_mail_message_get_state (message), "failed") == 0
+                        && atelier_mail_message_get_sequence (message) == atelier_outbox_item_get_sequence (item);
+
+      if (!failed)
+        n++;
+    }
+  return n;
 }
 
 /* Each registration's latest message (superseded ones are history), and
@@ -398,6 +414,7 @@ _atelier_session_page_reload (AtelierSessionPage *self)
   g_autoptr(GListModel) registrations = NULL;
   g_autoptr(GError) error = NULL;
   AtelierSessionSummary summary = { 0 };
+  guint n_waiting;
 
   g_clear_handle_id (&self->reload_source, g_source_remove);
   if (self->store == NULL)
@@ -426,7 +443,8 @@ _atelier_session_page_reload (AtelierSessionPage *self)
   self->workshop = atelier_store_get_workshop (self->store, atelier_session_get_workshop_id (session), NULL);
   self->summary = summary;
   /* Owed but not queued yet, or queued and not sent yet */
-  self->n_pending = MAX (count_pending_invites (self), read_mail (self));
+  n_waiting = read_mail (self);
+  self->n_pending = MAX (count_pending_invites (self), n_waiting);
 
   fill_roster (self, registrations);
   show_title (self);
