@@ -9,6 +9,7 @@
 
 #include "atelier-customer-history-row.h"
 #include "atelier-customer-profile.h"
+#include "atelier-mail-queue.h"
 #include "atelier-tags.h"
 #include "test-ui-util.h"
 #include "test-util.h"
@@ -250,6 +251,42 @@ test_all_classes_row (Fixture       *fixture,
 }
 
 /* What each registration became, as the rows and the history window say */
+/* The messages group: what the customer was sent (or is owed), with its
+ * class and state, and a line when there is none. */
+static void
+test_messages (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(AtelierCustomer) zoe = add_customer (fixture, "Zoé");
+  g_autoptr(AtelierSettings) settings = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  GtkWidget *group;
+  gint64 session = add_session (fixture, 3);
+
+  show_profile (fixture, zoe);
+  group = find_named (GTK_WIDGET (fixture->profile), "messages");
+  g_assert_nonnull (group);
+  g_assert_cmpstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group)), ==,
+                   "No messages sent yet.");
+
+  add_registration (fixture, session, zoe, 1, FALSE);
+  g_assert_true (atelier_settings_write (fixture->store.store, "organizer", "shop@example.org", &error));
+  settings = atelier_settings_load (fixture->store.store, &error);
+  g_assert_no_error (error);
+  g_assert_true (atelier_mail_queue_refresh (fixture->store.store, settings, g_get_real_time () / G_USEC_PER_SEC,
+                                             session, &error));
+  g_assert_no_error (error);
+  atelier_customer_profile_reload (fixture->profile);
+  iterate ();
+
+  g_assert_cmpstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group)), ==, "");
+  test_collect_widgets (group, ADW_TYPE_ACTION_ROW, rows);
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_assert_cmpstr (adw_preferences_row_get_title (rows->pdata[0]), ==, "Risotto aux cèpes");
+  g_assert_cmpstr (adw_action_row_get_subtitle (rows->pdata[0]), ==, "Invite waiting to be sent");
+}
+
 static void
 test_describe_entry (Fixture       *fixture,
                      gconstpointer  data)
@@ -307,6 +344,7 @@ main (int   argc,
   ADD_TEST ("/atelier/customer-profile/details-and-update", test_details_and_update);
   ADD_TEST ("/atelier/customer-profile/all-classes-row", test_all_classes_row);
   ADD_TEST ("/atelier/customer-profile/describe-entry", test_describe_entry);
+  ADD_TEST ("/atelier/customer-profile/messages", test_messages);
 
   return g_test_run ();
 }

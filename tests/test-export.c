@@ -461,7 +461,7 @@ test_session_page (Fixture       *f,
 
   /* While it runs, it shows so and cannot be started again: the page
    * reloads at once, before the thread's result can come in. */
-  atelier_session_page_send_invites (ATELIER_SESSION_PAGE (page), folder);
+  atelier_session_page_save_invites (ATELIER_SESSION_PAGE (page), folder);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (find_invites_row (page))), ==,
                    "Writing invites…");
   g_assert_false (gtk_widget_is_sensitive (test_find_button (page, "Send _Invites…")));
@@ -516,7 +516,7 @@ test_session_page_errors (Fixture       *f,
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
 
   /* A folder that cannot be written to: nothing is sent. */
-  atelier_session_page_send_invites (ATELIER_SESSION_PAGE (page), folder);
+  atelier_session_page_save_invites (ATELIER_SESSION_PAGE (page), folder);
   wait_until (message_dialog_shown, &dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Invites Not Written");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Choose another folder."));

@@ -625,6 +625,64 @@ test_send_async (Fixture *f, gconstpointer data)
   g_assert_cmpuint (n_progress, ==, 3);
 }
 
+typedef struct
+{
+  GThread *main_thread;
+  guint    n_progress;
+  guint    n_elsewhere;
+} ThreadCheck;
+
+static void
+on_thread_check_progress_cb (AtelierMailMessage *message, guint index, guint total,
+                             const GError *error, gpointer user_data)
+{
+  ThreadCheck *check = user_data;
+
+  /* Not an assertion here: it would abort in the sending thread. */
+  if (g_thread_self () != check->main_thread)
+    check->n_elsewhere++;
+  check->n_progress++;
+}
+
+static void
+on_thread_check_sent_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  gboolean *done = user_data;
+
+  g_assert_true (atelier_mail_queue_send_finish (ATELIER_STORE (source), result, NULL, NULL));
+  *done = TRUE;
+}
+
+/* The news of each message reaches the main thread even when it is busy
+ * elsewhere (not iterating) while the batch goes out: a widget told from
+ * the sending thread would be touched from two threads at once. */
+static void
+test_send_async_busy_main (Fixture *f, gconstpointer data)
+{
+  ThreadCheck check = { g_thread_self (), 0, 0 };
+  gint64 registrations[3];
+  gboolean done = FALSE;
+
+  mail_start_server (f, "starttls", NULL);
+  three_sign_ups (f, registrations);
+
+  atelier_mail_queue_send_async (f->ical.base.store, TEST_SMTP_PASSWORD, 0, on_thread_check_progress_cb,
+                                 &check, NULL, on_thread_check_sent_cb, &done);
+  /* Busy without the main loop until the server has every message. */
+  for (;;)
+    {
+      g_autoptr(GPtrArray) records = mail_read_log (f);
+
+      if (records->len == 3)
+        break;
+      g_usleep (G_USEC_PER_SEC / 100);
+    }
+  while (!done || check.n_progress < 3)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (check.n_progress, ==, 3);
+  g_assert_cmpuint (check.n_elsewhere, ==, 0);
+}
+
 static void
 test_send_test_message (Fixture *f, gconstpointer data)
 {
@@ -1204,6 +1262,7 @@ main (int argc, char **argv)
   ADD ("/atelier/mail/send/starttls", test_send_starttls);
   ADD ("/atelier/mail/send/tls", test_send_tls);
   ADD ("/atelier/mail/send/async", test_send_async);
+  ADD ("/atelier/mail/send/async-busy-main", test_send_async_busy_main);
   ADD ("/atelier/mail/send/test-message", test_send_test_message);
   ADD ("/atelier/mail/failure/refused-recipient", test_refused_recipient);
   ADD ("/atelier/mail/failure/deferred-then-sent", test_deferred_then_sent);

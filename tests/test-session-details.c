@@ -126,7 +126,7 @@ test_invites (Fixture       *fixture,
   atelier_session_details_set_pending_invites (fixture->details, 3);
   g_assert_nonnull (test_find_label (GTK_WIDGET (fixture->details), "3 to send"));
   g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==,
-                   "Write the invites customers are owed to a folder, to send them by mail");
+                   "Send the invites customers are owed by mail");
 
   test_collect_widgets (GTK_WIDGET (fixture->details), GTK_TYPE_SPINNER, spinners);
   g_assert_cmpuint (spinners->len, ==, 1);
@@ -135,6 +135,35 @@ test_invites (Fixture       *fixture,
   g_assert_nonnull (test_find_label (GTK_WIDGET (fixture->details), "Writing invites…"));
   g_assert_true (gtk_widget_get_visible (spinners->pdata[0]));
   g_assert_true (gtk_spinner_get_spinning (spinners->pdata[0]));
+}
+
+/* While mail goes out: how far it is, and Stop instead of Send. */
+static void
+test_sending_progress (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  AtelierStore *store = fixture->store.store;
+  gint64 id = test_add_session (store, fixture->workshop_id, 48, 10, "Europe/Paris");
+  GtkWidget *send;
+  GtkWidget *stop;
+
+  show_session (fixture, id);
+  atelier_session_details_set_pending_invites (fixture->details, 40);
+  send = test_find_button (GTK_WIDGET (fixture->details), "Send _Invites…");
+  stop = test_find_button (GTK_WIDGET (fixture->details), "_Stop");
+  g_assert_true (gtk_widget_get_visible (send));
+  g_assert_false (gtk_widget_get_visible (stop));
+
+  atelier_session_details_set_progress (fixture->details, "Sending 12 of 40…");
+  g_assert_nonnull (test_find_label (GTK_WIDGET (fixture->details), "Sending 12 of 40…"));
+  g_assert_false (gtk_widget_get_visible (send));
+  g_assert_true (gtk_widget_get_visible (stop));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (stop)), ==, "session.stop-sending");
+
+  atelier_session_details_set_progress (fixture->details, NULL);
+  g_assert_nonnull (test_find_label (GTK_WIDGET (fixture->details), "40 to send"));
+  g_assert_true (gtk_widget_get_visible (send));
+  g_assert_false (gtk_widget_get_visible (stop));
 }
 
 static void
@@ -193,6 +222,7 @@ main (int   argc,
 
   ADD_TEST ("/atelier/session-details/facts", test_facts);
   ADD_TEST ("/atelier/session-details/invites", test_invites);
+  ADD_TEST ("/atelier/session-details/sending-progress", test_sending_progress);
   ADD_TEST ("/atelier/session-details/cancelled-and-ended", test_cancelled_and_ended);
   ADD_TEST ("/atelier/session-details/format-summary", test_format_summary);
 

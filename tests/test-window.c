@@ -10,6 +10,7 @@
 #include "atelier-customer-list-model.h"
 #include "atelier-customer-book-page.h"
 #include "atelier-demo.h"
+#include "atelier-mail-queue.h"
 #include "atelier-schedule-page.h"
 #include "atelier-session-page.h"
 #include "atelier-session-editor.h"
@@ -499,6 +500,62 @@ test_window_updates (Fixture       *fixture,
   g_assert_no_error (error);
   wait_for_n_items (fixture, 1);
   assert_model_ids (list_view_model (fixture->window), ids, 1);
+}
+
+static gboolean
+mail_banner_revealed (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GPtrArray) revealers = g_ptr_array_new ();
+
+  test_collect_widgets (GTK_WIDGET (fixture->window), GTK_TYPE_REVEALER, revealers);
+  for (guint i = 0; i < revealers->len; i++)
+    {
+      GtkWidget *child = gtk_revealer_get_child (revealers->pdata[i]);
+
+      if (child != NULL && gtk_widget_has_css_class (child, "mail-banner"))
+        return gtk_revealer_get_reveal_child (revealers->pdata[i]) == GPOINTER_TO_INT (data);
+    }
+  g_assert_not_reached ();
+  return FALSE;
+}
+
+/* The banner shows while messages wait, with Send Now, and says so in
+ * words; it follows the store's "changed". */
+static void
+test_window_mail_banner (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  AtelierStore *store = fixture->store.store;
+  g_autoptr(AtelierCustomer) customer = atelier_customer_new ("Zoé", "Martin");
+  g_autoptr(AtelierRegistration) registration = NULL;
+  g_autoptr(AtelierSettings) settings = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 workshop = add_workshop (store, "Macarons");
+  gint64 session = add_session (store, workshop, 50, "Europe/Paris", 8, ATELIER_SESSION_SCHEDULED);
+  GtkLabel *label;
+
+  show_window (fixture);
+  g_assert_true (mail_banner_revealed (fixture, GINT_TO_POINTER (FALSE)));
+
+  g_object_set (customer, "email", "zoe@example.org", NULL);
+  g_assert_true (atelier_store_add_customer (store, customer, &error));
+  registration = atelier_registration_new (session, atelier_customer_get_id (customer), 1);
+  g_assert_true (atelier_store_add_registration (store, registration, &error));
+  g_assert_true (atelier_settings_write (store, "organizer", "shop@example.org", &error));
+  settings = atelier_settings_load (store, &error);
+  g_assert_true (atelier_mail_queue_refresh (store, settings, g_get_real_time () / G_USEC_PER_SEC, 0, &error));
+  g_assert_no_error (error);
+
+  wait_until (fixture, mail_banner_revealed, GINT_TO_POINTER (TRUE));
+  label = test_find_label (GTK_WIDGET (fixture->window), "1 message waits to be sent");
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_get_visible (test_find_button (GTK_WIDGET (fixture->window), "Send _Now")));
+
+  /* No mail server set: Send Now says why, and the message still waits. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.send-mail", NULL));
+  g_assert_true (mail_banner_revealed (fixture, GINT_TO_POINTER (TRUE)));
+  g_assert_cmpstr (test_query_text (store, "SELECT state FROM mail_messages"), ==, "pending");
 }
 
 /* A sign-up made by another process (the CLI, another device's window)
@@ -1781,6 +1838,7 @@ main (int   argc,
   ADD_TEST ("/atelier/window/no-schema", test_window_no_schema);
   ADD_TEST ("/atelier/window/shortcuts", test_window_shortcuts);
   ADD_TEST ("/atelier/window/application", test_window_application);
+  ADD_TEST ("/atelier/window/mail-banner", test_window_mail_banner);
   g_test_add_func ("/atelier/window/style", test_window_style);
 
 #undef ADD_TEST

@@ -1268,13 +1268,21 @@ on_thread_progress_cb (AtelierMailMessage *message,
 {
   SendData *send = user_data;
   Progress *p = g_new0 (Progress, 1);
+  g_autoptr(GSource) source = NULL;
 
   p->send = send;
   p->message = g_object_ref (message);
   p->index = index;
   p->total = total;
   p->error = error ? g_error_copy (error) : NULL;
-  g_main_context_invoke (send->context, report_progress_cb, p);
+  /* Always a source: g_main_context_invoke() would run the callback
+   * right here, in this thread, whenever the caller's thread is not
+   * iterating its context at that moment. Same priority as the task's
+   * completion, so every piece of news comes before it. */
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, report_progress_cb, p, NULL);
+  g_source_attach (source, send->context);
 }
 
 static void

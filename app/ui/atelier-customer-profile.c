@@ -5,6 +5,7 @@
  * derives (classes attended, no-shows, upcoming, last visit, favourite
  * category), the contact, interests, needs, note, consent, the classes
  * (upcoming soonest first, then past ones most recent first), the record
+ * the messages they were sent (the latest MAIL_ROWS, with their state),
  * and the personal data actions. Every widget is in the template; an
  * update sets their texts again and rebuilds only the rows of the
  * interests and of the classes.
@@ -27,11 +28,15 @@
 #include "atelier-customer-profile.h"
 #include "atelier-format.h"
 #include "atelier-history.h"
+#include "atelier-mail-format.h"
+#include "atelier-mail-queue.h"
 #include "atelier-tags.h"
 #include "atelier-widget-util.h"
 
 /* Upcoming and past classes shown on the profile, each */
 #define HISTORY_ROWS 10
+/* The latest messages shown on the profile */
+#define MAIL_ROWS 10
 
 struct _AtelierCustomerProfile
 {
@@ -70,6 +75,8 @@ struct _AtelierCustomerProfile
   AdwPreferencesGroup *past_group;
   GtkListBox      *past_list;
   GtkWidget       *past_all_row;
+  AdwPreferencesGroup *mail_group;
+  GtkListBox      *mail_list;
   AdwActionRow    *created_row;
   AdwActionRow    *last_seen_row;
 };
@@ -310,6 +317,42 @@ update_history (AtelierCustomerProfile *self)
   adw_preferences_group_set_description (self->past_group, n_past == 0 ? _("No past classes.") : NULL);
 }
 
+/* What the customer was sent, newest first: the class, what and where
+ * it stands, e.g. "Risotto" / "Invite sent 14 Mar, 10:02". */
+static void
+update_mail (AtelierCustomerProfile *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) messages = NULL;
+  guint n;
+
+  clear_list (self->mail_list);
+  messages = atelier_mail_queue_list_customer (self->store, atelier_customer_get_id (self->customer), &error);
+  if (messages == NULL)
+    {
+      g_warning ("Could not read the customer’s messages: %s", error->message);
+      messages = G_LIST_MODEL (g_list_store_new (ATELIER_TYPE_MAIL_MESSAGE));
+    }
+
+  n = g_list_model_get_n_items (messages);
+  for (guint i = 0; i < MIN (n, MAIL_ROWS); i++)
+    {
+      g_autoptr(AtelierMailMessage) message = g_list_model_get_item (messages, i);
+      g_autofree char *line = atelier_mail_format_line (message);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), atelier_mail_message_get_workshop_title (message));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), line);
+      if (g_strcmp0 (atelier_mail_message_get_state (message), "failed") == 0)
+        gtk_widget_add_css_class (row, "error");
+      gtk_widget_add_css_class (row, "mail-message");
+      gtk_list_box_append (self->mail_list, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->mail_list), n > 0);
+  adw_preferences_group_set_description (self->mail_group, n == 0 ? _("No messages sent yet.") : NULL);
+}
+
 static void
 update_record (AtelierCustomerProfile *self)
 {
@@ -353,6 +396,7 @@ atelier_customer_profile_reload (AtelierCustomerProfile *self)
   set_subtitle (self->note_row, atelier_customer_get_note (c), _("No note"));
   update_consent (self);
   update_history (self);
+  update_mail (self);
   update_record (self);
 }
 
@@ -477,6 +521,8 @@ atelier_customer_profile_class_init (AtelierCustomerProfileClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtelierCustomerProfile, past_group);
   gtk_widget_class_bind_template_child (widget_class, AtelierCustomerProfile, past_list);
   gtk_widget_class_bind_template_child (widget_class, AtelierCustomerProfile, past_all_row);
+  gtk_widget_class_bind_template_child (widget_class, AtelierCustomerProfile, mail_group);
+  gtk_widget_class_bind_template_child (widget_class, AtelierCustomerProfile, mail_list);
   gtk_widget_class_bind_template_child (widget_class, AtelierCustomerProfile, created_row);
   gtk_widget_class_bind_template_child (widget_class, AtelierCustomerProfile, last_seen_row);
 

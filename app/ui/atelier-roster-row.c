@@ -19,6 +19,7 @@
 #include <glib/gi18n.h>
 
 #include "atelier-format.h"
+#include "atelier-mail-format.h"
 #include "atelier-roster-row.h"
 #include "atelier-widget-util.h"
 
@@ -29,12 +30,15 @@ struct _AtelierRosterRow
   AtelierRegistration *registration;
   AtelierSession      *session;
   gboolean             session_ended;
+  AtelierMailMessage  *mail_message;
 
   /* Template children */
   GtkLabel            *position_label;
   GtkLabel            *name_label;
   GtkLabel            *info_label;
   GtkLabel            *party_label;
+  GtkLabel            *mail_label;
+  GtkWidget           *retry_button;
   GtkWidget           *checked_icon;
   GtkWidget           *check_in_button;
   GtkMenuButton       *menu_button;
@@ -48,6 +52,7 @@ enum
   PROP_REGISTRATION,
   PROP_SESSION,
   PROP_SESSION_ENDED,
+  PROP_MAIL_MESSAGE,
   N_PROPS
 };
 
@@ -168,6 +173,36 @@ update_menu (AtelierRosterRow *self,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
+/* The last message this customer was sent for the session, and a Retry
+ * button when it failed for good. */
+static void
+update_mail (AtelierRosterRow *self)
+{
+  g_autofree char *line = NULL;
+  gboolean failed;
+
+  if (self->mail_message == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->mail_label), FALSE);
+      gtk_widget_set_visible (self->retry_button, FALSE);
+      return;
+    }
+
+  line = atelier_mail_format_line (self->mail_message);
+  failed = g_strcmp0 (atelier_mail_message_get_state (self->mail_message), "failed") == 0;
+  gtk_label_set_label (self->mail_label, line);
+  gtk_widget_set_visible (GTK_WIDGET (self->mail_label), TRUE);
+  if (failed)
+    gtk_widget_add_css_class (GTK_WIDGET (self->mail_label), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->mail_label), "error");
+
+  gtk_widget_set_visible (self->retry_button, failed);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->retry_button),
+                                          g_variant_new_int64 (atelier_mail_message_get_id (self->mail_message)));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->retry_button), "session.retry-message");
+}
+
 static void
 atelier_roster_row_update (AtelierRosterRow *self)
 {
@@ -224,6 +259,7 @@ atelier_roster_row_update (AtelierRosterRow *self)
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->check_in_button), "session.check-in");
 
   update_menu (self, name, id, checked_in);
+  update_mail (self);
 
   accessible = g_strdup_printf ("%s, %s%s%s", name, party_long, *info != '\0' ? ", " : "", info);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
@@ -237,6 +273,7 @@ atelier_roster_row_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), ATELIER_TYPE_ROSTER_ROW);
   g_clear_object (&self->registration);
   g_clear_object (&self->session);
+  g_clear_object (&self->mail_message);
 
   G_OBJECT_CLASS (atelier_roster_row_parent_class)->dispose (object);
 }
@@ -261,6 +298,10 @@ atelier_roster_row_get_property (GObject    *object,
 
     case PROP_SESSION_ENDED:
       g_value_set_boolean (value, self->session_ended);
+      break;
+
+    case PROP_MAIL_MESSAGE:
+      g_value_set_object (value, self->mail_message);
       break;
 
     default:
@@ -288,6 +329,10 @@ atelier_roster_row_set_property (GObject      *object,
 
     case PROP_SESSION_ENDED:
       atelier_roster_row_set_session_ended (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_MAIL_MESSAGE:
+      atelier_roster_row_set_mail_message (self, g_value_get_object (value));
       break;
 
     default:
@@ -337,6 +382,17 @@ atelier_roster_row_class_init (AtelierRosterRowClass *klass)
                           FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * AtelierRosterRow:mail-message:
+   *
+   * The last message the customer was sent (or owed) for the session,
+   * shown on a line of its own with Retry when it failed; or %NULL.
+   */
+  properties[PROP_MAIL_MESSAGE] =
+    g_param_spec_object ("mail-message", NULL, NULL,
+                         ATELIER_TYPE_MAIL_MESSAGE,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -345,6 +401,8 @@ atelier_roster_row_class_init (AtelierRosterRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtelierRosterRow, name_label);
   gtk_widget_class_bind_template_child (widget_class, AtelierRosterRow, info_label);
   gtk_widget_class_bind_template_child (widget_class, AtelierRosterRow, party_label);
+  gtk_widget_class_bind_template_child (widget_class, AtelierRosterRow, mail_label);
+  gtk_widget_class_bind_template_child (widget_class, AtelierRosterRow, retry_button);
   gtk_widget_class_bind_template_child (widget_class, AtelierRosterRow, checked_icon);
   gtk_widget_class_bind_template_child (widget_class, AtelierRosterRow, check_in_button);
   gtk_widget_class_bind_template_child (widget_class, AtelierRosterRow, menu_button);
@@ -433,4 +491,25 @@ atelier_roster_row_set_session_ended (AtelierRosterRow *self,
   self->session_ended = session_ended;
   atelier_roster_row_update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION_ENDED]);
+}
+
+AtelierMailMessage *
+atelier_roster_row_get_mail_message (AtelierRosterRow *self)
+{
+  g_return_val_if_fail (ATELIER_IS_ROSTER_ROW (self), NULL);
+
+  return self->mail_message;
+}
+
+void
+atelier_roster_row_set_mail_message (AtelierRosterRow   *self,
+                                     AtelierMailMessage *message)
+{
+  g_return_if_fail (ATELIER_IS_ROSTER_ROW (self));
+  g_return_if_fail (message == NULL || ATELIER_IS_MAIL_MESSAGE (message));
+
+  /* Reloading gives new objects for the same message: always redraw. */
+  g_set_object (&self->mail_message, message);
+  update_mail (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAIL_MESSAGE]);
 }

@@ -4,6 +4,7 @@
 
 #include <gtk/gtk.h>
 
+#include "atelier-mail-message.h"
 #include "atelier-registration.h"
 #include "atelier-session.h"
 
@@ -22,6 +23,9 @@ void                 atelier_roster_row_set_session       (AtelierRosterRow    *
 gboolean             atelier_roster_row_get_session_ended (AtelierRosterRow    *self);
 void                 atelier_roster_row_set_session_ended (AtelierRosterRow    *self,
                                                            gboolean             session_ended);
+AtelierMailMessage  *atelier_roster_row_get_mail_message  (AtelierRosterRow    *self);
+void                 atelier_roster_row_set_mail_message  (AtelierRosterRow    *self,
+                                                           AtelierMailMessage  *message);
 
 const char          *atelier_roster_row_display_name      (AtelierRegistration *registration);
 

@@ -28,6 +28,7 @@ struct _AtelierSessionDetails
   AtelierSessionSummary  summary;
   guint                  pending_invites;
   gboolean               exporting;
+  char                  *progress;
 
   /* Template children */
   GtkLabel              *title_label;
@@ -39,6 +40,7 @@ struct _AtelierSessionDetails
   AdwPreferencesRow     *invites_row;
   GtkSpinner            *invites_spinner;
   GtkWidget             *invites_button;
+  GtkWidget             *stop_button;
   GtkLabel              *summary_label;
   GtkWidget             *check_in_button;
 };
@@ -52,6 +54,7 @@ enum
   PROP_HOST,
   PROP_PENDING_INVITES,
   PROP_EXPORTING,
+  PROP_PROGRESS,
   N_PROPS
 };
 
@@ -173,7 +176,11 @@ update_invites (AtelierSessionDetails *self)
 {
   g_autofree char *title = NULL;
 
-  if (self->exporting)
+  gboolean busy = self->exporting || self->progress != NULL;
+
+  if (self->progress != NULL)
+    title = g_strdup (self->progress);
+  else if (self->exporting)
     title = g_strdup (_("Writing invites…"));
   else if (self->pending_invites == 0)
     title = g_strdup (_("Nothing to send"));
@@ -184,11 +191,14 @@ update_invites (AtelierSessionDetails *self)
                              self->pending_invites);
 
   adw_preferences_row_set_title (self->invites_row, title);
-  gtk_widget_set_visible (GTK_WIDGET (self->invites_spinner), self->exporting);
-  gtk_spinner_set_spinning (self->invites_spinner, self->exporting);
+  gtk_widget_set_visible (GTK_WIDGET (self->invites_spinner), busy);
+  gtk_spinner_set_spinning (self->invites_spinner, busy);
+  /* While mail goes out, the button that started it stops it. */
+  gtk_widget_set_visible (self->stop_button, self->progress != NULL);
+  gtk_widget_set_visible (self->invites_button, self->progress == NULL);
   gtk_widget_set_tooltip_text (self->invites_button,
                                self->pending_invites > 0
-                               ? _("Write the invites customers are owed to a folder, to send them by mail")
+                               ? _("Send the invites customers are owed by mail")
                                : _("Every customer has the latest invite"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->invites_button),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, title, -1);
@@ -201,6 +211,7 @@ atelier_session_details_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ATELIER_TYPE_SESSION_DETAILS);
   g_clear_object (&self->session);
+  g_clear_pointer (&self->progress, g_free);
 
   G_OBJECT_CLASS (atelier_session_details_parent_class)->dispose (object);
 }
@@ -241,6 +252,10 @@ atelier_session_details_get_property (GObject    *object,
       g_value_set_boolean (value, self->exporting);
       break;
 
+    case PROP_PROGRESS:
+      g_value_set_string (value, self->progress);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -270,6 +285,10 @@ atelier_session_details_set_property (GObject      *object,
 
     case PROP_EXPORTING:
       atelier_session_details_set_exporting (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_PROGRESS:
+      atelier_session_details_set_progress (self, g_value_get_string (value));
       break;
 
     default:
@@ -327,6 +346,17 @@ atelier_session_details_class_init (AtelierSessionDetailsClass *klass)
                           FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * AtelierSessionDetails:progress:
+   *
+   * While invites are sent by mail, how far it is ("Sending 12 of 40…"),
+   * with a Stop button; %NULL otherwise.
+   */
+  properties[PROP_PROGRESS] =
+    g_param_spec_string ("progress", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -340,6 +370,7 @@ atelier_session_details_class_init (AtelierSessionDetailsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtelierSessionDetails, invites_row);
   gtk_widget_class_bind_template_child (widget_class, AtelierSessionDetails, invites_spinner);
   gtk_widget_class_bind_template_child (widget_class, AtelierSessionDetails, invites_button);
+  gtk_widget_class_bind_template_child (widget_class, AtelierSessionDetails, stop_button);
   gtk_widget_class_bind_template_child (widget_class, AtelierSessionDetails, summary_label);
   gtk_widget_class_bind_template_child (widget_class, AtelierSessionDetails, check_in_button);
 }
@@ -473,4 +504,27 @@ atelier_session_details_set_exporting (AtelierSessionDetails *self,
   self->exporting = exporting;
   update_invites (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXPORTING]);
+}
+
+const char *
+atelier_session_details_get_progress (AtelierSessionDetails *self)
+{
+  g_return_val_if_fail (ATELIER_IS_SESSION_DETAILS (self), NULL);
+
+  return self->progress;
+}
+
+void
+atelier_session_details_set_progress (AtelierSessionDetails *self,
+                                      const char            *progress)
+{
+  g_return_if_fail (ATELIER_IS_SESSION_DETAILS (self));
+
+  if (g_strcmp0 (self->progress, progress) == 0)
+    return;
+
+  g_free (self->progress);
+  self->progress = g_strdup (progress);
+  update_invites (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRESS]);
 }

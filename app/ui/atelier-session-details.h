@@ -27,6 +27,9 @@ void            atelier_session_details_set_pending_invites (AtelierSessionDetai
 gboolean        atelier_session_details_get_exporting       (AtelierSessionDetails       *self);
 void            atelier_session_details_set_exporting       (AtelierSessionDetails       *self,
                                                              gboolean                     exporting);
+const char     *atelier_session_details_get_progress        (AtelierSessionDetails       *self);
+void            atelier_session_details_set_progress        (AtelierSessionDetails       *self,
+                                                             const char                  *progress);
 
 char           *atelier_session_details_format_summary      (const AtelierSessionSummary *summary);
 

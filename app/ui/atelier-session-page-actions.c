@@ -3,7 +3,7 @@
  *
  * The page's "session." actions: sign up, edit, check-in mode, who to
  * invite next, change the capacity, cancel the session, send the invites
- * owed; and, with a registration's id, check in, undo it, move to another
+ * owed by mail (or save them to a folder), retry a failed message; and, with a registration's id, check in, undo it, move to another
  * session, cancel. Each asks when it destroys something, goes through the
  * core (atelier-booking.h), says what it did in a toast on the page, and
  * reloads the page; which actions are allowed follows the session
@@ -19,7 +19,9 @@
 #include "atelier-export.h"
 #include "atelier-format.h"
 #include "atelier-invite-next-dialog.h"
+#include "atelier-mail-queue.h"
 #include "atelier-move-dialog.h"
+#include "atelier-preferences-window.h"
 #include "atelier-roster-row.h"
 #include "atelier-session-page-private.h"
 #include "atelier-settings.h"
@@ -445,23 +447,23 @@ cancel_session_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* Send invites */
+/* Save invites to a folder */
 
 typedef struct
 {
   AtelierSessionPage *page;
   GFile              *folder;
-} SendInvites;
+} SaveInvites;
 
 static void
-send_invites_free (SendInvites *send)
+save_invites_free (SaveInvites *save)
 {
-  g_object_unref (send->page);
-  g_object_unref (send->folder);
-  g_free (send);
+  g_object_unref (save->page);
+  g_object_unref (save->folder);
+  g_free (save);
 }
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (SendInvites, send_invites_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SaveInvites, save_invites_free)
 
 static void
 show_export_error (AtelierSessionPage *self,
@@ -479,10 +481,10 @@ on_invites_written_cb (GObject      *source,
                        GAsyncResult *result,
                        gpointer      user_data)
 {
-  g_autoptr(SendInvites) send = user_data;
-  AtelierSessionPage *self = send->page;
+  g_autoptr(SaveInvites) save = user_data;
+  AtelierSessionPage *self = save->page;
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = atelier_export_dup_display_name (send->folder);
+  g_autofree char *name = atelier_export_dup_display_name (save->folder);
   g_autofree char *title = NULL;
   guint n_written = 0;
   gboolean ok = atelier_export_invites_finish (result, &n_written, &error);
@@ -518,17 +520,17 @@ on_invites_written_cb (GObject      *source,
 }
 
 /**
- * atelier_session_page_send_invites:
+ * atelier_session_page_save_invites:
  * @folder: the folder chosen to write the invites in
  *
  * Writes the invites the session's customers are owed in @folder, in a
  * thread, showing progress on the page, then a toast or the error.
  */
 void
-atelier_session_page_send_invites (AtelierSessionPage *self,
+atelier_session_page_save_invites (AtelierSessionPage *self,
                                    GFile              *folder)
 {
-  SendInvites *send;
+  SaveInvites *save;
   const char *path;
 
   g_return_if_fail (ATELIER_IS_SESSION_PAGE (self));
@@ -544,15 +546,15 @@ atelier_session_page_send_invites (AtelierSessionPage *self,
       return;
     }
 
-  send = g_new0 (SendInvites, 1);
-  send->page = g_object_ref (self);
-  send->folder = g_object_ref (folder);
+  save = g_new0 (SaveInvites, 1);
+  save->page = g_object_ref (self);
+  save->folder = g_object_ref (folder);
 
   self->exporting = TRUE;
   g_clear_object (&self->export_cancellable);
   self->export_cancellable = g_cancellable_new ();
   atelier_export_invites_async (path, self->session_id, folder, self->export_cancellable,
-                                on_invites_written_cb, send);
+                                on_invites_written_cb, save);
 
   /* Shows the progress. */
   _atelier_session_page_reload (self);
@@ -571,11 +573,11 @@ on_invites_folder_response_cb (GtkNativeDialog *chooser,
   g_object_unref (chooser);
 
   if (folder != NULL)
-    atelier_session_page_send_invites (self, folder);
+    atelier_session_page_save_invites (self, folder);
 }
 
 static void
-send_invites_action (GtkWidget  *widget,
+save_invites_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
@@ -605,6 +607,233 @@ send_invites_action (GtkWidget  *widget,
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (on_invites_folder_response_cb), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Send invites by mail */
+
+/* What the mail account lacks, with a button to the preferences. */
+static void
+on_mail_account_response_cb (AdwMessageDialog   *dialog,
+                             const char         *response,
+                             AtelierSessionPage *self)
+{
+  GListModel *toplevels;
+  GApplication *application;
+
+  if (g_strcmp0 (response, "preferences") != 0)
+    return;
+
+  if (!gtk_widget_activate_action (GTK_WIDGET (self), "app.preferences", NULL))
+    {
+      /* Not in an application window (a test, a lone page). */
+      application = g_application_get_default ();
+      if (application != NULL)
+        g_action_group_activate_action (G_ACTION_GROUP (application), "preferences", NULL);
+    }
+
+  /* The action runs at once: open the window on the mail server. */
+  toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (ATELIER_IS_PREFERENCES_WINDOW (window) && gtk_widget_get_visible (window))
+        atelier_preferences_window_focus_setting (ATELIER_PREFERENCES_WINDOW (window),
+                                                  ATELIER_SETTING_SMTP_HOST);
+    }
+}
+
+static void
+ask_for_mail_account (AtelierSessionPage *self,
+                      const GError       *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (page_window (self), _("The Mail Account Is Not Set"),
+                                              error->message);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "close", _("_Not Now"),
+                                    "preferences", _("Open _Preferences"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "preferences",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "preferences");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_mail_account_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* "Sending 12 of 40…" after each message, on the details row. */
+static void
+on_message_sent_cb (AtelierMailMessage *message,
+                    guint               index,
+                    guint               total,
+                    const GError       *error,
+                    gpointer            user_data)
+{
+  AtelierSessionPage *self = user_data;
+  guint next = MIN (index + 2, total);
+
+  g_free (self->send_progress);
+  /* TRANSLATORS: progress while invites are sent, e.g. "Sending 12 of 40…" */
+  self->send_progress = g_strdup_printf (_("Sending %u of %u…"), next, total);
+  _atelier_session_page_show_progress (self);
+}
+
+/* "3 invites sent", "2 sent, 1 failed", or why nothing was sent */
+static char *
+format_send_report (const AtelierMailReport *report)
+{
+  guint n_failed = report->n_failed + report->n_retry;
+
+  if (report->n_sent == 0 && n_failed == 0)
+    return g_strdup (_("Nothing to send: every customer has the latest invite."));
+  if (n_failed == 0)
+    /* TRANSLATORS: a toast after sending, e.g. "3 messages sent" */
+    return g_strdup_printf (ngettext ("%u message sent", "%u messages sent", report->n_sent),
+                            report->n_sent);
+  /* TRANSLATORS: a toast after sending, e.g. "2 sent, 1 failed: see the roster" */
+  return g_strdup_printf (ngettext ("%u sent, %u failed: see the roster",
+                                    "%u sent, %u failed: see the roster", n_failed),
+                          report->n_sent, n_failed);
+}
+
+static void
+on_invites_sent_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(AtelierSessionPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  AtelierMailReport report = { 0 };
+  gboolean ok;
+
+  ok = atelier_mail_queue_send_finish (ATELIER_STORE (source), result, &report, &error);
+  self->sending = FALSE;
+  g_clear_object (&self->send_cancellable);
+  g_clear_pointer (&self->send_progress, g_free);
+
+  /* The page was closed meanwhile. */
+  if (self->store == NULL)
+    return;
+
+  _atelier_session_page_reload (self);
+
+  if (!ok && g_error_matches (error, ATELIER_MAIL_QUEUE_ERROR, ATELIER_MAIL_QUEUE_ERROR_CANCELLED))
+    /* TRANSLATORS: a toast when the manager stopped sending, e.g. "Stopped: 3 messages sent" */
+    title = g_strdup_printf (ngettext ("Stopped: %u message sent", "Stopped: %u messages sent",
+                                       report.n_sent),
+                             report.n_sent);
+  else if (!ok)
+    title = g_strdup_printf (_("Not sent: %s"), error->message);
+  else
+    title = format_send_report (&report);
+  show_toast (self, title);
+}
+
+/**
+ * atelier_session_page_send_invites:
+ *
+ * Sends by mail what the session's customers are owed (invites, updates,
+ * cancellations), in a thread, showing progress on the page with a way
+ * to stop, then a toast with what was sent and what failed.
+ */
+void
+atelier_session_page_send_invites (AtelierSessionPage *self)
+{
+  g_return_if_fail (ATELIER_IS_SESSION_PAGE (self));
+
+  if (self->store == NULL || self->sending || self->exporting)
+    return;
+
+  self->sending = TRUE;
+  self->send_progress = g_strdup (_("Sending invites…"));
+  g_clear_object (&self->send_cancellable);
+  self->send_cancellable = g_cancellable_new ();
+  atelier_mail_queue_send_async (self->store, NULL, self->session_id, on_message_sent_cb, self,
+                                 self->send_cancellable, on_invites_sent_cb, g_object_ref (self));
+  _atelier_session_page_reload (self);
+}
+
+/**
+ * atelier_session_page_get_sending:
+ *
+ * Returns: whether the page is sending mail now
+ */
+gboolean
+atelier_session_page_get_sending (AtelierSessionPage *self)
+{
+  g_return_val_if_fail (ATELIER_IS_SESSION_PAGE (self), FALSE);
+
+  return self->sending;
+}
+
+/* Sends, once the account allows it; else says what it lacks. */
+static void
+check_account_and_send (AtelierSessionPage *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  g_autoptr(AtelierSettings) settings = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->session == NULL || self->sending)
+    return;
+
+  settings = atelier_settings_load (self->store, &error);
+  if (settings == NULL)
+    {
+      show_error_toast (self, error);
+      return;
+    }
+  if (!atelier_settings_check_can_invite (settings, NULL))
+    {
+      atelier_export_ask_for_organizer (widget, _("The Store’s E-mail Address Is Missing"));
+      return;
+    }
+  if (!atelier_settings_check_can_send (settings, &error))
+    {
+      ask_for_mail_account (self, error);
+      return;
+    }
+
+  atelier_session_page_send_invites (self);
+}
+
+static void
+send_invites_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  check_account_and_send (ATELIER_SESSION_PAGE (widget));
+}
+
+static void
+stop_sending_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  AtelierSessionPage *self = ATELIER_SESSION_PAGE (widget);
+
+  if (self->send_cancellable != NULL)
+    g_cancellable_cancel (self->send_cancellable);
+}
+
+/* A failed message goes back to the queue; Send Invites sends it. */
+static void
+retry_message_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  AtelierSessionPage *self = ATELIER_SESSION_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!atelier_mail_queue_retry (self->store, g_variant_get_int64 (parameter), &error))
+    {
+      show_error_toast (self, error);
+      return;
+    }
+  _atelier_session_page_reload (self);
+  check_account_and_send (self);
 }
 
 /* Sign-up, who to invite next, check-in mode, editing */
@@ -684,8 +913,12 @@ _atelier_session_page_update_actions (AtelierSessionPage *self)
   gtk_widget_action_set_enabled (widget, "session.move-registration", open);
   gtk_widget_action_set_enabled (widget, "session.check-in", open);
   gtk_widget_action_set_enabled (widget, "session.undo-check-in", open);
+  gtk_widget_action_set_enabled (widget, "session.save-invites",
+                                 exists && self->n_pending > 0 && !self->exporting && !self->sending);
   gtk_widget_action_set_enabled (widget, "session.send-invites",
-                                 exists && self->n_pending > 0 && !self->exporting);
+                                 exists && self->n_pending > 0 && !self->exporting && !self->sending);
+  gtk_widget_action_set_enabled (widget, "session.stop-sending", self->sending);
+  gtk_widget_action_set_enabled (widget, "session.retry-message", exists && !self->sending);
 
   tooltip = started && open
               ? _("This session has already started; add late arrivals as walk-ins in check-in mode.")
@@ -711,5 +944,8 @@ _atelier_session_page_class_actions_init (AtelierSessionPageClass *klass)
                                    move_registration_action);
   gtk_widget_class_install_action (widget_class, "session.check-in", "x", check_in_action);
   gtk_widget_class_install_action (widget_class, "session.undo-check-in", "x", check_in_action);
+  gtk_widget_class_install_action (widget_class, "session.save-invites", NULL, save_invites_action);
   gtk_widget_class_install_action (widget_class, "session.send-invites", NULL, send_invites_action);
+  gtk_widget_class_install_action (widget_class, "session.stop-sending", NULL, stop_sending_action);
+  gtk_widget_class_install_action (widget_class, "session.retry-message", "x", retry_message_action);
 }

@@ -28,6 +28,11 @@ struct _AtelierSessionPage
   guint                  n_pending;  /* invites owed */
   gboolean               exporting;
   GCancellable          *export_cancellable;
+  gboolean               sending;   /* by mail */
+  GCancellable          *send_cancellable;
+  char                  *send_progress;
+  /* registration id → its latest AtelierMailMessage */
+  GHashTable            *mail_by_registration;
 
   /* Template children; the box is the only direct one. */
   GtkWidget             *box;
@@ -40,6 +45,7 @@ struct _AtelierSessionPage
 
 /* atelier-session-page.c */
 void _atelier_session_page_reload             (AtelierSessionPage      *self);
+void _atelier_session_page_show_progress      (AtelierSessionPage      *self);
 
 /* atelier-session-page-actions.c */
 void _atelier_session_page_class_actions_init (AtelierSessionPageClass *klass);

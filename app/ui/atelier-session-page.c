@@ -20,6 +20,7 @@
 #include <glib/gi18n.h>
 
 #include "atelier-format.h"
+#include "atelier-mail-queue.h"
 #include "atelier-outbox.h"
 #include "atelier-roster-heading.h"
 #include "atelier-roster-row.h"
@@ -42,12 +43,15 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
-/* How many messages the session's customers are owed. */
+/* How many messages the session's customers are owed, but for those
+ * whose mail failed for good: sending again would not send them (Retry
+ * does). Reads the mail first (read_mail()). */
 static guint
 count_pending_invites (AtelierSessionPage *self)
 {
   g_autoptr(GListModel) items = NULL;
   g_autoptr(GError) error = NULL;
+  guint n = 0;
 
   items = atelier_outbox_list (self->store, self->session_id, &error);
   if (items == NULL)
@@ -57,7 +61,55 @@ count_pending_invites (AtelierSessionPage *self)
       return 0;
     }
 
-  return g_list_model_get_n_items (items);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(AtelierOutboxItem) item = g_list_model_get_item (items, i);
+      gint64 registration_id = atelier_outbox_item_get_registration_id (item);
+      AtelierMailMessage *message = g_hash_table_lookup (self->mail_by_registration,
+                                                         GINT_TO_POINTER (registration_id));
+      gboolean failed = message != NULL
+                        && g_strcmp0 (atelier_mail_message_get_state (message), "failed") == 0
+                        && atelier_mail_message_get_sequence (message) == atelier_outbox_item_get_sequence (item);
+
+      if (!failed)
+        n++;
+    }
+  return n;
+}
+
+/* Each registration's latest message (superseded ones are history), and
+ * how many of the session's messages wait to be sent. */
+static guint
+read_mail (AtelierSessionPage *self)
+{
+  g_autoptr(GListModel) messages = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_waiting = 0;
+
+  g_hash_table_remove_all (self->mail_by_registration);
+  messages = atelier_mail_queue_list_session (self->store, self->session_id, &error);
+  if (messages == NULL)
+    {
+      g_warning ("Could not list the mail of session %" G_GINT64_FORMAT ": %s",
+                 self->session_id, error->message);
+      return 0;
+    }
+
+  /* Oldest first: a later message replaces an earlier one. */
+  for (guint i = 0; i < g_list_model_get_n_items (messages); i++)
+    {
+      g_autoptr(AtelierMailMessage) message = g_list_model_get_item (messages, i);
+      const char *state = atelier_mail_message_get_state (message);
+      gint64 registration_id = atelier_mail_message_get_registration_id (message);
+
+      if (g_strcmp0 (state, "superseded") == 0)
+        continue;
+      if (g_strcmp0 (state, "pending") == 0 || g_strcmp0 (state, "retry") == 0)
+        n_waiting++;
+      g_hash_table_insert (self->mail_by_registration, GINT_TO_POINTER (registration_id),
+                           g_steal_pointer (&message));
+    }
+  return n_waiting;
 }
 
 /* Rows */
@@ -99,6 +151,7 @@ bind_details (AtelierSessionPage    *self,
   atelier_session_details_set_summary (details, &self->summary);
   atelier_session_details_set_pending_invites (details, self->n_pending);
   atelier_session_details_set_exporting (details, self->exporting);
+  atelier_session_details_set_progress (details, self->sending ? self->send_progress : NULL);
 }
 
 static void
@@ -109,6 +162,8 @@ bind_roster_row (AtelierSessionPage  *self,
   atelier_roster_row_set_session (row, self->session);
   atelier_roster_row_set_session_ended (row, self->summary.ended);
   atelier_roster_row_set_registration (row, registration);
+  atelier_roster_row_set_mail_message (row, g_hash_table_lookup (self->mail_by_registration,
+                                                                 GINT_TO_POINTER (atelier_registration_get_id (registration))));
 }
 
 static void
@@ -169,7 +224,10 @@ on_factory_unbind_cb (GtkSignalListItemFactory *factory,
   if (ATELIER_IS_SESSION_DETAILS (child))
     atelier_session_details_set_session (ATELIER_SESSION_DETAILS (child), NULL);
   else if (ATELIER_IS_ROSTER_ROW (child))
-    atelier_roster_row_set_registration (ATELIER_ROSTER_ROW (child), NULL);
+    {
+      atelier_roster_row_set_registration (ATELIER_ROSTER_ROW (child), NULL);
+      atelier_roster_row_set_mail_message (ATELIER_ROSTER_ROW (child), NULL);
+    }
 }
 
 /* Loading */
@@ -331,6 +389,19 @@ show_title (AtelierSessionPage *self)
 }
 
 /**
+ * _atelier_session_page_show_progress:
+ *
+ * Draws the details block again, for the sending's progress, without
+ * reading the store.
+ */
+void
+_atelier_session_page_show_progress (AtelierSessionPage *self)
+{
+  if (self->session != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->roster)) > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self->roster), 0, 1, 1);
+}
+
+/**
  * _atelier_session_page_reload:
  *
  * Reads the session, its roster and the invites owed again, and shows
@@ -343,6 +414,7 @@ _atelier_session_page_reload (AtelierSessionPage *self)
   g_autoptr(GListModel) registrations = NULL;
   g_autoptr(GError) error = NULL;
   AtelierSessionSummary summary = { 0 };
+  guint n_waiting;
 
   g_clear_handle_id (&self->reload_source, g_source_remove);
   if (self->store == NULL)
@@ -370,7 +442,9 @@ _atelier_session_page_reload (AtelierSessionPage *self)
   g_clear_object (&self->workshop);
   self->workshop = atelier_store_get_workshop (self->store, atelier_session_get_workshop_id (session), NULL);
   self->summary = summary;
-  self->n_pending = count_pending_invites (self);
+  /* Owed but not queued yet, or queued and not sent yet */
+  n_waiting = read_mail (self);
+  self->n_pending = MAX (count_pending_invites (self), n_waiting);
 
   fill_roster (self, registrations);
   show_title (self);
@@ -421,11 +495,15 @@ atelier_session_page_dispose (GObject *object)
   g_clear_handle_id (&self->timer_source, g_source_remove);
   g_cancellable_cancel (self->export_cancellable);
   g_clear_object (&self->export_cancellable);
+  g_cancellable_cancel (self->send_cancellable);
+  g_clear_object (&self->send_cancellable);
+  g_clear_pointer (&self->send_progress, g_free);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ATELIER_TYPE_SESSION_PAGE);
 
   g_clear_object (&self->roster);
   g_clear_pointer (&self->heading_details, g_hash_table_unref);
+  g_clear_pointer (&self->mail_by_registration, g_hash_table_unref);
   g_clear_object (&self->session);
   g_clear_object (&self->workshop);
   g_clear_object (&self->store);
@@ -539,6 +617,7 @@ atelier_session_page_init (AtelierSessionPage *self)
 
   self->roster = g_list_store_new (G_TYPE_OBJECT);
   self->heading_details = g_hash_table_new_full (NULL, NULL, g_object_unref, g_free);
+  self->mail_by_registration = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
   selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->roster)));
   gtk_list_view_set_model (self->roster_view, GTK_SELECTION_MODEL (selection));
 }

@@ -16,7 +16,9 @@ GtkWidget    *atelier_session_page_new            (AtelierStore       *store,
 AtelierStore *atelier_session_page_get_store      (AtelierSessionPage *self);
 gint64        atelier_session_page_get_session_id (AtelierSessionPage *self);
 GListModel   *atelier_session_page_get_roster     (AtelierSessionPage *self);
-void          atelier_session_page_send_invites   (AtelierSessionPage *self,
+void          atelier_session_page_send_invites   (AtelierSessionPage *self);
+gboolean      atelier_session_page_get_sending    (AtelierSessionPage *self);
+void          atelier_session_page_save_invites   (AtelierSessionPage *self,
                                                    GFile              *folder);
 
 G_END_DECLS

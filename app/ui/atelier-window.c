@@ -25,6 +25,7 @@
 #include "atelier-customer-book-page.h"
 #include "atelier-export.h"
 #include "atelier-import-dialog.h"
+#include "atelier-mail-queue.h"
 #include "atelier-schedule-page.h"
 #include "atelier-settings.h"
 #include "atelier-session-editor.h"
@@ -57,9 +58,13 @@ struct _AtelierWindow
   AdwBin               *workshops_bin;
   AdwBin               *customers_bin;
   GtkWidget            *shortcuts_window;  /* NULL until first shown */
+  GCancellable         *mail_cancellable;  /* while win.send-mail sends */
 
   /* Template children */
   AdwToastOverlay      *toast_overlay;
+  GtkRevealer          *mail_banner;
+  GtkLabel             *mail_banner_label;
+  GtkWidget            *mail_banner_button;
   AdwLeaflet           *leaflet;
   GtkWidget            *main_box;
   AdwViewSwitcherTitle *switcher_title;
@@ -81,6 +86,101 @@ enum
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* The mail banner */
+
+/* "3 messages wait to be sent", "2 messages could not be sent…", or
+ * hidden when nothing waits nor failed. Sending again is the answer to
+ * both: failed ones go back in the queue from their session's Retry. */
+static void
+update_mail_banner (AtelierWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  guint n_waiting = 0;
+  guint n_failed = 0;
+
+  if (self->store == NULL)
+    return;
+  if (!atelier_mail_queue_count (self->store, &n_waiting, &n_failed, &error))
+    {
+      g_warning ("Could not count the messages waiting: %s", error->message);
+      return;
+    }
+
+  if (n_failed > 0)
+    /* TRANSLATORS: the window's banner, e.g. "2 messages could not be sent: open their session to retry" */
+    text = g_strdup_printf (ngettext ("%u message could not be sent: open its session to retry",
+                                      "%u messages could not be sent: open their session to retry",
+                                      n_failed),
+                            n_failed);
+  else if (n_waiting > 0)
+    /* TRANSLATORS: the window's banner, e.g. "3 messages wait to be sent" */
+    text = g_strdup_printf (ngettext ("%u message waits to be sent", "%u messages wait to be sent",
+                                      n_waiting),
+                            n_waiting);
+
+  if (text != NULL)
+    gtk_label_set_label (self->mail_banner_label, text);
+  if (n_failed > 0)
+    gtk_widget_add_css_class (gtk_widget_get_parent (GTK_WIDGET (self->mail_banner_label)), "error");
+  else
+    gtk_widget_remove_css_class (gtk_widget_get_parent (GTK_WIDGET (self->mail_banner_label)), "error");
+  gtk_widget_set_visible (self->mail_banner_button, n_waiting > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.send-mail",
+                                 n_waiting > 0 && self->mail_cancellable == NULL);
+  gtk_revealer_set_reveal_child (self->mail_banner, text != NULL);
+}
+
+static void
+on_mail_sent_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(AtelierWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  AtelierMailReport report = { 0 };
+
+  if (!atelier_mail_queue_send_finish (ATELIER_STORE (source), result, &report, &error))
+    title = g_strdup_printf (_("Not sent: %s"), error->message);
+  else
+    /* TRANSLATORS: a toast after sending, e.g. "3 messages sent" */
+    title = g_strdup_printf (ngettext ("%u message sent", "%u messages sent", report.n_sent),
+                             report.n_sent);
+  g_clear_object (&self->mail_cancellable);
+  if (self->store == NULL)
+    return;
+
+  update_mail_banner (self);
+  atelier_toast_show_text (GTK_WIDGET (self->toast_overlay), title);
+}
+
+/* Sends every message that waits, as the application's timer would. */
+static void
+send_mail_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  AtelierWindow *self = ATELIER_WINDOW (widget);
+  g_autoptr(AtelierSettings) settings = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL || self->mail_cancellable != NULL)
+    return;
+
+  settings = atelier_settings_load (self->store, &error);
+  if (settings == NULL || !atelier_settings_check_can_send (settings, &error))
+    {
+      atelier_toast_show_text (GTK_WIDGET (self->toast_overlay), error->message);
+      return;
+    }
+
+  self->mail_cancellable = g_cancellable_new ();
+  gtk_widget_action_set_enabled (widget, "win.send-mail", FALSE);
+  atelier_mail_queue_send_async (self->store, NULL, 0, NULL, NULL, self->mail_cancellable,
+                                 on_mail_sent_cb, g_object_ref (self));
+}
 
 /* Settings */
 
@@ -856,6 +956,9 @@ atelier_window_constructed (GObject *object)
   update_subtitle (self);
   g_signal_connect_object (self->store, "changed::settings", G_CALLBACK (update_subtitle), self,
                            G_CONNECT_SWAPPED);
+  update_mail_banner (self);
+  g_signal_connect_object (self->store, "changed", G_CALLBACK (update_mail_banner), self,
+                           G_CONNECT_SWAPPED);
 
   self->schedule_page = ATELIER_SCHEDULE_PAGE (atelier_schedule_page_new (self->store));
   self->workshops_bin = ADW_BIN (adw_bin_new ());
@@ -896,6 +999,8 @@ atelier_window_dispose (GObject *object)
   g_clear_weak_pointer (&self->focus_before_page);
   g_clear_handle_id (&self->remove_source, g_source_remove);
   g_clear_handle_id (&self->switcher_bar_source, g_source_remove);
+  g_cancellable_cancel (self->mail_cancellable);
+  g_clear_object (&self->mail_cancellable);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ATELIER_TYPE_WINDOW);
 
@@ -1016,6 +1121,7 @@ atelier_window_class_init (AtelierWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.check-in", "x", open_window_action);
   gtk_widget_class_install_action (widget_class, "win.sign-up", "x", open_window_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "win.send-mail", NULL, send_mail_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.view", "s", view_action);
   gtk_widget_class_install_action (widget_class, "win.export-schedule", NULL, export_schedule_action);
@@ -1053,6 +1159,9 @@ atelier_window_class_init (AtelierWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/ateliers/Atelier/ui/atelier-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AtelierWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, AtelierWindow, mail_banner);
+  gtk_widget_class_bind_template_child (widget_class, AtelierWindow, mail_banner_label);
+  gtk_widget_class_bind_template_child (widget_class, AtelierWindow, mail_banner_button);
   gtk_widget_class_bind_template_child (widget_class, AtelierWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, AtelierWindow, main_box);
   gtk_widget_class_bind_template_child (widget_class, AtelierWindow, switcher_title);

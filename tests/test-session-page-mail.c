@@ -1,0 +1,280 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-session-page-mail.c: "Send Invites…" on a session's page sends
+ * them to a real SMTP server (tests/smtp-server.py), and the roster says
+ * who was sent what, and who failed and why, with Retry */
+#define G_LOG_DOMAIN "test-session-page-mail"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "atelier-session-page.h"
+#include "test-mail-util.h"
+#include "test-ui-util.h"
+
+#define WAIT_TIMEOUT_SECONDS 20
+
+typedef struct
+{
+  MailFixture         mail;
+  GtkWindow          *window;
+  AtelierSessionPage *page;
+} Fixture;
+
+static void
+setup (Fixture *f, gconstpointer data)
+{
+  f->mail.anonymous = TRUE;
+  mail_fixture_setup (&f->mail, data);
+}
+
+static void
+destroy_windows (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  while (g_list_model_get_n_items (toplevels) > 0)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
+
+      gtk_window_destroy (window);
+    }
+}
+
+static void
+teardown (Fixture *f, gconstpointer data)
+{
+  destroy_windows ();
+  f->window = NULL;
+  f->page = NULL;
+  mail_fixture_teardown (&f->mail, data);
+}
+
+static AtelierStore *
+store_of (Fixture *f)
+{
+  return f->mail.ical.base.store;
+}
+
+static void
+show_page (Fixture *f, gint64 session_id)
+{
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, 720, 1000);
+  f->page = ATELIER_SESSION_PAGE (atelier_session_page_new (store_of (f), session_id));
+  gtk_window_set_child (f->window, GTK_WIDGET (f->page));
+  gtk_window_present (f->window);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+}
+
+static gboolean
+has_visible_label_containing (GtkWidget *root, const char *text)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  test_collect_widgets (root, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_is_visible (labels->pdata[i])
+        && strstr (gtk_label_get_label (labels->pdata[i]), text) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+static guint
+count_visible_labels_with_prefix (GtkWidget *root, const char *prefix)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  guint n = 0;
+
+  test_collect_widgets (root, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_is_visible (labels->pdata[i])
+        && g_str_has_prefix (gtk_label_get_label (labels->pdata[i]), prefix))
+      n++;
+  return n;
+}
+
+static gboolean
+sending_done (gpointer fixture, gconstpointer data)
+{
+  Fixture *f = fixture;
+
+  return !atelier_session_page_get_sending (f->page);
+}
+
+static gboolean
+page_shows (gpointer fixture, gconstpointer data)
+{
+  Fixture *f = fixture;
+
+  return has_visible_label_containing (GTK_WIDGET (f->page), data);
+}
+
+/* The visible Retry buttons of the roster */
+static GPtrArray *
+find_retry_buttons (Fixture *f)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  GPtrArray *found = g_ptr_array_new ();
+
+  test_collect_widgets (GTK_WIDGET (f->page), GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (gtk_widget_has_css_class (buttons->pdata[i], "retry-message") && gtk_widget_is_visible (buttons->pdata[i]))
+      g_ptr_array_add (found, buttons->pdata[i]);
+  return found;
+}
+
+/* With ATELIER_SCREENSHOT=FILE.png, saves the page as drawn (to look at
+ * it in English and, with LANGUAGE=fr, in French). */
+static void
+save_screenshot (Fixture *f)
+{
+  const char *path = g_getenv ("ATELIER_SCREENSHOT");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer;
+  int width, height;
+
+  if (path == NULL)
+    return;
+  width = gtk_widget_get_width (GTK_WIDGET (f->window));
+  height = gtk_widget_get_height (GTK_WIDGET (f->window));
+  paintable = gtk_widget_paintable_new (GTK_WIDGET (f->window));
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  renderer = gtk_native_get_renderer (GTK_NATIVE (f->window));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+static void
+send_and_wait (Fixture *f)
+{
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "session.send-invites", NULL);
+  g_assert_true (atelier_session_page_get_sending (f->page));
+  test_wait_until (sending_done, f, NULL, WAIT_TIMEOUT_SECONDS);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+}
+
+/* One message per attendee reaches the server; the one it refuses shows
+ * as failed with the server's reason, and Retry sends it once the
+ * mailbox exists. */
+static void
+test_send_and_retry (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GPtrArray) retry = NULL;
+  g_autoptr(GHashTable) recipients = g_hash_table_new (g_str_hash, g_str_equal);
+  gint64 session;
+
+  mail_start_server (&f->mail, "starttls", "--reject", "gone@example.org", NULL);
+  session = ical_session_in_days (&f->mail.ical, 3, 10);
+  ical_sign_up (&f->mail.ical, session, "Zoé", "Lefèvre", "zoe@example.org", 1, NULL);
+  ical_sign_up (&f->mail.ical, session, "Marc", "Dupont", "marc@example.org", 2, NULL);
+  ical_sign_up (&f->mail.ical, session, "Ana", "Gone", "gone@example.org", 1, NULL);
+  show_page (f, session);
+  /* A screenshot in French comes before the English checks. */
+  if (g_getenv ("ATELIER_SCREENSHOT") == NULL)
+    g_assert_true (has_visible_label_containing (GTK_WIDGET (f->page), "3 to send"));
+
+  send_and_wait (f);
+  save_screenshot (f);
+
+  records = mail_read_log (&f->mail);
+  g_assert_cmpuint (records->len, ==, 2);
+  for (guint i = 0; i < records->len; i++)
+    g_hash_table_add (recipients, (gpointer) mail_record_to (records->pdata[i]));
+  g_assert_true (g_hash_table_contains (recipients, "zoe@example.org"));
+  g_assert_true (g_hash_table_contains (recipients, "marc@example.org"));
+
+  g_assert_cmpuint (count_visible_labels_with_prefix (GTK_WIDGET (f->page), "Invite sent "), ==, 2);
+  g_assert_true (has_visible_label_containing (GTK_WIDGET (f->page), "Invite failed: The mail server refused the message: 550 5.1.1"));
+  test_wait_until (page_shows, f, "2 sent, 1 failed", WAIT_TIMEOUT_SECONDS);
+  retry = find_retry_buttons (f);
+  g_assert_cmpuint (retry->len, ==, 1);
+  /* Sending again would not send the refused one: only Retry does. */
+  g_assert_true (has_visible_label_containing (GTK_WIDGET (f->page), "Nothing to send"));
+
+  /* The mailbox is back: Retry sends that one message, and only it. */
+  mail_stop_server (&f->mail);
+  g_remove (f->mail.log);
+  mail_start_server (&f->mail, "starttls", NULL);
+  g_signal_emit_by_name (retry->pdata[0], "clicked");
+  g_assert_true (atelier_session_page_get_sending (f->page));
+  test_wait_until (sending_done, f, NULL, WAIT_TIMEOUT_SECONDS);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+
+  g_clear_pointer (&records, g_ptr_array_unref);
+  records = mail_read_log (&f->mail);
+  g_assert_cmpuint (records->len, ==, 1);
+  g_assert_cmpstr (mail_record_to (records->pdata[0]), ==, "gone@example.org");
+  g_assert_cmpuint (count_visible_labels_with_prefix (GTK_WIDGET (f->page), "Invite sent "), ==, 3);
+  g_clear_pointer (&retry, g_ptr_array_unref);
+  retry = find_retry_buttons (f);
+  g_assert_cmpuint (retry->len, ==, 0);
+  g_assert_true (has_visible_label_containing (GTK_WIDGET (f->page), "Nothing to send"));
+}
+
+/* Without a mail server set, the page says so, offers the preferences,
+ * and sends nothing. */
+static void
+test_no_account (Fixture *f, gconstpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  AdwMessageDialog *dialog = NULL;
+  gint64 session;
+
+  session = ical_session_in_days (&f->mail.ical, 3, 10);
+  ical_sign_up (&f->mail.ical, session, "Zoé", "Lefèvre", "zoe@example.org", 1, NULL);
+  show_page (f, session);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "session.send-invites", NULL);
+  g_assert_false (atelier_session_page_get_sending (f->page));
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        dialog = ADW_MESSAGE_DIALOG (window);
+    }
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "The Mail Account Is Not Set");
+  g_assert_true (adw_message_dialog_has_response (dialog, "preferences"));
+  g_assert_cmpstr (test_query_text (store_of (f), "SELECT count(*) FROM mail_messages WHERE state = 'sent'"),
+                   ==, "0");
+  g_assert_true (has_visible_label_containing (GTK_WIDGET (f->page), "1 to send"));
+}
+
+int
+main (int argc, char **argv)
+{
+  if (!gtk_init_check ())
+    {
+      g_print ("1..0 # SKIP no display\n");
+      return 0;
+    }
+  adw_init ();
+  g_mime_init ();
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("ATELIER_LOCALEDIR") ? g_getenv ("ATELIER_LOCALEDIR") : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_test_init (&argc, &argv, NULL);
+
+  if (!mail_can_run ())
+    {
+      g_print ("1..0 # SKIP python3-aiosmtpd or openssl is missing\n");
+      return 0;
+    }
+
+  g_test_add ("/atelier/session-page-mail/send-and-retry", Fixture, NULL, setup, test_send_and_retry, teardown);
+  g_test_add ("/atelier/session-page-mail/no-account", Fixture, NULL, setup, test_no_account, teardown);
+  return g_test_run ();
+}
