@@ -435,8 +435,13 @@ wrap_button_label (GtkWidget *button)
   if (!GTK_IS_LABEL (label))
     return;
 
+  /* GTK 4.8 gives a wrapping label only its longest word when the row is
+   * short of room, even at 760 pixels: a few characters of width keep a
+   * short label ("Check In") on one line, a long one still wraps. */
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+  gtk_label_set_width_chars (GTK_LABEL (label),
+                             CLAMP ((int) g_utf8_strlen (gtk_label_get_label (GTK_LABEL (label)), -1), 4, 10));
 }
 
 static void
