@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-bench-mail.c: 1,000 invites built and sent over one connection
  *
  *   atelier-bench-mail [--invites N] [--runs N] --server PATH --smtplib PATH

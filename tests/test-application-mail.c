@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-application-mail.c: the running app sends due mail by itself, one
  * batch at a time */
 #define G_LOG_DOMAIN "test-application-mail"

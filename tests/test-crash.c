@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-crash.c: atelier-cli killed (SIGKILL) at random moments
  *
  * During imports and during sign-ups racing for the same seats, the CLI

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-mail-util.h: what the mail tests share: a real SMTP server on
  * 127.0.0.1 (tests/smtp-server.py, python3-aiosmtpd), a certificate made
  * with openssl, and what the server received */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-mail.c: sending over SMTP to a real server on 127.0.0.1, the queue's
  * states, failures, reminders, follow-ups and templates */
 #define G_LOG_DOMAIN "test-mail"

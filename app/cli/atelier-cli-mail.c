@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-cli-mail.c: mail that leaves the computer
  *
  *   send [--session ID] [--dry-run]    sends what is due or owed, a line a message

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-mail-message.c: one message of the mail queue, with its state
  *
  * A row of mail_messages (schema step 10) with the names of its customer

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-mail-message.h: one message of the mail queue, with its state */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-mail-queue.c: every message owed to a customer, with its state,
  * and sending them
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-mail-template.c: the texts of reminders and follow-ups, which a
  * store can edit
  *

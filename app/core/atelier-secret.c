@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-secret.c: the mail account's password, in the Secret Service
  *
  * The password of the SMTP account is kept by libsecret (the GNOME

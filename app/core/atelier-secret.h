@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-secret.h: the mail account's password, in the Secret Service */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-smtp.c: one connection to the store's mail server, with libcurl
  *
  * An AtelierSmtp is one libcurl handle: the messages of a batch are sent

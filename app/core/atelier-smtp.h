@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-smtp.h: one connection to the store's mail server, with libcurl */
 #pragma once
 

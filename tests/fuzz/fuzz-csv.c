@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-csv.c: the CSV reader, with every separator and encoding
  *
  * The first byte picks the separator (detected, comma, semicolon, tab);

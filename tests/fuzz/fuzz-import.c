@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-import.c: reading a customer file and guessing its columns
  *
  * The input is the file, as the import dialog and `import-customers`

@@ -1,4 +1,5 @@
-/* fuzz-mailbox.c: the settings' mailbox rule
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* fuzz-mailbox.c: the mailbox rule, as the settings use it
  *
  * Whatever is typed as the organizer, the setting either refuses it or
  * keeps an address that the rule accepts, with no byte that could end
@@ -11,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "atelier-contact.h"
 #include "atelier-settings.h"
 #include "fuzz-util.h"
 
@@ -21,7 +23,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autofree char *text = fuzz_dup_text (data, size);
   g_autoptr(AtelierSettings) settings = atelier_settings_new ();
   g_autoptr(GError) error = NULL;
-  gboolean valid = atelier_settings_is_valid_mailbox (text);
+  gboolean valid = atelier_contact_is_mailbox (text);
 
   if (valid)
     {
@@ -36,7 +38,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
       FUZZ_CHECK (error == NULL);
       FUZZ_CHECK (kept != NULL);
-      FUZZ_CHECK (*kept == '\0' || atelier_settings_is_valid_mailbox (kept));
+      FUZZ_CHECK (*kept == '\0' || atelier_contact_is_mailbox (kept));
     }
   else
     FUZZ_CHECK (error != NULL && !valid);

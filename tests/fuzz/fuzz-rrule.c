@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-rrule.c: the iCalendar recurrence rules a series is made from
  *
  * libical parses the RRULE and its iterator expands it from a session

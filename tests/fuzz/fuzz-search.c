@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-search.c: the door's search, from what is typed to the query
  *
  * One store, opened once with a few customers, answers every input: what

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-util.h: what the fuzz targets share */
 #pragma once
 
