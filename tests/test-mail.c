@@ -1245,6 +1245,32 @@ test_cli_mail_test_french (Fixture *f, gconstpointer data)
                                  "\u00a0: 535 5.7.8 Authentication credentials invalid"));
 }
 
+/* What a message is, decided once for the window and atelier-cli. */
+static void
+test_what (void)
+{
+  const struct { const char *purpose; const char *kind; AtelierMailWhat what; } cases[] = {
+    { "invite", "new", ATELIER_MAIL_WHAT_INVITE },
+    { "invite", "promoted", ATELIER_MAIL_WHAT_INVITE_PROMOTED },
+    { "invite", "update", ATELIER_MAIL_WHAT_UPDATE },
+    { "cancel", "cancelled", ATELIER_MAIL_WHAT_CANCELLATION },
+    { "cancel", "session-cancelled", ATELIER_MAIL_WHAT_CANCELLATION },
+    { "reminder", "reminder", ATELIER_MAIL_WHAT_REMINDER },
+    { "thank-you", "thank-you", ATELIER_MAIL_WHAT_THANK_YOU },
+    { "missed-you", "missed-you", ATELIER_MAIL_WHAT_MISSED_YOU },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(AtelierMailMessage) message = g_object_new (ATELIER_TYPE_MAIL_MESSAGE,
+                                                           "purpose", cases[i].purpose,
+                                                           "kind", cases[i].kind,
+                                                           NULL);
+
+      g_assert_cmpint (atelier_mail_message_get_what (message), ==, cases[i].what);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1258,6 +1284,7 @@ main (int argc, char **argv)
     }
 
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, mail_fixture_setup, fn, mail_fixture_teardown)
+  g_test_add_func ("/atelier/mail/what", test_what);
   ADD ("/atelier/mail/account-settings", test_account_settings);
   ADD ("/atelier/mail/password-file", test_password_file);
   ADD ("/atelier/mail/send/starttls", test_send_starttls);

@@ -58,22 +58,24 @@ forget_password (char *password)
 static const char *
 describe_purpose (AtelierMailMessage *message)
 {
-  const char *purpose = atelier_mail_message_get_purpose (message);
-  const char *kind = atelier_mail_message_get_kind (message);
-
-  if (g_strcmp0 (purpose, "reminder") == 0)
-    return C_("mail", "reminder");
-  if (g_strcmp0 (purpose, "thank-you") == 0)
-    return C_("mail", "thank-you");
-  if (g_strcmp0 (purpose, "missed-you") == 0)
-    return C_("mail", "we missed you");
-  if (g_strcmp0 (kind, "update") == 0)
-    return C_("mail", "update");
-  if (g_strcmp0 (kind, "promoted") == 0)
-    return C_("mail", "invitation, off the waiting list");
-  if (g_strcmp0 (purpose, "cancel") == 0)
-    return C_("mail", "cancellation");
-  return C_("mail", "invitation");
+  switch (atelier_mail_message_get_what (message))
+    {
+    case ATELIER_MAIL_WHAT_REMINDER:
+      return C_("mail", "reminder");
+    case ATELIER_MAIL_WHAT_THANK_YOU:
+      return C_("mail", "thank-you");
+    case ATELIER_MAIL_WHAT_MISSED_YOU:
+      return C_("mail", "we missed you");
+    case ATELIER_MAIL_WHAT_UPDATE:
+      return C_("mail", "update");
+    case ATELIER_MAIL_WHAT_INVITE_PROMOTED:
+      return C_("mail", "invitation, off the waiting list");
+    case ATELIER_MAIL_WHAT_CANCELLATION:
+      return C_("mail", "cancellation");
+    case ATELIER_MAIL_WHAT_INVITE:
+    default:
+      return C_("mail", "invitation");
+    }
 }
 
 static const char *

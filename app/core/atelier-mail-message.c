@@ -96,3 +96,36 @@ GETTER (gint64, created_at)
 GETTER (gint64, next_attempt_at)
 GETTER (gint64, sent_at)
 GETTER (const char *, server_reply)
+
+/**
+ * atelier_mail_message_get_what:
+ *
+ * What @message is to its customer, decided here once for every view of
+ * the queue (the window, atelier-cli): a cancellation is any message that
+ * withdraws the invite, whether the registration or the session went.
+ */
+AtelierMailWhat
+atelier_mail_message_get_what (AtelierMailMessage *self)
+{
+  const char *purpose;
+  const char *kind;
+
+  g_return_val_if_fail (ATELIER_IS_MAIL_MESSAGE (self), ATELIER_MAIL_WHAT_INVITE);
+
+  purpose = self->purpose;
+  kind = self->kind;
+  if (g_strcmp0 (purpose, "reminder") == 0)
+    return ATELIER_MAIL_WHAT_REMINDER;
+  if (g_strcmp0 (purpose, "thank-you") == 0)
+    return ATELIER_MAIL_WHAT_THANK_YOU;
+  if (g_strcmp0 (purpose, "missed-you") == 0)
+    return ATELIER_MAIL_WHAT_MISSED_YOU;
+  if (g_strcmp0 (purpose, "cancel") == 0 || g_strcmp0 (kind, "cancelled") == 0 ||
+      g_strcmp0 (kind, "session-cancelled") == 0)
+    return ATELIER_MAIL_WHAT_CANCELLATION;
+  if (g_strcmp0 (kind, "update") == 0)
+    return ATELIER_MAIL_WHAT_UPDATE;
+  if (g_strcmp0 (kind, "promoted") == 0)
+    return ATELIER_MAIL_WHAT_INVITE_PROMOTED;
+  return ATELIER_MAIL_WHAT_INVITE;
+}

@@ -9,6 +9,18 @@ G_BEGIN_DECLS
 #define ATELIER_TYPE_MAIL_MESSAGE (atelier_mail_message_get_type ())
 G_DECLARE_FINAL_TYPE (AtelierMailMessage, atelier_mail_message, ATELIER, MAIL_MESSAGE, GObject)
 
+/* What a message is to the customer, from its purpose and kind. */
+typedef enum
+{
+  ATELIER_MAIL_WHAT_INVITE,
+  ATELIER_MAIL_WHAT_INVITE_PROMOTED,  /* off the waiting list */
+  ATELIER_MAIL_WHAT_UPDATE,
+  ATELIER_MAIL_WHAT_CANCELLATION,
+  ATELIER_MAIL_WHAT_REMINDER,
+  ATELIER_MAIL_WHAT_THANK_YOU,
+  ATELIER_MAIL_WHAT_MISSED_YOU,
+} AtelierMailWhat;
+
 gint64      atelier_mail_message_get_id              (AtelierMailMessage *self);
 gint64      atelier_mail_message_get_registration_id (AtelierMailMessage *self);
 gint64      atelier_mail_message_get_session_id      (AtelierMailMessage *self);
@@ -31,5 +43,6 @@ gint64      atelier_mail_message_get_next_attempt_at (AtelierMailMessage *self);
 gint64      atelier_mail_message_get_sent_at         (AtelierMailMessage *self);
 /* the server's answer: "250 …" when sent, the reason when not */
 const char *atelier_mail_message_get_server_reply    (AtelierMailMessage *self);
+AtelierMailWhat atelier_mail_message_get_what        (AtelierMailMessage *self);
 
 G_END_DECLS

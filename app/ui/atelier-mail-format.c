@@ -20,26 +20,23 @@
 const char *
 atelier_mail_format_what (AtelierMailMessage *message)
 {
-  const char *purpose = atelier_mail_message_get_purpose (message);
-  const char *kind = atelier_mail_message_get_kind (message);
-
-  if (g_strcmp0 (purpose, "invite") == 0)
+  switch (atelier_mail_message_get_what (message))
     {
-      if (g_strcmp0 (kind, "update") == 0)
-        return C_("mail", "Update");
-      if (g_strcmp0 (kind, "cancelled") == 0 || g_strcmp0 (kind, "session-cancelled") == 0)
-        return C_("mail", "Cancellation");
+    case ATELIER_MAIL_WHAT_UPDATE:
+      return C_("mail", "Update");
+    case ATELIER_MAIL_WHAT_CANCELLATION:
+      return C_("mail", "Cancellation");
+    case ATELIER_MAIL_WHAT_REMINDER:
+      return C_("mail", "Reminder");
+    case ATELIER_MAIL_WHAT_THANK_YOU:
+      return C_("mail", "Thank-you");
+    case ATELIER_MAIL_WHAT_MISSED_YOU:
+      return C_("mail", "We-missed-you");
+    case ATELIER_MAIL_WHAT_INVITE:
+    case ATELIER_MAIL_WHAT_INVITE_PROMOTED:
+    default:
       return C_("mail", "Invite");
     }
-  if (g_strcmp0 (purpose, "cancel") == 0)
-    return C_("mail", "Cancellation");
-  if (g_strcmp0 (purpose, "reminder") == 0)
-    return C_("mail", "Reminder");
-  if (g_strcmp0 (purpose, "thank-you") == 0)
-    return C_("mail", "Thank-you");
-  if (g_strcmp0 (purpose, "missed-you") == 0)
-    return C_("mail", "We-missed-you");
-  return C_("mail", "Message");
 }
 
 static char *
