@@ -268,6 +268,36 @@ test_preview_cancel (Fixture *f, gconstpointer data)
     }
 }
 
+/* A new customer whose e-mail address is known is that customer, at a
+ * sign-up and a walk-in alike, from every path (window, CLI). */
+static void
+test_known_email (Fixture *f, gconstpointer data)
+{
+  gint64 s = session_in (f, 48, 4);
+  g_autoptr(AtelierCustomer) known = atelier_customer_new ("Agnès", "Barbier");
+  g_autoptr(AtelierCustomer) twin = atelier_customer_new ("Agnes", "Twin");
+  g_autoptr(AtelierCustomer) walker = atelier_customer_new ("A.", "Barbier");
+  g_autoptr(AtelierRegistration) signed_up = NULL;
+  g_autoptr(AtelierRegistration) walked_in = NULL;
+  g_autoptr(GListModel) all = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (known, "email", "agnes.barbier@example.org", NULL);
+  g_assert_true (atelier_store_add_customer (f->base.store, known, &error));
+  g_object_set (twin, "email", " Agnes.Barbier@example.org", NULL);
+  signed_up = atelier_booking_sign_up (f->base.store, s, twin, 1, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (atelier_registration_get_customer_id (signed_up), ==, atelier_customer_get_id (known));
+
+  g_object_set (walker, "email", "agnes.barbier@example.org", NULL);
+  walked_in = atelier_booking_walk_in (f->base.store, session_in (f, 0, 4), walker, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (atelier_registration_get_customer_id (walked_in), ==, atelier_customer_get_id (known));
+
+  all = atelier_store_list_customers (f->base.store, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (all), ==, 1);
+}
+
 static void
 test_cancel_waitlisted_closes_gap (Fixture *f, gconstpointer data)
 {
@@ -875,6 +905,7 @@ main (int argc, char **argv)
   ADD ("sign-up/refusals", test_sign_up_refusals);
   ADD ("cancel/promotes-in-order", test_cancel_promotes_in_order);
   ADD ("cancel/preview", test_preview_cancel);
+  ADD ("known-email", test_known_email);
   ADD ("cancel/waitlisted-closes-gap", test_cancel_waitlisted_closes_gap);
   ADD ("cancel/promotion-chain", test_promotion_chain);
   ADD ("move/between-full-sessions", test_move_between_full_sessions);

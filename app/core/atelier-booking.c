@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "atelier-booking.h"
+#include "atelier-customer-book.h"
 #include "atelier-reschedule-private.h"
 #include "atelier-store-private.h"
 
@@ -104,14 +105,31 @@ find_registration (AtelierStore  *store,
   return g_list_model_get_item (found, 0);
 }
 
-/* Saves @customer first if it is new, in the caller's transaction. */
+/* Saves @customer first if it is new, in the caller's transaction. A
+ * new customer whose e-mail address is known is that customer (the rule
+ * the import and atelier-cli match by): @customer then takes their id. */
 static gboolean
 ensure_customer (AtelierStore     *store,
                  AtelierCustomer  *customer,
                  GError          **error)
 {
+  g_autoptr(AtelierCustomer) known = NULL;
+  g_autoptr(GError) local_error = NULL;
+
   if (atelier_customer_get_id (customer) != 0)
     return TRUE;
+
+  known = atelier_customer_book_match_email (store, atelier_customer_get_email (customer), &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (known != NULL)
+    {
+      g_object_set (customer, "id", atelier_customer_get_id (known), NULL);
+      return TRUE;
+    }
   return atelier_store_add_customer (store, customer, error);
 }
 
