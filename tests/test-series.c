@@ -164,6 +164,12 @@ test_invalid_rules (Fixture *f, gconstpointer data)
     "FREQ=SOMETIMES;COUNT=3",
     "COUNT=3",
     "FREQ=WEEKLY;COUNT=3\r\nATTENDEE:mailto:evil@example.net",
+    /* Steps finer than a day: libical searched for minutes on these. */
+    "FREQ=SECONDLY;BYDAY=-1FR;UNTIL=2027123T000000Z",
+    "FREQ=HOURLY;BYDAY=-1FR;COUNT=10",
+    "FREQ=DAILY;BYDAY=-1FR;BYHOUR=9,14;COUNT=4",
+    "FREQ=WEEKLY;BYMINUTE=0,30;COUNT=4",
+    "FREQ=MONTHLY;BYSECOND=5;COUNT=4",
   };
   g_autoptr(AtelierSession) first = first_session (f, 2026, 1, 1, 9, 0);
 

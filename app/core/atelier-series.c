@@ -139,6 +139,21 @@ parse_rule (const char                 *rrule,
       return FALSE;
     }
 
+  /* Every session keeps the first one's time of day, so a series steps by
+   * days at the finest; finer steps also let libical search for hours. */
+  if (rule->freq < ICAL_DAILY_RECURRENCE ||
+      rule->by_hour[0] != ICAL_RECURRENCE_ARRAY_MAX ||
+      rule->by_minute[0] != ICAL_RECURRENCE_ARRAY_MAX ||
+      rule->by_second[0] != ICAL_RECURRENCE_ARRAY_MAX)
+    {
+      g_set_error (error, ATELIER_SERIES_ERROR, ATELIER_SERIES_ERROR_INVALID_RULE,
+                   _("The sessions of a series all start at the first one’s time, "
+                     "at most once a day: “%s” repeats within a day. Use FREQ=DAILY, "
+                     "WEEKLY, MONTHLY or YEARLY without BYHOUR, BYMINUTE or BYSECOND."),
+                   rrule);
+      return FALSE;
+    }
+
   return TRUE;
 }
 
