@@ -345,6 +345,192 @@ test_wall_time_in_gap (void)
   g_assert_true (g_date_time_equal (expanded, gap));
 }
 
+static char *
+format_start (GListModel *sessions,
+              guint       i)
+{
+  g_autoptr(AtelierSession) session = g_list_model_get_item (sessions, i);
+  g_autoptr(GDateTime) start = atelier_session_dup_start (session);
+
+  return format_wall (start);
+}
+
+/* A first session at a wall time, read by the schedule's rule, as the
+ * editor and the CLI make it. */
+static AtelierSession *
+first_at_wall (GDateTime *wall,
+               int        minutes)
+{
+  g_autoptr(GTimeZone) paris = g_time_zone_new_identifier ("Europe/Paris");
+  g_autoptr(GDateTime) starts =
+    atelier_reschedule_wall_time (paris, g_date_time_get_year (wall), g_date_time_get_month (wall),
+                                g_date_time_get_day_of_month (wall), g_date_time_get_hour (wall),
+                                g_date_time_get_minute (wall), 0, NULL);
+  g_autoptr(GDateTime) ends = g_date_time_add_minutes (starts, minutes);
+
+  return atelier_session_new (1, starts, ends, "Europe/Paris");
+}
+
+/* A series whose first date falls in the gap: that date alone moves to
+ * 03:30, the later ones keep the 02:30 that was chosen, as a single
+ * session at 02:30 on each of those dates would. */
+static void
+test_first_date_in_gap (void)
+{
+  static const char *const expected[] = {
+    "2027-03-28 03:30 +02:00", "2027-03-29 02:30 +02:00", "2027-04-04 02:30 +02:00",
+  };
+  g_autoptr(GDateTime) wall = g_date_time_new_utc (2027, 3, 28, 2, 30, 0);
+  g_autoptr(AtelierSession) first = first_at_wall (wall, 60);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) series = atelier_series_expand_full (first, wall,
+                                                             "FREQ=WEEKLY;BYDAY=SU,MO;COUNT=3",
+                                                             NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (series), ==, 3);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autofree char *text = format_start (series, i);
+      g_autoptr(AtelierSession) session = g_list_model_get_item (series, i);
+
+      g_assert_cmpstr (text, ==, expected[i]);
+      g_assert_cmpint (atelier_session_get_ends_at (session) - atelier_session_get_starts_at (session),
+                       ==, 3600);
+    }
+}
+
+/* 02:30 on the morning summer time ends comes twice: the first one, in
+ * summer time, whether alone or inside a series. */
+static void
+test_repeated_time (void)
+{
+  g_autoptr(GTimeZone) paris = g_time_zone_new_identifier ("Europe/Paris");
+  g_autoptr(GDateTime) wall = g_date_time_new_utc (2026, 10, 24, 2, 30, 0);
+  g_autoptr(AtelierSession) first = first_at_wall (wall, 60);
+  g_autoptr(GListModel) series = NULL;
+  g_autoptr(GDateTime) alone = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *second = NULL;
+  AtelierWallTimeKind kind;
+
+  alone = atelier_reschedule_wall_time_full (paris, 2026, 10, 25, 2, 30, 0, &kind);
+  g_assert_cmpint (kind, ==, ATELIER_WALL_TIME_REPEATED);
+  text = format_wall (alone);
+  g_assert_cmpstr (text, ==, "2026-10-25 02:30 +02:00");
+
+  g_clear_pointer (&alone, g_date_time_unref);
+  alone = atelier_reschedule_wall_time_full (paris, 2026, 10, 25, 3, 0, 0, &kind);
+  g_assert_cmpint (kind, ==, ATELIER_WALL_TIME_EXISTS);
+  g_clear_pointer (&alone, g_date_time_unref);
+  alone = atelier_reschedule_wall_time_full (paris, 2026, 10, 25, 1, 59, 0, &kind);
+  g_assert_cmpint (kind, ==, ATELIER_WALL_TIME_EXISTS);
+
+  series = atelier_series_expand_full (first, wall, "FREQ=DAILY;COUNT=2", NULL, NULL);
+  g_assert_nonnull (series);
+  second = format_start (series, 1);
+  g_assert_cmpstr (second, ==, "2026-10-25 02:30 +02:00");
+}
+
+/* The note that says which time was kept, for both kinds of change. */
+static void
+test_wall_time_note (void)
+{
+  g_autoptr(GTimeZone) paris = g_time_zone_new_identifier ("Europe/Paris");
+  g_autoptr(GDateTime) kept = NULL;
+  g_autofree char *note = NULL;
+  AtelierWallTimeKind kind;
+
+  kept = atelier_reschedule_wall_time_full (paris, 2027, 3, 28, 2, 30, 0, &kind);
+  g_assert_cmpint (kind, ==, ATELIER_WALL_TIME_SKIPPED);
+  note = atelier_reschedule_describe_wall_time (kind, 2, 30, "28 March 2027", kept);
+  g_assert_cmpstr (note, ==, "02:30 does not exist on 28 March 2027 (clocks go forward); "
+                             "the session starts at 03:30.");
+  g_clear_pointer (&note, g_free);
+  g_clear_pointer (&kept, g_date_time_unref);
+
+  kept = atelier_reschedule_wall_time_full (paris, 2026, 10, 25, 2, 30, 0, &kind);
+  note = atelier_reschedule_describe_wall_time (kind, 2, 30, "25 October 2026", kept);
+  g_assert_cmpstr (note, ==, "02:30 happens twice on 25 October 2026 (clocks go back); "
+                             "the session starts at the first 02:30, UTC+02:00.");
+  g_clear_pointer (&note, g_free);
+  g_clear_pointer (&kept, g_date_time_unref);
+
+  kept = atelier_reschedule_wall_time_full (paris, 2026, 10, 26, 2, 30, 0, &kind);
+  g_assert_cmpint (kind, ==, ATELIER_WALL_TIME_EXISTS);
+  g_assert_null (atelier_reschedule_describe_wall_time (kind, 2, 30, "26 October 2026", kept));
+}
+
+static GPtrArray *
+days_to_skip (int n, ...)
+{
+  GPtrArray *days = g_ptr_array_new_with_free_func ((GDestroyNotify) g_date_time_unref);
+  g_autoptr(GTimeZone) paris = g_time_zone_new_identifier ("Europe/Paris");
+  va_list args;
+
+  va_start (args, n);
+  for (int i = 0; i < n; i++)
+    {
+      int year = va_arg (args, int);
+      int month = va_arg (args, int);
+      int day = va_arg (args, int);
+
+      g_ptr_array_add (days, g_date_time_new (paris, year, month, day, 0, 0, 0));
+    }
+  va_end (args);
+  return days;
+}
+
+/* Holidays are left out; they still count in COUNT, as EXDATE does. */
+static void
+test_skip_days (Fixture *f, gconstpointer data)
+{
+  static const int days[] = { 3, 17, 24 };
+  g_autoptr(AtelierSession) first = first_session (f, 2027, 4, 3, 10, 0);
+  g_autoptr(GPtrArray) skip = days_to_skip (2, 2027, 4, 10, 2027, 5, 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) sessions = atelier_series_create_full (f->base.store, first, NULL,
+                                                               "FREQ=WEEKLY;BYDAY=SA;COUNT=5",
+                                                               skip, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (sessions), ==, 3);
+  for (guint i = 0; i < G_N_ELEMENTS (days); i++)
+    {
+      g_autoptr(AtelierSession) s = g_list_model_get_item (sessions, i);
+      g_autoptr(GDateTime) start = atelier_session_dup_start (s);
+
+      g_assert_cmpint (g_date_time_get_day_of_month (start), ==, days[i]);
+      g_assert_cmpint (g_date_time_get_hour (start), ==, 10);
+    }
+  g_assert_cmpint (count_sessions (f), ==, 3);
+}
+
+/* A date the rule does not give is named, and nothing is stored. */
+static void
+test_skip_outside (Fixture *f, gconstpointer data)
+{
+  g_autoptr(AtelierSession) first = first_session (f, 2027, 4, 3, 10, 0);
+  g_autoptr(GPtrArray) skip = days_to_skip (2, 2027, 4, 10, 2027, 4, 11);
+  g_autoptr(GPtrArray) all = days_to_skip (2, 2027, 4, 3, 2027, 4, 10);
+  g_autoptr(GError) error = NULL;
+  GListModel *none;
+
+  none = atelier_series_create_full (f->base.store, first, NULL, "FREQ=WEEKLY;BYDAY=SA;COUNT=3",
+                                     skip, &error);
+  g_assert_null (none);
+  g_assert_error (error, ATELIER_SERIES_ERROR, ATELIER_SERIES_ERROR_SKIP);
+  g_assert_nonnull (strstr (error->message, "2027-04-11"));
+  g_assert_cmpint (count_sessions (f), ==, 0);
+  g_clear_error (&error);
+
+  none = atelier_series_create_full (f->base.store, first, NULL, "FREQ=WEEKLY;BYDAY=SA;COUNT=2",
+                                     all, &error);
+  g_assert_null (none);
+  g_assert_error (error, ATELIER_SERIES_ERROR, ATELIER_SERIES_ERROR_INVALID_RULE);
+  g_assert_cmpint (count_sessions (f), ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -360,8 +546,13 @@ main (int argc, char **argv)
   ADD ("invalid-rules", test_invalid_rules);
   ADD ("all-or-nothing", test_all_or_nothing);
   ADD ("rrule-from-choices", test_rrule_from_choices);
+  ADD ("skip-days", test_skip_days);
+  ADD ("skip-outside", test_skip_outside);
 
   g_test_add_func ("/atelier/series/wall-time-in-gap", test_wall_time_in_gap);
+  g_test_add_func ("/atelier/series/first-date-in-gap", test_first_date_in_gap);
+  g_test_add_func ("/atelier/series/repeated-time", test_repeated_time);
+  g_test_add_func ("/atelier/series/wall-time-note", test_wall_time_note);
 
   return g_test_run ();
 }

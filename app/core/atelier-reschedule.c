@@ -19,18 +19,105 @@
 
 G_DEFINE_QUARK (atelier-reschedule-error-quark, atelier_reschedule_error)
 
-static gboolean
-same_wall_time (GDateTime *time,
-                int        year,
-                int        month,
-                int        day,
-                int        hour,
-                int        minute,
-                int        second)
+/* The instant that shows @wall (a wall-clock time written as if in UTC)
+ * in @zone when the zone is @offset seconds ahead of UTC, or %NULL when
+ * the zone's clock does not show @wall at that instant. */
+static GDateTime *
+instant_with_offset (GDateTime *wall,
+                     GTimeZone *zone,
+                     GTimeSpan  offset)
 {
-  return g_date_time_get_year (time) == year && g_date_time_get_month (time) == month &&
-         g_date_time_get_day_of_month (time) == day && g_date_time_get_hour (time) == hour &&
-         g_date_time_get_minute (time) == minute && g_date_time_get_second (time) == second;
+  g_autoptr(GDateTime) instant = g_date_time_add (wall, -offset);
+  g_autoptr(GDateTime) local = NULL;
+
+  if (instant == NULL)
+    return NULL;
+  local = g_date_time_to_timezone (instant, zone);
+  if (local == NULL || g_date_time_get_utc_offset (local) != offset)
+    return NULL;
+  return g_steal_pointer (&instant);
+}
+
+/* The zone's offset a day before or after @wall: no zone changes its
+ * clocks twice within two days. */
+static GTimeSpan
+offset_days_away (GDateTime *wall,
+                  GTimeZone *zone,
+                  int        days)
+{
+  g_autoptr(GDateTime) near = g_date_time_add_days (wall, days);
+  g_autoptr(GDateTime) local = NULL;
+
+  if (near == NULL)
+    near = g_date_time_ref (wall);
+  local = g_date_time_to_timezone (near, zone);
+  return local != NULL ? g_date_time_get_utc_offset (local) : 0;
+}
+
+/**
+ * atelier_reschedule_wall_time_full:
+ * @zone: the zone of the wall clock
+ * @kind: (out) (optional): whether the clocks show that time once, skip
+ *   it or show it twice on that date
+ *
+ * The instant a time on the wall clock of @zone stands for, as RFC 5545
+ * §3.3.5 reads it. A time that does not exist, because the clocks jump
+ * over it (02:30 in Europe/Paris on the morning summer time starts), is
+ * read with the offset in force before the jump: 03:30. A time the clocks
+ * show twice (02:30 on the morning summer time ends) is the first of the
+ * two. Every session, every date of a series and every reschedule is
+ * read this way.
+ *
+ * Returns: (transfer full) (nullable): the time in @zone, or %NULL when
+ *   the date is not one
+ */
+GDateTime *
+atelier_reschedule_wall_time_full (GTimeZone           *zone,
+                                 int                  year,
+                                 int                  month,
+                                 int                  day,
+                                 int                  hour,
+                                 int                  minute,
+                                 int                  second,
+                                 AtelierWallTimeKind *kind)
+{
+  g_autoptr(GDateTime) glib = g_date_time_new (zone, year, month, day, hour, minute, second);
+  g_autoptr(GDateTime) wall = g_date_time_new_utc (year, month, day, hour, minute, second);
+  g_autoptr(GDateTime) earlier = NULL;
+  g_autoptr(GDateTime) later = NULL;
+  GTimeSpan before;
+  GTimeSpan after;
+
+  if (kind != NULL)
+    *kind = ATELIER_WALL_TIME_EXISTS;
+  if (glib == NULL || wall == NULL)
+    return g_steal_pointer (&glib);
+
+  before = offset_days_away (wall, zone, -1);
+  after = offset_days_away (wall, zone, 1);
+  if (before == after)
+    return g_steal_pointer (&glib);
+
+  earlier = instant_with_offset (wall, zone, before);
+  later = instant_with_offset (wall, zone, after);
+  if (earlier != NULL && later != NULL)
+    {
+      if (kind != NULL)
+        *kind = ATELIER_WALL_TIME_REPEATED;
+      return g_date_time_to_timezone (g_date_time_compare (earlier, later) <= 0 ? earlier : later,
+                                      zone);
+    }
+  if (earlier != NULL || later != NULL)
+    return g_date_time_to_timezone (earlier != NULL ? earlier : later, zone);
+
+  /* In the gap: the offset before the jump carries the time past it. */
+  g_clear_pointer (&earlier, g_date_time_unref);
+  earlier = g_date_time_add (wall, -before);
+  if (earlier == NULL)
+    return NULL;
+  if (kind != NULL)
+    *kind = ATELIER_WALL_TIME_SKIPPED;
+  return g_date_time_to_timezone (earlier, zone);
 }
 
 /**
@@ -39,12 +126,8 @@ same_wall_time (GDateTime *time,
  * @moved: (out) (optional): set to whether the clocks skip that time in
  *   @zone, so that the result shows another one
  *
- * The instant a time on the wall clock of @zone stands for. A time that
- * does not exist, because the clocks jump over it (02:30 in Europe/Paris
- * on the morning summer time starts), is read as RFC 5545 §3.3.5 says,
- * with the offset in force before the jump: 03:30. libical expands the
- * occurrences of a series the same way, so a series, its first session
- * and a rescheduled one all agree.
+ * atelier_reschedule_wall_time_full(), saying only whether the time was
+ * skipped.
  *
  * Returns: (transfer full) (nullable): the time in @zone, or %NULL when
  *   the date is not one
@@ -59,26 +142,62 @@ atelier_reschedule_wall_time (GTimeZone *zone,
                             int        second,
                             gboolean  *moved)
 {
-  g_autoptr(GDateTime) glib = g_date_time_new (zone, year, month, day, hour, minute, second);
-  g_autoptr(GDateTime) as_utc = NULL;
-  g_autoptr(GDateTime) day_before = NULL;
-  g_autoptr(GDateTime) instant = NULL;
+  AtelierWallTimeKind kind;
+  GDateTime *time = atelier_reschedule_wall_time_full (zone, year, month, day, hour, minute,
+                                                     second, &kind);
 
   if (moved != NULL)
-    *moved = FALSE;
-  if (glib == NULL || same_wall_time (glib, year, month, day, hour, minute, second))
-    return g_steal_pointer (&glib);
+    *moved = time != NULL && kind == ATELIER_WALL_TIME_SKIPPED;
+  return time;
+}
 
-  /* The offset before the jump: a day earlier, as no zone changes its
-   * clocks twice within a day. */
-  as_utc = g_date_time_new_utc (year, month, day, hour, minute, second);
-  day_before = g_date_time_add_days (glib, -1);
-  instant = g_date_time_add (as_utc, -g_date_time_get_utc_offset (day_before));
-  if (instant == NULL)
+/**
+ * atelier_reschedule_describe_wall_time:
+ * @kind: what atelier_reschedule_wall_time_full() said of the time
+ * @hour: the hour as chosen
+ * @minute: the minute as chosen
+ * @day_text: the date, as the caller writes dates ("28 March 2027")
+ * @kept: the time atelier_reschedule_wall_time_full() gave
+ *
+ * The one note that tells the user which time was kept when the chosen
+ * one is skipped or shown twice by the clocks; the window and the CLI
+ * both show it.
+ *
+ * Returns: (transfer full) (nullable): the note, or %NULL for a time that
+ *   exists once
+ */
+char *
+atelier_reschedule_describe_wall_time (AtelierWallTimeKind  kind,
+                                     int                  hour,
+                                     int                  minute,
+                                     const char          *day_text,
+                                     GDateTime           *kept)
+{
+  g_autofree char *chosen = g_strdup_printf ("%02d:%02d", hour, minute);
+  g_autofree char *kept_time = NULL;
+  g_autofree char *kept_offset = NULL;
+
+  g_return_val_if_fail (day_text != NULL, NULL);
+
+  if (kind == ATELIER_WALL_TIME_EXISTS || kept == NULL)
     return NULL;
-  if (moved != NULL)
-    *moved = TRUE;
-  return g_date_time_to_timezone (instant, zone);
+
+  kept_time = g_date_time_format (kept, "%H:%M");
+  if (kind == ATELIER_WALL_TIME_SKIPPED)
+    /* TRANSLATORS: the time chosen, a date, then the time kept, e.g.
+     * "02:30 does not exist on 28 March 2027 (clocks go forward); the
+     * session starts at 03:30." */
+    return g_strdup_printf (_("%s does not exist on %s (clocks go forward); "
+                              "the session starts at %s."),
+                            chosen, day_text, kept_time);
+
+  kept_offset = g_date_time_format (kept, "%:z");
+  /* TRANSLATORS: the time chosen, a date, the time again, then its offset
+   * from UTC, e.g. "02:30 happens twice on 25 October 2026 (clocks go
+   * back); the session starts at the first 02:30, UTC+02:00." */
+  return g_strdup_printf (_("%s happens twice on %s (clocks go back); "
+                            "the session starts at the first %s, UTC%s."),
+                          chosen, day_text, kept_time, kept_offset);
 }
 
 static gboolean

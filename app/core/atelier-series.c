@@ -4,8 +4,13 @@
  * A series is expanded once, when it is created, by libical's recurrence
  * iterator on the first session's wall-clock time in its own zone: a
  * weekly class at 18:30 stays at 18:30 across a change of daylight-saving
- * time. Each occurrence becomes a session of its own, with its own UID,
- * so that one date can later move or be cancelled alone.
+ * time. libical gives the dates and times of day; each is read on the
+ * zone's clock by the schedule's one rule (atelier_reschedule_wall_time_full()),
+ * so a time the clocks skip on one date moves on that date only, as a
+ * single session at that time would. Each occurrence becomes a session of
+ * its own, with its own UID, so that one date can later move or be
+ * cancelled alone. Dates to skip (holidays) are left out as EXDATE would:
+ * they still count in the rule's COUNT.
  */
 #define G_LOG_DOMAIN "atelier-series"
 
@@ -15,6 +20,7 @@
 #include <libical/ical.h>
 #include <string.h>
 
+#include "atelier-reschedule.h"
 #include "atelier-series.h"
 #include "atelier-store-private.h"
 
@@ -174,11 +180,15 @@ series_zone (const char  *tzid,
   return zone;
 }
 
+/* The first start on the wall clock: @wall_start's fields, or the first
+ * session's start read in its zone. Floating, so that libical keeps a
+ * time the clocks skip as it is instead of moving every date with it. */
 static struct icaltimetype
 local_start (AtelierSession *first,
-             icaltimezone   *zone)
+             GDateTime      *wall_start)
 {
-  g_autoptr(GDateTime) start = atelier_session_dup_start (first);
+  g_autoptr(GDateTime) start = wall_start ? g_date_time_ref (wall_start)
+                                          : atelier_session_dup_start (first);
   struct icaltimetype t = icaltime_null_time ();
 
   t.year = g_date_time_get_year (start);
@@ -187,7 +197,23 @@ local_start (AtelierSession *first,
   t.hour = g_date_time_get_hour (start);
   t.minute = g_date_time_get_minute (start);
   t.second = g_date_time_get_second (start);
-  return icaltime_set_timezone (&t, zone);
+  return t;
+}
+
+/* UNTIL in UTC (RFC 5545 §3.3.10) on the sessions' wall clock, to end a
+ * floating series where the zone's day ends. */
+static void
+until_on_wall_clock (struct icalrecurrencetype *rule,
+                     icaltimezone              *zone)
+{
+  struct icaltimetype local;
+
+  if (icaltime_is_null_time (rule->until) || rule->until.is_date || !icaltime_is_utc (rule->until))
+    return;
+
+  local = icaltime_convert_to_zone (rule->until, zone);
+  local.zone = NULL;
+  rule->until = local;
 }
 
 static AtelierSession *
@@ -206,15 +232,60 @@ new_occurrence (AtelierSession *first,
                        NULL);
 }
 
+/* 2027-03-28 -> 20270328: only the date of @day counts, in its own zone */
+static int
+day_key (GDateTime *day)
+{
+  return g_date_time_get_year (day) * 10000 + g_date_time_get_month (day) * 100 +
+         g_date_time_get_day_of_month (day);
+}
+
+static gboolean
+is_skipped (GHashTable          *skipped,
+            struct icaltimetype  t)
+{
+  int key = t.year * 10000 + t.month * 100 + t.day;
+
+  return g_hash_table_remove (skipped, GINT_TO_POINTER (key));
+}
+
+static GHashTable *
+skip_set (GPtrArray *skip_days)
+{
+  GHashTable *skipped = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; skip_days != NULL && i < skip_days->len; i++)
+    g_hash_table_add (skipped, GINT_TO_POINTER (day_key (g_ptr_array_index (skip_days, i))));
+  return skipped;
+}
+
+/* A date to skip that the rule never gave: named, so the user can fix it. */
+static gboolean
+check_all_skipped (GHashTable  *skipped,
+                   GError     **error)
+{
+  g_autoptr(GList) keys = g_hash_table_get_keys (skipped);
+  int first = G_MAXINT;
+
+  for (GList *l = keys; l != NULL; l = l->next)
+    first = MIN (first, GPOINTER_TO_INT (l->data));
+  if (keys == NULL)
+    return TRUE;
+
+  /* TRANSLATORS: a date, such as 2027-04-05 */
+  g_set_error (error, ATELIER_SERIES_ERROR, ATELIER_SERIES_ERROR_SKIP,
+               _("%04d-%02d-%02d is not a date of this series: only its own dates can be skipped."),
+               first / 10000, first / 100 % 100, first % 100);
+  return FALSE;
+}
+
 /**
  * atelier_series_expand:
  * @first: the first session: workshop, start and end, zone, place, capacity
  * @rrule: an RFC 5545 RRULE value, such as `FREQ=WEEKLY;BYDAY=SA;COUNT=6`
  *
- * Computes the sessions of a series without storing them: each keeps the
- * first one's local start time and its length. A rule that would give
- * more than %ATELIER_SERIES_MAX_SESSIONS sessions (or never ends) is
- * refused.
+ * atelier_series_expand_full() at the first session's own time of day,
+ * skipping no date.
  *
  * Returns: (transfer full): a #GListModel of new #AtelierSession
  */
@@ -223,11 +294,44 @@ atelier_series_expand (AtelierSession  *first,
                        const char      *rrule,
                        GError         **error)
 {
+  return atelier_series_expand_full (first, NULL, rrule, NULL, error);
+}
+
+/**
+ * atelier_series_expand_full:
+ * @first: the first session: workshop, start and end, zone, place, capacity
+ * @wall_start: (nullable): the first start as chosen on the wall clock of
+ *   the sessions' zone (only its date and time of day count, not its
+ *   zone), which may be a time the clocks skip that date; %NULL for the
+ *   first session's start
+ * @rrule: an RFC 5545 RRULE value, such as `FREQ=WEEKLY;BYDAY=SA;COUNT=6`
+ * @skip_days: (nullable) (element-type GDateTime): dates to leave out,
+ *   each one of the rule's (only its date counts, in its own zone)
+ *
+ * Computes the sessions of a series without storing them: each starts at
+ * the chosen time of day on its date, read by the schedule's rule, and
+ * keeps the first one's length. A rule that would give more than
+ * %ATELIER_SERIES_MAX_SESSIONS dates (or never ends) is refused, and so
+ * is a date to skip that the rule does not give.
+ *
+ * Returns: (transfer full): a #GListModel of new #AtelierSession
+ */
+GListModel *
+atelier_series_expand_full (AtelierSession  *first,
+                            GDateTime       *wall_start,
+                            const char      *rrule,
+                            GPtrArray       *skip_days,
+                            GError         **error)
+{
   g_autoptr(GListStore) sessions = NULL;
+  g_autoptr(GHashTable) skipped = NULL;
+  g_autoptr(GTimeZone) wall_zone = NULL;
   struct icalrecurrencetype rule;
   struct icaltimetype next;
   icalrecur_iterator *iterator;
   icaltimezone *zone;
+  guint n_dates = 0;
+  gboolean bad_time = FALSE;
 
   g_return_val_if_fail (ATELIER_IS_SESSION (first), NULL);
 
@@ -235,7 +339,8 @@ atelier_series_expand (AtelierSession  *first,
   if (zone == NULL || !parse_rule (rrule, &rule, error))
     return NULL;
 
-  iterator = icalrecur_iterator_new (rule, local_start (first, zone));
+  until_on_wall_clock (&rule, zone);
+  iterator = icalrecur_iterator_new (rule, local_start (first, wall_start));
   if (iterator == NULL)
     {
       icalerror_clear_errno ();
@@ -244,23 +349,46 @@ atelier_series_expand (AtelierSession  *first,
       return NULL;
     }
 
+  wall_zone = g_time_zone_new_identifier (atelier_session_get_time_zone (first));
+  if (wall_zone == NULL)
+    wall_zone = g_time_zone_new_utc ();
+  skipped = skip_set (skip_days);
   sessions = g_list_store_new (ATELIER_TYPE_SESSION);
   while (!icaltime_is_null_time (next = icalrecur_iterator_next (iterator)) &&
-         g_list_model_get_n_items (G_LIST_MODEL (sessions)) <= ATELIER_SERIES_MAX_SESSIONS)
+         n_dates++ < ATELIER_SERIES_MAX_SESSIONS)
     {
-      g_autoptr(AtelierSession) session =
-        new_occurrence (first, icaltime_as_timet_with_zone (next, zone));
+      g_autoptr(GDateTime) start = NULL;
+      g_autoptr(AtelierSession) session = NULL;
+
+      if (is_skipped (skipped, next))
+        continue;
+      start = atelier_reschedule_wall_time_full (wall_zone, next.year, next.month, next.day,
+                                               next.hour, next.minute, next.second, NULL);
+      if (start == NULL)
+        {
+          bad_time = TRUE;
+          break;
+        }
+      session = new_occurrence (first, g_date_time_to_unix (start));
       g_list_store_append (sessions, session);
     }
   icalrecur_iterator_free (iterator);
 
-  if (g_list_model_get_n_items (G_LIST_MODEL (sessions)) > ATELIER_SERIES_MAX_SESSIONS)
+  if (n_dates > ATELIER_SERIES_MAX_SESSIONS)
     {
       g_set_error (error, ATELIER_SERIES_ERROR, ATELIER_SERIES_ERROR_TOO_MANY,
                    _("This rule gives more than %d sessions; end it sooner with COUNT or UNTIL."),
                    ATELIER_SERIES_MAX_SESSIONS);
       return NULL;
     }
+  if (bad_time)
+    {
+      g_set_error (error, ATELIER_SERIES_ERROR, ATELIER_SERIES_ERROR_INVALID_RULE,
+                   _("The rule “%s” cannot be expanded."), rrule);
+      return NULL;
+    }
+  if (!check_all_skipped (skipped, error))
+    return NULL;
   if (g_list_model_get_n_items (G_LIST_MODEL (sessions)) == 0)
     {
       g_set_error (error, ATELIER_SERIES_ERROR, ATELIER_SERIES_ERROR_INVALID_RULE,
@@ -274,11 +402,10 @@ atelier_series_expand (AtelierSession  *first,
 /**
  * atelier_series_create:
  *
- * Expands the series (see atelier_series_expand()) and stores every
- * session in one transaction: all of them, or none.
+ * atelier_series_create_full() at the first session's own time of day,
+ * skipping no date.
  *
- * Returns: (transfer full): a #GListModel of the stored #AtelierSession,
- *   each with its id and its own UID
+ * Returns: (transfer full): a #GListModel of the stored #AtelierSession
  */
 GListModel *
 atelier_series_create (AtelierStore    *store,
@@ -286,13 +413,33 @@ atelier_series_create (AtelierStore    *store,
                        const char      *rrule,
                        GError         **error)
 {
+  return atelier_series_create_full (store, first, NULL, rrule, NULL, error);
+}
+
+/**
+ * atelier_series_create_full:
+ *
+ * Expands the series (see atelier_series_expand_full()) and stores every
+ * session in one transaction: all of them, or none.
+ *
+ * Returns: (transfer full): a #GListModel of the stored #AtelierSession,
+ *   each with its id and its own UID
+ */
+GListModel *
+atelier_series_create_full (AtelierStore    *store,
+                            AtelierSession  *first,
+                            GDateTime       *wall_start,
+                            const char      *rrule,
+                            GPtrArray       *skip_days,
+                            GError         **error)
+{
   g_autoptr(GListModel) sessions = NULL;
   gboolean ok = TRUE;
 
   g_return_val_if_fail (ATELIER_IS_STORE (store), NULL);
   g_return_val_if_fail (ATELIER_IS_SESSION (first), NULL);
 
-  sessions = atelier_series_expand (first, rrule, error);
+  sessions = atelier_series_expand_full (first, wall_start, rrule, skip_days, error);
   if (sessions == NULL || !atelier_store_begin (store, error))
     return NULL;
 

@@ -16,6 +16,7 @@ typedef enum
   ATELIER_SERIES_ERROR_INVALID_RULE,
   ATELIER_SERIES_ERROR_TOO_MANY,
   ATELIER_SERIES_ERROR_TIME_ZONE,
+  ATELIER_SERIES_ERROR_SKIP,  /* a date to skip that the rule does not give */
 } AtelierSeriesError;
 
 typedef enum
@@ -33,6 +34,7 @@ typedef struct
   guint                   count;      /* how many sessions, when @until_day is NULL */
   GDateTime              *until_day;  /* (nullable): the last day a session may be on */
   GTimeZone              *zone;       /* the sessions' zone, where @until_day ends */
+  GPtrArray              *skip_days;  /* (nullable) (element-type GDateTime): dates to leave out */
 } AtelierSeriesChoices;
 
 #define ATELIER_SERIES_WEEKDAY(weekday) (1u << (weekday))  /* 0 is Monday */
@@ -52,6 +54,17 @@ GListModel *atelier_series_expand      (AtelierSession  *first,
 GListModel *atelier_series_create      (AtelierStore    *store,
                                         AtelierSession  *first,
                                         const char      *rrule,
+                                        GError         **error);
+GListModel *atelier_series_expand_full (AtelierSession  *first,
+                                        GDateTime       *wall_start,
+                                        const char      *rrule,
+                                        GPtrArray       *skip_days,
+                                        GError         **error);
+GListModel *atelier_series_create_full (AtelierStore    *store,
+                                        AtelierSession  *first,
+                                        GDateTime       *wall_start,
+                                        const char      *rrule,
+                                        GPtrArray       *skip_days,
                                         GError         **error);
 
 G_END_DECLS
