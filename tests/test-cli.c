@@ -2782,18 +2782,61 @@ test_invites_series (Fixture       *fixture,
   g_assert_cmpuint (count_sessions (fixture), ==, n_sessions);
 
   /* A time the clocks skip: series and reschedule keep the same time,
-   * RFC 5545's, and say so. */
+   * RFC 5545's, and say so; the later dates of the series keep 02:30. */
   run_db (&run, fixture, "series", workshop, "--start", "2027-03-28T02:30", "--rrule",
-          "FREQ=DAILY;COUNT=1", "--time-zone", "Europe/Paris", "--json", NULL);
+          "FREQ=DAILY;COUNT=2", "--time-zone", "Europe/Paris", "--json", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "\"2027-03-28T03:30:00+02:00\""));
-  g_assert_nonnull (strstr (run.err, "2027-03-28T02:30 does not exist in Europe/Paris"));
-  g_assert_nonnull (strstr (run.err, "2027-03-28 03:30"));
+  g_assert_nonnull (strstr (run.out, "\"2027-03-29T02:30:00+02:00\""));
+  g_assert_nonnull (strstr (run.err, "02:30 does not exist on 2027-03-28 (clocks go forward); "
+                                     "the session starts at 03:30."));
   run_db (&run, fixture, "reschedule", arg_id (0, booking.small), "--start", "2027-03-28 02:30",
           "--json", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "\"2027-03-28T03:30:00+02:00\""));
-  g_assert_nonnull (strstr (run.err, "does not exist in Europe/Paris"));
+  g_assert_nonnull (strstr (run.err, "the session starts at 03:30."));
+  /* A time shown twice: the first, and a note says so. */
+  run_db (&run, fixture, "reschedule", arg_id (0, booking.small), "--start", "2026-10-25 02:30",
+          "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "\"2026-10-25T02:30:00+02:00\""));
+  g_assert_nonnull (strstr (run.err, "02:30 happens twice on 2026-10-25 (clocks go back)"));
+}
+
+/* --skip leaves holidays out of a series; a date the rule does not give
+ * is refused by name, and nothing is created. */
+static void
+test_invites_series_skip (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(JsonArray) workshops = NULL;
+  g_autofree char *workshop = NULL;
+  g_auto(Run) run = { 0 };
+  Booking booking;
+  guint n_sessions;
+
+  fill_booking (fixture, &booking);
+  workshops = run_json (fixture, "workshops", NULL);
+  workshop = g_strdup_printf ("%" G_GINT64_FORMAT, element_id (workshops, 0));
+  n_sessions = count_sessions (fixture);
+
+  run_db (&run, fixture, "series", workshop, "--start", "2030-12-18T18:30", "--rrule",
+          "FREQ=WEEKLY;COUNT=4", "--time-zone", "Europe/Paris", "--skip", "2030-12-25",
+          "--skip", "2031-01-01", "--json", NULL);
+  assert_success (&run);
+  g_assert_nonnull (strstr (run.out, "\"2030-12-18T18:30:00+01:00\""));
+  g_assert_null (strstr (run.out, "2030-12-25T"));
+  g_assert_null (strstr (run.out, "2031-01-01T"));
+  g_assert_nonnull (strstr (run.out, "\"2031-01-08T18:30:00+01:00\""));
+  g_assert_cmpuint (count_sessions (fixture), ==, n_sessions + 2);
+
+  run_db (&run, fixture, "series", workshop, "--start", "2030-12-18T18:30", "--rrule",
+          "FREQ=WEEKLY;COUNT=4", "--skip", "2030-12-24", NULL);
+  assert_refused (&run, "2030-12-24 is not a date of this series");
+  run_db (&run, fixture, "series", workshop, "--start", "2030-12-18T18:30", "--rrule",
+          "FREQ=WEEKLY;COUNT=4", "--skip", "Christmas", NULL);
+  assert_usage_error (&run, "“Christmas” is not a date such as 2026-12-25.");
+  g_assert_cmpuint (count_sessions (fixture), ==, n_sessions + 2);
 }
 
 /* Each command line is wrong: exit 2. */
@@ -2947,6 +2990,7 @@ main (int   argc,
   add_test ("/atelier/cli/invites/one", test_invites_one);
   add_test ("/atelier/cli/invites/feed", test_invites_feed);
   add_test ("/atelier/cli/invites/series", test_invites_series);
+  add_test ("/atelier/cli/invites/series-skip", test_invites_series_skip);
   add_test ("/atelier/cli/invites/bad-arguments", test_invites_bad_arguments);
   add_test ("/atelier/cli/invites/help", test_invites_help);
 

@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "atelier-cli-items.h"
 #include "atelier-cli-private.h"
@@ -53,19 +54,31 @@ normalize_time (const char *text)
   return g_string_free (g_steal_pointer (&normal), FALSE);
 }
 
-/* @text on the wall clock of @zone, or %NULL. A time the clocks skip is
- * read by the schedule's one rule, and a note says which time it gives. */
+/* The wall-clock time @text names, its date and time of day as typed
+ * (in UTC, as the zone is not known yet), or %NULL */
+static GDateTime *
+parse_wall_fields (const char *text)
+{
+  g_autofree char *normal = normalize_time (text);
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+
+  return normal != NULL ? g_date_time_new_from_iso8601 (normal, utc) : NULL;
+}
+
+/* @text on the wall clock of @zone, or %NULL. A time the clocks skip or
+ * show twice is read by the schedule's one rule, and the core's note says
+ * which time it gives. */
 static GDateTime *
 parse_wall_time (const char *text,
                  GTimeZone  *zone)
 {
   g_autofree char *normal = normalize_time (text);
-  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
   g_autoptr(GDateTime) time = NULL;
   g_autoptr(GDateTime) wall = NULL;
   g_autoptr(GDateTime) kept = NULL;
-  g_autofree char *shown = NULL;
-  gboolean moved = FALSE;
+  g_autofree char *day_text = NULL;
+  g_autofree char *note = NULL;
+  AtelierWallTimeKind kind = ATELIER_WALL_TIME_EXISTS;
 
   if (normal != NULL)
     time = g_date_time_new_from_iso8601 (normal, zone);
@@ -73,22 +86,21 @@ parse_wall_time (const char *text,
     return NULL;
 
   /* The same instant read in UTC: the text gave its offset itself. */
-  wall = g_date_time_new_from_iso8601 (normal, utc);
+  wall = parse_wall_fields (text);
   if (wall == NULL || g_date_time_equal (wall, time))
     return g_date_time_to_timezone (time, zone);
 
-  kept = atelier_reschedule_wall_time (zone, g_date_time_get_year (wall), g_date_time_get_month (wall),
-                                     g_date_time_get_day_of_month (wall), g_date_time_get_hour (wall),
-                                     g_date_time_get_minute (wall), g_date_time_get_second (wall),
-                                     &moved);
-  if (kept != NULL && moved)
-    {
-      shown = g_date_time_format (kept, "%Y-%m-%d %H:%M");
-      /* TRANSLATORS: what was typed, a time zone, then the time kept */
-      g_printerr (_("atelier-cli: %s does not exist in %s: the clocks skip it. It is read as %s, "
-                    "as iCalendar reads such a time.\n"),
-                  text, g_time_zone_get_identifier (zone), shown);
-    }
+  kept = atelier_reschedule_wall_time_full (zone, g_date_time_get_year (wall),
+                                          g_date_time_get_month (wall),
+                                          g_date_time_get_day_of_month (wall),
+                                          g_date_time_get_hour (wall),
+                                          g_date_time_get_minute (wall),
+                                          g_date_time_get_second (wall), &kind);
+  day_text = g_date_time_format (wall, "%Y-%m-%d");
+  note = atelier_reschedule_describe_wall_time (kind, g_date_time_get_hour (wall),
+                                              g_date_time_get_minute (wall), day_text, kept);
+  if (note != NULL)
+    g_printerr ("atelier-cli: %s\n", note);
   return g_steal_pointer (&kept);
 }
 
@@ -168,6 +180,7 @@ typedef struct
   char *place;
   char *capacity;
   char *time_zone;
+  GStrv skip;
 } SeriesOptions;
 
 static void
@@ -179,9 +192,35 @@ series_options_clear (SeriesOptions *self)
   g_clear_pointer (&self->place, g_free);
   g_clear_pointer (&self->capacity, g_free);
   g_clear_pointer (&self->time_zone, g_free);
+  g_clear_pointer (&self->skip, g_strfreev);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SeriesOptions, series_options_clear)
+
+/* --skip YYYY-MM-DD, each a date (which of the rule's dates is checked
+ * by the core); %NULL after a usage error */
+static GPtrArray *
+parse_skip_days (GOptionContext *context,
+                 GStrv           texts)
+{
+  g_autoptr(GPtrArray) days = g_ptr_array_new_with_free_func ((GDestroyNotify) g_date_time_unref);
+
+  for (guint i = 0; texts != NULL && texts[i] != NULL; i++)
+    {
+      g_autofree char *noon = g_strconcat (texts[i], "T12:00", NULL);
+      GDateTime *day = strlen (texts[i]) == 10 ? parse_wall_fields (noon) : NULL;
+
+      if (day == NULL)
+        {
+          /* TRANSLATORS: what was typed after --skip */
+          atelier_cli_usage_error (context, _("“%s” is not a date such as 2026-12-25."), texts[i]);
+          return NULL;
+        }
+      g_ptr_array_add (days, day);
+    }
+
+  return g_steal_pointer (&days);
+}
 
 /* What can be checked without the store; @capacity is 0 when not given. */
 static gboolean
@@ -288,6 +327,8 @@ create_series (AtelierCli     *cli,
   g_autoptr(GDateTime) start = NULL;
   g_autoptr(GDateTime) end = NULL;
   g_autoptr(AtelierSession) first = NULL;
+  g_autoptr(GDateTime) wall_start = NULL;
+  g_autoptr(GPtrArray) skip_days = NULL;
   g_autoptr(GListModel) created = NULL;
   g_autoptr(GListModel) sessions = NULL;
   g_autoptr(GError) error = NULL;
@@ -305,8 +346,14 @@ create_series (AtelierCli     *cli,
                       &start, &end))
     return ATELIER_CLI_EXIT_USAGE;
 
+  skip_days = parse_skip_days (context, options->skip);
+  if (skip_days == NULL)
+    return ATELIER_CLI_EXIT_USAGE;
+
+  /* Every date keeps the time typed, even when the first one's moved. */
+  wall_start = parse_wall_fields (options->start);
   first = new_first_session (workshop, start, end, options, capacity);
-  created = atelier_series_create (store, first, options->rrule, &error);
+  created = atelier_series_create_full (store, first, wall_start, options->rrule, skip_days, &error);
   if (created != NULL)
     sessions = reread_sessions (store, created, &error);
 
@@ -334,6 +381,8 @@ atelier_cli_series (AtelierCli              *cli,
       N_("The number of seats (the workshop’s unless given)"), N_("N") },
     { "time-zone", 0, 0, G_OPTION_ARG_STRING, &options.time_zone,
       N_("The zone of the times (the store’s “time-zone” setting unless given)"), N_("ZONE") },
+    { "skip", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options.skip,
+      N_("A date of the rule to leave out, such as a holiday (may be repeated)"), N_("YYYY-MM-DD") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON instead of a table"), NULL },
     { NULL }
   };
