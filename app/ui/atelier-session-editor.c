@@ -12,7 +12,14 @@
  * until a date. The form turns that into an RRULE and shows what the core
  * makes of it (atelier_series_expand()) as one types: "6 sessions, from
  * Sat 5 Dec to Sat 9 Jan", or the core's refusal. Saving stores all of
- * them in one transaction (atelier_series_create()).
+ * them in one transaction (atelier_series_create_full()). The dates the
+ * rule gives are listed, each with a check: unchecking one (a holiday)
+ * leaves it out of the series.
+ *
+ * A start time the clocks skip or show twice on the chosen date (the
+ * mornings daylight-saving time starts and ends) is read by the
+ * schedule's one rule, and a line under the time says which time was
+ * kept (atelier_reschedule_describe_wall_time()).
  *
  * For an existing session, a new time, place or capacity is saved in one
  * transaction by atelier_booking_update_session() (a new time or place
@@ -77,6 +84,9 @@ struct _AtelierSessionEditor
   gboolean           preview_is_error;
   char              *saved_message;
   GtkToggleButton   *day_buttons[7];
+  GHashTable        *skipped;        /* day keys (20271225) left out of the series */
+  GArray            *date_keys;      /* the day keys the date rows show, in order */
+  GPtrArray         *date_rows;      /* the rows of @dates_row */
 
   /* Template children */
   AdwWindowTitle    *window_title;
@@ -87,6 +97,7 @@ struct _AtelierSessionEditor
   AdwActionRow      *date_row;
   GtkMenuButton     *date_button;
   GtkCalendar       *date_calendar;
+  AdwActionRow      *start_row;
   GtkSpinButton     *start_hour;
   GtkSpinButton     *start_minute;
   AdwActionRow      *end_row;
@@ -111,6 +122,7 @@ struct _AtelierSessionEditor
   GtkMenuButton     *until_button;
   GtkCalendar       *until_calendar;
   GtkLabel          *preview_label;
+  AdwExpanderRow    *dates_row;
 };
 
 G_DEFINE_FINAL_TYPE (AtelierSessionEditor, atelier_session_editor, ADW_TYPE_WINDOW)
@@ -210,6 +222,43 @@ static GDateTime *
 dup_end (AtelierSessionEditor *self)
 {
   return dup_at (self, self->date_calendar, spin_value (self->end_hour), spin_value (self->end_minute));
+}
+
+/* The start as chosen on the wall clock (its fields, in UTC): the time of
+ * day every date of a series keeps, even when the first date moves it. */
+static GDateTime *
+dup_wall_start (AtelierSessionEditor *self)
+{
+  g_autoptr(GDateTime) day = gtk_calendar_get_date (self->date_calendar);
+
+  return g_date_time_new_utc (g_date_time_get_year (day), g_date_time_get_month (day),
+                              g_date_time_get_day_of_month (day), spin_value (self->start_hour),
+                              spin_value (self->start_minute), 0);
+}
+
+/* Under the start: which time is kept when the clocks skip the chosen one
+ * or show it twice that day. */
+static void
+update_wall_note (AtelierSessionEditor *self)
+{
+  g_autoptr(GDateTime) day = gtk_calendar_get_date (self->date_calendar);
+  int hour = spin_value (self->start_hour);
+  int minute = spin_value (self->start_minute);
+  AtelierWallTimeKind kind = ATELIER_WALL_TIME_EXISTS;
+  g_autoptr(GDateTime) kept = NULL;
+  g_autofree char *day_text = NULL;
+  g_autofree char *note = NULL;
+
+  if (self->zone != NULL)
+    kept = atelier_reschedule_wall_time_full (self->zone, g_date_time_get_year (day),
+                                            g_date_time_get_month (day),
+                                            g_date_time_get_day_of_month (day),
+                                            hour, minute, 0, &kind);
+  /* TRANSLATORS: the date in the note about a time the clocks skip, in
+   * g_date_time_format() notation, e.g. "28 March 2027" */
+  day_text = atelier_format_date_time (day, _("%-d %B %Y"));
+  note = atelier_reschedule_describe_wall_time (kind, hour, minute, day_text, kept);
+  adw_action_row_set_subtitle (self->start_row, note);
 }
 
 static void
@@ -359,24 +408,181 @@ set_preview (AtelierSessionEditor *self,
     }
 }
 
+/* 2027-12-25 -> 20271225, in the sessions' zone */
+static int
+session_day_key (AtelierSession *session)
+{
+  g_autoptr(GDateTime) start = atelier_session_dup_start (session);
+
+  return g_date_time_get_year (start) * 10000 + g_date_time_get_month (start) * 100 +
+         g_date_time_get_day_of_month (start);
+}
+
+static void update_preview (AtelierSessionEditor *self);
+
+static void
+on_date_check_toggled_cb (GtkCheckButton       *check,
+                          AtelierSessionEditor *self)
+{
+  gpointer key = g_object_get_data (G_OBJECT (check), "day-key");
+
+  if (gtk_check_button_get_active (check))
+    g_hash_table_remove (self->skipped, key);
+  else
+    g_hash_table_add (self->skipped, key);
+  update_validity (self);
+}
+
+static GtkWidget *
+new_date_row (AtelierSessionEditor *self,
+              AtelierSession       *session)
+{
+  g_autoptr(GDateTime) start = atelier_session_dup_start (session);
+  g_autofree char *date = format_long_date (start);
+  g_autofree char *time = atelier_format_date_time (start, "%H:%M");
+  int key = session_day_key (session);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *check = gtk_check_button_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), date);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), time);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
+                               !g_hash_table_contains (self->skipped, GINT_TO_POINTER (key)));
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  g_object_set_data (G_OBJECT (check), "day-key", GINT_TO_POINTER (key));
+  /* TRANSLATORS: the accessible name of a date's check in a series, e.g.
+   * "Include Saturday 26 December 2026" */
+  {
+    g_autofree char *label = g_strdup_printf (_("Include %s"), date);
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  }
+  g_signal_connect (check, "toggled", G_CALLBACK (on_date_check_toggled_cb), self);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+  return row;
+}
+
+static gboolean
+same_dates (AtelierSessionEditor *self,
+            GListModel           *dates)
+{
+  if (self->date_keys->len != g_list_model_get_n_items (dates))
+    return FALSE;
+  for (guint i = 0; i < self->date_keys->len; i++)
+    {
+      g_autoptr(AtelierSession) session = g_list_model_get_item (dates, i);
+
+      if (g_array_index (self->date_keys, int, i) != session_day_key (session))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* One checked row per date the rule gives; a date the rule no longer
+ * gives is no longer left out. */
+static void
+fill_date_rows (AtelierSessionEditor *self,
+                GListModel           *dates)
+{
+  g_autoptr(GHashTable) still = g_hash_table_new (NULL, NULL);
+
+  if (dates != NULL && same_dates (self, dates))
+    return;
+
+  for (guint i = 0; i < self->date_rows->len; i++)
+    adw_expander_row_remove (self->dates_row, g_ptr_array_index (self->date_rows, i));
+  g_ptr_array_set_size (self->date_rows, 0);
+  g_array_set_size (self->date_keys, 0);
+
+  for (guint i = 0; dates != NULL && i < g_list_model_get_n_items (dates); i++)
+    {
+      g_autoptr(AtelierSession) session = g_list_model_get_item (dates, i);
+      int key = session_day_key (session);
+      GtkWidget *row = new_date_row (self, session);
+
+      if (g_hash_table_contains (self->skipped, GINT_TO_POINTER (key)))
+        g_hash_table_add (still, GINT_TO_POINTER (key));
+      g_array_append_val (self->date_keys, key);
+      g_ptr_array_add (self->date_rows, row);
+      adw_expander_row_add_row (self->dates_row, row);
+    }
+  g_hash_table_remove_all (self->skipped);
+  {
+    GHashTableIter iter;
+    gpointer key;
+
+    g_hash_table_iter_init (&iter, still);
+    while (g_hash_table_iter_next (&iter, &key, NULL))
+      g_hash_table_add (self->skipped, key);
+  }
+}
+
+/* The left-out days, as the core takes them */
+static GPtrArray *
+dup_skip_days (AtelierSessionEditor *self)
+{
+  GPtrArray *days = g_ptr_array_new_with_free_func ((GDestroyNotify) g_date_time_unref);
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, self->skipped);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      int k = GPOINTER_TO_INT (key);
+
+      g_ptr_array_add (days, g_date_time_new (self->zone, k / 10000, k / 100 % 100, k % 100,
+                                              12, 0, 0));
+    }
+  return days;
+}
+
+/* "6 sessions, from Sat 5 Dec to Sat 9 Jan", and how many dates are left out */
+static char *
+describe_series (GListModel *sessions,
+                 guint       n_skipped)
+{
+  guint n = g_list_model_get_n_items (sessions);
+  g_autoptr(AtelierSession) s_first = g_list_model_get_item (sessions, 0);
+  g_autoptr(AtelierSession) s_last = g_list_model_get_item (sessions, n - 1);
+  g_autoptr(GDateTime) from = atelier_session_dup_start (s_first);
+  g_autoptr(GDateTime) to = atelier_session_dup_start (s_last);
+  gboolean with_year = g_date_time_get_year (from) != g_date_time_get_year (to);
+  g_autofree char *from_text = format_short_date (from, with_year);
+  g_autofree char *to_text = format_short_date (to, with_year);
+  g_autofree char *text = NULL;
+
+  if (n == 1)
+    /* TRANSLATORS: the preview of a series of one, e.g. "1 session, on Sat 5 Dec" */
+    text = g_strdup_printf (_("1 session, on %s"), from_text);
+  else
+    /* TRANSLATORS: the preview of a series, e.g. "6 sessions, from Sat 5 Dec to Sat 9 Jan" */
+    text = g_strdup_printf (ngettext ("%u session, from %s to %s",
+                                      "%u sessions, from %s to %s", n),
+                            n, from_text, to_text);
+  if (n_skipped == 0)
+    return g_steal_pointer (&text);
+
+  /* TRANSLATORS: after the preview of a series, e.g. "5 sessions, from
+   * Sat 5 Dec to Sat 9 Jan (1 date left out)" */
+  return g_strdup_printf (ngettext ("%s (%u date left out)", "%s (%u dates left out)", n_skipped),
+                          text, n_skipped);
+}
+
 /* What the core makes of the rule, as the user sets it up. */
 static void
 update_preview (AtelierSessionEditor *self)
 {
   g_autofree char *rrule = atelier_session_editor_dup_rrule (self);
   g_autoptr(AtelierSession) first = NULL;
+  g_autoptr(GDateTime) wall = NULL;
+  g_autoptr(GListModel) dates = NULL;
   g_autoptr(GListModel) sessions = NULL;
+  g_autoptr(GPtrArray) skip = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(AtelierSession) s_first = NULL;
-  g_autoptr(AtelierSession) s_last = NULL;
-  g_autoptr(GDateTime) from = NULL;
-  g_autoptr(GDateTime) to = NULL;
-  g_autofree char *from_text = NULL;
-  g_autofree char *to_text = NULL;
   g_autofree char *text = NULL;
-  gboolean with_year;
-  guint n;
 
+  gtk_widget_set_visible (GTK_WIDGET (self->dates_row), FALSE);
   if (rrule == NULL)
     {
       set_preview (self, NULL, FALSE);
@@ -396,30 +602,30 @@ update_preview (AtelierSessionEditor *self)
     }
 
   first = session_from_form (self);
-  sessions = atelier_series_expand (first, rrule, &error);
+  wall = dup_wall_start (self);
+  dates = atelier_series_expand_full (first, wall, rrule, NULL, &error);
+  if (dates == NULL)
+    {
+      set_preview (self, error->message, TRUE);
+      return;
+    }
+  fill_date_rows (self, dates);
+  gtk_widget_set_visible (GTK_WIDGET (self->dates_row), TRUE);
+
+  skip = dup_skip_days (self);
+  if (skip->len == g_list_model_get_n_items (dates))
+    {
+      set_preview (self, _("Every date is left out: check at least one."), TRUE);
+      return;
+    }
+  sessions = atelier_series_expand_full (first, wall, rrule, skip, &error);
   if (sessions == NULL)
     {
       set_preview (self, error->message, TRUE);
       return;
     }
 
-  n = g_list_model_get_n_items (sessions);
-  s_first = g_list_model_get_item (sessions, 0);
-  s_last = g_list_model_get_item (sessions, n - 1);
-  from = atelier_session_dup_start (s_first);
-  to = atelier_session_dup_start (s_last);
-  with_year = g_date_time_get_year (from) != g_date_time_get_year (to);
-  from_text = format_short_date (from, with_year);
-  to_text = format_short_date (to, with_year);
-
-  if (n == 1)
-    /* TRANSLATORS: the preview of a series of one, e.g. "1 session, on Sat 5 Dec" */
-    text = g_strdup_printf (_("1 session, on %s"), from_text);
-  else
-    /* TRANSLATORS: the preview of a series, e.g. "6 sessions, from Sat 5 Dec to Sat 9 Jan" */
-    text = g_strdup_printf (ngettext ("%u session, from %s to %s",
-                                      "%u sessions, from %s to %s", n),
-                            n, from_text, to_text);
+  text = describe_series (sessions, skip->len);
   set_preview (self, text, FALSE);
 }
 
@@ -614,6 +820,7 @@ update_validity (AtelierSessionEditor *self)
   const char *why;
 
   update_end_subtitle (self);
+  update_wall_note (self);
   update_preview (self);
 
   why = reason != NULL ? reason : (self->preview_is_error ? self->preview : NULL);
@@ -842,7 +1049,10 @@ save_new (AtelierSessionEditor *self)
 
   if (rrule != NULL)
     {
-      g_autoptr(GListModel) created = atelier_series_create (self->store, session, rrule, &error);
+      g_autoptr(GDateTime) wall = dup_wall_start (self);
+      g_autoptr(GPtrArray) skip = dup_skip_days (self);
+      g_autoptr(GListModel) created = atelier_series_create_full (self->store, session, wall, rrule,
+                                                                  skip, &error);
 
       if (created == NULL)
         {
@@ -1361,6 +1571,9 @@ atelier_session_editor_finalize (GObject *object)
   g_free (self->zone_name);
   g_free (self->preview);
   g_free (self->saved_message);
+  g_clear_pointer (&self->skipped, g_hash_table_unref);
+  g_clear_pointer (&self->date_keys, g_array_unref);
+  g_clear_pointer (&self->date_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (atelier_session_editor_parent_class)->finalize (object);
 }
@@ -1491,6 +1704,7 @@ atelier_session_editor_class_init (AtelierSessionEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtelierSessionEditor, date_row);
   gtk_widget_class_bind_template_child (widget_class, AtelierSessionEditor, date_button);
   gtk_widget_class_bind_template_child (widget_class, AtelierSessionEditor, date_calendar);
+  gtk_widget_class_bind_template_child (widget_class, AtelierSessionEditor, start_row);
   gtk_widget_class_bind_template_child (widget_class, AtelierSessionEditor, start_hour);
   gtk_widget_class_bind_template_child (widget_class, AtelierSessionEditor, start_minute);
   gtk_widget_class_bind_template_child (widget_class, AtelierSessionEditor, end_row);
@@ -1515,6 +1729,7 @@ atelier_session_editor_class_init (AtelierSessionEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtelierSessionEditor, until_button);
   gtk_widget_class_bind_template_child (widget_class, AtelierSessionEditor, until_calendar);
   gtk_widget_class_bind_template_child (widget_class, AtelierSessionEditor, preview_label);
+  gtk_widget_class_bind_template_child (widget_class, AtelierSessionEditor, dates_row);
   gtk_widget_class_bind_template_callback (widget_class, atelier_widget_focus_next);
   gtk_widget_class_bind_template_callback (widget_class, on_save_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_workshop_selected_cb);
@@ -1539,6 +1754,9 @@ atelier_session_editor_init (AtelierSessionEditor *self)
 
   self->forced_day = -1;
   self->updating = TRUE;
+  self->skipped = g_hash_table_new (NULL, NULL);
+  self->date_keys = g_array_new (FALSE, FALSE, sizeof (int));
+  self->date_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 
   for (int i = 0; i < 7; i++)
