@@ -991,6 +991,136 @@ test_reschedule_clears_check_ins (Fixture       *fixture,
   g_assert_true (g_str_has_suffix (fixture->saved_message, "; 1 check-in cleared"));
 }
 
+/* The checks of the series' dates, in order */
+static void
+collect_checks (GtkWidget *widget,
+                GPtrArray *checks)
+{
+  if (GTK_IS_CHECK_BUTTON (widget))
+    g_ptr_array_add (checks, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    collect_checks (c, checks);
+}
+
+static GPtrArray *
+date_checks (Fixture *fixture)
+{
+  GPtrArray *checks = g_ptr_array_new ();
+
+  collect_checks (child (fixture, "dates_row"), checks);
+  return checks;
+}
+
+static char *
+format_start (AtelierSession *session)
+{
+  g_autoptr(GDateTime) start = atelier_session_dup_start (session);
+
+  return g_date_time_format (start, "%Y-%m-%d %H:%M %:z");
+}
+
+/* A start the clocks skip or show twice gets a line under the time that
+ * says which time is kept; a series from that date keeps the time chosen
+ * on its later dates. */
+static void
+test_time_in_gap (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GDateTime) spring = g_date_time_new_local (2027, 3, 28, 12, 0, 0);
+  g_autoptr(GDateTime) autumn = g_date_time_new_local (2027, 10, 31, 12, 0, 0);
+  g_autoptr(GListModel) sessions = NULL;
+  AdwActionRow *start_row;
+
+  open_editor (fixture, 0, fixture->risotto);
+  start_row = child (fixture, "start_row");
+  choose_date (fixture, spring);
+  set_spin (fixture, "start_hour", 2);
+  set_spin (fixture, "start_minute", 30);
+  g_assert_cmpstr (adw_action_row_get_subtitle (start_row), ==,
+                   "02:30 does not exist on 28 March 2027 (clocks go forward); "
+                   "the session starts at 03:30.");
+
+  choose_date (fixture, autumn);
+  g_assert_cmpstr (adw_action_row_get_subtitle (start_row), ==,
+                   "02:30 happens twice on 31 October 2027 (clocks go back); "
+                   "the session starts at the first 02:30, UTC+02:00.");
+  set_spin (fixture, "start_hour", 10);
+  g_assert_true (adw_action_row_get_subtitle (start_row) == NULL ||
+                 *adw_action_row_get_subtitle (start_row) == '\0');
+
+  choose_date (fixture, spring);
+  set_spin (fixture, "start_hour", 2);
+  adw_expander_row_set_enable_expansion (child (fixture, "repeats_row"), TRUE);
+  set_spin (fixture, "count_spin", 2);
+  click_save (fixture);
+  wait_until_closed (fixture);
+
+  sessions = all_sessions (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (sessions), ==, 2);
+  {
+    g_autoptr(AtelierSession) first = g_list_model_get_item (sessions, 0);
+    g_autoptr(AtelierSession) second = g_list_model_get_item (sessions, 1);
+    g_autofree char *first_text = format_start (first);
+    g_autofree char *second_text = format_start (second);
+
+    g_assert_cmpstr (first_text, ==, "2027-03-28 03:30 +02:00");
+    g_assert_cmpstr (second_text, ==, "2027-04-04 02:30 +02:00");
+  }
+}
+
+/* The dates of the rule are listed with a check each; unchecked ones are
+ * left out, and the preview counts what is left. */
+static void
+test_skip_dates (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GDateTime) saturday = next_weekday (fixture, 6);
+  g_autoptr(GDateTime) skipped = g_date_time_add_days (saturday, 7);
+  g_autoptr(GDateTime) last = g_date_time_add_days (saturday, 21);
+  gboolean with_year = g_date_time_get_year (saturday) != g_date_time_get_year (last);
+  g_autofree char *from = g_date_time_format (saturday, with_year ? "%a %-d %b %Y" : "%a %-d %b");
+  g_autofree char *to = g_date_time_format (last, with_year ? "%a %-d %b %Y" : "%a %-d %b");
+  g_autofree char *expected = g_strdup_printf ("3 sessions, from %s to %s (1 date left out)",
+                                               from, to);
+  g_autoptr(GPtrArray) checks = NULL;
+  g_autoptr(GListModel) sessions = NULL;
+
+  open_editor (fixture, 0, fixture->risotto);
+  choose_date (fixture, saturday);
+  g_assert_false (gtk_widget_get_visible (child (fixture, "dates_row")));
+  adw_expander_row_set_enable_expansion (child (fixture, "repeats_row"), TRUE);
+  set_spin (fixture, "count_spin", 4);
+  g_assert_true (gtk_widget_get_visible (child (fixture, "dates_row")));
+
+  checks = date_checks (fixture);
+  g_assert_cmpuint (checks->len, ==, 4);
+  for (guint i = 0; i < checks->len; i++)
+    g_assert_true (gtk_check_button_get_active (g_ptr_array_index (checks, i)));
+  gtk_check_button_set_active (g_ptr_array_index (checks, 1), FALSE);
+  g_assert_cmpstr (atelier_session_editor_get_preview (fixture->editor), ==, expected);
+
+  /* Another count keeps the date left out. */
+  set_spin (fixture, "count_spin", 5);
+  g_clear_pointer (&checks, g_ptr_array_unref);
+  checks = date_checks (fixture);
+  g_assert_cmpuint (checks->len, ==, 5);
+  g_assert_false (gtk_check_button_get_active (g_ptr_array_index (checks, 1)));
+  set_spin (fixture, "count_spin", 4);
+
+  click_save (fixture);
+  wait_until_closed (fixture);
+  sessions = all_sessions (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (sessions), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(AtelierSession) s = g_list_model_get_item (sessions, i);
+      g_autoptr(GDateTime) start = atelier_session_dup_start (s);
+
+      g_assert_false (g_date_time_get_day_of_month (start) == g_date_time_get_day_of_month (skipped) &&
+                      g_date_time_get_month (start) == g_date_time_get_month (skipped));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1028,6 +1158,8 @@ main (int   argc,
   ADD_TEST ("/atelier/session-editor/toast-on-main-window", test_toast_on_main_window);
   ADD_TEST ("/atelier/session-editor/long-workshop-title", test_long_workshop_title);
   ADD_TEST ("/atelier/session-editor/reschedule-clears-check-ins", test_reschedule_clears_check_ins);
+  ADD_TEST ("/atelier/session-editor/time-in-gap", test_time_in_gap);
+  ADD_TEST ("/atelier/session-editor/skip-dates", test_skip_dates);
 
 #undef ADD_TEST
 
