@@ -531,6 +531,56 @@ test_skip_outside (Fixture *f, gconstpointer data)
   g_assert_cmpint (count_sessions (f), ==, 0);
 }
 
+/* A session knows the series it was created in: its place, the others. */
+static void
+test_membership (Fixture *f, gconstpointer data)
+{
+  g_autoptr(AtelierSession) first = first_session (f, 2027, 4, 3, 10, 0);
+  g_autoptr(AtelierSession) alone = first_session (f, 2027, 4, 4, 10, 0);
+  g_autoptr(GPtrArray) skip = days_to_skip (1, 2027, 4, 10);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) created = atelier_series_create_full (f->base.store, first, NULL,
+                                                              "FREQ=WEEKLY;BYDAY=SA;COUNT=4",
+                                                              skip, &error);
+  g_autoptr(AtelierSession) second = NULL;
+  g_autoptr(GListModel) listed = NULL;
+  g_autofree char *rrule = NULL;
+  g_autofree char *place = NULL;
+  gint64 series_id = -1;
+  guint position = 0;
+  guint count = 0;
+
+  g_assert_no_error (error);
+  second = g_list_model_get_item (created, 1);
+  g_assert_true (atelier_series_find (f->base.store, atelier_session_get_id (second), &series_id,
+                                      &position, &count, &rrule, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (series_id, >, 0);
+  g_assert_cmpuint (position, ==, 2);
+  g_assert_cmpuint (count, ==, 3);
+  g_assert_cmpstr (rrule, ==, "FREQ=WEEKLY;BYDAY=SA;COUNT=4");
+  place = atelier_series_describe_place (position, count, rrule);
+  g_assert_cmpstr (place, ==, "Session 2 of 3 in a weekly series");
+
+  listed = atelier_series_list_sessions (f->base.store, series_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (listed), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(AtelierSession) a = g_list_model_get_item (created, i);
+      g_autoptr(AtelierSession) b = g_list_model_get_item (listed, i);
+
+      g_assert_cmpint (atelier_session_get_id (a), ==, atelier_session_get_id (b));
+    }
+
+  /* A session planned alone is in no series. */
+  g_assert_true (atelier_store_add_session (f->base.store, alone, &error));
+  g_assert_true (atelier_series_find (f->base.store, atelier_session_get_id (alone), &series_id,
+                                      NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (series_id, ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -548,6 +598,7 @@ main (int argc, char **argv)
   ADD ("rrule-from-choices", test_rrule_from_choices);
   ADD ("skip-days", test_skip_days);
   ADD ("skip-outside", test_skip_outside);
+  ADD ("membership", test_membership);
 
   g_test_add_func ("/atelier/series/wall-time-in-gap", test_wall_time_in_gap);
   g_test_add_func ("/atelier/series/first-date-in-gap", test_first_date_in_gap);

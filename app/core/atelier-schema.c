@@ -613,6 +613,22 @@ static const char schema_step_mail[] =
   "  PRIMARY KEY (name, language)"
   ") WITHOUT ROWID;";
 
+/* Which series a session was created in: its rule and the dates left
+ * out, so the session page can say "Session 3 of 8" and list the others.
+ * A session outlives its series row (a date moved or cancelled alone
+ * still counts in it). */
+static const char schema_step_series[] =
+  "CREATE TABLE series ("
+  "  id INTEGER PRIMARY KEY,"
+  "  workshop_id INTEGER NOT NULL REFERENCES workshops (id) ON DELETE CASCADE,"
+  "  rrule TEXT NOT NULL"
+  "    CONSTRAINT series_rrule_not_empty CHECK (length (rrule) > 0),"
+  "  skipped TEXT NOT NULL DEFAULT '',"
+  "  created_at INTEGER NOT NULL"
+  ");"
+  "ALTER TABLE sessions ADD COLUMN series_id INTEGER REFERENCES series (id) ON DELETE SET NULL;"
+  "CREATE INDEX sessions_by_series ON sessions (series_id, starts_at) WHERE series_id IS NOT NULL;";
+
 static const char *const schema_steps[] = {
   schema_step_1,
   schema_step_2,
@@ -625,6 +641,7 @@ static const char *const schema_steps[] = {
   schema_step_9,
   schema_step_partial_arrival,
   schema_step_mail,
+  schema_step_series,
 };
 
 int

@@ -399,6 +399,48 @@ atelier_series_expand_full (AtelierSession  *first,
   return G_LIST_MODEL (g_steal_pointer (&sessions));
 }
 
+/* The dates left out, as the series row keeps them: "2027-04-10,2027-05-01" */
+static char *
+join_skip_days (GPtrArray *skip_days)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; skip_days != NULL && i < skip_days->len; i++)
+    {
+      g_autofree char *day = g_date_time_format (g_ptr_array_index (skip_days, i), "%Y-%m-%d");
+
+      g_string_append_printf (text, "%s%s", i > 0 ? "," : "", day);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static gboolean
+insert_series (AtelierStore    *store,
+               AtelierSession  *first,
+               const char      *rrule,
+               GPtrArray       *skip_days,
+               gint64          *series_id,
+               GError         **error)
+{
+  g_autofree char *skipped = join_skip_days (skip_days);
+  g_autofree char *rule = g_strstrip (g_strdup (rrule));
+  sqlite3_stmt *stmt = atelier_store_prepare (store,
+                                              "INSERT INTO series (workshop_id, rrule, skipped, created_at)"
+                                              " VALUES (?, ?, ?, ?)",
+                                              error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, atelier_session_get_workshop_id (first));
+  sqlite3_bind_text (stmt, 2, rule, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, skipped, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 4, atelier_store_now ());
+  if (!atelier_store_step_done (store, stmt, error))
+    return FALSE;
+  *series_id = sqlite3_last_insert_rowid (atelier_store_get_db (store));
+  return TRUE;
+}
+
 /**
  * atelier_series_create:
  *
@@ -434,7 +476,8 @@ atelier_series_create_full (AtelierStore    *store,
                             GError         **error)
 {
   g_autoptr(GListModel) sessions = NULL;
-  gboolean ok = TRUE;
+  gint64 series_id = 0;
+  gboolean ok;
 
   g_return_val_if_fail (ATELIER_IS_STORE (store), NULL);
   g_return_val_if_fail (ATELIER_IS_SESSION (first), NULL);
@@ -443,10 +486,17 @@ atelier_series_create_full (AtelierStore    *store,
   if (sessions == NULL || !atelier_store_begin (store, error))
     return NULL;
 
+  ok = insert_series (store, first, rrule, skip_days, &series_id, error);
   for (guint i = 0; ok && i < g_list_model_get_n_items (sessions); i++)
     {
       g_autoptr(AtelierSession) session = g_list_model_get_item (sessions, i);
+      gint64 params[2];
+
       ok = atelier_store_add_session (store, session, error);
+      params[0] = series_id;
+      params[1] = atelier_session_get_id (session);
+      ok = ok && atelier_store_exec_ids (store, "UPDATE sessions SET series_id = ? WHERE id = ?",
+                                         params, G_N_ELEMENTS (params), error);
     }
 
   if (ok && atelier_store_commit (store, error))
@@ -454,4 +504,143 @@ atelier_series_create_full (AtelierStore    *store,
 
   atelier_store_rollback (store);
   return NULL;
+}
+
+/**
+ * atelier_series_find:
+ * @session_id: a stored session
+ * @series_id: (out): the series it was created in, or 0 for none
+ * @position: (out) (optional): its place in the series by start, from 1
+ * @count: (out) (optional): how many sessions the series has now
+ * @rrule: (out) (optional) (transfer full): the series' rule
+ *
+ * Returns: %FALSE with @error set when the store fails; a session in no
+ *   series is %TRUE with @series_id 0
+ */
+gboolean
+atelier_series_find (AtelierStore  *store,
+                     gint64         session_id,
+                     gint64        *series_id,
+                     guint         *position,
+                     guint         *count,
+                     char         **rrule,
+                     GError       **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (ATELIER_IS_STORE (store), FALSE);
+  g_return_val_if_fail (series_id != NULL, FALSE);
+
+  *series_id = 0;
+  stmt = atelier_store_prepare (store,
+                                "SELECT r.id, r.rrule,"
+                                " (SELECT count (*) FROM sessions o WHERE o.series_id = r.id"
+                                "   AND (o.starts_at, o.id) <= (s.starts_at, s.id)),"
+                                " (SELECT count (*) FROM sessions o WHERE o.series_id = r.id)"
+                                " FROM sessions s JOIN series r ON r.id = s.series_id WHERE s.id = ?",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, session_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *series_id = sqlite3_column_int64 (stmt, 0);
+      if (rrule != NULL)
+        *rrule = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      if (position != NULL)
+        *position = sqlite3_column_int (stmt, 2);
+      if (count != NULL)
+        *count = sqlite3_column_int (stmt, 3);
+      rc = sqlite3_step (stmt);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      atelier_store_set_error (store, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * atelier_series_list_sessions:
+ *
+ * Returns: (transfer full): the #AtelierSession of the series, by start
+ */
+GListModel *
+atelier_series_list_sessions (AtelierStore  *store,
+                              gint64         series_id,
+                              GError       **error)
+{
+  g_autoptr(GListStore) sessions = g_list_store_new (ATELIER_TYPE_SESSION);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (ATELIER_IS_STORE (store), NULL);
+
+  stmt = atelier_store_prepare (store,
+                                "SELECT id FROM sessions WHERE series_id = ? ORDER BY starts_at, id",
+                                error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, series_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      atelier_store_set_error (store, rc, error);
+      return NULL;
+    }
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(AtelierSession) session =
+        atelier_store_get_session (store, g_array_index (ids, gint64, i), error);
+
+      if (session == NULL)
+        return NULL;
+      g_list_store_append (sessions, session);
+    }
+  return G_LIST_MODEL (g_steal_pointer (&sessions));
+}
+
+/**
+ * atelier_series_describe_place:
+ * @position: the session's place in its series, from 1
+ * @count: how many sessions the series has
+ * @rrule: the series' rule, for its frequency
+ *
+ * Returns: (transfer full): such as "Session 3 of 8 in a weekly series"
+ */
+char *
+atelier_series_describe_place (guint       position,
+                               guint       count,
+                               const char *rrule)
+{
+  struct icalrecurrencetype rule;
+
+  icalerror_clear_errno ();
+  rule = icalrecurrencetype_from_string (rrule ? rrule : "");
+  icalerror_clear_errno ();
+  switch (rule.freq)
+    {
+    case ICAL_DAILY_RECURRENCE:
+      /* TRANSLATORS: the place of a session in its series */
+      return g_strdup_printf (_("Session %u of %u in a daily series"), position, count);
+    case ICAL_WEEKLY_RECURRENCE:
+      /* TRANSLATORS: the place of a session in its series */
+      return g_strdup_printf (_("Session %u of %u in a weekly series"), position, count);
+    case ICAL_MONTHLY_RECURRENCE:
+      /* TRANSLATORS: the place of a session in its series */
+      return g_strdup_printf (_("Session %u of %u in a monthly series"), position, count);
+    default:
+      /* TRANSLATORS: the place of a session in its series */
+      return g_strdup_printf (_("Session %u of %u in a series"), position, count);
+    }
 }

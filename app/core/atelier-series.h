@@ -67,4 +67,18 @@ GListModel *atelier_series_create_full (AtelierStore    *store,
                                         GPtrArray       *skip_days,
                                         GError         **error);
 
+gboolean    atelier_series_find            (AtelierStore    *store,
+                                            gint64           session_id,
+                                            gint64          *series_id,
+                                            guint           *position,
+                                            guint           *count,
+                                            char           **rrule,
+                                            GError         **error);
+GListModel *atelier_series_list_sessions   (AtelierStore    *store,
+                                            gint64           series_id,
+                                            GError         **error);
+char       *atelier_series_describe_place  (guint            position,
+                                            guint            count,
+                                            const char      *rrule);
+
 G_END_DECLS
