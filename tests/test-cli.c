@@ -417,9 +417,12 @@ check_session (JsonObject     *object,
   g_autoptr(GDateTime) start = atelier_session_dup_start (session);
   g_autoptr(GDateTime) end = atelier_session_dup_end (session);
 
-  g_assert_cmpint (json_object_get_size (object), ==, 14);
+  g_assert_cmpint (json_object_get_size (object), ==, 15);
   g_assert_cmpint (json_object_get_int_member (object, "id"), ==,
                    atelier_session_get_id (session));
+  /* Sessions planned alone belong to no series. */
+  if (atelier_session_get_series_id (session) == 0)
+    g_assert_true (json_object_get_null_member (object, "series_id"));
   g_assert_cmpint (json_object_get_int_member (object, "workshop_id"), ==,
                    atelier_session_get_workshop_id (session));
   assert_member_string (object, "workshop", atelier_session_get_workshop_title (session));
@@ -2829,6 +2832,24 @@ test_invites_series_skip (Fixture       *fixture,
   g_assert_null (strstr (run.out, "2031-01-01T"));
   g_assert_nonnull (strstr (run.out, "\"2031-01-08T18:30:00+01:00\""));
   g_assert_cmpuint (count_sessions (fixture), ==, n_sessions + 2);
+
+  /* Both sessions are in one series, which the listing shows. */
+  {
+    g_autoptr(JsonArray) listed = run_json (fixture, "sessions", "--from", "2030-12-18T00:00:00+01:00",
+                                            "--to", "2031-01-09T00:00:00+01:00", NULL);
+    JsonObject *first = json_array_get_object_element (listed, 0);
+    JsonObject *second = json_array_get_object_element (listed, 1);
+    gint64 series_id = json_object_get_int_member (first, "series_id");
+    g_autofree char *shown = g_strdup_printf ("#%" G_GINT64_FORMAT, series_id);
+
+    g_assert_cmpuint (json_array_get_length (listed), ==, 2);
+    g_assert_cmpint (series_id, >, 0);
+    g_assert_cmpint (json_object_get_int_member (second, "series_id"), ==, series_id);
+    run_db (&run, fixture, "sessions", "--from", "2030-12-18", "--to", "2031-01-09", NULL);
+    assert_success (&run);
+    g_assert_nonnull (strstr (run.out, "Series"));
+    g_assert_nonnull (strstr (run.out, shown));
+  }
 
   run_db (&run, fixture, "series", workshop, "--start", "2030-12-18T18:30", "--rrule",
           "FREQ=WEEKLY;COUNT=4", "--skip", "2030-12-24", NULL);

@@ -571,6 +571,7 @@ test_membership (Fixture *f, gconstpointer data)
       g_autoptr(AtelierSession) b = g_list_model_get_item (listed, i);
 
       g_assert_cmpint (atelier_session_get_id (a), ==, atelier_session_get_id (b));
+      g_assert_cmpint (atelier_session_get_series_id (b), ==, series_id);
     }
 
   /* A session planned alone is in no series. */

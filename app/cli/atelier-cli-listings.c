@@ -185,6 +185,8 @@ atelier_cli_add_session_json (JsonBuilder *builder,
   atelier_cli_json_add_string (builder, "status", atelier_session_get_status (session));
   atelier_cli_json_add_string (builder, "uid", atelier_session_get_uid (session));
   atelier_cli_json_add_int (builder, "sequence", atelier_session_get_sequence (session));
+  atelier_cli_json_add_nullable_int (builder, "series_id", atelier_session_get_series_id (session),
+                                     atelier_session_get_series_id (session) == 0);
 }
 
 static char *
@@ -229,13 +231,19 @@ add_session_row (AtelierCliTable *table,
   atelier_cli_table_add (table, atelier_session_get_place (session));
   atelier_cli_table_take (table, format_seats (session));
   atelier_cli_table_add (table, format_status (session));
+  if (atelier_session_get_series_id (session) != 0)
+    atelier_cli_table_take (table, g_strdup_printf ("#%" G_GINT64_FORMAT,
+                                                    atelier_session_get_series_id (session)));
+  else
+    atelier_cli_table_add (table, "");
 }
 
 static AtelierCliTable *
 new_session_table (void)
 {
   AtelierCliTable *table = atelier_cli_table_new (_("ID"), _("Date/time"), _("Workshop"),
-                                                  _("Place"), _("Seats"), _("Status"), NULL);
+                                                  _("Place"), _("Seats"), _("Status"),
+                                                  _("Series"), NULL);
 
   atelier_cli_table_align_right (table, 0);
 

@@ -490,13 +490,9 @@ atelier_series_create_full (AtelierStore    *store,
   for (guint i = 0; ok && i < g_list_model_get_n_items (sessions); i++)
     {
       g_autoptr(AtelierSession) session = g_list_model_get_item (sessions, i);
-      gint64 params[2];
 
+      g_object_set (session, "series-id", series_id, NULL);
       ok = atelier_store_add_session (store, session, error);
-      params[0] = series_id;
-      params[1] = atelier_session_get_id (session);
-      ok = ok && atelier_store_exec_ids (store, "UPDATE sessions SET series_id = ? WHERE id = ?",
-                                         params, G_N_ELEMENTS (params), error);
     }
 
   if (ok && atelier_store_commit (store, error))

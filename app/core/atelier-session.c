@@ -22,6 +22,7 @@ struct _AtelierSession
   char   *uid;
   int     sequence;
   gint64  created_at;
+  gint64  series_id;
 
   char   *workshop_title;
   char   *workshop_host;
@@ -46,6 +47,9 @@ static const AtelierField fields[] = {
   ATELIER_FIELD (AtelierSession, uid, "uid", G_TYPE_STRING, ATELIER_PARAM_INSERT_ONLY),
   ATELIER_FIELD (AtelierSession, sequence, "sequence", G_TYPE_INT, ATELIER_PARAM_INSERT_ONLY),
   ATELIER_FIELD (AtelierSession, created_at, "created-at", G_TYPE_INT64, ATELIER_PARAM_INSERT_ONLY),
+  /* The series it was created in (atelier_series_create_full()), 0 for none */
+  ATELIER_FIELD (AtelierSession, series_id, "series-id", G_TYPE_INT64,
+                 ATELIER_PARAM_INSERT_ONLY | ATELIER_PARAM_NULLABLE),
   ATELIER_FIELD (AtelierSession, workshop_title, "workshop-title", G_TYPE_STRING, ATELIER_PARAM_DERIVED),
   ATELIER_FIELD (AtelierSession, workshop_host, "workshop-host", G_TYPE_STRING, ATELIER_PARAM_DERIVED),
   ATELIER_FIELD (AtelierSession, seats_taken, "seats-taken", G_TYPE_INT, ATELIER_PARAM_DERIVED),
@@ -98,6 +102,7 @@ ATELIER_DEFINE_GETTER (AtelierSession, atelier_session, ATELIER_IS_SESSION, cons
 ATELIER_DEFINE_GETTER (AtelierSession, atelier_session, ATELIER_IS_SESSION, const char *, uid)
 ATELIER_DEFINE_GETTER (AtelierSession, atelier_session, ATELIER_IS_SESSION, int, sequence)
 ATELIER_DEFINE_GETTER (AtelierSession, atelier_session, ATELIER_IS_SESSION, gint64, created_at)
+ATELIER_DEFINE_GETTER (AtelierSession, atelier_session, ATELIER_IS_SESSION, gint64, series_id)
 ATELIER_DEFINE_GETTER (AtelierSession, atelier_session, ATELIER_IS_SESSION, const char *, workshop_title)
 ATELIER_DEFINE_GETTER (AtelierSession, atelier_session, ATELIER_IS_SESSION, const char *, workshop_host)
 ATELIER_DEFINE_GETTER (AtelierSession, atelier_session, ATELIER_IS_SESSION, int, seats_taken)

@@ -30,6 +30,7 @@ int             atelier_session_get_capacity        (AtelierSession *self);
 const char     *atelier_session_get_status          (AtelierSession *self);
 const char     *atelier_session_get_uid             (AtelierSession *self);
 int             atelier_session_get_sequence        (AtelierSession *self);
+gint64          atelier_session_get_series_id       (AtelierSession *self);
 gint64          atelier_session_get_created_at      (AtelierSession *self);
 const char     *atelier_session_get_workshop_title  (AtelierSession *self);
 const char     *atelier_session_get_workshop_host   (AtelierSession *self);
