@@ -8,7 +8,9 @@
 
 #include "atelier-booking.h"
 #include "atelier-invite-next-dialog.h"
+#include "atelier-series.h"
 #include "atelier-session-page.h"
+#include "atelier-session-series.h"
 #include "test-ui-util.h"
 #include "test-util.h"
 
@@ -663,6 +665,67 @@ test_narrow (Fixture       *fixture,
   g_assert_cmpint (minimum, <=, 350);
 }
 
+static void
+on_show_session_cb (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  *(gint64 *) user_data = g_variant_get_int64 (parameter);
+}
+
+/* A session of a series says its place in it, and opens the others. */
+static void
+test_series (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) starts = g_date_time_add_days (now, 2);
+  g_autoptr(GDateTime) ends = g_date_time_add_hours (starts, 2);
+  g_autoptr(AtelierSession) first = atelier_session_new (fixture->workshop_id, starts, ends,
+                                                         "Europe/Paris");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) created = NULL;
+  g_autoptr(AtelierSession) second = NULL;
+  g_autoptr(AtelierSession) earliest = NULL;
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) show = g_simple_action_new ("show-session", G_VARIANT_TYPE_INT64);
+  AtelierSessionSeries *line;
+  GtkListBox *list;
+  gint64 shown = 0;
+  gint64 alone;
+
+  g_object_set (first, "capacity", 6, NULL);
+  created = atelier_series_create (fixture->store.store, first, "FREQ=WEEKLY;COUNT=3", &error);
+  g_assert_no_error (error);
+  second = g_list_model_get_item (created, 1);
+  earliest = g_list_model_get_item (created, 0);
+
+  show_page (fixture, atelier_session_get_id (second));
+  g_signal_connect (show, "activate", G_CALLBACK (on_show_session_cb), &shown);
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (show));
+  gtk_widget_insert_action_group (GTK_WIDGET (fixture->window), "win", G_ACTION_GROUP (group));
+  settle (fixture);
+
+  line = ATELIER_SESSION_SERIES (find_widget (GTK_WIDGET (fixture->page), ATELIER_TYPE_SESSION_SERIES));
+  g_assert_cmpstr (atelier_session_series_get_text (line), ==, "Session 2 of 3 in a weekly series");
+  g_assert_true (page_shows_text (fixture, "Session 2 of 3 in a weekly series"));
+  g_assert_cmpuint (g_list_model_get_n_items (atelier_session_series_get_sessions (line)), ==, 3);
+
+  list = GTK_LIST_BOX (find_widget (GTK_WIDGET (line), GTK_TYPE_LIST_BOX));
+  g_assert_false (gtk_list_box_row_get_activatable (gtk_list_box_get_row_at_index (list, 1)));
+  g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (list, 0));
+  g_assert_cmpint (shown, ==, atelier_session_get_id (earliest));
+
+  /* A session planned alone shows no such line. */
+  gtk_window_destroy (fixture->window);
+  alone = add_session (fixture->store.store, fixture->workshop_id, 5, 4);
+  show_page (fixture, alone);
+  settle (fixture);
+  line = ATELIER_SESSION_SERIES (find_widget (GTK_WIDGET (fixture->page), ATELIER_TYPE_SESSION_SERIES));
+  g_assert_null (atelier_session_series_get_text (line));
+  g_assert_false (page_shows_text (fixture, "in a weekly series"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -695,6 +758,7 @@ main (int   argc,
   ADD_TEST ("/atelier/session-page/move", test_move);
   ADD_TEST ("/atelier/session-page/send-invites-button", test_send_invites_button);
   ADD_TEST ("/atelier/session-page/narrow", test_narrow);
+  ADD_TEST ("/atelier/session-page/series", test_series);
 
 #undef ADD_TEST
 

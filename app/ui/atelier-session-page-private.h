@@ -6,6 +6,7 @@
 
 #include "atelier-booking.h"
 #include "atelier-session-page.h"
+#include "atelier-session-series.h"
 
 G_BEGIN_DECLS
 
@@ -33,6 +34,8 @@ struct _AtelierSessionPage
   char                  *send_progress;
   /* registration id → its latest AtelierMailMessage */
   GHashTable            *mail_by_registration;
+  /* "Session 3 of 8 in a weekly series", above the roster */
+  AtelierSessionSeries  *series_line;
 
   /* Template children; the box is the only direct one. */
   GtkWidget             *box;

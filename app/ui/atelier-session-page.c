@@ -448,6 +448,7 @@ _atelier_session_page_reload (AtelierSessionPage *self)
 
   fill_roster (self, registrations);
   show_title (self);
+  atelier_session_series_show_session (self->series_line, self->session_id);
   gtk_stack_set_visible_child_name (self->stack, "roster");
 
   _atelier_session_page_update_actions (self);
@@ -481,6 +482,11 @@ atelier_session_page_constructed (GObject *object)
       g_critical ("AtelierSessionPage needs a store");
       return;
     }
+
+  /* Under the header bar, the first child of the box. */
+  self->series_line = ATELIER_SESSION_SERIES (atelier_session_series_new (self->store));
+  gtk_box_insert_child_after (GTK_BOX (self->box), GTK_WIDGET (self->series_line),
+                              gtk_widget_get_first_child (self->box));
 
   g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed_cb), self, 0);
   _atelier_session_page_reload (self);
