@@ -19,6 +19,7 @@
 #include "atelier-store-monitor.h"
 #include "atelier-window.h"
 #include "atelier-workshop.h"
+#include "atelier-workshop-page.h"
 #include "atelier-workshops-page.h"
 #include "../app/atelier-application.h"
 #include "test-ui-util.h"
@@ -1451,6 +1452,63 @@ one_session_page (Fixture       *fixture,
   return pages->len == 1;
 }
 
+/* Texts of the visible labels under @root, in order, joined by "|" */
+static char *
+workshop_page_texts (GtkWidget *root)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  test_collect_widgets (root, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_is_visible (labels->pdata[i]) && *gtk_label_get_label (labels->pdata[i]) != '\0')
+      g_string_append_printf (text, "%s%s", text->len > 0 ? "|" : "", gtk_label_get_label (labels->pdata[i]));
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* Opening a workshop from the catalogue shows its page with its sessions,
+ * past and coming, each opening its own page. */
+static void
+test_window_show_workshop (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  AtelierStore *store = fixture->store.store;
+  gint64 macarons = add_workshop (store, "Macarons");
+  gint64 tiramisu = add_workshop (store, "Tiramisu");
+  gint64 past = add_session (store, macarons, -48, "Europe/Paris", 8, ATELIER_SESSION_SCHEDULED);
+  gint64 coming = add_session (store, macarons, 24, "Europe/Paris", 6, ATELIER_SESSION_SCHEDULED);
+  GtkWidget *workshops;
+  GtkWidget *child;
+  GtkWidget *list;
+  GListModel *sessions;
+  g_autofree char *texts = NULL;
+
+  add_session (store, tiramisu, 30, "Europe/Paris", 8, ATELIER_SESSION_SCHEDULED);
+  show_window (fixture);
+  switch_view (fixture->window, "workshops");
+  workshops = find_widget (GTK_WIDGET (fixture->window), ATELIER_TYPE_WORKSHOPS_PAGE);
+  g_signal_emit_by_name (find_widget (workshops, GTK_TYPE_LIST_VIEW), "activate", 0);
+
+  child = leaflet_visible_child (fixture->window);
+  g_assert_true (ATELIER_IS_WORKSHOP_PAGE (child));
+  g_assert_cmpint (atelier_workshop_page_get_workshop_id (ATELIER_WORKSHOP_PAGE (child)), ==, macarons);
+  sessions = atelier_workshop_page_get_sessions (ATELIER_WORKSHOP_PAGE (child));
+  g_assert_cmpuint (g_list_model_get_n_items (sessions), ==, 2);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  texts = workshop_page_texts (child);
+  g_assert_nonnull (strstr (texts, "Macarons"));
+  g_assert_nonnull (strstr (texts, "|Past · 0 of 8 seats taken|"));
+  g_assert_true (g_str_has_suffix (texts, "|0 of 6 seats taken"));
+
+  /* A session of it opens its page. */
+  list = find_widget (child, GTK_TYPE_LIST_BOX);
+  g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1));
+  child = leaflet_visible_child (fixture->window);
+  g_assert_true (ATELIER_IS_SESSION_PAGE (child));
+  g_assert_cmpint (atelier_session_page_get_session_id (ATELIER_SESSION_PAGE (child)), ==, coming);
+  g_assert_cmpint (past, !=, coming);
+}
+
 static void
 test_window_show_session (Fixture       *fixture,
                           gconstpointer  data)
@@ -1828,6 +1886,7 @@ main (int   argc,
   ADD_TEST ("/atelier/window/schedule-days", test_window_schedule_days);
   ADD_TEST ("/atelier/window/schedule-filter", test_window_schedule_filter);
   ADD_TEST ("/atelier/window/workshops", test_window_workshops);
+  ADD_TEST ("/atelier/window/show-workshop", test_window_show_workshop);
   ADD_TEST ("/atelier/window/customers", test_window_customers);
   ADD_TEST ("/atelier/window/views", test_window_views);
   ADD_TEST ("/atelier/window/narrow", test_window_narrow);

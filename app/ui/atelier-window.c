@@ -35,6 +35,7 @@
 #include "atelier-widget-util.h"
 #include "atelier-window.h"
 #include "atelier-workshop-editor.h"
+#include "atelier-workshop-page.h"
 #include "atelier-workshops-page.h"
 
 /* Both build profiles share one schema: see data/io.github.ateliers.Atelier.gschema.xml. */
@@ -463,6 +464,27 @@ show_session_action (GtkWidget  *widget,
     return;
 
   push_page (self, atelier_session_page_new (self->store, session_id));
+}
+
+/* A workshop's page: its details and its sessions */
+static void
+show_workshop_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  AtelierWindow *self = ATELIER_WINDOW (widget);
+  gint64 workshop_id = g_variant_get_int64 (parameter);
+  GtkWidget *visible = adw_leaflet_get_visible_child (self->leaflet);
+
+  if (self->store == NULL)
+    return;
+
+  /* Already there. */
+  if (ATELIER_IS_WORKSHOP_PAGE (visible)
+      && atelier_workshop_page_get_workshop_id (ATELIER_WORKSHOP_PAGE (visible)) == workshop_id)
+    return;
+
+  push_page (self, atelier_workshop_page_new (self->store, workshop_id));
 }
 
 /* A customer's page; 0 opens the page on a new customer's editor. */
@@ -898,6 +920,7 @@ atelier_window_show_store_error (AtelierWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-session", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-customer", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-workshop", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.check-in", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-up", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", FALSE);
@@ -1118,6 +1141,7 @@ atelier_window_class_init (AtelierWindowClass *klass)
   /* Navigation, activated by the pages and dialogs (see the UI contract). */
   gtk_widget_class_install_action (widget_class, "win.show-session", "x", show_session_action);
   gtk_widget_class_install_action (widget_class, "win.show-customer", "x", show_customer_action);
+  gtk_widget_class_install_action (widget_class, "win.show-workshop", "x", show_workshop_action);
   gtk_widget_class_install_action (widget_class, "win.check-in", "x", open_window_action);
   gtk_widget_class_install_action (widget_class, "win.sign-up", "x", open_window_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);

@@ -4,8 +4,8 @@
  * One card per workshop: its title, host, duration, capacity, price and
  * category. The page keeps one GListStore, refilled in one splice when the
  * store says its workshops changed; activating a card asks the window to
- * edit that workshop (win.edit-workshop), and its calendar button to plan
- * a session of it (win.new-workshop-session).
+ * open that workshop's page, with its sessions (win.show-workshop), and
+ * its calendar button to plan a session of it (win.new-workshop-session).
  *
  * The catalogue is read when the page is first shown, not with the
  * window: its cards would be built (and measured, since the window's view
@@ -80,7 +80,7 @@ on_list_view_activate_cb (GtkListView          *list_view,
   if (workshop == NULL)
     return;
 
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.edit-workshop", "x",
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-workshop", "x",
                               atelier_workshop_get_id (workshop));
 }
 
