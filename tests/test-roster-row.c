@@ -243,6 +243,36 @@ test_no_show_and_cancelled (Fixture       *fixture,
 }
 
 static void
+assert_accessible_label (GtkWidget  *widget,
+                         const char *label)
+{
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label);
+}
+
+/* A roster's buttons name whom they are for, and a recycled row names
+ * the new person. */
+static void
+test_button_names (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  AtelierStore *store = fixture->store.store;
+  gint64 session = test_add_session (store, fixture->workshop_id, 48, 4, "Europe/Paris");
+  g_autoptr(AtelierRegistration) ada = test_sign_up (store, session, "Ada", 1, ATELIER_REGISTRATION_CONFIRMED);
+  g_autoptr(AtelierRegistration) berthe = test_sign_up (store, session, "Berthe", 1, ATELIER_REGISTRATION_CONFIRMED);
+  GtkWidget *retry = test_find_button (GTK_WIDGET (fixture->row), "_Retry");
+
+  show (fixture, session, ada, FALSE);
+  assert_accessible_label (check_in_button (fixture->row), "Check in Ada Test");
+  assert_accessible_label (retry, "Send the message to Ada Test again");
+  assert_accessible_label (first_widget (fixture->row, GTK_TYPE_MENU_BUTTON), "Actions for Ada Test");
+
+  atelier_roster_row_set_registration (fixture->row, berthe);
+  assert_accessible_label (check_in_button (fixture->row), "Check in Berthe Test");
+  assert_accessible_label (retry, "Send the message to Berthe Test again");
+  assert_accessible_label (first_widget (fixture->row, GTK_TYPE_MENU_BUTTON), "Actions for Berthe Test");
+}
+
+static void
 test_heading (Fixture       *fixture,
               gconstpointer  data)
 {
@@ -281,6 +311,7 @@ main (int   argc,
   ADD_TEST ("/atelier/roster-row/checked-in", test_checked_in);
   ADD_TEST ("/atelier/roster-row/no-show-and-cancelled", test_no_show_and_cancelled);
   ADD_TEST ("/atelier/roster-row/heading", test_heading);
+  ADD_TEST ("/atelier/roster-row/button-names", test_button_names);
 
 #undef ADD_TEST
 

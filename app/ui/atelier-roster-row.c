@@ -18,6 +18,7 @@
 
 #include <glib/gi18n.h>
 
+#include "atelier-attendance.h"
 #include "atelier-format.h"
 #include "atelier-mail-format.h"
 #include "atelier-roster-row.h"
@@ -108,8 +109,9 @@ format_info (AtelierRosterRow *self)
 
       g_string_append (info, text ? text : "");
     }
-  else if (self->session_ended
-           && g_strcmp0 (atelier_registration_get_status (registration), ATELIER_REGISTRATION_CONFIRMED) == 0)
+  else if (atelier_attendance_for_registration (registration,
+                                                self->session != NULL && atelier_session_is_cancelled (self->session),
+                                                self->session_ended) == ATELIER_ATTENDANCE_NO_SHOW)
     g_string_append (info, _("No-show"));
 
   if (!atelier_str_is_empty (note))
@@ -171,6 +173,26 @@ update_menu (AtelierRosterRow *self,
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->menu_button), label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+/* The row's buttons say whom they are for, as the menu does: a screen
+ * reader that lists a roster's buttons reads "Check in Zoé Martin", not
+ * ten "Check In". */
+static void
+name_buttons (AtelierRosterRow *self,
+              const char       *name)
+{
+  /* TRANSLATORS: what a screen reader says of the button that checks
+   * a person in, e.g. "Check in Zoé Martin" */
+  g_autofree char *check_in = g_strdup_printf (_("Check in %s"), name);
+  /* TRANSLATORS: what a screen reader says of the button that sends
+   * a failed message again, e.g. "Send the message to Zoé Martin again" */
+  g_autofree char *retry = g_strdup_printf (_("Send the message to %s again"), name);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->check_in_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, check_in, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->retry_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, retry, -1);
 }
 
 /* The last message this customer was sent for the session, and a Retry
@@ -259,6 +281,7 @@ atelier_roster_row_update (AtelierRosterRow *self)
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->check_in_button), "session.check-in");
 
   update_menu (self, name, id, checked_in);
+  name_buttons (self, name);
   update_mail (self);
 
   accessible = g_strdup_printf ("%s, %s%s%s", name, party_long, *info != '\0' ? ", " : "", info);
