@@ -138,6 +138,26 @@ test_attendance (TestStore *fixture, gconstpointer data)
   g_assert_nonnull (strstr (contents, ",Éloïse Garnier,,2,no-show,,\r\n"));
 }
 
+/* Cancelled before the thread starts, nothing is written. */
+static void
+test_cancelled (TestStore *fixture, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "customers.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  add_customer (fixture->store, "Zoé", "Martin", 0);
+  g_cancellable_cancel (cancellable);
+  atelier_store_files_write_async (fixture->store, ATELIER_STORE_FILE_CUSTOMERS, file, cancellable,
+                                   on_done_cb, &result);
+  test_wait_until (is_done, &result, NULL, WAIT_TIMEOUT_SECONDS);
+  g_assert_false (atelier_store_files_write_finish (result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
 /* A file that cannot be written says so and leaves nothing behind. */
 static void
 test_unwritable (TestStore *fixture, gconstpointer data)
@@ -215,6 +235,8 @@ main (int argc, char *argv[])
               test_unwritable, test_store_teardown);
   g_test_add ("/atelier/store-files/attendance", TestStore, NULL, test_store_setup,
               test_attendance, test_store_teardown);
+  g_test_add ("/atelier/store-files/cancelled", TestStore, NULL, test_store_setup,
+              test_cancelled, test_store_teardown);
   g_test_add ("/atelier/store-files/clean-up", TestStore, NULL, test_store_setup,
               test_clean_up, test_store_teardown);
 
