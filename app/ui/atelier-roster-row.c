@@ -4,7 +4,8 @@
  * A row of the session page's roster: the place on the waiting list, the
  * name, when they were checked in (or that they did not come) and the
  * note, the party's size, a "Check In" button and a menu (undo the
- * check-in, move, cancel).
+ * check-in, move, cancel). Under them, across the whole card, the state
+ * of the last message sent to the customer, with Retry when it failed.
  *
  * The button and the menu activate the page's actions ("session.check-in",
  * "session.undo-check-in", "session.move-registration",
@@ -38,6 +39,7 @@ struct _AtelierRosterRow
   GtkLabel            *name_label;
   GtkLabel            *info_label;
   GtkLabel            *party_label;
+  GtkWidget           *mail_box;
   GtkLabel            *mail_label;
   GtkWidget           *retry_button;
   GtkWidget           *checked_icon;
@@ -203,6 +205,7 @@ update_mail (AtelierRosterRow *self)
   g_autofree char *line = NULL;
   gboolean failed;
 
+  gtk_widget_set_visible (self->mail_box, self->mail_message != NULL);
   if (self->mail_message == NULL)
     {
       gtk_widget_set_visible (GTK_WIDGET (self->mail_label), FALSE);
@@ -424,6 +427,7 @@ atelier_roster_row_class_init (AtelierRosterRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtelierRosterRow, name_label);
   gtk_widget_class_bind_template_child (widget_class, AtelierRosterRow, info_label);
   gtk_widget_class_bind_template_child (widget_class, AtelierRosterRow, party_label);
+  gtk_widget_class_bind_template_child (widget_class, AtelierRosterRow, mail_box);
   gtk_widget_class_bind_template_child (widget_class, AtelierRosterRow, mail_label);
   gtk_widget_class_bind_template_child (widget_class, AtelierRosterRow, retry_button);
   gtk_widget_class_bind_template_child (widget_class, AtelierRosterRow, checked_icon);
