@@ -1114,6 +1114,71 @@ test_checkin_walk_in_matches (Fixture       *fixture,
   g_assert_cmpint (atelier_registration_get_checked_in_at (registration), !=, 0);
 }
 
+/* The button of @row labelled @label says @accessible_label to a
+ * screen reader. */
+static void
+assert_button_name (AtelierCheckinRow *row,
+                    const char        *label,
+                    const char        *accessible_label)
+{
+  GtkWidget *button = test_find_button (GTK_WIDGET (row), label);
+
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       accessible_label);
+}
+
+/* A row for registration @id of the store, as the window shows it. */
+static AtelierCheckinRow *
+row_for (Fixture *fixture,
+         gint64   id)
+{
+  AtelierStore *store = fixture->store.store;
+  g_autoptr(AtelierRegistration) registration = atelier_store_get_registration (store, id, NULL);
+  g_autoptr(AtelierCustomer) customer = NULL;
+  AtelierCheckinRow *row = g_object_ref_sink (ATELIER_CHECKIN_ROW (atelier_checkin_row_new ()));
+
+  customer = atelier_store_get_customer (store, atelier_registration_get_customer_id (registration), NULL);
+  atelier_checkin_row_set_person (row, registration, customer);
+  return row;
+}
+
+/* Each row's buttons name the person: a screen reader does not list
+ * "Check In" four times. */
+static void
+test_checkin_button_names (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  AtelierStore *store = fixture->store.store;
+  g_autoptr(AtelierCheckinRow) zoe = row_for (fixture, fixture->zoe);
+  g_autoptr(AtelierCheckinRow) ada = row_for (fixture, fixture->ada);
+  g_autoptr(AtelierCheckinRow) eve = g_object_ref_sink (ATELIER_CHECKIN_ROW (atelier_checkin_row_new ()));
+  g_autoptr(AtelierRegistration) checked = NULL;
+  g_autoptr(AtelierCustomer) eve_customer = NULL;
+  g_autoptr(GListModel) customers = atelier_store_list_customers (store, NULL);
+  g_autoptr(GError) error = NULL;
+
+  assert_button_name (zoe, "Check In", "Check in Zoé Martin");
+  assert_button_name (ada, "Check In", "Check in Ada Moreau");
+
+  checked = atelier_booking_check_in (store, fixture->zoe, &error);
+  g_assert_no_error (error);
+  g_clear_object (&zoe);
+  zoe = row_for (fixture, fixture->zoe);
+  assert_button_name (zoe, "Undo", "Undo check-in of Zoé Martin");
+  assert_button_name (zoe, "2 of 2 came", "How many of the party of Zoé Martin came: 2 of 2 came");
+
+  for (guint i = 0; i < g_list_model_get_n_items (customers) && eve_customer == NULL; i++)
+    {
+      g_autoptr(AtelierCustomer) customer = g_list_model_get_item (customers, i);
+
+      if (g_strcmp0 (atelier_customer_get_given_name (customer), "Eve") == 0)
+        eve_customer = g_steal_pointer (&customer);
+    }
+  g_assert_nonnull (eve_customer);
+  atelier_checkin_row_set_person (eve, NULL, eve_customer);
+  assert_button_name (eve, "Walk-in", "Add Eve Walker as a walk-in");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1155,6 +1220,7 @@ main (int   argc,
   ADD_TEST ("/atelier/checkin/not-today", test_checkin_not_today);
   ADD_TEST ("/atelier/checkin/raise-capacity", test_checkin_raise_capacity);
   ADD_TEST ("/atelier/checkin/walk-in-matches", test_checkin_walk_in_matches);
+  ADD_TEST ("/atelier/checkin/button-names", test_checkin_button_names);
 
 #undef ADD_TEST
 

@@ -142,6 +142,49 @@ test_personal_data (TestStore *f, gconstpointer data)
   run_clear (&run);
 }
 
+/* The CLI writes the core's one Attendance column, and its help says
+ * what the words mean. */
+static void
+test_export_attendance_column (TestStore *f, gconstpointer data)
+{
+  g_autoptr(AtelierWorkshop) w = atelier_workshop_new ("Risotto");
+  g_autoptr(GDateTime) starts = g_date_time_new_utc (2025, 3, 14, 17, 30, 0);
+  g_autoptr(GDateTime) ends = g_date_time_add_hours (starts, 2);
+  g_autoptr(AtelierSession) s = NULL;
+  g_autoptr(AtelierCustomer) came = atelier_customer_new ("Éloïse", "Garnier");
+  g_autoptr(AtelierCustomer) missed = atelier_customer_new ("Zoé", "Martin");
+  g_autoptr(AtelierRegistration) r = NULL;
+  g_autofree char *id = NULL;
+  Run run = { 0 };
+
+  g_assert_true (atelier_store_add_workshop (f->store, w, NULL));
+  s = atelier_session_new (atelier_workshop_get_id (w), starts, ends, "Europe/Paris");
+  g_object_set (s, "capacity", 8, NULL);
+  g_assert_true (atelier_store_add_session (f->store, s, NULL));
+  g_assert_true (atelier_store_add_customer (f->store, came, NULL));
+  g_assert_true (atelier_store_add_customer (f->store, missed, NULL));
+  r = atelier_registration_new (atelier_session_get_id (s), atelier_customer_get_id (came), 3);
+  g_object_set (r, "checked-in-at", g_date_time_to_unix (starts), "arrived", 2, NULL);
+  g_assert_true (atelier_store_add_registration (f->store, r, NULL));
+  g_clear_object (&r);
+  r = atelier_registration_new (atelier_session_get_id (s), atelier_customer_get_id (missed), 1);
+  g_assert_true (atelier_store_add_registration (f->store, r, NULL));
+  g_clear_object (&f->store);
+
+  id = g_strdup_printf ("%" G_GINT64_FORMAT, atelier_session_get_id (s));
+  run_cli (&run, f, "export-attendance", id, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "Session,Start,Workshop,Customer ID,Customer,Email,Party,"
+                                            "Attendance,Checked In,Arrived\r\n"));
+  g_assert_nonnull (strstr (run.out, ",Éloïse Garnier,,3,partly-attended,2025-03-14T18:30:00+01:00,2\r\n"));
+  g_assert_nonnull (strstr (run.out, ",Zoé Martin,,1,no-show,,\r\n"));
+
+  run_cli (&run, f, "export-attendance", "--help", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "partly-attended"));
+  run_clear (&run);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -151,6 +194,8 @@ main (int argc, char **argv)
               test_import_and_export, test_store_teardown);
   g_test_add ("/atelier/cli-customers/personal-data", TestStore, NULL, test_store_setup,
               test_personal_data, test_store_teardown);
+  g_test_add ("/atelier/cli-customers/export-attendance-column", TestStore, NULL, test_store_setup,
+              test_export_attendance_column, test_store_teardown);
 
   return g_test_run ();
 }

@@ -707,10 +707,10 @@ test_export_attendance (TestStore *f, gconstpointer data)
   csv = atelier_customer_book_export_attendance (f->store, atelier_session_get_id (s), NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (csv->str, ==,
-                   "Session,Start,Workshop,Customer ID,Customer,Email,Party,Status,Checked In,"
+                   "Session,Start,Workshop,Customer ID,Customer,Email,Party,Attendance,Checked In,"
                    "Arrived\r\n"
                    "1,2025-03-14T18:30:00+01:00,Risotto,1,\"Zoé Martin, fille\",zoe@example.org,2,"
-                   "confirmed,2025-03-14T18:35:00+01:00,1\r\n");
+                   "partly-attended,2025-03-14T18:35:00+01:00,1\r\n");
   g_string_free (g_steal_pointer (&csv), TRUE);
 
   {

@@ -7,8 +7,10 @@
 
 #include <adwaita.h>
 
+#include "atelier-mail-queue.h"
 #include "atelier-roster-heading.h"
 #include "atelier-roster-row.h"
+#include "atelier-settings.h"
 #include "test-session-util.h"
 #include "test-ui-util.h"
 
@@ -243,6 +245,113 @@ test_no_show_and_cancelled (Fixture       *fixture,
 }
 
 static void
+assert_accessible_label (GtkWidget  *widget,
+                         const char *label)
+{
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label);
+}
+
+/* A roster's buttons name whom they are for, and a recycled row names
+ * the new person. */
+static void
+test_button_names (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  AtelierStore *store = fixture->store.store;
+  gint64 session = test_add_session (store, fixture->workshop_id, 48, 4, "Europe/Paris");
+  g_autoptr(AtelierRegistration) ada = test_sign_up (store, session, "Ada", 1, ATELIER_REGISTRATION_CONFIRMED);
+  g_autoptr(AtelierRegistration) berthe = test_sign_up (store, session, "Berthe", 1, ATELIER_REGISTRATION_CONFIRMED);
+  GtkWidget *retry = test_find_button (GTK_WIDGET (fixture->row), "_Retry");
+
+  show (fixture, session, ada, FALSE);
+  assert_accessible_label (check_in_button (fixture->row), "Check in Ada Test");
+  assert_accessible_label (retry, "Send the message to Ada Test again");
+  assert_accessible_label (first_widget (fixture->row, GTK_TYPE_MENU_BUTTON), "Actions for Ada Test");
+
+  atelier_roster_row_set_registration (fixture->row, berthe);
+  assert_accessible_label (check_in_button (fixture->row), "Check in Berthe Test");
+  assert_accessible_label (retry, "Send the message to Berthe Test again");
+  assert_accessible_label (first_widget (fixture->row, GTK_TYPE_MENU_BUTTON), "Actions for Berthe Test");
+}
+
+/* A failed message of @registration, as the session page gives it. */
+static AtelierMailMessage *
+failed_message (Fixture             *fixture,
+                gint64               session_id,
+                AtelierRegistration *registration)
+{
+  AtelierStore *store = fixture->store.store;
+  g_autoptr(AtelierSettings) settings = NULL;
+  g_autoptr(GListModel) messages = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  g_autoptr(AtelierCustomer) customer = atelier_store_get_customer (store,
+                                                                   atelier_registration_get_customer_id (registration),
+                                                                   NULL);
+
+  g_object_set (customer, "email", "ada.test@example.org", NULL);
+  g_assert_true (atelier_store_update_customer (store, customer, &error));
+  g_assert_true (atelier_settings_write (store, "organizer", "shop@example.org", &error));
+  settings = atelier_settings_load (store, &error);
+  g_assert_no_error (error);
+  g_assert_true (atelier_mail_queue_refresh (store, settings, g_get_real_time () / G_USEC_PER_SEC,
+                                             session_id, &error));
+  g_assert_no_error (error);
+
+  /* The server's own words, long ones, as a real refusal has. */
+  g_assert_cmpint (sqlite3_open (fixture->store.path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "UPDATE mail_messages SET state = 'failed', server_reply ="
+                                 " '550 5.1.1 <ada.test@example.org>: Recipient address rejected:"
+                                 " User unknown in virtual mailbox table'",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  messages = atelier_mail_queue_list_session (store, session_id, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (messages); i++)
+    {
+      g_autoptr(AtelierMailMessage) message = g_list_model_get_item (messages, i);
+
+      if (atelier_mail_message_get_registration_id (message) == atelier_registration_get_id (registration))
+        return g_steal_pointer (&message);
+    }
+  g_error ("No message for the registration");
+  return NULL;
+}
+
+/* At 360 pixels, a failed message's line has the card's width rather
+ * than the name's column beside Check In, where it broke every few
+ * letters. */
+static void
+test_mail_line_narrow (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  AtelierStore *store = fixture->store.store;
+  gint64 session = test_add_session (store, fixture->workshop_id, 48, 4, "Europe/Paris");
+  g_autoptr(AtelierRegistration) ada = test_sign_up (store, session, "Ada", 1, ATELIER_REGISTRATION_CONFIRMED);
+  g_autoptr(AtelierMailMessage) message = failed_message (fixture, session, ada);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *mail_label;
+
+  show (fixture, session, ada, FALSE);
+  atelier_roster_row_set_mail_message (fixture->row, message);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (fixture->row));
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, -1);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (window);
+
+  mail_label = GTK_WIDGET (label_with_class (fixture->row, "mail-state"));
+  g_assert_true (gtk_widget_is_visible (mail_label));
+  g_assert_true (gtk_widget_is_visible (test_find_button (GTK_WIDGET (fixture->row), "_Retry")));
+  g_assert_true (gtk_widget_is_visible (check_in_button (fixture->row)));
+  g_assert_cmpint (gtk_widget_get_width (mail_label), >=, gtk_widget_get_width (GTK_WIDGET (fixture->row)) * 2 / 3);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
 test_heading (Fixture       *fixture,
               gconstpointer  data)
 {
@@ -281,6 +390,8 @@ main (int   argc,
   ADD_TEST ("/atelier/roster-row/checked-in", test_checked_in);
   ADD_TEST ("/atelier/roster-row/no-show-and-cancelled", test_no_show_and_cancelled);
   ADD_TEST ("/atelier/roster-row/heading", test_heading);
+  ADD_TEST ("/atelier/roster-row/button-names", test_button_names);
+  ADD_TEST ("/atelier/roster-row/mail-line-narrow", test_mail_line_narrow);
 
 #undef ADD_TEST
 

@@ -111,6 +111,53 @@ test_backup (TestStore *fixture, gconstpointer data)
   g_assert_cmpstr (atelier_customer_get_given_name (customer), ==, "Zoé");
 }
 
+/* The window's attendance file has the core's one Attendance column. */
+static void
+test_attendance (TestStore *fixture, gconstpointer data)
+{
+  g_autoptr(AtelierWorkshop) workshop = atelier_workshop_new ("Risotto");
+  g_autoptr(GDateTime) starts = g_date_time_new_utc (2025, 3, 14, 17, 30, 0);
+  g_autoptr(GDateTime) ends = g_date_time_add_hours (starts, 2);
+  g_autoptr(AtelierSession) session = NULL;
+  g_autoptr(AtelierRegistration) registration = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  gint64 customer = add_customer (fixture->store, "Éloïse", "Garnier", 0);
+
+  g_assert_true (atelier_store_add_workshop (fixture->store, workshop, NULL));
+  session = atelier_session_new (atelier_workshop_get_id (workshop), starts, ends, "Europe/Paris");
+  g_object_set (session, "capacity", 8, NULL);
+  g_assert_true (atelier_store_add_session (fixture->store, session, NULL));
+  registration = atelier_registration_new (atelier_session_get_id (session), customer, 2);
+  g_assert_true (atelier_store_add_registration (fixture->store, registration, NULL));
+  path = write_file (fixture, ATELIER_STORE_FILE_ATTENDANCE, "attendance.csv");
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "\357\273\277Session,Start,Workshop,Customer ID,Customer,"
+                                             "Email,Party,Attendance,Checked In,Arrived\r\n"));
+  g_assert_nonnull (strstr (contents, ",Éloïse Garnier,,2,no-show,,\r\n"));
+}
+
+/* Cancelled before the thread starts, nothing is written. */
+static void
+test_cancelled (TestStore *fixture, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "customers.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  add_customer (fixture->store, "Zoé", "Martin", 0);
+  g_cancellable_cancel (cancellable);
+  atelier_store_files_write_async (fixture->store, ATELIER_STORE_FILE_CUSTOMERS, file, cancellable,
+                                   on_done_cb, &result);
+  test_wait_until (is_done, &result, NULL, WAIT_TIMEOUT_SECONDS);
+  g_assert_false (atelier_store_files_write_finish (result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
 /* A file that cannot be written says so and leaves nothing behind. */
 static void
 test_unwritable (TestStore *fixture, gconstpointer data)
@@ -186,6 +233,10 @@ main (int argc, char *argv[])
               test_backup, test_store_teardown);
   g_test_add ("/atelier/store-files/unwritable", TestStore, NULL, test_store_setup,
               test_unwritable, test_store_teardown);
+  g_test_add ("/atelier/store-files/attendance", TestStore, NULL, test_store_setup,
+              test_attendance, test_store_teardown);
+  g_test_add ("/atelier/store-files/cancelled", TestStore, NULL, test_store_setup,
+              test_cancelled, test_store_teardown);
   g_test_add ("/atelier/store-files/clean-up", TestStore, NULL, test_store_setup,
               test_clean_up, test_store_teardown);
 

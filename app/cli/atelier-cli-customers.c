@@ -131,6 +131,11 @@ static const char formula_note[] =
      "quote, so that a spreadsheet shows it as text and never runs it as a formula; "
      "import-customers takes that quote off again.");
 
+static const char attendance_note[] =
+  N_("The Attendance column says what became of each registration: attended, partly-attended "
+     "(only some of the party came), no-show, cancelled, waiting (never given a seat), or "
+     "expected (the session is not over yet).");
+
 int
 atelier_cli_export_customers (AtelierCli              *cli,
                               const AtelierCliCommand *command,
@@ -188,9 +193,10 @@ atelier_cli_export_attendance (AtelierCli              *cli,
   g_autoptr(AtelierStore) store = NULL;
   g_autoptr(GString) csv = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *description = g_strdup_printf ("%s\n\n%s", _(attendance_note), _(formula_note));
   gint64 session_id = 0;
 
-  g_option_context_set_description (context, _(formula_note));
+  g_option_context_set_description (context, description);
   atelier_cli_add_date_range (context, &from_text, &to_text);
   if (!atelier_cli_parse (context, args, 0, 1) ||
       ((*args)[1] != NULL && !atelier_cli_parse_id (context, "SESSION", (*args)[1], &session_id)) ||

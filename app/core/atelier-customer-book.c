@@ -12,6 +12,7 @@
 #include "config.h"
 
 
+#include "atelier-attendance.h"
 #include "atelier-csv.h"
 #include "atelier-customer-book.h"
 #include "atelier-schema-private.h"
@@ -231,8 +232,11 @@ atelier_customer_book_export_csv (AtelierStore  *store,
  * @to: (nullable): the start before which to stop, or %NULL for no bound
  *
  * Every registration of the sessions asked for, by session start then
- * customer, as CSV: who, how many, their status, when they were
- * checked in and how many of the party arrived (N of the party's M). An erased customer's registrations stay, without a name.
+ * customer, as CSV: who, how many, what became of it in one Attendance
+ * column (atelier_attendance_to_string(): `attended`, `partly-attended`,
+ * `no-show`, `cancelled`, `waiting`, or `expected` before the session's
+ * end), when they were checked in and how many of the party arrived. An
+ * erased customer's registrations stay, without a name.
  *
  * Returns: (transfer full): the CSV text, or %NULL with @error set
  */
@@ -247,13 +251,14 @@ atelier_customer_book_export_attendance (AtelierStore  *store,
     "SELECT s.id, s.starts_at, s.time_zone, w.title, c.id,"
     "  trim (c.given_name || ' ' || c.family_name), c.email, r.party_size, r.status,"
     "  r.checked_in_at,"
-    "  CASE WHEN r.checked_in_at IS NOT NULL THEN coalesce (r.arrived, r.party_size) END"
+    "  CASE WHEN r.checked_in_at IS NOT NULL THEN coalesce (r.arrived, r.party_size) END,"
+    "  r.arrived, s.status = 'cancelled', s.ends_at <= ?4"
     " FROM registrations r JOIN sessions s ON s.id = r.session_id"
     " JOIN workshops w ON w.id = s.workshop_id JOIN customers c ON c.id = r.customer_id"
     " WHERE (?1 = 0 OR s.id = ?1) AND s.starts_at >= ?2 AND s.starts_at < ?3"
     " ORDER BY s.starts_at, s.id, c.family_name, c.given_name, r.id";
   static const char *const header[] = {
-    "Session", "Start", "Workshop", "Customer ID", "Customer", "Email", "Party", "Status",
+    "Session", "Start", "Workshop", "Customer ID", "Customer", "Email", "Party", "Attendance",
     "Checked In", "Arrived",
   };
   g_autoptr(GString) csv = g_string_new (NULL);
@@ -268,6 +273,7 @@ atelier_customer_book_export_attendance (AtelierStore  *store,
   sqlite3_bind_int64 (stmt, 1, session_id);
   sqlite3_bind_int64 (stmt, 2, from ? g_date_time_to_unix (from) : G_MININT64);
   sqlite3_bind_int64 (stmt, 3, to ? g_date_time_to_unix (to) : G_MAXINT64);
+  sqlite3_bind_int64 (stmt, 4, atelier_store_now ());
 
   atelier_csv_append_row (csv, header, G_N_ELEMENTS (header), ',');
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -278,9 +284,16 @@ atelier_customer_book_export_attendance (AtelierStore  *store,
       g_autofree char *customer = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, 4));
       g_autofree char *party = g_strdup_printf ("%d", sqlite3_column_int (stmt, 7));
       g_autofree char *checked_in = atelier_customer_book_format_time (sqlite3_column_int64 (stmt, 9), zone);
+      AtelierAttendance attendance = atelier_attendance_decide (column_text (stmt, 8),
+                                                                sqlite3_column_int64 (stmt, 9),
+                                                                sqlite3_column_int (stmt, 11),
+                                                                sqlite3_column_int (stmt, 7),
+                                                                sqlite3_column_int (stmt, 12) != 0,
+                                                                sqlite3_column_int (stmt, 13) != 0);
       const char *fields[] = {
         session, start, column_text (stmt, 3), customer, column_text (stmt, 5),
-        column_text (stmt, 6), party, column_text (stmt, 8), checked_in, column_text (stmt, 10),
+        column_text (stmt, 6), party, atelier_attendance_to_string (attendance), checked_in,
+        column_text (stmt, 10),
       };
 
       atelier_csv_append_row (csv, fields, G_N_ELEMENTS (fields), ',');

@@ -144,6 +144,47 @@ set_button_target (GtkWidget *button,
 }
 
 static void
+set_accessible_label (GtkWidget  *widget,
+                      const char *label)
+{
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+/* Each row's buttons say whom they are for: a screen reader that lists
+ * the buttons of the window reads "Check in Zoé Martin", not ten
+ * "Check In". */
+static void
+name_buttons (AtelierCheckinRow *self,
+              const char        *name,
+              const char        *arrived_text)
+{
+  /* TRANSLATORS: what a screen reader says of the button that checks
+   * a person in, e.g. "Check in Zoé Martin" */
+  g_autofree char *check_in = g_strdup_printf (_("Check in %s"), name);
+  /* TRANSLATORS: what a screen reader says of the button that undoes
+   * a person's check-in, e.g. "Undo check-in of Zoé Martin" */
+  g_autofree char *undo = g_strdup_printf (_("Undo check-in of %s"), name);
+  /* TRANSLATORS: what a screen reader says of the button that signs up
+   * and checks in a customer who had not signed up, e.g. "Add Zoé
+   * Martin as a walk-in" */
+  g_autofree char *walk_in = g_strdup_printf (_("Add %s as a walk-in"), name);
+
+  set_accessible_label (self->check_in_button, check_in);
+  set_accessible_label (self->undo_button, undo);
+  set_accessible_label (self->walk_in_button, walk_in);
+  if (arrived_text != NULL)
+    {
+      /* TRANSLATORS: what a screen reader says of the button that
+       * corrects how many of a party came, e.g. "How many of the party
+       * of Zoé Martin came: 2 of 3 came" */
+      g_autofree char *arrived = g_strdup_printf (_("How many of the party of %s came: %s"),
+                                                  name, arrived_text);
+
+      set_accessible_label (self->arrived_button, arrived);
+    }
+}
+
+static void
 atelier_checkin_row_update (AtelierCheckinRow *self)
 {
   AtelierRegistration *registration = self->registration;
@@ -266,17 +307,8 @@ atelier_checkin_row_update (AtelierCheckinRow *self)
   gtk_widget_set_visible (self->walk_in_button, registration == NULL && customer != NULL);
   gtk_widget_set_visible (self->arrived_button, arrived_text != NULL);
   if (arrived_text != NULL)
-    {
-      g_autofree char *arrived_label = NULL;
-
-      gtk_button_set_label (GTK_BUTTON (self->arrived_button), arrived_text);
-      /* TRANSLATORS: what a screen reader says of the button, e.g.
-       * "How many came: 2 of 3 came" */
-      arrived_label = g_strdup_printf (_("How many came: %s"), arrived_text);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->arrived_button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, arrived_label,
-                                      -1);
-    }
+    gtk_button_set_label (GTK_BUTTON (self->arrived_button), arrived_text);
+  name_buttons (self, name, arrived_text);
 
   /* What a screen reader says for the whole row. */
   accessible = g_string_new (name);

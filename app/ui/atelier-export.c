@@ -4,10 +4,12 @@
  *
  * Writing a session's invites (atelier_outbox_write()) or the public
  * schedule (atelier_invite_build_feed()) can take a while on a big store,
- * so each runs in a GTask thread. The thread opens its own connection to
- * the store's file: a connection (and its cached statements) is never
- * shared between threads. The caller's connection does not see "changed"
- * for what the thread wrote; it reloads when the task is done.
+ * so each runs in a GTask thread, as do the window's other files
+ * (atelier-store-files.c): atelier_export_write_async() is the one helper
+ * they share. The thread opens its own connection to the store's file: a
+ * connection (and its cached statements) is never shared between threads.
+ * The caller's connection does not see "changed" for what the thread
+ * wrote; it reloads when the task is done.
  *
  * Errors come back with what to do about them: the folder or file that
  * cannot be written says so and asks for another one; a store without
@@ -52,11 +54,132 @@ atelier_export_dup_display_name (GFile *file)
   return g_filename_display_name (basename);
 }
 
+/* Writing from a thread */
+
+typedef struct
+{
+  char                   *store_path;
+  AtelierExportWriteFunc  write;
+  gpointer                data;
+  GDestroyNotify          data_free;
+} WriteTask;
+
+static void
+write_task_free (gpointer data)
+{
+  WriteTask *write = data;
+
+  g_free (write->store_path);
+  if (write->data_free != NULL)
+    write->data_free (write->data);
+  g_free (write);
+}
+
+static void
+write_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  WriteTask *write = task_data;
+  g_autoptr(AtelierStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  /* This thread's own connection. */
+  store = atelier_store_open (write->store_path, &error);
+  if (store != NULL && write->write (store, write->data, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+}
+
+/**
+ * atelier_export_write_async:
+ * @store_path: the store's file, opened again in the thread
+ * @source_tag: the caller's own _async function, checked by
+ *   atelier_export_write_finish()
+ * @name: the task's name, for debugging
+ * @write: what to write, called in the thread with its own #AtelierStore
+ * @data: (transfer full): given to @write, and kept for
+ *   atelier_export_write_get_data() until the result is freed
+ * @data_free: (nullable): frees @data
+ *
+ * Runs @write in a thread with a connection of its own to the store, so
+ * that the window keeps drawing. Cancelled before it starts, @write is
+ * not called; after, @write decides.
+ */
+void
+atelier_export_write_async (const char              *store_path,
+                            gpointer                 source_tag,
+                            const char              *name,
+                            AtelierExportWriteFunc   write,
+                            gpointer                 data,
+                            GDestroyNotify           data_free,
+                            GCancellable            *cancellable,
+                            GAsyncReadyCallback      callback,
+                            gpointer                 user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  WriteTask *write_task;
+
+  g_return_if_fail (store_path != NULL);
+  g_return_if_fail (write != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  write_task = g_new0 (WriteTask, 1);
+  write_task->store_path = g_strdup (store_path);
+  write_task->write = write;
+  write_task->data = data;
+  write_task->data_free = data_free;
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_name (task, name);
+  g_task_set_task_data (task, write_task, write_task_free);
+  g_task_run_in_thread (task, write_thread);
+}
+
+/**
+ * atelier_export_write_get_data:
+ *
+ * Returns: (transfer none): the data given to atelier_export_write_async(),
+ *   with what @write left in it
+ */
+gpointer
+atelier_export_write_get_data (GAsyncResult *result)
+{
+  WriteTask *write;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  write = g_task_get_task_data (G_TASK (result));
+  return write != NULL ? write->data : NULL;
+}
+
+/**
+ * atelier_export_write_finish:
+ * @source_tag: the tag given to atelier_export_write_async()
+ *
+ * Returns: %TRUE if @write succeeded
+ */
+gboolean
+atelier_export_write_finish (GAsyncResult  *result,
+                             gpointer       source_tag,
+                             GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 /* Invites */
 
 typedef struct
 {
-  char   *store_path;
   gint64  session_id;
   GFile  *folder;
   guint   n_written;
@@ -67,7 +190,6 @@ invites_data_free (gpointer data)
 {
   InvitesData *invites = data;
 
-  g_free (invites->store_path);
   g_clear_object (&invites->folder);
   g_free (invites);
 }
@@ -128,52 +250,39 @@ folder_write_error (const GError *error,
                       n_written, name, error->message);
 }
 
-static void
-invites_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
+static gboolean
+write_invites (AtelierStore  *store,
+               gpointer       user_data,
+               GCancellable  *cancellable,
+               GError       **error)
 {
-  InvitesData *data = task_data;
-  g_autoptr(AtelierStore) store = NULL;
+  InvitesData *data = user_data;
   g_autoptr(AtelierSettings) settings = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) local_error = NULL;
   g_autofree char *path = NULL;
 
-  if (g_task_return_error_if_cancelled (task))
-    return;
+  settings = atelier_settings_load (store, error);
+  if (settings == NULL || !atelier_settings_check_can_invite (settings, error))
+    return FALSE;
 
-  /* This thread's own connection. */
-  store = atelier_store_open (data->store_path, &error);
-  if (store != NULL)
-    settings = atelier_settings_load (store, &error);
-  if (settings == NULL || !atelier_settings_check_can_invite (settings, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  path = check_folder (data->folder, &error);
+  path = check_folder (data->folder, error);
   if (path == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+    return FALSE;
 
   /* Past this point the files are written and recorded in one go. */
-  if (g_task_return_error_if_cancelled (task))
-    return;
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
 
-  if (!atelier_outbox_write (store, data->session_id, path, &data->n_written, &error))
+  if (!atelier_outbox_write (store, data->session_id, path, &data->n_written, &local_error))
     {
-      if (g_error_matches (error, ATELIER_OUTBOX_ERROR, ATELIER_OUTBOX_ERROR_WRITE))
-        g_task_return_error (task, folder_write_error (error, data->folder, data->n_written));
+      if (g_error_matches (local_error, ATELIER_OUTBOX_ERROR, ATELIER_OUTBOX_ERROR_WRITE))
+        g_propagate_error (error, folder_write_error (local_error, data->folder, data->n_written));
       else
-        g_task_return_error (task, g_steal_pointer (&error));
-      return;
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
     }
 
-  g_task_return_boolean (task, TRUE);
+  return TRUE;
 }
 
 /**
@@ -195,23 +304,18 @@ atelier_export_invites_async (const char          *store_path,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   InvitesData *data;
 
   g_return_if_fail (store_path != NULL);
   g_return_if_fail (G_IS_FILE (folder));
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   data = g_new0 (InvitesData, 1);
-  data->store_path = g_strdup (store_path);
   data->session_id = session_id;
   data->folder = g_object_ref (folder);
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, atelier_export_invites_async);
-  g_task_set_name (task, "[atelier] export invites");
-  g_task_set_task_data (task, data, invites_data_free);
-  g_task_run_in_thread (task, invites_thread);
+  atelier_export_write_async (store_path, atelier_export_invites_async, "[atelier] export invites",
+                              write_invites, data, invites_data_free,
+                              cancellable, callback, user_data);
 }
 
 /**
@@ -226,23 +330,18 @@ atelier_export_invites_finish (GAsyncResult  *result,
                                guint         *n_written,
                                GError       **error)
 {
-  InvitesData *data;
+  InvitesData *data = atelier_export_write_get_data (result);
 
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == atelier_export_invites_async, FALSE);
-
-  data = g_task_get_task_data (G_TASK (result));
-  if (n_written != NULL)
+  if (n_written != NULL && data != NULL)
     *n_written = data->n_written;
 
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return atelier_export_write_finish (result, atelier_export_invites_async, error);
 }
 
 /* The schedule */
 
 typedef struct
 {
-  char      *store_path;
   GDateTime *from;
   GDateTime *to;
   GFile     *file;
@@ -254,7 +353,6 @@ feed_data_free (gpointer data)
 {
   FeedData *feed = data;
 
-  g_free (feed->store_path);
   g_clear_pointer (&feed->from, g_date_time_unref);
   g_clear_pointer (&feed->to, g_date_time_unref);
   g_clear_object (&feed->file);
@@ -271,52 +369,42 @@ count_events (const char *calendar)
   return n;
 }
 
-static void
-feed_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+static gboolean
+write_feed (AtelierStore  *store,
+            gpointer       user_data,
+            GCancellable  *cancellable,
+            GError       **error)
 {
-  FeedData *data = task_data;
-  g_autoptr(AtelierStore) store = NULL;
-  g_autoptr(GError) error = NULL;
+  FeedData *data = user_data;
+  g_autoptr(GError) local_error = NULL;
   g_autofree char *calendar = NULL;
+  g_autofree char *name = NULL;
 
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  /* This thread's own connection. */
-  store = atelier_store_open (data->store_path, &error);
-  if (store != NULL)
-    calendar = atelier_invite_build_feed (store, data->from, data->to, &error);
-  if (calendar == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
+  calendar = atelier_invite_build_feed (store, data->from, data->to, error);
+  if (calendar == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
 
   /* Written beside, then renamed over: the file is whole or unchanged. */
-  if (!g_file_replace_contents (data->file, calendar, strlen (calendar), NULL, FALSE,
-                                G_FILE_CREATE_NONE, NULL, cancellable, &error))
+  if (g_file_replace_contents (data->file, calendar, strlen (calendar), NULL, FALSE,
+                               G_FILE_CREATE_NONE, NULL, cancellable, &local_error))
     {
-      g_autofree char *name = atelier_export_dup_display_name (data->file);
-
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_task_return_error (task, g_steal_pointer (&error));
-      else
-        /* TRANSLATORS: the file's name, then what went wrong */
-        g_task_return_new_error (task, ATELIER_EXPORT_ERROR, ATELIER_EXPORT_ERROR_FILE,
-                                 _("The schedule cannot be saved as “%s” (%s). "
-                                   "Choose another folder or name."),
-                                 name, error->message);
-      return;
+      data->n_sessions = count_events (calendar);
+      return TRUE;
     }
 
-  data->n_sessions = count_events (calendar);
-  g_task_return_boolean (task, TRUE);
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  name = atelier_export_dup_display_name (data->file);
+  /* TRANSLATORS: the file's name, then what went wrong */
+  g_set_error (error, ATELIER_EXPORT_ERROR, ATELIER_EXPORT_ERROR_FILE,
+               _("The schedule cannot be saved as “%s” (%s). "
+                 "Choose another folder or name."),
+               name, local_error->message);
+  return FALSE;
 }
 
 /**
@@ -339,24 +427,19 @@ atelier_export_feed_async (const char          *store_path,
                            GAsyncReadyCallback  callback,
                            gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   FeedData *data;
 
   g_return_if_fail (store_path != NULL);
   g_return_if_fail (G_IS_FILE (file));
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   data = g_new0 (FeedData, 1);
-  data->store_path = g_strdup (store_path);
   data->from = from ? g_date_time_ref (from) : NULL;
   data->to = to ? g_date_time_ref (to) : NULL;
   data->file = g_object_ref (file);
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, atelier_export_feed_async);
-  g_task_set_name (task, "[atelier] export schedule");
-  g_task_set_task_data (task, data, feed_data_free);
-  g_task_run_in_thread (task, feed_thread);
+  atelier_export_write_async (store_path, atelier_export_feed_async, "[atelier] export schedule",
+                              write_feed, data, feed_data_free,
+                              cancellable, callback, user_data);
 }
 
 /**
@@ -370,16 +453,12 @@ atelier_export_feed_finish (GAsyncResult  *result,
                             guint         *n_sessions,
                             GError       **error)
 {
-  FeedData *data;
+  FeedData *data = atelier_export_write_get_data (result);
 
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == atelier_export_feed_async, FALSE);
-
-  data = g_task_get_task_data (G_TASK (result));
-  if (n_sessions != NULL)
+  if (n_sessions != NULL && data != NULL)
     *n_sessions = data->n_sessions;
 
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return atelier_export_write_finish (result, atelier_export_feed_async, error);
 }
 
 /* Shared by the interface */

@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* atelier-export.h: invites and the schedule written to files, off the
- * main thread */
+/* atelier-export.h: the store's data written to files off the main
+ * thread: invites, the schedule, and the helper every such file uses */
 #pragma once
 
 #include <adwaita.h>
+
+#include "atelier-store.h"
 
 G_BEGIN_DECLS
 
@@ -17,6 +19,27 @@ typedef enum
 } AtelierExportError;
 
 GQuark   atelier_export_error_quark          (void);
+
+/* Writes in a thread with its own connection to the store; @data is
+ * what the caller gave atelier_export_write_async(). */
+typedef gboolean (*AtelierExportWriteFunc) (AtelierStore  *store,
+                                            gpointer       data,
+                                            GCancellable  *cancellable,
+                                            GError       **error);
+
+void     atelier_export_write_async          (const char              *store_path,
+                                              gpointer                 source_tag,
+                                              const char              *name,
+                                              AtelierExportWriteFunc   write,
+                                              gpointer                 data,
+                                              GDestroyNotify           data_free,
+                                              GCancellable            *cancellable,
+                                              GAsyncReadyCallback      callback,
+                                              gpointer                 user_data);
+gpointer atelier_export_write_get_data       (GAsyncResult            *result);
+gboolean atelier_export_write_finish         (GAsyncResult            *result,
+                                              gpointer                 source_tag,
+                                              GError                 **error);
 
 void     atelier_export_invites_async        (const char           *store_path,
                                               gint64                session_id,

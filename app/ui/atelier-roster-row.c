@@ -4,7 +4,8 @@
  * A row of the session page's roster: the place on the waiting list, the
  * name, when they were checked in (or that they did not come) and the
  * note, the party's size, a "Check In" button and a menu (undo the
- * check-in, move, cancel).
+ * check-in, move, cancel). Under them, across the whole card, the state
+ * of the last message sent to the customer, with Retry when it failed.
  *
  * The button and the menu activate the page's actions ("session.check-in",
  * "session.undo-check-in", "session.move-registration",
@@ -18,6 +19,7 @@
 
 #include <glib/gi18n.h>
 
+#include "atelier-attendance.h"
 #include "atelier-format.h"
 #include "atelier-mail-format.h"
 #include "atelier-roster-row.h"
@@ -37,6 +39,7 @@ struct _AtelierRosterRow
   GtkLabel            *name_label;
   GtkLabel            *info_label;
   GtkLabel            *party_label;
+  GtkWidget           *mail_box;
   GtkLabel            *mail_label;
   GtkWidget           *retry_button;
   GtkWidget           *checked_icon;
@@ -108,8 +111,9 @@ format_info (AtelierRosterRow *self)
 
       g_string_append (info, text ? text : "");
     }
-  else if (self->session_ended
-           && g_strcmp0 (atelier_registration_get_status (registration), ATELIER_REGISTRATION_CONFIRMED) == 0)
+  else if (atelier_attendance_for_registration (registration,
+                                                self->session != NULL && atelier_session_is_cancelled (self->session),
+                                                self->session_ended) == ATELIER_ATTENDANCE_NO_SHOW)
     g_string_append (info, _("No-show"));
 
   if (!atelier_str_is_empty (note))
@@ -173,6 +177,26 @@ update_menu (AtelierRosterRow *self,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
+/* The row's buttons say whom they are for, as the menu does: a screen
+ * reader that lists a roster's buttons reads "Check in Zoé Martin", not
+ * ten "Check In". */
+static void
+name_buttons (AtelierRosterRow *self,
+              const char       *name)
+{
+  /* TRANSLATORS: what a screen reader says of the button that checks
+   * a person in, e.g. "Check in Zoé Martin" */
+  g_autofree char *check_in = g_strdup_printf (_("Check in %s"), name);
+  /* TRANSLATORS: what a screen reader says of the button that sends
+   * a failed message again, e.g. "Send the message to Zoé Martin again" */
+  g_autofree char *retry = g_strdup_printf (_("Send the message to %s again"), name);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->check_in_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, check_in, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->retry_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, retry, -1);
+}
+
 /* The last message this customer was sent for the session, and a Retry
  * button when it failed for good. */
 static void
@@ -181,6 +205,7 @@ update_mail (AtelierRosterRow *self)
   g_autofree char *line = NULL;
   gboolean failed;
 
+  gtk_widget_set_visible (self->mail_box, self->mail_message != NULL);
   if (self->mail_message == NULL)
     {
       gtk_widget_set_visible (GTK_WIDGET (self->mail_label), FALSE);
@@ -259,6 +284,7 @@ atelier_roster_row_update (AtelierRosterRow *self)
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->check_in_button), "session.check-in");
 
   update_menu (self, name, id, checked_in);
+  name_buttons (self, name);
   update_mail (self);
 
   accessible = g_strdup_printf ("%s, %s%s%s", name, party_long, *info != '\0' ? ", " : "", info);
@@ -401,6 +427,7 @@ atelier_roster_row_class_init (AtelierRosterRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtelierRosterRow, name_label);
   gtk_widget_class_bind_template_child (widget_class, AtelierRosterRow, info_label);
   gtk_widget_class_bind_template_child (widget_class, AtelierRosterRow, party_label);
+  gtk_widget_class_bind_template_child (widget_class, AtelierRosterRow, mail_box);
   gtk_widget_class_bind_template_child (widget_class, AtelierRosterRow, mail_label);
   gtk_widget_class_bind_template_child (widget_class, AtelierRosterRow, retry_button);
   gtk_widget_class_bind_template_child (widget_class, AtelierRosterRow, checked_icon);

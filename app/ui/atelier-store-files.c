@@ -24,7 +24,6 @@
 
 typedef struct
 {
-  char             *store_path;
   AtelierStoreFile  what;
   char             *path;
 } WriteData;
@@ -34,7 +33,6 @@ write_data_free (gpointer data)
 {
   WriteData *write = data;
 
-  g_free (write->store_path);
   g_free (write->path);
   g_free (write);
 }
@@ -56,33 +54,17 @@ write_csv (AtelierStore  *store,
   return csv != NULL && atelier_csv_write_file (write->path, csv, TRUE, error);
 }
 
-static void
-write_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
+static gboolean
+write_store_file (AtelierStore  *store,
+                  gpointer       data,
+                  GCancellable  *cancellable,
+                  GError       **error)
 {
-  WriteData *write = task_data;
-  g_autoptr(AtelierStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean ok;
-
-  store = atelier_store_open (write->store_path, &error);
-  if (store == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+  WriteData *write = data;
 
   if (write->what == ATELIER_STORE_FILE_BACKUP)
-    ok = atelier_backup_to_file (store, write->path, &error);
-  else
-    ok = write_csv (store, write, &error);
-
-  if (ok)
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, g_steal_pointer (&error));
+    return atelier_backup_to_file (store, write->path, error);
+  return write_csv (store, write, error);
 }
 
 /**
@@ -90,7 +72,8 @@ write_thread (GTask        *task,
  * @file: the file to write, on this computer, replaced whole
  *
  * Writes @what of @store to @file in a thread, with a connection of its
- * own, so that the window keeps drawing.
+ * own, so that the window keeps drawing. Cancelled before it starts, it
+ * writes nothing.
  */
 void
 atelier_store_files_write_async (AtelierStore        *store,
@@ -100,38 +83,35 @@ atelier_store_files_write_async (AtelierStore        *store,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
+  const char *store_path;
   WriteData *write;
 
   g_return_if_fail (ATELIER_IS_STORE (store));
   g_return_if_fail (G_IS_FILE (file));
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, atelier_store_files_write_async);
-  g_task_set_name (task, "[atelier] write a store file");
-
   write = g_new0 (WriteData, 1);
-  write->store_path = g_strdup (atelier_store_get_path (store));
   write->what = what;
   write->path = g_file_get_path (file);
-  g_task_set_task_data (task, write, write_data_free);
+  store_path = atelier_store_get_path (store);
 
-  if (write->path == NULL || write->store_path == NULL)
+  if (write->path == NULL || store_path == NULL)
     {
-      g_task_return_new_error (task, ATELIER_EXPORT_ERROR, ATELIER_EXPORT_ERROR_NOT_LOCAL,
-                               _("Choose a file on this computer."));
+      write_data_free (write);
+      g_task_report_new_error (NULL, callback, user_data, atelier_store_files_write_async,
+                               ATELIER_EXPORT_ERROR, ATELIER_EXPORT_ERROR_NOT_LOCAL,
+                               "%s", _("Choose a file on this computer."));
       return;
     }
-  g_task_run_in_thread (task, write_thread);
+  atelier_export_write_async (store_path, atelier_store_files_write_async, "[atelier] write a store file",
+                              write_store_file, write, write_data_free,
+                              cancellable, callback, user_data);
 }
 
 gboolean
 atelier_store_files_write_finish (GAsyncResult  *result,
                                   GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return atelier_export_write_finish (result, atelier_store_files_write_async, error);
 }
 
 /* Saving from the window */

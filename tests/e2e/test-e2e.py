@@ -458,6 +458,9 @@ def check_in_at_the_door(app, session_page):
     window = app.wait_window("the check-in window", name_prefix="Check-in — ")
     wait_for(f"{CUSTOMER_NAME} on the check-in roster",
              lambda: find_all(window, "panel", name_prefix=CUSTOMER_NAME + ","))
+    # A screen reader hears whom each row's button is for.
+    wait_for(f"a button named “Check in {CUSTOMER_NAME}”",
+             lambda: find_all(window, "push button", "Check in " + CUSTOMER_NAME))
     focus_x_window("^Check-in — ", "the check-in window")
     type_text(CHECKIN_TYPED)
 
