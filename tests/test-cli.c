@@ -2273,8 +2273,8 @@ test_invites_settings (Fixture       *fixture,
 {
   const char *keys[] = {
     "store-name", "organizer", "address", "time-zone", "reminder", "rsvp", "language",
-    "smtp-host", "smtp-port", "smtp-security", "smtp-user", "smtp-ca-file", "mail-reminder",
-    "follow-ups",
+    "currency", "smtp-host", "smtp-port", "smtp-security", "smtp-user", "smtp-ca-file",
+    "mail-reminder", "follow-ups",
   };
   g_autoptr(JsonObject) settings = NULL;
   g_autoptr(JsonObject) after = NULL;
