@@ -88,10 +88,14 @@ const char * const *
 atelier_money_list_currencies (void)
 {
   static const char *codes[G_N_ELEMENTS (currencies) + 1];
+  static gsize filled = 0;
 
-  if (codes[0] == NULL)
-    for (guint i = 0; i < G_N_ELEMENTS (currencies); i++)
-      codes[i] = currencies[i].code;
+  if (g_once_init_enter (&filled))
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (currencies); i++)
+        codes[i] = currencies[i].code;
+      g_once_init_leave (&filled, 1);
+    }
   return codes;
 }
 
