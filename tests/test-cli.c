@@ -2276,8 +2276,8 @@ test_invites_settings (Fixture       *fixture,
 {
   const char *keys[] = {
     "store-name", "organizer", "address", "time-zone", "reminder", "rsvp", "language",
-    "smtp-host", "smtp-port", "smtp-security", "smtp-user", "smtp-ca-file", "mail-reminder",
-    "follow-ups",
+    "currency", "smtp-host", "smtp-port", "smtp-security", "smtp-user", "smtp-ca-file",
+    "mail-reminder", "follow-ups",
   };
   g_autoptr(JsonObject) settings = NULL;
   g_autoptr(JsonObject) after = NULL;
@@ -2332,6 +2332,60 @@ test_invites_settings (Fixture       *fixture,
   assert_usage_error (&run, "colour");
   run_db (&run, fixture, "settings", "rsvp", "true", "extra", NULL);
   assert_usage_error (&run, "extra");
+}
+
+/* The currency: a setting, the workshops' prices written in it as the
+ * interface writes money, and each session's revenue. The first session
+ * of fill_by_hand() has one party of two at 65.00. */
+static void
+test_currency (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(JsonObject) summary = NULL;
+  g_autoptr(JsonObject) roster = NULL;
+  JsonObject *roster_summary;
+  g_auto(Run) run = { 0 };
+
+  fill_by_hand (fixture);
+
+  /* C.UTF-8 has no currency: EUR */
+  run_db (&run, fixture, "settings", "currency", NULL);
+  assert_success (&run);
+  g_assert_cmpstr (run.out, ==, "EUR\n");
+  run_db (&run, fixture, "workshops", NULL);
+  assert_success (&run);
+  g_assert_nonnull (strstr (run.out, "€65.00"));
+
+  run_db (&run, fixture, "settings", "currency", "gbp", NULL);
+  assert_success (&run);
+  g_assert_cmpstr (run.out, ==, "GBP\n");
+  run_db (&run, fixture, "settings", "currency", "pounds", NULL);
+  assert_refused (&run, "ISO 4217");
+  run_db (&run, fixture, "settings", "currency", NULL);
+  g_assert_cmpstr (run.out, ==, "GBP\n");
+
+  run_db (&run, fixture, "summary", "1", "--json", NULL);
+  summary = parse_object (&run);
+  g_assert_cmpstr (json_object_get_string_member (summary, "currency"), ==, "GBP");
+  g_assert_cmpint (json_object_get_int_member (summary, "price_cents"), ==, 6500);
+  g_assert_cmpint (json_object_get_int_member (summary, "revenue_cents"), ==, 2 * 6500);
+
+  roster = run_roster (fixture, 1, NULL);
+  roster_summary = json_object_get_object_member (roster, "summary");
+  g_assert_cmpint (json_object_get_int_member (roster_summary, "revenue_cents"), ==, 2 * 6500);
+
+  run_db (&run, fixture, "summary", "1", NULL);
+  assert_success (&run);
+  g_assert_nonnull (strstr (run.out, "Revenue"));
+  g_assert_nonnull (strstr (run.out, "2 × £65.00 = £130.00"));
+
+  /* In French, as a French window writes it */
+  g_setenv ("LANGUAGE", "fr", TRUE);
+  run_db (&run, fixture, "summary", "1", NULL);
+  g_setenv ("LANGUAGE", "C", TRUE);
+  assert_success (&run);
+  g_assert_nonnull (strstr (run.out, "Recette"));
+  g_assert_nonnull (strstr (run.out, "2 × 65,00\u00a0£ = 130,00\u00a0£"));
 }
 
 /* The issue's check, on the demo: invites refused until the organiser is
@@ -3005,6 +3059,7 @@ main (int   argc,
   add_test ("/atelier/cli/booking/not-found", test_booking_not_found);
   add_test ("/atelier/cli/booking/help", test_booking_help);
   add_test ("/atelier/cli/invites/settings", test_invites_settings);
+  add_test ("/atelier/cli/currency", test_currency);
   add_test ("/atelier/cli/invites/demo", test_invites_demo);
   add_test ("/atelier/cli/invites/changes", test_invites_changes);
   add_test ("/atelier/cli/invites/bad-address", test_invites_bad_address);

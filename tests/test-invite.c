@@ -24,7 +24,7 @@ test_settings_keys_and_defaults (Fixture *f, gconstpointer data)
   const char * const *keys = atelier_settings_list_keys ();
   g_autoptr(AtelierSettings) defaults = atelier_settings_new ();
 
-  g_assert_cmpuint (g_strv_length ((GStrv) keys), ==, 14);
+  g_assert_cmpuint (g_strv_length ((GStrv) keys), ==, 15);
   for (guint i = 0; keys[i] != NULL; i++)
     {
       g_assert_nonnull (atelier_settings_describe_key (keys[i]));
@@ -36,6 +36,8 @@ test_settings_keys_and_defaults (Fixture *f, gconstpointer data)
   g_assert_cmpint (atelier_settings_get_reminder (defaults), ==, 24 * 60);
   g_assert_true (atelier_settings_get_rsvp (defaults));
   g_assert_cmpstr (atelier_settings_get_language (defaults), ==, "en");
+  /* C.UTF-8 has no currency of its own. */
+  g_assert_cmpstr (atelier_settings_get_currency (defaults), ==, "EUR");
   /* The tests run with TZ=Europe/Paris. */
   g_assert_cmpstr (atelier_settings_get_time_zone (defaults), ==, "Europe/Paris");
 }

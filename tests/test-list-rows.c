@@ -103,6 +103,12 @@ test_workshop_card (Fixture       *fixture,
   g_assert_true (shows_text (fixture->row, "cuisine"));
   g_assert_true (gtk_widget_has_css_class (fixture->row, "workshop-card"));
 
+  /* The price in the store's currency, as the interface writes money */
+  atelier_workshop_card_set_currency (ATELIER_WORKSHOP_CARD (fixture->row), "EUR");
+  g_assert_true (shows_text (fixture->row, "€45.00"));
+  atelier_workshop_card_set_currency (ATELIER_WORKSHOP_CARD (fixture->row), "JPY");
+  g_assert_true (shows_text (fixture->row, "¥4,500"));
+
   /* The calendar button plans a session of this very workshop. */
   button = first_widget (fixture->row, GTK_TYPE_BUTTON);
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "win.new-workshop-session");

@@ -13,6 +13,7 @@
 
 #include "atelier-contact.h"
 #include "atelier-mail-template.h"
+#include "atelier-money.h"
 #include "atelier-preferences-window.h"
 #include "atelier-secret.h"
 #include "atelier-settings.h"
@@ -607,6 +608,34 @@ test_mail_test_message (Fixture       *fixture,
   g_assert_true (is_error);
 }
 
+/* The currency: the store's shown, a choice written, a choice written
+ * elsewhere shown. */
+static void
+test_currency (Fixture       *fixture,
+               gconstpointer  data)
+{
+  AdwComboRow *currency;
+  const char * const *codes = atelier_money_list_currencies ();
+  guint yen = 0;
+
+  write_setting (fixture, ATELIER_SETTING_CURRENCY, "CHF");
+  show_window (fixture);
+  currency = ADW_COMBO_ROW (row (fixture, ATELIER_SETTING_CURRENCY));
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (currency)), ==,
+                    g_strv_length ((GStrv) codes));
+  g_assert_cmpstr (selected_label (fixture, ATELIER_SETTING_CURRENCY), ==, "CHF — Swiss Franc");
+
+  while (g_strcmp0 (codes[yen], "JPY") != 0)
+    yen++;
+  adw_combo_row_set_selected (currency, yen);
+  assert_setting (fixture, ATELIER_SETTING_CURRENCY, "JPY");
+
+  write_setting (fixture, ATELIER_SETTING_CURRENCY, "gbp");
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpstr (selected_label (fixture, ATELIER_SETTING_CURRENCY), ==, "GBP — Pound Sterling");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -645,6 +674,7 @@ main (int   argc,
   ADD_TEST ("/atelier/preferences/organizer-invalid", test_organizer_invalid);
   ADD_TEST ("/atelier/preferences/text-settings", test_text_settings);
   ADD_TEST ("/atelier/preferences/switch-and-choices", test_switch_and_choices);
+  ADD_TEST ("/atelier/preferences/currency", test_currency);
   ADD_TEST ("/atelier/preferences/close-applies", test_close_applies);
   ADD_TEST ("/atelier/preferences/follows-store", test_follows_store);
   ADD_TEST ("/atelier/preferences/focus-setting", test_focus_setting);

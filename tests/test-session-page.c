@@ -11,6 +11,8 @@
 #include "atelier-series.h"
 #include "atelier-session-page.h"
 #include "atelier-session-series.h"
+
+#include "atelier-settings.h"
 #include "test-ui-util.h"
 #include "test-util.h"
 
@@ -642,6 +644,46 @@ test_send_invites_button (Fixture       *fixture,
   g_assert_true (gtk_widget_is_sensitive (test_find_button (GTK_WIDGET (fixture->page), "Send _Invites…")));
 }
 
+/* Under the summary, what the confirmed seats bring in at the workshop's
+ * price, in the store's currency; the waiting list pays nothing. */
+static void
+test_revenue (Fixture       *fixture,
+              gconstpointer  data)
+{
+  AtelierStore *store = fixture->store.store;
+  g_autoptr(AtelierWorkshop) workshop = atelier_store_get_workshop (store, fixture->workshop_id, NULL);
+  g_autoptr(GError) error = NULL;
+  gint64 session;
+  GtkLabel *revenue;
+
+  g_object_set (workshop, "price-cents", (gint64) 2500, NULL);
+  g_assert_true (atelier_store_update_workshop (store, workshop, &error));
+  g_assert_no_error (error);
+  session = add_session (store, fixture->workshop_id, 48, 10);
+  sign_up (store, session, "Ada", 3, ATELIER_REGISTRATION_CONFIRMED);
+  sign_up (store, session, "Berthe", 5, ATELIER_REGISTRATION_CONFIRMED);
+  add_waiting (store, session, "Chloé", 2, 1);
+
+  show_page (fixture, session);
+  revenue = test_find_label_with_class (GTK_WIDGET (fixture->page), "revenue");
+  g_assert_nonnull (revenue);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (revenue)));
+  g_assert_cmpstr (gtk_label_get_label (revenue), ==, "Revenue: 8 confirmed seats × €25.00 = €200.00");
+
+  /* It follows the store: another currency (the yen has no cents), a seat */
+  g_assert_true (atelier_settings_write (store, ATELIER_SETTING_CURRENCY, "JPY", &error));
+  g_assert_no_error (error);
+  wait_until (fixture, page_shows_text, "Revenue: 8 confirmed seats × ¥2,500 = ¥20,000");
+  sign_up (store, session, "Emma", 1, ATELIER_REGISTRATION_CONFIRMED);
+  wait_until (fixture, page_shows_text, "Revenue: 9 confirmed seats × ¥2,500 = ¥22,500");
+
+  /* A free workshop says so. */
+  g_object_set (workshop, "price-cents", (gint64) 0, NULL);
+  g_assert_true (atelier_store_update_workshop (store, workshop, &error));
+  g_assert_no_error (error);
+  wait_until (fixture, page_shows_text, "No revenue: the workshop is free");
+}
+
 /* A phone held at the door is 360 pixels wide: the page, its header bar
  * included, fits in that with the window's frame (350). Wide, the header
  * bar keeps the "Sign Up…" label. */
@@ -759,6 +801,7 @@ main (int   argc,
   ADD_TEST ("/atelier/session-page/send-invites-button", test_send_invites_button);
   ADD_TEST ("/atelier/session-page/narrow", test_narrow);
   ADD_TEST ("/atelier/session-page/series", test_series);
+  ADD_TEST ("/atelier/session-page/revenue", test_revenue);
 
 #undef ADD_TEST
 

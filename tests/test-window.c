@@ -1098,8 +1098,8 @@ test_window_workshops (Fixture       *fixture,
   texts = visible_label_texts (find_widget (page, GTK_TYPE_LIST_VIEW));
   g_assert_true (g_str_has_prefix (texts, "Atelier découverte|"));
   g_assert_nonnull (strstr (texts, "Atelier découverte|Inès · 45 min · 6 seats|Free|"));
-  g_assert_nonnull (strstr (texts, "|Risotto aux cèpes|Marco Bellini · 2 h 30 min · 10 seats|65.00|cuisine|"));
-  g_assert_true (g_str_has_suffix (texts, "|Vins de Loire|2 h · 14 seats|45.00|vin"));
+  g_assert_nonnull (strstr (texts, "|Risotto aux cèpes|Marco Bellini · 2 h 30 min · 10 seats|€65.00|cuisine|"));
+  g_assert_true (g_str_has_suffix (texts, "|Vins de Loire|2 h · 14 seats|€45.00|vin"));
 
   /* A new one shows. */
   add_full_workshop (store, "Macarons", "Élodie", 180, 8, 5500, "pâtisserie");

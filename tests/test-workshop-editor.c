@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "atelier-settings.h"
 #include "atelier-workshop-editor.h"
 #include "test-ui-util.h"
 #include "test-util.h"
@@ -344,6 +345,44 @@ test_round_trip (Fixture       *fixture,
   g_assert_cmpstr (atelier_workshop_get_takeaway (updated), ==, "Le livret de recettes");
 }
 
+/* The price is typed in the store's currency: the yen has no cents, so
+ * 2500 typed is 2500 stored, and shown as the interface writes it. */
+static void
+test_price_in_yen (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) workshops = NULL;
+  g_autoptr(AtelierWorkshop) saved = NULL;
+  GtkSpinButton *price;
+  GtkWidget *root;
+
+  g_assert_true (atelier_settings_write (fixture->store.store, ATELIER_SETTING_CURRENCY, "JPY", &error));
+  g_assert_no_error (error);
+  open_editor (fixture, 0);
+  root = GTK_WIDGET (fixture->editor);
+  price = child (fixture, "price_spin");
+  g_assert_cmpuint (gtk_spin_button_get_digits (price), ==, 0);
+
+  gtk_editable_set_text (find_entry_row (root, "_Title"), "Sushi");
+  gtk_spin_button_set_value (price, 2500);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (child (fixture, "price_row"))), ==,
+                   "Per person: ¥2,500");
+  click (save_button (fixture));
+  g_assert_null (fixture->editor);
+
+  workshops = atelier_store_list_workshops (fixture->store.store, NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (workshops) && saved == NULL; i++)
+    {
+      g_autoptr(AtelierWorkshop) item = g_list_model_get_item (workshops, i);
+
+      if (g_strcmp0 (atelier_workshop_get_title (item), "Sushi") == 0)
+        saved = g_steal_pointer (&item);
+    }
+  g_assert_nonnull (saved);
+  g_assert_cmpint (atelier_workshop_get_price_cents (saved), ==, 2500);
+}
+
 static void
 test_delete (Fixture       *fixture,
              gconstpointer  data)
@@ -432,6 +471,7 @@ main (int   argc,
   ADD_TEST ("/atelier/workshop-editor/round-trip", test_round_trip);
   ADD_TEST ("/atelier/workshop-editor/same-title", test_same_title);
   ADD_TEST ("/atelier/workshop-editor/delete", test_delete);
+  ADD_TEST ("/atelier/workshop-editor/price-in-yen", test_price_in_yen);
   ADD_TEST ("/atelier/workshop-editor/missing", test_missing);
 
 #undef ADD_TEST

@@ -14,6 +14,8 @@
 #include "atelier-cli-json.h"
 #include "atelier-cli-private.h"
 #include "atelier-cli-table.h"
+#include "atelier-money.h"
+#include "atelier-settings.h"
 
 static void
 print_table (GListModel                    *model,
@@ -72,11 +74,15 @@ format_duration (int minutes)
   return g_strdup_printf (_("%d h %02d"), minutes / 60, minutes % 60);
 }
 
-/* Amounts in cents, with the locale's decimal mark */
+/* The store's currency while its workshops are listed: the listing's
+ * row functions take no data of their own. */
+static char *listed_currency;
+
+/* As the interface writes money in the store's currency */
 static char *
-format_price (gint64 cents)
+format_price (gint64 minor_units)
 {
-  return g_strdup_printf ("%.2f", (double) cents / 100.0);
+  return atelier_money_format (minor_units, listed_currency);
 }
 
 static void
@@ -148,6 +154,7 @@ atelier_cli_workshops (AtelierCli              *cli,
   g_autoptr(AtelierStore) store = NULL;
   g_autoptr(GListModel) model = NULL;
   g_autoptr(GError) error = NULL;
+  int status;
 
   if (!atelier_cli_parse (context, args, 0, 0))
     return ATELIER_CLI_EXIT_USAGE;
@@ -155,8 +162,14 @@ atelier_cli_workshops (AtelierCli              *cli,
   store = atelier_cli_open_store (cli, FALSE, &error);
   if (store != NULL)
     model = atelier_store_list_workshops (store, &error);
+  if (model != NULL)
+    listed_currency = atelier_settings_read (store, ATELIER_SETTING_CURRENCY, &error);
+  if (listed_currency == NULL)
+    g_clear_object (&model);
 
-  return atelier_cli_print_listing (model, &error, json, &workshop_format);
+  status = atelier_cli_print_listing (model, &error, json, &workshop_format);
+  g_clear_pointer (&listed_currency, g_free);
+  return status;
 }
 
 /* Sessions */

@@ -13,7 +13,9 @@
 
 #include "atelier-cli-items.h"
 #include "atelier-cli-private.h"
+#include "atelier-money.h"
 #include "atelier-search.h"
+#include "atelier-settings.h"
 
 #define DEFAULT_SEARCH_LIMIT 20
 
@@ -35,7 +37,9 @@ print_json (JsonBuilder *builder)
 
 static void
 add_summary_json (JsonBuilder                 *builder,
-                  const AtelierSessionSummary *summary)
+                  const AtelierSessionSummary *summary,
+                  const AtelierRevenue        *revenue,
+                  const char                  *currency)
 {
   atelier_cli_json_add_int (builder, "capacity", summary->capacity);
   atelier_cli_json_add_int (builder, "confirmed_parties", summary->confirmed_parties);
@@ -48,6 +52,10 @@ add_summary_json (JsonBuilder                 *builder,
   atelier_cli_json_add_int (builder, "free_seats",
                             MAX (summary->capacity - summary->confirmed_seats, 0));
   atelier_cli_json_add_boolean (builder, "ended", summary->ended);
+  /* Confirmed seats at the workshop's price, in the currency's minor unit */
+  atelier_cli_json_add_string (builder, "currency", currency);
+  atelier_cli_json_add_int (builder, "price_cents", revenue->price);
+  atelier_cli_json_add_int (builder, "revenue_cents", revenue->total);
 }
 
 static char *
@@ -91,11 +99,32 @@ print_pairs (const char * const *labels,
     }
 }
 
+static char *
+format_revenue (const AtelierRevenue *revenue,
+                const char           *currency)
+{
+  g_autofree char *price = NULL;
+  g_autofree char *total = NULL;
+
+  if (revenue->price == 0)
+    return g_strdup (_("none, the workshop is free"));
+
+  price = atelier_money_format (revenue->price, currency);
+  total = atelier_money_format (revenue->total, currency);
+  /* TRANSLATORS: a session's revenue in `atelier-cli summary`: the
+   * confirmed seats, the price of one, and the sum, such as
+   * “8 × €25.00 = €200.00” */
+  return g_strdup_printf (_("%d × %s = %s"), revenue->seats, price, total);
+}
+
 static void
-print_summary (const AtelierSessionSummary *summary)
+print_summary (const AtelierSessionSummary *summary,
+               const AtelierRevenue        *revenue,
+               const char                  *currency)
 {
   const char *labels[] = {
-    _("Capacity"), _("Confirmed"), _("Free"), _("Checked in"), _("Waiting list"), _("No-shows"),
+    _("Capacity"), _("Confirmed"), _("Free"), _("Checked in"), _("Waiting list"), _("Revenue"),
+    _("No-shows"),
   };
   char *values[G_N_ELEMENTS (labels)] = {
     g_strdup_printf ("%d", summary->capacity),
@@ -103,6 +132,7 @@ print_summary (const AtelierSessionSummary *summary)
     format_seats (MAX (summary->capacity - summary->confirmed_seats, 0)),
     format_seats (summary->checked_in_seats),
     format_seats_in_parties (summary->waiting_seats, summary->waiting_parties),
+    format_revenue (revenue, currency),
     format_seats (summary->no_show_seats),
   };
 
@@ -137,9 +167,12 @@ read_session (AtelierCli             *cli,
               gint64                  session_id,
               AtelierStore          **store,
               AtelierSessionSummary  *summary,
+              AtelierRevenue         *revenue,
+              char                  **currency,
               GError                **error)
 {
   g_autoptr(AtelierSession) session = NULL;
+  g_autoptr(AtelierWorkshop) workshop = NULL;
 
   *store = atelier_cli_open_store (cli, FALSE, error);
   if (*store == NULL)
@@ -148,6 +181,14 @@ read_session (AtelierCli             *cli,
   session = atelier_store_get_session (*store, session_id, error);
   if (session == NULL || !atelier_booking_summarize (*store, session_id, summary, error))
     return NULL;
+
+  workshop = atelier_store_get_workshop (*store, atelier_session_get_workshop_id (session), error);
+  if (workshop == NULL)
+    return NULL;
+  *currency = atelier_settings_read (*store, ATELIER_SETTING_CURRENCY, error);
+  if (*currency == NULL)
+    return NULL;
+  atelier_money_compute_revenue (summary, atelier_workshop_get_price_cents (workshop), revenue);
 
   return g_steal_pointer (&session);
 }
@@ -168,27 +209,29 @@ atelier_cli_summary (AtelierCli              *cli,
   g_autoptr(JsonBuilder) builder = NULL;
   g_autoptr(GError) error = NULL;
   AtelierSessionSummary summary = { 0 };
+  AtelierRevenue revenue = { 0 };
+  g_autofree char *currency = NULL;
   gint64 session_id;
 
   if (!atelier_cli_parse (context, args, 1, 1) ||
       !atelier_cli_parse_id (context, "SESSION", (*args)[1], &session_id))
     return ATELIER_CLI_EXIT_USAGE;
 
-  session = read_session (cli, session_id, &store, &summary, &error);
+  session = read_session (cli, session_id, &store, &summary, &revenue, &currency, &error);
   if (session == NULL)
     return atelier_cli_fail (error);
 
   if (!json)
     {
       print_session (session);
-      print_summary (&summary);
+      print_summary (&summary, &revenue, currency);
       return ATELIER_CLI_EXIT_OK;
     }
 
   builder = json_builder_new ();
   json_builder_begin_object (builder);
   atelier_cli_json_add_int (builder, "session_id", session_id);
-  add_summary_json (builder, &summary);
+  add_summary_json (builder, &summary, &revenue, currency);
   json_builder_end_object (builder);
 
   return print_json (builder);
@@ -272,6 +315,8 @@ print_roster_table (GListModel     *roster,
 static int
 print_roster_json (gint64                       session_id,
                    const AtelierSessionSummary *summary,
+                   const AtelierRevenue        *revenue,
+                   const char                  *currency,
                    GListModel                  *roster)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -280,7 +325,7 @@ print_roster_json (gint64                       session_id,
   atelier_cli_json_add_int (builder, "session_id", session_id);
   json_builder_set_member_name (builder, "summary");
   json_builder_begin_object (builder);
-  add_summary_json (builder, summary);
+  add_summary_json (builder, summary, revenue, currency);
   json_builder_end_object (builder);
   json_builder_set_member_name (builder, "registrations");
   atelier_cli_json_add_model (builder, roster, atelier_cli_add_registration_json);
@@ -307,6 +352,8 @@ atelier_cli_roster (AtelierCli              *cli,
   g_autoptr(GListModel) roster = NULL;
   g_autoptr(GError) error = NULL;
   AtelierSessionSummary summary = { 0 };
+  AtelierRevenue revenue = { 0 };
+  g_autofree char *currency = NULL;
   gint64 session_id;
 
   g_option_context_set_description (context,
@@ -317,20 +364,20 @@ atelier_cli_roster (AtelierCli              *cli,
       !atelier_cli_parse_id (context, "SESSION", (*args)[1], &session_id))
     return ATELIER_CLI_EXIT_USAGE;
 
-  session = read_session (cli, session_id, &store, &summary, &error);
+  session = read_session (cli, session_id, &store, &summary, &revenue, &currency, &error);
   if (session != NULL)
     roster = list_roster (store, session_id, all, &error);
   if (roster == NULL)
     return atelier_cli_fail (error);
 
   if (json)
-    return print_roster_json (session_id, &summary, roster);
+    return print_roster_json (session_id, &summary, &revenue, currency, roster);
 
   print_session (session);
   g_print ("\n");
   print_roster_table (roster, session);
   g_print ("\n");
-  print_summary (&summary);
+  print_summary (&summary, &revenue, currency);
 
   return ATELIER_CLI_EXIT_OK;
 }

@@ -629,6 +629,40 @@ static const char schema_step_series[] =
   "ALTER TABLE sessions ADD COLUMN series_id INTEGER REFERENCES series (id) ON DELETE SET NULL;"
   "CREATE INDEX sessions_by_series ON sessions (series_id, starts_at) WHERE series_id IS NOT NULL;";
 
+/* Prices have a currency: the settings table is made again to accept the
+ * `currency` key (an ISO 4217 code, in capitals), every other rule kept.
+ * Prices themselves stay whole numbers of the currency's minor unit in
+ * workshops.price_cents. */
+static const char schema_step_currency[] =
+  "CREATE TABLE settings_new ("
+  "  key TEXT PRIMARY KEY"
+  "    CONSTRAINT setting_key_known"
+  "    CHECK (key IN ('store-name', 'organizer', 'address', 'time-zone',"
+  "                   'reminder', 'rsvp', 'language',"
+  "                   'smtp-host', 'smtp-port', 'smtp-security', 'smtp-user', 'smtp-ca-file',"
+  "                   'mail-reminder', 'follow-ups', 'currency')),"
+  "  value TEXT NOT NULL"
+  "    CONSTRAINT setting_value_one_line"
+  "    CHECK (instr (value, char (10)) = 0 AND instr (value, char (13)) = 0),"
+  "  CONSTRAINT setting_value_valid CHECK (CASE key"
+  "    WHEN 'reminder' THEN length (value) BETWEEN 1 AND 5 AND NOT value GLOB '*[^0-9]*'"
+  "    WHEN 'mail-reminder' THEN length (value) BETWEEN 1 AND 5 AND NOT value GLOB '*[^0-9]*'"
+  "    WHEN 'rsvp' THEN value IN ('true', 'false')"
+  "    WHEN 'follow-ups' THEN value IN ('true', 'false')"
+  "    WHEN 'language' THEN value IN ('en', 'fr')"
+  "    WHEN 'organizer' THEN value = '' OR value GLOB '?*@?*'"
+  "    WHEN 'time-zone' THEN length (value) > 0"
+  "    WHEN 'smtp-port' THEN value = '' OR (length (value) BETWEEN 1 AND 5"
+  "                                         AND NOT value GLOB '*[^0-9]*')"
+  "    WHEN 'smtp-security' THEN value IN ('tls', 'starttls', 'none')"
+  "    WHEN 'smtp-host' THEN NOT value GLOB '*[/@ ]*'"
+  "    WHEN 'currency' THEN length (value) = 3 AND NOT value GLOB '*[^A-Z]*'"
+  "    ELSE 1 END)"
+  ") WITHOUT ROWID;"
+  "INSERT INTO settings_new (key, value) SELECT key, value FROM settings;"
+  "DROP TABLE settings;"
+  "ALTER TABLE settings_new RENAME TO settings;";
+
 static const char *const schema_steps[] = {
   schema_step_1,
   schema_step_2,
@@ -642,6 +676,7 @@ static const char *const schema_steps[] = {
   schema_step_partial_arrival,
   schema_step_mail,
   schema_step_series,
+  schema_step_currency,
 };
 
 int

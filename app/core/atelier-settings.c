@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "atelier-contact.h"
+#include "atelier-money.h"
 #include "atelier-settings.h"
 #include "atelier-store-private.h"
 
@@ -49,6 +50,7 @@ static gboolean normalize_time_zone (const char *value, char **canonical, GError
 static gboolean normalize_reminder  (const char *value, char **canonical, GError **error);
 static gboolean normalize_boolean   (const char *value, char **canonical, GError **error);
 static gboolean normalize_language  (const char *value, char **canonical, GError **error);
+static gboolean normalize_currency  (const char *value, char **canonical, GError **error);
 static gboolean normalize_host      (const char *value, char **canonical, GError **error);
 static gboolean normalize_port      (const char *value, char **canonical, GError **error);
 static gboolean normalize_security  (const char *value, char **canonical, GError **error);
@@ -69,6 +71,8 @@ static const KeyInfo keys[] = {
     normalize_boolean },
   { ATELIER_SETTING_LANGUAGE, N_("The language of invites and mails to customers: en or fr"),
     normalize_language },
+  { ATELIER_SETTING_CURRENCY, N_("The currency of prices, as an ISO 4217 code such as EUR, USD or GBP"),
+    normalize_currency },
   { ATELIER_SETTING_SMTP_HOST, N_("The mail server that sends to customers, such as smtp.example.org"),
     normalize_host },
   { ATELIER_SETTING_SMTP_PORT, N_("The mail server’s port; empty for the usual one (465 for tls, 587 for starttls, 25 for none)"),
@@ -93,6 +97,7 @@ static const char *const key_names[] = {
   ATELIER_SETTING_REMINDER,
   ATELIER_SETTING_RSVP,
   ATELIER_SETTING_LANGUAGE,
+  ATELIER_SETTING_CURRENCY,
   ATELIER_SETTING_SMTP_HOST,
   ATELIER_SETTING_SMTP_PORT,
   ATELIER_SETTING_SMTP_SECURITY,
@@ -287,6 +292,28 @@ normalize_language (const char  *value,
   return FALSE;
 }
 
+/* An ISO 4217 code that Atelier can write amounts of; "eur" is taken
+ * for EUR, the one spelling stored. */
+static gboolean
+normalize_currency (const char  *value,
+                    char       **canonical,
+                    GError     **error)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (value));
+  g_autofree char *upper = g_ascii_strup (trimmed, -1);
+
+  if (atelier_money_is_currency (upper))
+    {
+      *canonical = g_steal_pointer (&upper);
+      return TRUE;
+    }
+
+  g_set_error (error, ATELIER_SETTINGS_ERROR, ATELIER_SETTINGS_ERROR_INVALID,
+               _("“%s” is not a currency Atelier knows: give an ISO 4217 code such as EUR, "
+                 "USD, GBP, CHF, CAD or JPY."), value);
+  return FALSE;
+}
+
 /* A host name or an address, nothing that could carry a path or a
  * second URL into the one libcurl is given. */
 static gboolean
@@ -462,6 +489,8 @@ atelier_settings_init (AtelierSettings *self)
   g_hash_table_insert (self->values, (gpointer) ATELIER_SETTING_REMINDER, g_strdup ("1440"));
   g_hash_table_insert (self->values, (gpointer) ATELIER_SETTING_RSVP, g_strdup ("true"));
   g_hash_table_insert (self->values, (gpointer) ATELIER_SETTING_LANGUAGE, g_strdup ("en"));
+  g_hash_table_insert (self->values, (gpointer) ATELIER_SETTING_CURRENCY,
+                       atelier_money_default_currency ());
   g_hash_table_insert (self->values, (gpointer) ATELIER_SETTING_SMTP_HOST, g_strdup (""));
   g_hash_table_insert (self->values, (gpointer) ATELIER_SETTING_SMTP_PORT, g_strdup (""));
   g_hash_table_insert (self->values, (gpointer) ATELIER_SETTING_SMTP_SECURITY, g_strdup ("starttls"));
@@ -732,6 +761,13 @@ const char *
 atelier_settings_get_language (AtelierSettings *self)
 {
   return atelier_settings_get (self, ATELIER_SETTING_LANGUAGE);
+}
+
+/* Returns: the ISO 4217 code of prices; the locale's when unset */
+const char *
+atelier_settings_get_currency (AtelierSettings *self)
+{
+  return atelier_settings_get (self, ATELIER_SETTING_CURRENCY);
 }
 
 /**

@@ -24,6 +24,7 @@ typedef enum
 #define ATELIER_SETTING_REMINDER   "reminder"    /* minutes before the start; 0: none */
 #define ATELIER_SETTING_RSVP       "rsvp"        /* ask customers to reply: true/false */
 #define ATELIER_SETTING_LANGUAGE   "language"    /* of texts to customers: en, fr */
+#define ATELIER_SETTING_CURRENCY   "currency"    /* of prices: an ISO 4217 code, EUR */
 #define ATELIER_SETTING_SMTP_HOST     "smtp-host"      /* the mail server; empty: no sending */
 #define ATELIER_SETTING_SMTP_PORT     "smtp-port"      /* its port; empty: the security's usual one */
 #define ATELIER_SETTING_SMTP_SECURITY "smtp-security"  /* tls, starttls or none (loopback only) */
@@ -69,6 +70,7 @@ const char         *atelier_settings_get_time_zone      (AtelierSettings  *self)
 int                 atelier_settings_get_reminder       (AtelierSettings  *self);
 gboolean            atelier_settings_get_rsvp           (AtelierSettings  *self);
 const char         *atelier_settings_get_language       (AtelierSettings  *self);
+const char         *atelier_settings_get_currency       (AtelierSettings  *self);
 gboolean            atelier_settings_check_can_invite   (AtelierSettings  *self,
                                                          GError          **error);
 

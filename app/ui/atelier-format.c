@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* atelier-format.c: dates and times as the interface speaks
+/* atelier-format.c: dates, times and prices as the interface speaks
  *
  * g_date_time_format() takes day and month names from LC_TIME. Under the
  * C locale (LANG=C.UTF-8 LANGUAGE=fr, common on a shop's tablet set up in
@@ -12,9 +12,9 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
-#include <monetary.h>
 
 #include "atelier-format.h"
+#include "atelier-money.h"
 
 static const char *const weekdays[] = {
   NC_("weekday", "Monday"), NC_("weekday", "Tuesday"), NC_("weekday", "Wednesday"),
@@ -262,20 +262,18 @@ atelier_format_duration (int minutes)
 
 /**
  * atelier_format_price:
+ * @minor_units: a price in @currency's minor unit (cents, or yen)
+ * @currency: the store's currency, an ISO 4217 code
  *
- * Returns: (transfer full): @cents in the locale's currency format, or
- *   "Free" for nothing
+ * Returns: (transfer full): the price as the interface writes money
+ *   ("€25.00", "25,00 €"), or "Free" for nothing
  */
 char *
-atelier_format_price (gint64 cents)
+atelier_format_price (gint64      minor_units,
+                      const char *currency)
 {
-  char buffer[64];
-
-  if (cents <= 0)
+  if (minor_units <= 0)
     return g_strdup (C_("price", "Free"));
 
-  if (strfmon (buffer, sizeof buffer, "%n", (double) cents / 100.0) < 0)
-    return g_strdup_printf ("%.2f", (double) cents / 100.0);
-
-  return g_strdup (g_strstrip (buffer));
+  return atelier_money_format (minor_units, currency);
 }

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* atelier-format.h: dates and times as the interface speaks */
+/* atelier-format.h: dates, times and prices as the interface speaks */
 #pragma once
 
 #include <glib.h>
@@ -21,7 +21,8 @@ typedef enum
 char *atelier_format_session_when (AtelierSession   *session,
                                    AtelierWhenFlags  flags);
 char *atelier_format_duration     (int               minutes);
-char *atelier_format_price        (gint64            cents);
+char *atelier_format_price        (gint64            minor_units,
+                                   const char       *currency);
 
 char *atelier_format_session_start (AtelierSession *session);
 

@@ -26,6 +26,7 @@
 
 #include "atelier-mail-queue.h"
 #include "atelier-mail-template.h"
+#include "atelier-money.h"
 #include "atelier-preferences-window.h"
 #include "atelier-secret.h"
 #include "atelier-settings.h"
@@ -41,7 +42,7 @@ typedef struct
   char       *refused;      /* the text last refused, not judged again at each Tab */
 } SettingRow;
 
-#define N_SETTING_ROWS 15
+#define N_SETTING_ROWS 16
 
 struct _AtelierPreferencesWindow
 {
@@ -66,6 +67,7 @@ struct _AtelierPreferencesWindow
   AdwActionRow         *rsvp_row;
   GtkSwitch            *rsvp_switch;
   AdwComboRow          *language_row;
+  AdwComboRow          *currency_row;
   GtkLabel             *store_error_label;
   GtkLabel             *invitations_error_label;
   AdwEntryRow          *smtp_host_row;
@@ -366,7 +368,9 @@ load_values (AtelierPreferencesWindow *self)
   g_autoptr(AtelierSettings) settings = NULL;
   g_autoptr(GError) error = NULL;
   AdwEntryRow *rows[N_ENTRY_ROWS + 1];
+  const char * const *currencies = atelier_money_list_currencies ();
   const char *language;
+  const char *currency;
   const char *security;
 
   if (self->store == NULL)
@@ -403,6 +407,11 @@ load_values (AtelierPreferencesWindow *self)
   for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
     if (g_strcmp0 (language, languages[i]) == 0)
       adw_combo_row_set_selected (self->language_row, i);
+
+  currency = atelier_settings_get_currency (settings);
+  for (guint i = 0; currencies[i] != NULL; i++)
+    if (g_strcmp0 (currency, currencies[i]) == 0)
+      adw_combo_row_set_selected (self->currency_row, i);
 
   security = atelier_settings_get_smtp_security (settings);
   for (guint i = 0; i < G_N_ELEMENTS (securities); i++)
@@ -475,6 +484,36 @@ on_language_selected_cb (AtelierPreferencesWindow *self)
 
   if (selected < G_N_ELEMENTS (languages))
     write_choice (self, ATELIER_SETTING_LANGUAGE, languages[selected]);
+}
+
+static void
+on_currency_selected_cb (AtelierPreferencesWindow *self)
+{
+  const char * const *currencies = atelier_money_list_currencies ();
+  guint selected = adw_combo_row_get_selected (self->currency_row);
+
+  if (selected < g_strv_length ((GStrv) currencies))
+    write_choice (self, ATELIER_SETTING_CURRENCY, currencies[selected]);
+}
+
+/* "EUR — Euro", each currency Atelier knows, in the order of the core's
+ * list. */
+static void
+fill_currencies (AtelierPreferencesWindow *self)
+{
+  const char * const *currencies = atelier_money_list_currencies ();
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+
+  for (guint i = 0; currencies[i] != NULL; i++)
+    {
+      /* TRANSLATORS: a currency in Preferences: its ISO code, then its
+       * name, e.g. "EUR — Euro" */
+      g_autofree char *name = g_strdup_printf (_("%s — %s"), currencies[i],
+                                               atelier_money_get_name (currencies[i]));
+
+      gtk_string_list_append (names, name);
+    }
+  adw_combo_row_set_model (self->currency_row, G_LIST_MODEL (names));
 }
 
 /* The mail account */
@@ -887,6 +926,7 @@ atelier_preferences_window_class_init (AtelierPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtelierPreferencesWindow, rsvp_row);
   gtk_widget_class_bind_template_child (widget_class, AtelierPreferencesWindow, rsvp_switch);
   gtk_widget_class_bind_template_child (widget_class, AtelierPreferencesWindow, language_row);
+  gtk_widget_class_bind_template_child (widget_class, AtelierPreferencesWindow, currency_row);
   gtk_widget_class_bind_template_child (widget_class, AtelierPreferencesWindow, store_error_label);
   gtk_widget_class_bind_template_child (widget_class, AtelierPreferencesWindow, invitations_error_label);
   gtk_widget_class_bind_template_child (widget_class, AtelierPreferencesWindow, smtp_host_row);
@@ -922,6 +962,7 @@ atelier_preferences_window_class_init (AtelierPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_reminder_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_rsvp_active_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_language_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_currency_selected_cb);
 }
 
 static void
@@ -935,6 +976,7 @@ atelier_preferences_window_init (AtelierPreferencesWindow *self)
   self->loading = TRUE;  /* until the store's values are in */
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  fill_currencies (self);
 
   {
     const SettingRow settings[N_SETTING_ROWS] = {
@@ -945,6 +987,7 @@ atelier_preferences_window_init (AtelierPreferencesWindow *self)
       { GTK_WIDGET (self->reminder_row), ATELIER_SETTING_REMINDER, NULL },
       { GTK_WIDGET (self->rsvp_row), ATELIER_SETTING_RSVP, NULL },
       { GTK_WIDGET (self->language_row), ATELIER_SETTING_LANGUAGE, NULL },
+      { GTK_WIDGET (self->currency_row), ATELIER_SETTING_CURRENCY, NULL },
       { GTK_WIDGET (self->smtp_host_row), ATELIER_SETTING_SMTP_HOST, self->mail_error_label },
       { GTK_WIDGET (self->smtp_port_row), ATELIER_SETTING_SMTP_PORT, self->mail_error_label },
       { GTK_WIDGET (self->smtp_security_row), ATELIER_SETTING_SMTP_SECURITY, NULL },
@@ -1021,7 +1064,8 @@ atelier_preferences_window_get_row (AtelierPreferencesWindow *self,
     GTK_WIDGET (self->store_name_row), GTK_WIDGET (self->address_row),
     GTK_WIDGET (self->organizer_row), GTK_WIDGET (self->time_zone_row),
     GTK_WIDGET (self->reminder_row), GTK_WIDGET (self->rsvp_row),
-    GTK_WIDGET (self->language_row), GTK_WIDGET (self->smtp_host_row),
+    GTK_WIDGET (self->language_row), GTK_WIDGET (self->currency_row),
+    GTK_WIDGET (self->smtp_host_row),
     GTK_WIDGET (self->smtp_port_row), GTK_WIDGET (self->smtp_security_row),
     GTK_WIDGET (self->smtp_user_row), GTK_WIDGET (self->password_row),
     GTK_WIDGET (self->smtp_ca_file_row), GTK_WIDGET (self->mail_reminder_row),

@@ -3,7 +3,8 @@
  *
  * The workshop's title (and a "Cancelled" badge), the date, place, host
  * and capacity, how many invites are owed with the "Send Invites…" button,
- * the line that sums the seats up, and the "Check-in Mode" button. The
+ * the line that sums the seats up, the revenue of the confirmed seats at
+ * the workshop's price, and the "Check-in Mode" button. The
  * buttons activate the page's actions ("session.send-invites",
  * "session.check-in-mode"); the page says what to show through the
  * properties and atelier_session_details_set_summary().
@@ -16,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "atelier-format.h"
+#include "atelier-money.h"
 #include "atelier-session-details.h"
 #include "atelier-widget-util.h"
 
@@ -26,6 +28,8 @@ struct _AtelierSessionDetails
   AtelierSession        *session;
   char                  *host;
   AtelierSessionSummary  summary;
+  gint64                 price;     /* of a seat, in the currency's minor unit */
+  char                  *currency;
   guint                  pending_invites;
   gboolean               exporting;
   char                  *progress;
@@ -42,6 +46,7 @@ struct _AtelierSessionDetails
   GtkWidget             *invites_button;
   GtkWidget             *stop_button;
   GtkLabel              *summary_label;
+  GtkLabel              *revenue_label;
   GtkWidget             *check_in_button;
 };
 
@@ -52,6 +57,8 @@ enum
   PROP_0,
   PROP_SESSION,
   PROP_HOST,
+  PROP_PRICE,
+  PROP_CURRENCY,
   PROP_PENDING_INVITES,
   PROP_EXPORTING,
   PROP_PROGRESS,
@@ -170,6 +177,25 @@ update_summary (AtelierSessionDetails *self)
   gtk_widget_set_visible (self->check_in_button, !cancelled && !self->summary.ended);
 }
 
+/* "Revenue: 8 confirmed seats × €25.00 = €200.00"; a cancelled session
+ * brings nothing in, and says so above. */
+static void
+update_revenue (AtelierSessionDetails *self)
+{
+  gboolean shown = self->session != NULL && !atelier_session_is_cancelled (self->session);
+  AtelierRevenue revenue;
+  g_autofree char *text = NULL;
+
+  if (shown)
+    {
+      atelier_money_compute_revenue (&self->summary, self->price, &revenue);
+      text = atelier_money_describe_revenue (&revenue, self->currency);
+    }
+
+  gtk_label_set_label (self->revenue_label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->revenue_label), shown);
+}
+
 /* "3 to send" beside the "Send Invites…" button, or the progress. */
 static void
 update_invites (AtelierSessionDetails *self)
@@ -222,6 +248,7 @@ atelier_session_details_finalize (GObject *object)
   AtelierSessionDetails *self = ATELIER_SESSION_DETAILS (object);
 
   g_free (self->host);
+  g_free (self->currency);
 
   G_OBJECT_CLASS (atelier_session_details_parent_class)->finalize (object);
 }
@@ -242,6 +269,14 @@ atelier_session_details_get_property (GObject    *object,
 
     case PROP_HOST:
       g_value_set_string (value, self->host);
+      break;
+
+    case PROP_PRICE:
+      g_value_set_int64 (value, self->price);
+      break;
+
+    case PROP_CURRENCY:
+      g_value_set_string (value, self->currency);
       break;
 
     case PROP_PENDING_INVITES:
@@ -277,6 +312,14 @@ atelier_session_details_set_property (GObject      *object,
 
     case PROP_HOST:
       atelier_session_details_set_host (self, g_value_get_string (value));
+      break;
+
+    case PROP_PRICE:
+      atelier_session_details_set_price (self, g_value_get_int64 (value));
+      break;
+
+    case PROP_CURRENCY:
+      atelier_session_details_set_currency (self, g_value_get_string (value));
       break;
 
     case PROP_PENDING_INVITES:
@@ -327,6 +370,26 @@ atelier_session_details_class_init (AtelierSessionDetailsClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /**
+   * AtelierSessionDetails:price:
+   *
+   * The price of a seat, in the currency's minor unit: with the confirmed
+   * seats, the session's revenue.
+   */
+  properties[PROP_PRICE] =
+    g_param_spec_int64 ("price", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * AtelierSessionDetails:currency:
+   *
+   * The store's currency, an ISO 4217 code.
+   */
+  properties[PROP_CURRENCY] =
+    g_param_spec_string ("currency", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
    * AtelierSessionDetails:pending-invites:
    *
    * How many messages the session's customers are owed.
@@ -372,6 +435,7 @@ atelier_session_details_class_init (AtelierSessionDetailsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtelierSessionDetails, invites_button);
   gtk_widget_class_bind_template_child (widget_class, AtelierSessionDetails, stop_button);
   gtk_widget_class_bind_template_child (widget_class, AtelierSessionDetails, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, AtelierSessionDetails, revenue_label);
   gtk_widget_class_bind_template_child (widget_class, AtelierSessionDetails, check_in_button);
 }
 
@@ -383,6 +447,7 @@ atelier_session_details_init (AtelierSessionDetails *self)
   update_session (self);
   set_fact (self->host_row, NULL);
   update_summary (self);
+  update_revenue (self);
   update_invites (self);
 }
 
@@ -417,6 +482,7 @@ atelier_session_details_set_session (AtelierSessionDetails *self,
 
   update_session (self);
   update_summary (self);
+  update_revenue (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
 
@@ -459,6 +525,52 @@ atelier_session_details_set_summary (AtelierSessionDetails       *self,
 
   self->summary = *summary;
   update_summary (self);
+  update_revenue (self);
+}
+
+gint64
+atelier_session_details_get_price (AtelierSessionDetails *self)
+{
+  g_return_val_if_fail (ATELIER_IS_SESSION_DETAILS (self), 0);
+
+  return self->price;
+}
+
+void
+atelier_session_details_set_price (AtelierSessionDetails *self,
+                                   gint64                 price)
+{
+  g_return_if_fail (ATELIER_IS_SESSION_DETAILS (self));
+
+  if (self->price == price)
+    return;
+
+  self->price = price;
+  update_revenue (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRICE]);
+}
+
+const char *
+atelier_session_details_get_currency (AtelierSessionDetails *self)
+{
+  g_return_val_if_fail (ATELIER_IS_SESSION_DETAILS (self), NULL);
+
+  return self->currency;
+}
+
+void
+atelier_session_details_set_currency (AtelierSessionDetails *self,
+                                      const char            *currency)
+{
+  g_return_if_fail (ATELIER_IS_SESSION_DETAILS (self));
+
+  if (g_strcmp0 (self->currency, currency) == 0)
+    return;
+
+  g_free (self->currency);
+  self->currency = g_strdup (currency);
+  update_revenue (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENCY]);
 }
 
 guint

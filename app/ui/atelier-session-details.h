@@ -24,6 +24,12 @@ void            atelier_session_details_set_summary         (AtelierSessionDetai
 guint           atelier_session_details_get_pending_invites (AtelierSessionDetails       *self);
 void            atelier_session_details_set_pending_invites (AtelierSessionDetails       *self,
                                                              guint                        pending_invites);
+gint64          atelier_session_details_get_price           (AtelierSessionDetails       *self);
+void            atelier_session_details_set_price           (AtelierSessionDetails       *self,
+                                                             gint64                       price);
+const char     *atelier_session_details_get_currency        (AtelierSessionDetails       *self);
+void            atelier_session_details_set_currency        (AtelierSessionDetails       *self,
+                                                             const char                  *currency);
 gboolean        atelier_session_details_get_exporting       (AtelierSessionDetails       *self);
 void            atelier_session_details_set_exporting       (AtelierSessionDetails       *self,
                                                              gboolean                     exporting);

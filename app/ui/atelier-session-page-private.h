@@ -19,6 +19,7 @@ struct _AtelierSessionPage
 
   AtelierSession        *session;
   AtelierWorkshop       *workshop;
+  char                  *currency;  /* the store's, for the revenue */
   AtelierSessionSummary  summary;
   GListStore            *roster;
   /* The roster's headings (GtkStringObject) and the count beside each;

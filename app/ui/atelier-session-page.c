@@ -26,6 +26,7 @@
 #include "atelier-roster-row.h"
 #include "atelier-session-details.h"
 #include "atelier-session-page-private.h"
+#include "atelier-settings.h"
 
 /* Even with nothing changing, look again when the session starts or ends
  * (no-shows appear, sign-ups close), and at least this often. */
@@ -148,6 +149,8 @@ bind_details (AtelierSessionPage    *self,
 {
   atelier_session_details_set_session (details, session);
   atelier_session_details_set_host (details, self->workshop ? atelier_workshop_get_host (self->workshop) : NULL);
+  atelier_session_details_set_currency (details, self->currency);
+  atelier_session_details_set_price (details, self->workshop ? atelier_workshop_get_price_cents (self->workshop) : 0);
   atelier_session_details_set_summary (details, &self->summary);
   atelier_session_details_set_pending_invites (details, self->n_pending);
   atelier_session_details_set_exporting (details, self->exporting);
@@ -441,6 +444,8 @@ _atelier_session_page_reload (AtelierSessionPage *self)
   g_set_object (&self->session, session);
   g_clear_object (&self->workshop);
   self->workshop = atelier_store_get_workshop (self->store, atelier_session_get_workshop_id (session), NULL);
+  g_free (self->currency);
+  self->currency = atelier_settings_read (self->store, ATELIER_SETTING_CURRENCY, NULL);
   self->summary = summary;
   /* Owed but not queued yet, or queued and not sent yet */
   n_waiting = read_mail (self);
@@ -512,6 +517,7 @@ atelier_session_page_dispose (GObject *object)
   g_clear_pointer (&self->mail_by_registration, g_hash_table_unref);
   g_clear_object (&self->session);
   g_clear_object (&self->workshop);
+  g_clear_pointer (&self->currency, g_free);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (atelier_session_page_parent_class)->dispose (object);

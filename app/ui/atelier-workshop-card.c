@@ -22,6 +22,7 @@ struct _AtelierWorkshopCard
   GtkBox           parent_instance;
 
   AtelierWorkshop *workshop;
+  char            *currency;
 
   GtkLabel        *title_label;
   GtkLabel        *details_label;
@@ -36,6 +37,7 @@ enum
 {
   PROP_0,
   PROP_WORKSHOP,
+  PROP_CURRENCY,
   N_PROPS
 };
 
@@ -67,7 +69,8 @@ atelier_workshop_card_update (AtelierWorkshopCard *self)
   const char *category = atelier_workshop_get_category (workshop);
   int capacity = atelier_workshop_get_capacity (workshop);
   g_autofree char *duration = atelier_format_duration (atelier_workshop_get_duration_minutes (workshop));
-  g_autofree char *price = atelier_format_price (atelier_workshop_get_price_cents (workshop));
+  g_autofree char *price = atelier_format_price (atelier_workshop_get_price_cents (workshop),
+                                                      self->currency);
   g_autofree char *seats = NULL;
   g_autofree char *details = NULL;
   g_autofree char *accessible = NULL;
@@ -111,6 +114,16 @@ atelier_workshop_card_dispose (GObject *object)
 }
 
 static void
+atelier_workshop_card_finalize (GObject *object)
+{
+  AtelierWorkshopCard *self = ATELIER_WORKSHOP_CARD (object);
+
+  g_free (self->currency);
+
+  G_OBJECT_CLASS (atelier_workshop_card_parent_class)->finalize (object);
+}
+
+static void
 atelier_workshop_card_get_property (GObject    *object,
                                     guint       prop_id,
                                     GValue     *value,
@@ -122,6 +135,10 @@ atelier_workshop_card_get_property (GObject    *object,
     {
     case PROP_WORKSHOP:
       g_value_set_object (value, self->workshop);
+      break;
+
+    case PROP_CURRENCY:
+      g_value_set_string (value, self->currency);
       break;
 
     default:
@@ -143,6 +160,10 @@ atelier_workshop_card_set_property (GObject      *object,
       atelier_workshop_card_set_workshop (self, g_value_get_object (value));
       break;
 
+    case PROP_CURRENCY:
+      atelier_workshop_card_set_currency (self, g_value_get_string (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -154,12 +175,17 @@ atelier_workshop_card_class_init (AtelierWorkshopCardClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = atelier_workshop_card_dispose;
+  object_class->finalize = atelier_workshop_card_finalize;
   object_class->get_property = atelier_workshop_card_get_property;
   object_class->set_property = atelier_workshop_card_set_property;
 
   properties[PROP_WORKSHOP] =
     g_param_spec_object ("workshop", NULL, NULL,
                          ATELIER_TYPE_WORKSHOP,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* The store's currency (an ISO 4217 code) the price is written in. */
+  properties[PROP_CURRENCY] =
+    g_param_spec_string ("currency", NULL, NULL, NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -260,4 +286,32 @@ atelier_workshop_card_set_workshop (AtelierWorkshopCard *self,
   if (workshop != NULL)
     atelier_workshop_card_update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKSHOP]);
+}
+
+const char *
+atelier_workshop_card_get_currency (AtelierWorkshopCard *self)
+{
+  g_return_val_if_fail (ATELIER_IS_WORKSHOP_CARD (self), NULL);
+
+  return self->currency;
+}
+
+/**
+ * atelier_workshop_card_set_currency:
+ * @currency: (nullable): the store's currency, an ISO 4217 code
+ */
+void
+atelier_workshop_card_set_currency (AtelierWorkshopCard *self,
+                                    const char          *currency)
+{
+  g_return_if_fail (ATELIER_IS_WORKSHOP_CARD (self));
+
+  if (g_strcmp0 (self->currency, currency) == 0)
+    return;
+
+  g_free (self->currency);
+  self->currency = g_strdup (currency);
+  if (self->workshop != NULL)
+    atelier_workshop_card_update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENCY]);
 }

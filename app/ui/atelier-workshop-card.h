@@ -15,5 +15,8 @@ GtkWidget       *atelier_workshop_card_new          (void);
 AtelierWorkshop *atelier_workshop_card_get_workshop (AtelierWorkshopCard *self);
 void             atelier_workshop_card_set_workshop (AtelierWorkshopCard *self,
                                                      AtelierWorkshop     *workshop);
+const char      *atelier_workshop_card_get_currency (AtelierWorkshopCard *self);
+void             atelier_workshop_card_set_currency (AtelierWorkshopCard *self,
+                                                     const char          *currency);
 
 G_END_DECLS

@@ -3,8 +3,8 @@
  *
  * A form over one workshop: title, host, category (with the categories
  * already in use a click away), description, what participants take
- * home, duration, default capacity and price (in the locale's currency,
- * kept in cents). Save stays insensitive while the form cannot be saved,
+ * home, duration, default capacity and price (in the store's currency,
+ * kept in its minor unit: cents, or yen). Save stays insensitive while the form cannot be saved,
  * and both its tooltip and a line under the title say why. The core
  * writes (atelier_store_add_workshop / update_workshop); its refusal is
  * shown at the top of the form and nothing closes. An existing workshop
@@ -19,6 +19,8 @@
 
 #include "atelier-conflicts.h"
 #include "atelier-format.h"
+#include "atelier-money.h"
+#include "atelier-settings.h"
 #include "atelier-widget-util.h"
 #include "atelier-workshop-editor.h"
 
@@ -27,6 +29,7 @@ struct _AtelierWorkshopEditor
   AdwWindow        parent_instance;
 
   AtelierStore    *store;
+  char            *currency;  /* the store's: its decimals, how prices are written */
   gint64           workshop_id;
   AtelierWorkshop *workshop;     /* as read, for an existing one */
   gboolean         title_touched;
@@ -86,8 +89,11 @@ set_text_view (GtkTextView *view,
 static gint64
 price_cents (AtelierWorkshopEditor *self)
 {
-  /* Never negative: rounded to the nearest cent. */
-  return (gint64) (gtk_spin_button_get_value (self->price_spin) * 100.0 + 0.5);
+  gint64 factor = atelier_money_get_minor_per_major (self->currency);
+
+  /* In the currency's minor unit, never negative: rounded to the nearest
+   * cent (or yen). */
+  return (gint64) (gtk_spin_button_get_value (self->price_spin) * factor + 0.5);
 }
 
 /* Validation */
@@ -194,7 +200,7 @@ on_duration_changed_cb (AtelierWorkshopEditor *self)
 static void
 on_price_changed_cb (AtelierWorkshopEditor *self)
 {
-  g_autofree char *text = atelier_format_price (price_cents (self));
+  g_autofree char *text = atelier_format_price (price_cents (self), self->currency);
   /* TRANSLATORS: under "Price", how customers see it, e.g.
    * "Per person: 45,00 €" or "Per person: Free" */
   g_autofree char *subtitle = g_strdup_printf (_("Per person: %s"), text);
@@ -392,7 +398,9 @@ fill_form (AtelierWorkshopEditor *self)
   set_text_view (self->takeaway_view, atelier_workshop_get_takeaway (w));
   gtk_spin_button_set_value (self->duration_spin, atelier_workshop_get_duration_minutes (w));
   gtk_spin_button_set_value (self->capacity_spin, atelier_workshop_get_capacity (w));
-  gtk_spin_button_set_value (self->price_spin, atelier_workshop_get_price_cents (w) / 100.0);
+  gtk_spin_button_set_value (self->price_spin,
+                             (double) atelier_workshop_get_price_cents (w) /
+                             atelier_money_get_minor_per_major (self->currency));
 }
 
 static void
@@ -415,6 +423,9 @@ atelier_workshop_editor_constructed (GObject *object)
       update_validity (self);
       return;
     }
+
+  self->currency = atelier_settings_read (self->store, ATELIER_SETTING_CURRENCY, NULL);
+  gtk_spin_button_set_digits (self->price_spin, atelier_money_get_digits (self->currency));
 
   workshops = atelier_store_list_workshops (self->store, NULL);
   if (workshops != NULL)
@@ -451,6 +462,7 @@ atelier_workshop_editor_dispose (GObject *object)
 
   g_clear_object (&self->workshop);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->currency, g_free);
 
   G_OBJECT_CLASS (atelier_workshop_editor_parent_class)->dispose (object);
 }

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "atelier-format.h"
+#include "atelier-settings.h"
 #include "atelier-workshop-page.h"
 
 struct _AtelierWorkshopPage
@@ -108,7 +109,9 @@ show_workshop (AtelierWorkshopPage *self,
   const char *description = atelier_workshop_get_description (workshop);
   int capacity = atelier_workshop_get_capacity (workshop);
   g_autofree char *duration = atelier_format_duration (atelier_workshop_get_duration_minutes (workshop));
-  g_autofree char *price = atelier_format_price (atelier_workshop_get_price_cents (workshop));
+  g_autofree char *currency = atelier_settings_read (self->store, ATELIER_SETTING_CURRENCY, NULL);
+  g_autofree char *price = atelier_format_price (atelier_workshop_get_price_cents (workshop),
+                                                 currency);
   /* TRANSLATORS: the capacity of a workshop, e.g. "10 seats" */
   g_autofree char *seats = g_strdup_printf (ngettext ("%d seat", "%d seats", capacity), capacity);
   g_autofree char *details = NULL;

@@ -19,6 +19,7 @@
 
 #include <glib/gi18n.h>
 
+#include "atelier-settings.h"
 #include "atelier-workshop-card.h"
 #include "atelier-workshops-page.h"
 
@@ -28,6 +29,7 @@ struct _AtelierWorkshopsPage
 
   AtelierStore  *store;
   GListStore    *workshops;
+  char          *currency; /* the store's, that prices are written in */
   gboolean       loaded;   /* whether @workshops holds the store's */
   gboolean       stale;    /* the store changed since */
   guint          reload_source;
@@ -65,8 +67,10 @@ on_factory_bind_cb (GtkSignalListItemFactory *factory,
                     GtkListItem              *list_item,
                     AtelierWorkshopsPage     *self)
 {
-  atelier_workshop_card_set_workshop (ATELIER_WORKSHOP_CARD (gtk_list_item_get_child (list_item)),
-                                      gtk_list_item_get_item (list_item));
+  AtelierWorkshopCard *card = ATELIER_WORKSHOP_CARD (gtk_list_item_get_child (list_item));
+
+  atelier_workshop_card_set_currency (card, self->currency);
+  atelier_workshop_card_set_workshop (card, gtk_list_item_get_item (list_item));
 }
 
 static void
@@ -107,6 +111,9 @@ atelier_workshops_page_reload (AtelierWorkshopsPage *self)
       g_warning ("Could not list the workshops: %s", error->message);
       return;
     }
+
+  g_free (self->currency);
+  self->currency = atelier_settings_read (self->store, ATELIER_SETTING_CURRENCY, NULL);
 
   n_items = g_list_model_get_n_items (listed);
   items = g_ptr_array_new_full (n_items, g_object_unref);
@@ -181,6 +188,9 @@ atelier_workshops_page_constructed (GObject *object)
 
   g_signal_connect_object (self->store, "changed::workshops",
                            G_CALLBACK (on_store_changed_cb), self, 0);
+  /* The currency of the prices is a setting. */
+  g_signal_connect_object (self->store, "changed::settings",
+                           G_CALLBACK (on_store_changed_cb), self, 0);
 }
 
 static void
@@ -194,6 +204,7 @@ atelier_workshops_page_dispose (GObject *object)
 
   g_clear_object (&self->workshops);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->currency, g_free);
 
   G_OBJECT_CLASS (atelier_workshops_page_parent_class)->dispose (object);
 }
