@@ -299,6 +299,85 @@ test_language_english_customer (Fixture *f, gconstpointer data)
   assert_contains (cancellation, "We are sorry");
 }
 
+/* --- What to bring ----------------------------------------------------------- */
+
+static void
+set_bring (Fixture *f, const char *bring)
+{
+  g_autoptr(AtelierWorkshop) w = atelier_store_get_workshop (f->ical.base.store, f->ical.workshop_id, NULL);
+  g_autoptr(AtelierWorkshop) again = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (w, "bring", bring, NULL);
+  g_assert_true (atelier_store_update_workshop (f->ical.base.store, w, &error));
+  g_assert_no_error (error);
+  again = atelier_store_get_workshop (f->ical.base.store, f->ical.workshop_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (atelier_workshop_get_bring (again), ==, bring);
+}
+
+/* The invite and the reminder say what to bring, several lines and all,
+ * and so does the calendar's description. */
+static void
+test_bring_said (Fixture *f, gconstpointer data)
+{
+  gint64 session = add_session (f);
+  g_autoptr(GMimeMessage) invite = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *reminder = NULL;
+  g_autoptr(GError) error = NULL;
+  AtelierMailReport report;
+
+  set_bring (f, "An apron\nA sharp knife");
+  mail_start_server (f, "starttls", NULL);
+  sign_up (f, session, "Zoé", "zoe@example.org", NULL);
+  send_expecting (f, 1);
+
+  invite = received (f, 0);
+  text = mail_plain_text (invite);
+  assert_contains (text, "Place: Kitchen\r\nWhat to bring: An apron\r\nA sharp knife\r\n");
+  description = calendar_description (invite);
+  assert_contains (description, "What to bring: An apron\nA sharp knife");
+
+  g_assert_true (mail_send (f, paris_time (2027, 6, 11, 12, 0), &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.n_sent, ==, 1);
+  reminder = received_text (f, 1);
+  assert_contains (reminder, "This is a reminder");
+  assert_contains (reminder, "What to bring: An apron\r\nA sharp knife\r\n");
+}
+
+/* Nothing to bring: no line at all, not "What to bring: ". */
+static void
+test_bring_empty (Fixture *f, gconstpointer data)
+{
+  gint64 session = add_session (f);
+  g_autoptr(GMimeMessage) invite = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *reminder = NULL;
+  g_autoptr(GError) error = NULL;
+  AtelierMailReport report;
+
+  mail_start_server (f, "starttls", NULL);
+  mail_write_setting (f, "language", "fr");
+  sign_up (f, session, "Zoé", "zoe@example.org", NULL);
+  send_expecting (f, 1);
+  g_assert_true (mail_send (f, paris_time (2027, 6, 11, 12, 0), &report, &error));
+  g_assert_cmpuint (report.n_sent, ==, 1);
+
+  invite = received (f, 0);
+  text = mail_plain_text (invite);
+  assert_contains (text, "Lieu" NBSP ": Kitchen\r\n\r\n");
+  assert_lacks (text, "apporter");
+  description = calendar_description (invite);
+  assert_lacks (description, "apporter");
+  reminder = received_text (f, 1);
+  assert_contains (reminder, "Lieu" NBSP ": Kitchen\r\n\r\n");
+  assert_lacks (reminder, "apporter");
+}
+
 /* --- Templates of the invite mails ------------------------------------------ */
 
 static void
@@ -408,6 +487,8 @@ main (int argc, char **argv)
   ADD ("/atelier/mail-text/update/since-last-received", test_update_since_last_received);
   ADD ("/atelier/mail-text/language/french-customer", test_language_french_customer);
   ADD ("/atelier/mail-text/language/english-customer", test_language_english_customer);
+  ADD ("/atelier/mail-text/bring/said", test_bring_said);
+  ADD ("/atelier/mail-text/bring/empty", test_bring_empty);
   ADD ("/atelier/mail-text/template/update", test_template_update);
   ADD ("/atelier/mail-text/template/invite-defaults", test_template_invite_defaults);
 #undef ADD

@@ -303,14 +303,17 @@ append_paragraph (GString    *text,
   g_string_append (text, paragraph);
 }
 
-/* What it is, what one takes home, who hosts it, and (for an invite) the
- * size of the party: nothing of the store's notes about anyone. */
+/* What it is, what one takes home, what to bring (in an invite), who
+ * hosts it, and (for an invite) the size of the party: nothing of the
+ * store's notes about anyone. */
 static char *
 describe (const char      *language,
           AtelierWorkshop *workshop,
+          gboolean         with_bring,
           int              party_size)
 {
   const char *takeaway = atelier_workshop_get_takeaway (workshop);
+  const char *bring = with_bring ? atelier_workshop_get_bring (workshop) : NULL;
   const char *host = atelier_workshop_get_host (workshop);
   GString *text = g_string_new (NULL);
 
@@ -319,6 +322,12 @@ describe (const char      *language,
     {
       g_autofree char *line = atelier_wording_expand (language, ATELIER_WORDING_TAKEAWAY,
                                                       "takeaway", takeaway, NULL);
+      append_paragraph (text, line);
+    }
+  if (bring != NULL && *bring != '\0')
+    {
+      g_autofree char *line = atelier_wording_expand (language, ATELIER_WORDING_BRING,
+                                                      "bring", bring, NULL);
       append_paragraph (text, line);
     }
   if (host != NULL && *host != '\0')
@@ -368,7 +377,7 @@ new_event (AtelierSettings *settings,
 {
   const char *tzid = atelier_session_get_time_zone (session);
   icaltimezone *zone = builtin_zone (tzid);
-  g_autofree char *description = describe (language, workshop, party_size);
+  g_autofree char *description = describe (language, workshop, TRUE, party_size);
   icalcomponent *event = icalcomponent_new_vevent ();
   struct icaltimetype now = icaltime_from_timet_with_zone (atelier_store_now (), 0,
                                                            icaltimezone_get_utc_timezone ());
@@ -793,7 +802,7 @@ feed_workshop_new (Feed            *feed,
 {
   FeedWorkshop *entry = g_new0 (FeedWorkshop, 1);
   g_autofree char *summary = clean_line (atelier_workshop_get_title (workshop));
-  g_autofree char *text = describe (atelier_settings_get_language (feed->settings), workshop, 0);
+  g_autofree char *text = describe (atelier_settings_get_language (feed->settings), workshop, FALSE, 0);
   g_autofree char *description = clean_text (text);
 
   if (*summary != '\0')

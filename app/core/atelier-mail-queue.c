@@ -661,6 +661,7 @@ new_values (AtelierSettings *settings,
   g_hash_table_insert (values, (gpointer) "place", g_strdup (place != NULL && *place != '\0'
                                                   ? place : atelier_settings_get_address (settings)));
   g_hash_table_insert (values, (gpointer) "store", g_strdup (atelier_settings_get_store_name (settings)));
+  g_hash_table_insert (values, (gpointer) "bring", g_strdup (atelier_workshop_get_bring (workshop)));
   return values;
 }
 

@@ -47,7 +47,8 @@ static const Text english[ATELIER_MAIL_TEMPLATE_N] = {
   { "Reminder: {workshop}, {date}",
     "Hello {given_name},\n\n"
     "This is a reminder: “{workshop}” starts on {date}.\n"
-    "Place: {place}\n\n"
+    "Place: {place}\n"
+    "What to bring: {bring}\n\n"
     "See you soon,\n{store}\n" },
   { "Thank you for coming to {workshop}",
     "Hello {given_name},\n\n"
@@ -62,13 +63,15 @@ static const Text english[ATELIER_MAIL_TEMPLATE_N] = {
   { "Invitation: {workshop}, {date}",
     "Hello {given_name},\n\n"
     "You are signed up for “{workshop}” on {date} (party of {party}).\n"
-    "Place: {place}\n\n"
+    "Place: {place}\n"
+    "What to bring: {bring}\n\n"
     "The attached invitation updates your calendar: open it with your calendar application.\n\n"
     "See you soon,\n{store}\n" },
   { "A seat for you: {workshop}, {date}",
     "Hello {given_name},\n\n"
     "A seat has become free: you are now signed up for “{workshop}” on {date} (party of {party}).\n"
-    "Place: {place}\n\n"
+    "Place: {place}\n"
+    "What to bring: {bring}\n\n"
     "The attached invitation updates your calendar: open it with your calendar application.\n\n"
     "See you soon,\n{store}\n" },
   { "Updated: {workshop}, {date}",
@@ -94,7 +97,8 @@ static const Text french[ATELIER_MAIL_TEMPLATE_N] = {
   { "Rappel" NBSP ": {workshop}, {date}",
     "Bonjour {given_name},\n\n"
     "Petit rappel" NBSP ": «" NBSP "{workshop}" NBSP "» commence le {date}.\n"
-    "Lieu" NBSP ": {place}\n\n"
+    "Lieu" NBSP ": {place}\n"
+    "À apporter" NBSP ": {bring}\n\n"
     "À bientôt,\n{store}\n" },
   { "Merci d’être venu·e à {workshop}",
     "Bonjour {given_name},\n\n"
@@ -110,14 +114,16 @@ static const Text french[ATELIER_MAIL_TEMPLATE_N] = {
   { "Invitation" NBSP ": {workshop}, {date}",
     "Bonjour {given_name},\n\n"
     "Vous êtes inscrit·e à «" NBSP "{workshop}" NBSP "» le {date} (groupe de {party}).\n"
-    "Lieu" NBSP ": {place}\n\n"
+    "Lieu" NBSP ": {place}\n"
+    "À apporter" NBSP ": {bring}\n\n"
     CALENDAR_FR
     "À bientôt,\n{store}\n" },
   { "Une place pour vous" NBSP ": {workshop}, {date}",
     "Bonjour {given_name},\n\n"
     "Une place s’est libérée" NBSP ": vous êtes maintenant inscrit·e à «" NBSP "{workshop}" NBSP "» "
     "le {date} (groupe de {party}).\n"
-    "Lieu" NBSP ": {place}\n\n"
+    "Lieu" NBSP ": {place}\n"
+    "À apporter" NBSP ": {bring}\n\n"
     CALENDAR_FR
     "À bientôt,\n{store}\n" },
   { "Modification" NBSP ": {workshop}, {date}",
@@ -153,11 +159,12 @@ static const struct
   { "next_session", N_("The next date of the same workshop") },
   { "party", N_("How many seats the customer booked") },
   { "changes", N_("What changed since the customer’s last mail, one line each (updates)") },
+  { "bring", N_("What to bring, as the workshop says (a line with nothing else is left out when empty)") },
 };
 
 static const char *const placeholder_names[] = {
   "given_name", "workshop", "date", "place", "store", "suggestions", "next_session", "party", "changes",
-  NULL,
+  "bring", NULL,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (placeholders) + 1 == G_N_ELEMENTS (placeholder_names));
@@ -545,6 +552,9 @@ atelier_mail_template_preview (const char  *subject,
                                           : "\nYou told us you like wine: these sessions may please you.\n"
                                             "- Wines of the Rhône, Friday 20 June 2025, 19:00\n"));
   g_hash_table_insert (values, (gpointer) "party", (gpointer) "2");
+  g_hash_table_insert (values, (gpointer) "bring",
+                       (gpointer) (in_french ? "un tablier et une boîte pour emporter le risotto"
+                                             : "an apron and a box to take the risotto home"));
   g_hash_table_insert (values, (gpointer) "changes",
                        (gpointer) (in_french ? "L’heure de fin a changé" NBSP ": la séance se termine désormais "
                                                "à 21:30 au lieu de 20:30."

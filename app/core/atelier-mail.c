@@ -118,6 +118,7 @@ new_values (AtelierSettings *settings,
   g_hash_table_insert (values, (gpointer) "place", g_strdup (place != NULL && *place != '\0' ? place : address));
   g_hash_table_insert (values, (gpointer) "store", g_strdup (atelier_settings_get_store_name (settings)));
   g_hash_table_insert (values, (gpointer) "party", g_strdup_printf ("%d", party_size));
+  g_hash_table_insert (values, (gpointer) "bring", g_strdup (atelier_workshop_get_bring (workshop)));
   g_hash_table_insert (values, (gpointer) "changes",
                        atelier_wording_describe_changes (language, described ? described : session,
                                                          session, address));

@@ -662,6 +662,11 @@ static const char schema_step_mail_snapshot[] =
   "DROP TABLE mail_templates;"
   "ALTER TABLE mail_templates_new RENAME TO mail_templates;";
 
+/* What a participant should bring (an apron, a knife…): optional, several
+ * lines; the reminder and the invite say it, the session page shows it. */
+static const char schema_step_workshop_bring[] =
+  "ALTER TABLE workshops ADD COLUMN bring TEXT NOT NULL DEFAULT '';";
+
 static const char *const schema_steps[] = {
   schema_step_1,
   schema_step_2,
@@ -675,6 +680,7 @@ static const char *const schema_steps[] = {
   schema_step_partial_arrival,
   schema_step_mail,
   schema_step_mail_snapshot,
+  schema_step_workshop_bring,
 };
 
 int

@@ -16,6 +16,7 @@
 static const char *const english[ATELIER_WORDING_N_TEXTS] = {
   [ATELIER_WORDING_HOST] = "Host: {host}",
   [ATELIER_WORDING_TAKEAWAY] = "What you take home: {takeaway}",
+  [ATELIER_WORDING_BRING] = "What to bring: {bring}",
   [ATELIER_WORDING_PARTY] = "Party of {party}",
   [ATELIER_WORDING_REMINDER] = "Reminder: {title}",
   [ATELIER_WORDING_CHANGED_DATE] = "The date has changed: it now takes place on {when} instead of {was}.",
@@ -30,6 +31,7 @@ static const char *const english[ATELIER_WORDING_N_TEXTS] = {
 static const char *const french[ATELIER_WORDING_N_TEXTS] = {
   [ATELIER_WORDING_HOST] = "Animé par" NBSP ": {host}",
   [ATELIER_WORDING_TAKEAWAY] = "Ce que vous emportez" NBSP ": {takeaway}",
+  [ATELIER_WORDING_BRING] = "À apporter" NBSP ": {bring}",
   [ATELIER_WORDING_PARTY] = "Groupe de {party}",
   [ATELIER_WORDING_REMINDER] = "Rappel" NBSP ": {title}",
   [ATELIER_WORDING_CHANGED_DATE] =
