@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-session-details.c: the details block at the top of a session's page
  *
- * The workshop's title (and a "Cancelled" badge), the date, place, host
- * and capacity, how many invites are owed with the "Send Invites…" button,
+ * The workshop's title (and a "Cancelled" badge), the date, place, host,
+ * what to bring and capacity, how many invites are owed with the "Send Invites…" button,
  * the line that sums the seats up, and the "Check-in Mode" button. The
  * buttons activate the page's actions ("session.send-invites",
  * "session.check-in-mode"); the page says what to show through the
@@ -25,6 +25,7 @@ struct _AtelierSessionDetails
 
   AtelierSession        *session;
   char                  *host;
+  char                  *bring;
   AtelierSessionSummary  summary;
   guint                  pending_invites;
   gboolean               exporting;
@@ -36,6 +37,7 @@ struct _AtelierSessionDetails
   AdwPreferencesRow     *date_row;
   AdwPreferencesRow     *place_row;
   AdwPreferencesRow     *host_row;
+  AdwPreferencesRow     *bring_row;
   AdwPreferencesRow     *capacity_row;
   AdwPreferencesRow     *invites_row;
   GtkSpinner            *invites_spinner;
@@ -52,6 +54,7 @@ enum
   PROP_0,
   PROP_SESSION,
   PROP_HOST,
+  PROP_BRING,
   PROP_PENDING_INVITES,
   PROP_EXPORTING,
   PROP_PROGRESS,
@@ -222,6 +225,7 @@ atelier_session_details_finalize (GObject *object)
   AtelierSessionDetails *self = ATELIER_SESSION_DETAILS (object);
 
   g_free (self->host);
+  g_free (self->bring);
 
   G_OBJECT_CLASS (atelier_session_details_parent_class)->finalize (object);
 }
@@ -242,6 +246,10 @@ atelier_session_details_get_property (GObject    *object,
 
     case PROP_HOST:
       g_value_set_string (value, self->host);
+      break;
+
+    case PROP_BRING:
+      g_value_set_string (value, self->bring);
       break;
 
     case PROP_PENDING_INVITES:
@@ -277,6 +285,10 @@ atelier_session_details_set_property (GObject      *object,
 
     case PROP_HOST:
       atelier_session_details_set_host (self, g_value_get_string (value));
+      break;
+
+    case PROP_BRING:
+      atelier_session_details_set_bring (self, g_value_get_string (value));
       break;
 
     case PROP_PENDING_INVITES:
@@ -327,6 +339,16 @@ atelier_session_details_class_init (AtelierSessionDetailsClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /**
+   * AtelierSessionDetails:bring:
+   *
+   * What participants should bring, several lines, or %NULL (the row
+   * hides).
+   */
+  properties[PROP_BRING] =
+    g_param_spec_string ("bring", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
    * AtelierSessionDetails:pending-invites:
    *
    * How many messages the session's customers are owed.
@@ -366,6 +388,7 @@ atelier_session_details_class_init (AtelierSessionDetailsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtelierSessionDetails, date_row);
   gtk_widget_class_bind_template_child (widget_class, AtelierSessionDetails, place_row);
   gtk_widget_class_bind_template_child (widget_class, AtelierSessionDetails, host_row);
+  gtk_widget_class_bind_template_child (widget_class, AtelierSessionDetails, bring_row);
   gtk_widget_class_bind_template_child (widget_class, AtelierSessionDetails, capacity_row);
   gtk_widget_class_bind_template_child (widget_class, AtelierSessionDetails, invites_row);
   gtk_widget_class_bind_template_child (widget_class, AtelierSessionDetails, invites_spinner);
@@ -382,6 +405,7 @@ atelier_session_details_init (AtelierSessionDetails *self)
 
   update_session (self);
   set_fact (self->host_row, NULL);
+  set_fact (self->bring_row, NULL);
   update_summary (self);
   update_invites (self);
 }
@@ -441,6 +465,29 @@ atelier_session_details_set_host (AtelierSessionDetails *self,
   self->host = g_strdup (host);
   set_fact (self->host_row, host);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HOST]);
+}
+
+const char *
+atelier_session_details_get_bring (AtelierSessionDetails *self)
+{
+  g_return_val_if_fail (ATELIER_IS_SESSION_DETAILS (self), NULL);
+
+  return self->bring;
+}
+
+void
+atelier_session_details_set_bring (AtelierSessionDetails *self,
+                                   const char            *bring)
+{
+  g_return_if_fail (ATELIER_IS_SESSION_DETAILS (self));
+
+  if (g_strcmp0 (self->bring, bring) == 0)
+    return;
+
+  g_free (self->bring);
+  self->bring = g_strdup (bring);
+  set_fact (self->bring_row, bring);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BRING]);
 }
 
 /**
