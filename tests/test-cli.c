@@ -393,12 +393,13 @@ static void
 check_workshop (JsonObject      *object,
                 AtelierWorkshop *workshop)
 {
-  g_assert_cmpint (json_object_get_size (object), ==, 10);
+  g_assert_cmpint (json_object_get_size (object), ==, 11);
   g_assert_cmpint (json_object_get_int_member (object, "id"), ==,
                    atelier_workshop_get_id (workshop));
   assert_member_string (object, "title", atelier_workshop_get_title (workshop));
   assert_member_string (object, "description", atelier_workshop_get_description (workshop));
   assert_member_string (object, "takeaway", atelier_workshop_get_takeaway (workshop));
+  assert_member_string (object, "bring", atelier_workshop_get_bring (workshop));
   assert_member_string (object, "host", atelier_workshop_get_host (workshop));
   g_assert_cmpint (json_object_get_int_member (object, "duration_minutes"), ==,
                    atelier_workshop_get_duration_minutes (workshop));
