@@ -279,7 +279,8 @@ atelier_mail_new_invite (AtelierSettings    *settings,
 }
 
 /* The session as the last message @registration_id was sent described
- * it, or %NULL if no sent message recorded it. */
+ * it; @session itself when no sent message recorded it (nothing can be
+ * said to have changed); %NULL on a store error. */
 static AtelierSession *
 dup_last_described (AtelierStore    *store,
                     AtelierSession  *session,
