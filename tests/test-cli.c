@@ -393,12 +393,13 @@ static void
 check_workshop (JsonObject      *object,
                 AtelierWorkshop *workshop)
 {
-  g_assert_cmpint (json_object_get_size (object), ==, 10);
+  g_assert_cmpint (json_object_get_size (object), ==, 11);
   g_assert_cmpint (json_object_get_int_member (object, "id"), ==,
                    atelier_workshop_get_id (workshop));
   assert_member_string (object, "title", atelier_workshop_get_title (workshop));
   assert_member_string (object, "description", atelier_workshop_get_description (workshop));
   assert_member_string (object, "takeaway", atelier_workshop_get_takeaway (workshop));
+  assert_member_string (object, "bring", atelier_workshop_get_bring (workshop));
   assert_member_string (object, "host", atelier_workshop_get_host (workshop));
   g_assert_cmpint (json_object_get_int_member (object, "duration_minutes"), ==,
                    atelier_workshop_get_duration_minutes (workshop));
@@ -3015,6 +3016,44 @@ test_invites_help (Fixture       *fixture,
   g_assert_nonnull (strstr (run.out, "--time-zone"));
 }
 
+/* workshop add and edit: what to bring, several lines, then cleared;
+ * a bad number or an unknown workshop changes nothing. */
+static void
+test_workshop_bring (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonArray) workshops = NULL;
+  g_autoptr(JsonArray) after = NULL;
+  JsonObject *workshop;
+
+  run_cli (&run, "--database", fixture->db, "workshop", "add", " Pâtes fraîches ",
+           "--bring", "Un tablier\nUn couteau", "--duration", "90", "--capacity", "6", NULL);
+  assert_success (&run);
+  g_assert_cmpstr (run.out, ==, "Workshop 1: “Pâtes fraîches” added\n");
+  workshops = run_json (fixture, "workshops", NULL);
+  g_assert_cmpuint (json_array_get_length (workshops), ==, 1);
+  workshop = json_array_get_object_element (workshops, 0);
+  g_assert_cmpstr (json_object_get_string_member (workshop, "title"), ==, "Pâtes fraîches");
+  g_assert_cmpstr (json_object_get_string_member (workshop, "bring"), ==, "Un tablier\nUn couteau");
+  g_assert_cmpint (json_object_get_int_member (workshop, "duration_minutes"), ==, 90);
+  g_assert_cmpint (json_object_get_int_member (workshop, "capacity"), ==, 6);
+
+  run_cli (&run, "--database", fixture->db, "workshop", "edit", "1", "--duration", "0", NULL);
+  assert_usage_error (&run, "--duration");
+  run_cli (&run, "--database", fixture->db, "workshop", "edit", "7", "--bring", "", NULL);
+  assert_store_error (&run);
+  run_cli (&run, "--database", fixture->db, "workshop", "grow", "1", NULL);
+  assert_usage_error (&run, "grow");
+
+  run_cli (&run, "--database", fixture->db, "workshop", "edit", "1", "--bring", "", NULL);
+  assert_success (&run);
+  after = run_json (fixture, "workshops", NULL);
+  workshop = json_array_get_object_element (after, 0);
+  g_assert_cmpstr (json_object_get_string_member (workshop, "bring"), ==, "");
+  g_assert_cmpint (json_object_get_int_member (workshop, "duration_minutes"), ==, 90);
+}
+
 static void
 add_test (const char *path,
           void      (*func) (Fixture *, gconstpointer))
@@ -3067,6 +3106,7 @@ main (int   argc,
   add_test ("/atelier/cli/invites/feed", test_invites_feed);
   add_test ("/atelier/cli/invites/series", test_invites_series);
   add_test ("/atelier/cli/invites/series-skip", test_invites_series_skip);
+  add_test ("/atelier/cli/workshop/bring", test_workshop_bring);
   add_test ("/atelier/cli/invites/bad-arguments", test_invites_bad_arguments);
   add_test ("/atelier/cli/invites/help", test_invites_help);
 

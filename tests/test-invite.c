@@ -979,7 +979,8 @@ check_mail (Fixture *f, gint64 r, AtelierInviteKind kind, const char *method, co
 
   {
     g_autofree char *body = g_mime_text_part_get_text (GMIME_TEXT_PART (plain));
-    g_assert_nonnull (strstr (body, "Zoé Ñúñez"));
+    /* Greeted by the given name, as every mail template does. */
+    g_assert_nonnull (strstr (body, "Zoé,"));
     g_assert_nonnull (strstr (body, "Risotto aux cèpes"));
   }
 

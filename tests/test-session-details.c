@@ -108,6 +108,26 @@ test_facts (Fixture       *fixture,
   g_assert_null (strstr (facts, "Host"));
 }
 
+/* What to bring shows under the host, lines and all, and hides when
+ * there is nothing. */
+static void
+test_bring (Fixture       *fixture,
+            gconstpointer  data)
+{
+  gint64 id = test_add_session (fixture->store.store, fixture->workshop_id, 48, 10, "Europe/Paris");
+  g_autofree char *facts = NULL;
+  g_autofree char *emptied = NULL;
+
+  show_session (fixture, id);
+  atelier_session_details_set_bring (fixture->details, "Un tablier\nUn couteau");
+  facts = facts_text (fixture->details);
+  g_assert_nonnull (strstr (facts, "|Host: Chef Anne|What to bring: Un tablier\nUn couteau|Capacity: "));
+
+  atelier_session_details_set_bring (fixture->details, "");
+  emptied = facts_text (fixture->details);
+  g_assert_null (strstr (emptied, "What to bring"));
+}
+
 static void
 test_invites (Fixture       *fixture,
               gconstpointer  data)
@@ -221,6 +241,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
   ADD_TEST ("/atelier/session-details/facts", test_facts);
+  ADD_TEST ("/atelier/session-details/bring", test_bring);
   ADD_TEST ("/atelier/session-details/invites", test_invites);
   ADD_TEST ("/atelier/session-details/sending-progress", test_sending_progress);
   ADD_TEST ("/atelier/session-details/cancelled-and-ended", test_cancelled_and_ended);

@@ -571,6 +571,7 @@ test_workshop_crud (TestStore *fixture, gconstpointer data)
   g_object_set (workshop,
                 "description", "Nacrer, mouiller, « mantecare » : le geste juste.",
                 "takeaway", "Livret de recettes",
+                "bring", "Un tablier\nUn couteau",
                 "host", "Marco Bellini",
                 "duration-minutes", 150,
                 "capacity", 10,

@@ -436,6 +436,50 @@ test_delete (Fixture       *fixture,
   g_assert_null (gone);
 }
 
+/* What to bring: several lines kept as typed, shown again, and emptied. */
+static void
+test_bring (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(AtelierWorkshop) saved = NULL;
+  g_autoptr(AtelierWorkshop) emptied = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *shown = NULL;
+  gint64 id;
+
+  open_editor (fixture, 0);
+  gtk_editable_set_text (find_entry_row (GTK_WIDGET (fixture->editor), "_Title"), "Pâtes fraîches");
+  set_text_view (fixture, "bring_view", "  Un tablier\nUn couteau bien aiguisé  ");
+  click (save_button (fixture));
+  g_assert_null (fixture->editor);
+  {
+    g_autoptr(GListModel) workshops = atelier_store_list_workshops (fixture->store.store, NULL);
+    g_autoptr(AtelierWorkshop) w = NULL;
+
+    for (guint i = 0; i < g_list_model_get_n_items (workshops); i++)
+      {
+        g_clear_object (&w);
+        w = g_list_model_get_item (workshops, i);
+        if (g_strcmp0 (atelier_workshop_get_title (w), "Pâtes fraîches") == 0)
+          break;
+      }
+    id = atelier_workshop_get_id (w);
+  }
+  saved = atelier_store_get_workshop (fixture->store.store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (atelier_workshop_get_bring (saved), ==, "Un tablier\nUn couteau bien aiguisé");
+
+  open_editor (fixture, id);
+  shown = dup_text_view (fixture, "bring_view");
+  g_assert_cmpstr (shown, ==, "Un tablier\nUn couteau bien aiguisé");
+  set_text_view (fixture, "bring_view", "");
+  click (save_button (fixture));
+  g_assert_null (fixture->editor);
+  emptied = atelier_store_get_workshop (fixture->store.store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (atelier_workshop_get_bring (emptied) ? atelier_workshop_get_bring (emptied) : "", ==, "");
+}
+
 static void
 test_missing (Fixture       *fixture,
               gconstpointer  data)
@@ -473,6 +517,7 @@ main (int   argc,
   ADD_TEST ("/atelier/workshop-editor/delete", test_delete);
   ADD_TEST ("/atelier/workshop-editor/price-in-yen", test_price_in_yen);
   ADD_TEST ("/atelier/workshop-editor/missing", test_missing);
+  ADD_TEST ("/atelier/workshop-editor/bring", test_bring);
 
 #undef ADD_TEST
 

@@ -96,6 +96,7 @@ add_workshop_json (JsonBuilder *builder,
   atelier_cli_json_add_string (builder, "description",
                                atelier_workshop_get_description (workshop));
   atelier_cli_json_add_string (builder, "takeaway", atelier_workshop_get_takeaway (workshop));
+  atelier_cli_json_add_string (builder, "bring", atelier_workshop_get_bring (workshop));
   atelier_cli_json_add_string (builder, "host", atelier_workshop_get_host (workshop));
   atelier_cli_json_add_int (builder, "duration_minutes",
                             atelier_workshop_get_duration_minutes (workshop));

@@ -406,9 +406,10 @@ atelier_cli_template (AtelierCli              *cli,
   const char *language;
 
   g_option_context_set_description (context,
-                                    _("NAME is reminder, thank-you or missed-you; LANG is en or fr. "
+                                    _("NAME is reminder, thank-you, missed-you, invite, promoted, "
+                                      "update, cancellation or session-cancelled; LANG is en or fr. "
                                       "Placeholders: {given_name}, {workshop}, {date}, {place}, "
-                                      "{store}, {suggestions}, {next_session}."));
+                                      "{store}, {party}, {changes}, {suggestions}, {next_session}."));
   if (!atelier_cli_parse (context, args, 2, 2))
     return ATELIER_CLI_EXIT_USAGE;
   owned_subject = subject;

@@ -177,4 +177,9 @@ int             atelier_cli_template       (AtelierCli               *cli,
                                             const AtelierCliCommand  *command,
                                             GStrv                    *args);
 
+/* atelier-cli-workshop.c */
+int             atelier_cli_workshop       (AtelierCli               *cli,
+                                            const AtelierCliCommand  *command,
+                                            GStrv                    *args);
+
 G_END_DECLS

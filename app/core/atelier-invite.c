@@ -27,6 +27,7 @@
 
 #include "atelier-contact.h"
 #include "atelier-invite.h"
+#include "atelier-mail.h"
 #include "atelier-store-private.h"
 #include "atelier-wording-private.h"
 
@@ -302,15 +303,17 @@ append_paragraph (GString    *text,
   g_string_append (text, paragraph);
 }
 
-/* What it is, what one takes home, who hosts it, and (for an invite) the
- * size of the party: nothing of the store's notes about anyone. */
+/* What it is, what one takes home, what to bring (in an invite), who
+ * hosts it, and (for an invite) the size of the party: nothing of the
+ * store's notes about anyone. */
 static char *
-describe (AtelierSettings *settings,
+describe (const char      *language,
           AtelierWorkshop *workshop,
+          gboolean         with_bring,
           int              party_size)
 {
-  const char *language = atelier_settings_get_language (settings);
   const char *takeaway = atelier_workshop_get_takeaway (workshop);
+  const char *bring = with_bring ? atelier_workshop_get_bring (workshop) : NULL;
   const char *host = atelier_workshop_get_host (workshop);
   GString *text = g_string_new (NULL);
 
@@ -319,6 +322,12 @@ describe (AtelierSettings *settings,
     {
       g_autofree char *line = atelier_wording_expand (language, ATELIER_WORDING_TAKEAWAY,
                                                       "takeaway", takeaway, NULL);
+      append_paragraph (text, line);
+    }
+  if (bring != NULL && *bring != '\0')
+    {
+      g_autofree char *line = atelier_wording_expand (language, ATELIER_WORDING_BRING,
+                                                      "bring", bring, NULL);
       append_paragraph (text, line);
     }
   if (host != NULL && *host != '\0')
@@ -360,6 +369,7 @@ add_text (icalcomponent *event,
 /* The VEVENT common to invites and the feed. */
 static icalcomponent *
 new_event (AtelierSettings *settings,
+           const char      *language,
            AtelierSession  *session,
            AtelierWorkshop *workshop,
            int              party_size,
@@ -367,7 +377,7 @@ new_event (AtelierSettings *settings,
 {
   const char *tzid = atelier_session_get_time_zone (session);
   icaltimezone *zone = builtin_zone (tzid);
-  g_autofree char *description = describe (settings, workshop, party_size);
+  g_autofree char *description = describe (language, workshop, TRUE, party_size);
   icalcomponent *event = icalcomponent_new_vevent ();
   struct icaltimetype now = icaltime_from_timet_with_zone (atelier_store_now (), 0,
                                                            icaltimezone_get_utc_timezone ());
@@ -409,11 +419,11 @@ new_attendee (AtelierSettings *settings,
 
 static icalcomponent *
 new_reminder (AtelierSettings *settings,
+              const char      *language,
               AtelierWorkshop *workshop)
 {
   g_autofree char *title = clean_line (atelier_workshop_get_title (workshop));
-  g_autofree char *text = atelier_wording_expand (atelier_settings_get_language (settings),
-                                                  ATELIER_WORDING_REMINDER, "title", title, NULL);
+  g_autofree char *text = atelier_wording_expand (language, ATELIER_WORDING_REMINDER, "title", title, NULL);
   struct icaltriggertype trigger = icaltriggertype_from_int (-60 * atelier_settings_get_reminder (settings));
   icalcomponent *alarm = icalcomponent_new_valarm ();
 
@@ -471,6 +481,7 @@ atelier_invite_build (AtelierSettings    *settings,
 {
   g_autoptr(icalcomponent) calendar = NULL;
   icalcomponent *event;
+  const char *language;
   gboolean cancel = kind_is_cancel (kind);
 
   g_return_val_if_fail (ATELIER_IS_SETTINGS (settings), NULL);
@@ -492,7 +503,9 @@ atelier_invite_build (AtelierSettings    *settings,
   add_time_zone (calendar, atelier_session_get_time_zone (session),
                  atelier_session_get_starts_at (session));
 
-  event = new_event (settings, session, workshop, cancel ? 0 : party_size, sequence);
+  /* Worded in the customer's language, as the mail that carries it. */
+  language = atelier_mail_language_for (settings, customer);
+  event = new_event (settings, language, session, workshop, cancel ? 0 : party_size, sequence);
   if (kind == ATELIER_INVITE_SESSION_CANCELLED)
     icalcomponent_add_property (event, icalproperty_new_status (ICAL_STATUS_CANCELLED));
   else if (!cancel)
@@ -500,7 +513,7 @@ atelier_invite_build (AtelierSettings    *settings,
   icalcomponent_add_property (event, new_attendee (settings, customer,
                                                    !cancel && atelier_settings_get_rsvp (settings)));
   if (!cancel && atelier_settings_get_reminder (settings) > 0)
-    icalcomponent_add_component (event, new_reminder (settings, workshop));
+    icalcomponent_add_component (event, new_reminder (settings, language, workshop));
   icalcomponent_add_component (calendar, event);
 
   return calendar_to_string (calendar);
@@ -789,7 +802,7 @@ feed_workshop_new (Feed            *feed,
 {
   FeedWorkshop *entry = g_new0 (FeedWorkshop, 1);
   g_autofree char *summary = clean_line (atelier_workshop_get_title (workshop));
-  g_autofree char *text = describe (feed->settings, workshop, 0);
+  g_autofree char *text = describe (atelier_settings_get_language (feed->settings), workshop, FALSE, 0);
   g_autofree char *description = clean_text (text);
 
   if (*summary != '\0')

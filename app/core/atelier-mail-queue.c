@@ -529,18 +529,6 @@ atelier_mail_queue_retry (AtelierStore  *store,
 
 /* --- Building ------------------------------------------------------------ */
 
-/* The customer's language if we write it, else the store's. */
-static const char *
-language_for (AtelierSettings *settings,
-              AtelierCustomer *customer)
-{
-  const char *preferred = atelier_customer_get_preferred_language (customer);
-
-  if (g_strcmp0 (preferred, "fr") == 0 || g_strcmp0 (preferred, "en") == 0)
-    return preferred;
-  return atelier_settings_get_language (settings);
-}
-
 static char *
 format_when (const char *language,
              gint64      utc,
@@ -673,6 +661,7 @@ new_values (AtelierSettings *settings,
   g_hash_table_insert (values, (gpointer) "place", g_strdup (place != NULL && *place != '\0'
                                                   ? place : atelier_settings_get_address (settings)));
   g_hash_table_insert (values, (gpointer) "store", g_strdup (atelier_settings_get_store_name (settings)));
+  g_hash_table_insert (values, (gpointer) "bring", g_strdup (atelier_workshop_get_bring (workshop)));
   return values;
 }
 
@@ -687,7 +676,7 @@ build_from_template (AtelierStore        *store,
                      GError             **error)
 {
   const char *purpose = atelier_mail_message_get_purpose (message);
-  const char *language = language_for (settings, customer);
+  const char *language = atelier_mail_language_for (settings, customer);
   AtelierMailTemplateId id;
   g_autofree char *subject = NULL;
   g_autofree char *body = NULL;
@@ -778,8 +767,9 @@ build_invite (AtelierStore        *store,
   if (calendar == NULL)
     return NULL;
 
-  return atelier_mail_new_invite (settings, session, workshop, customer,
-                                  atelier_outbox_item_get_party_size (item), kind, calendar, error);
+  return atelier_mail_build_invite (store, settings, session, workshop, customer,
+                                    atelier_mail_message_get_registration_id (message),
+                                    atelier_outbox_item_get_party_size (item), kind, calendar, error);
 }
 
 /**

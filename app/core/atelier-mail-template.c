@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* atelier-mail-template.c: the texts of reminders and follow-ups, which a
+/* atelier-mail-template.c: the texts of the mails to customers, which a
  * store can edit
  *
- * Each template (reminder, thank-you, missed-you) has a subject and a
+ * Each template (reminder, thank-you, missed-you, and the mails that carry
+ * an invite: invite, promoted, update, cancellation, session-cancelled)
+ * has a subject and a
  * body in English and in French. The defaults live here; a store's own
  * version is a row of mail_templates, and resetting removes the row.
  * Placeholders are written {name}; a text that names an unknown one, or
@@ -22,6 +24,9 @@
 /* French typography: a no-break space before ":" (U+00A0). */
 #define NBSP "\302\240"
 
+#define CALENDAR_FR \
+  "L’invitation jointe met votre agenda à jour" NBSP ": ouvrez-la avec votre application d’agenda.\n\n"
+
 #define MAX_SUBJECT_LENGTH 200
 #define MAX_BODY_LENGTH    10000
 
@@ -29,6 +34,7 @@ G_DEFINE_QUARK (atelier-mail-template-error-quark, atelier_mail_template_error)
 
 static const char *const names[ATELIER_MAIL_TEMPLATE_N] = {
   "reminder", "thank-you", "missed-you",
+  "invite", "promoted", "update", "cancellation", "session-cancelled",
 };
 
 typedef struct
@@ -41,7 +47,8 @@ static const Text english[ATELIER_MAIL_TEMPLATE_N] = {
   { "Reminder: {workshop}, {date}",
     "Hello {given_name},\n\n"
     "This is a reminder: “{workshop}” starts on {date}.\n"
-    "Place: {place}\n\n"
+    "Place: {place}\n"
+    "What to bring: {bring}\n\n"
     "See you soon,\n{store}\n" },
   { "Thank you for coming to {workshop}",
     "Hello {given_name},\n\n"
@@ -53,13 +60,45 @@ static const Text english[ATELIER_MAIL_TEMPLATE_N] = {
     "We missed you at “{workshop}” on {date}.\n"
     "{next_session}\n"
     "See you soon,\n{store}\n" },
+  { "Invitation: {workshop}, {date}",
+    "Hello {given_name},\n\n"
+    "You are signed up for “{workshop}” on {date} (party of {party}).\n"
+    "Place: {place}\n"
+    "What to bring: {bring}\n\n"
+    "The attached invitation updates your calendar: open it with your calendar application.\n\n"
+    "See you soon,\n{store}\n" },
+  { "A seat for you: {workshop}, {date}",
+    "Hello {given_name},\n\n"
+    "A seat has become free: you are now signed up for “{workshop}” on {date} (party of {party}).\n"
+    "Place: {place}\n"
+    "What to bring: {bring}\n\n"
+    "The attached invitation updates your calendar: open it with your calendar application.\n\n"
+    "See you soon,\n{store}\n" },
+  { "Updated: {workshop}, {date}",
+    "Hello {given_name},\n\n"
+    "“{workshop}” has changed.\n"
+    "{changes}\n"
+    "Place: {place}\n\n"
+    "The attached invitation updates your calendar: open it with your calendar application.\n\n"
+    "See you soon,\n{store}\n" },
+  { "Cancelled: {workshop}, {date}",
+    "Hello {given_name},\n\n"
+    "Your registration for “{workshop}” on {date} is cancelled.\n\n"
+    "The attached invitation updates your calendar: open it with your calendar application.\n\n"
+    "See you soon,\n{store}\n" },
+  { "Cancelled: {workshop}, {date}",
+    "Hello {given_name},\n\n"
+    "We are sorry: “{workshop}” on {date} is cancelled and will not take place.\n\n"
+    "The attached invitation updates your calendar: open it with your calendar application.\n\n"
+    "See you soon,\n{store}\n" },
 };
 
 static const Text french[ATELIER_MAIL_TEMPLATE_N] = {
   { "Rappel" NBSP ": {workshop}, {date}",
     "Bonjour {given_name},\n\n"
     "Petit rappel" NBSP ": «" NBSP "{workshop}" NBSP "» commence le {date}.\n"
-    "Lieu" NBSP ": {place}\n\n"
+    "Lieu" NBSP ": {place}\n"
+    "À apporter" NBSP ": {bring}\n\n"
     "À bientôt,\n{store}\n" },
   { "Merci d’être venu·e à {workshop}",
     "Bonjour {given_name},\n\n"
@@ -71,6 +110,38 @@ static const Text french[ATELIER_MAIL_TEMPLATE_N] = {
     "Bonjour {given_name},\n\n"
     "Vous nous avez manqué à «" NBSP "{workshop}" NBSP "» le {date}.\n"
     "{next_session}\n"
+    "À bientôt,\n{store}\n" },
+  { "Invitation" NBSP ": {workshop}, {date}",
+    "Bonjour {given_name},\n\n"
+    "Vous êtes inscrit·e à «" NBSP "{workshop}" NBSP "» le {date} (groupe de {party}).\n"
+    "Lieu" NBSP ": {place}\n"
+    "À apporter" NBSP ": {bring}\n\n"
+    CALENDAR_FR
+    "À bientôt,\n{store}\n" },
+  { "Une place pour vous" NBSP ": {workshop}, {date}",
+    "Bonjour {given_name},\n\n"
+    "Une place s’est libérée" NBSP ": vous êtes maintenant inscrit·e à «" NBSP "{workshop}" NBSP "» "
+    "le {date} (groupe de {party}).\n"
+    "Lieu" NBSP ": {place}\n"
+    "À apporter" NBSP ": {bring}\n\n"
+    CALENDAR_FR
+    "À bientôt,\n{store}\n" },
+  { "Modification" NBSP ": {workshop}, {date}",
+    "Bonjour {given_name},\n\n"
+    "«" NBSP "{workshop}" NBSP "» a changé.\n"
+    "{changes}\n"
+    "Lieu" NBSP ": {place}\n\n"
+    CALENDAR_FR
+    "À bientôt,\n{store}\n" },
+  { "Annulation" NBSP ": {workshop}, {date}",
+    "Bonjour {given_name},\n\n"
+    "Votre inscription à «" NBSP "{workshop}" NBSP "» le {date} est annulée.\n\n"
+    CALENDAR_FR
+    "À bientôt,\n{store}\n" },
+  { "Annulation" NBSP ": {workshop}, {date}",
+    "Bonjour {given_name},\n\n"
+    "Nous sommes désolés" NBSP ": «" NBSP "{workshop}" NBSP "» le {date} est annulé et n’aura pas lieu.\n\n"
+    CALENDAR_FR
     "À bientôt,\n{store}\n" },
 };
 
@@ -86,10 +157,14 @@ static const struct
   { "store", N_("The store’s name") },
   { "suggestions", N_("Next sessions that match the customer’s interests (only with consent to marketing)") },
   { "next_session", N_("The next date of the same workshop") },
+  { "party", N_("How many seats the customer booked") },
+  { "changes", N_("What changed since the customer’s last mail, one line each (updates)") },
+  { "bring", N_("What to bring, as the workshop says (a line with nothing else is left out when empty)") },
 };
 
 static const char *const placeholder_names[] = {
-  "given_name", "workshop", "date", "place", "store", "suggestions", "next_session", NULL,
+  "given_name", "workshop", "date", "place", "store", "suggestions", "next_session", "party", "changes",
+  "bring", NULL,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (placeholders) + 1 == G_N_ELEMENTS (placeholder_names));
@@ -115,7 +190,8 @@ atelier_mail_template_from_string (const char             *name,
       }
 
   g_set_error (error, ATELIER_MAIL_TEMPLATE_ERROR, ATELIER_MAIL_TEMPLATE_ERROR_UNKNOWN,
-               _("There is no mail template “%s”; the templates are: reminder, thank-you, missed-you."),
+               _("There is no mail template “%s”; the templates are: reminder, thank-you, missed-you, "
+                 "invite, promoted, update, cancellation, session-cancelled."),
                name ? name : "");
   return FALSE;
 }
@@ -364,10 +440,56 @@ atelier_mail_template_reset (AtelierStore           *store,
   return TRUE;
 }
 
+/* Expands one line (without its line break) into @out. Returns FALSE for
+ * a line that names things and has nothing to say about any of them
+ * ("Place: " with no place): such a line is left out whole. */
+static gboolean
+expand_line (GString    *out,
+             const char *line,
+             gsize       length,
+             GHashTable *values)
+{
+  const char *end = line + length;
+  const char *p = line;
+  gboolean has_words = FALSE;
+  guint n_placeholders = 0;
+  guint n_filled = 0;
+
+  while (p < end)
+    {
+      const char *close = *p == '{' ? memchr (p + 1, '}', end - p - 1) : NULL;
+
+      if (close != NULL)
+        {
+          g_autofree char *name = g_strndup (p + 1, close - p - 1);
+          const char *value = g_hash_table_lookup (values, name);
+
+          n_placeholders++;
+          if (value != NULL && *value != '\0')
+            {
+              n_filled++;
+              g_string_append (out, value);
+            }
+          p = close + 1;
+        }
+      else
+        {
+          has_words |= !g_ascii_isspace (*p);
+          g_string_append_c (out, *p++);
+        }
+    }
+
+  return !(has_words && n_placeholders > 0 && n_filled == 0);
+}
+
 /**
  * atelier_mail_template_expand:
  * @text: a checked template text
  * @values: placeholder name to its value; a missing one expands to ""
+ *
+ * A line with words and placeholders that all expand to nothing
+ * ("Place: {place}" with no place) is left out, line break and all; a
+ * line of placeholders alone stays, as the blank line it becomes.
  *
  * Returns: (transfer full): @text with each {name} replaced; values are
  *   never read as templates themselves
@@ -378,23 +500,19 @@ atelier_mail_template_expand (const char *text,
 {
   GString *out = g_string_new (NULL);
   const char *p = text;
-  const char *open;
 
-  while ((open = strchr (p, '{')) != NULL)
+  while (*p != '\0')
     {
-      const char *close = strchr (open + 1, '}');
-      g_autofree char *name = NULL;
-      const char *value;
+      const char *newline = strchr (p, '\n');
+      gsize length = newline ? (gsize) (newline - p) : strlen (p);
+      gsize mark = out->len;
 
-      if (close == NULL)
-        break;
-      g_string_append_len (out, p, open - p);
-      name = g_strndup (open + 1, close - open - 1);
-      value = g_hash_table_lookup (values, name);
-      g_string_append (out, value ? value : "");
-      p = close + 1;
+      if (!expand_line (out, p, length, values))
+        g_string_truncate (out, mark);
+      else if (newline != NULL)
+        g_string_append_c (out, '\n');
+      p += length + (newline ? 1 : 0);
     }
-  g_string_append (out, p);
 
   return g_string_free (out, FALSE);
 }
@@ -433,6 +551,14 @@ atelier_mail_template_preview (const char  *subject,
                                             "- Vins du Rhône, vendredi 20 juin 2025 à 19:00\n"
                                           : "\nYou told us you like wine: these sessions may please you.\n"
                                             "- Wines of the Rhône, Friday 20 June 2025, 19:00\n"));
+  g_hash_table_insert (values, (gpointer) "party", (gpointer) "2");
+  g_hash_table_insert (values, (gpointer) "bring",
+                       (gpointer) (in_french ? "un tablier et une boîte pour emporter le risotto"
+                                             : "an apron and a box to take the risotto home"));
+  g_hash_table_insert (values, (gpointer) "changes",
+                       (gpointer) (in_french ? "L’heure de fin a changé" NBSP ": la séance se termine désormais "
+                                               "à 21:30 au lieu de 20:30."
+                                             : "The end time has changed: it now ends at 21:30 instead of 20:30."));
   g_hash_table_insert (values, (gpointer) "next_session",
                        (gpointer) (in_french ? "\nLa prochaine séance a lieu le samedi 5 juillet 2025 à 18:30.\n"
                                           : "\nThe next session is on Saturday 5 July 2025, 18:30.\n"));

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* atelier-mail-template.h: the texts of reminders and follow-ups, which a
+/* atelier-mail-template.h: the texts of the mails to customers, which a
  * store can edit */
 #pragma once
 
@@ -21,6 +21,11 @@ typedef enum
   ATELIER_MAIL_TEMPLATE_REMINDER,
   ATELIER_MAIL_TEMPLATE_THANK_YOU,
   ATELIER_MAIL_TEMPLATE_MISSED_YOU,
+  ATELIER_MAIL_TEMPLATE_INVITE,             /* the mails that carry an invite */
+  ATELIER_MAIL_TEMPLATE_PROMOTED,
+  ATELIER_MAIL_TEMPLATE_UPDATE,
+  ATELIER_MAIL_TEMPLATE_CANCELLATION,
+  ATELIER_MAIL_TEMPLATE_SESSION_CANCELLED,
   ATELIER_MAIL_TEMPLATE_N,
 } AtelierMailTemplateId;
 

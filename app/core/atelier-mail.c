@@ -1,6 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-mail.c: invite mails (RFC 6047) built with GMime
  *
+ * What they say is the store's template for each kind (invite, update,
+ * cancellation…), in the customer's language; an update says what
+ * changed since the last message that customer was sent, from what each
+ * message recorded of the session (schema step mail_snapshot).
+ *
  * One message per customer, from the store's mailbox to the customer's:
  *
  *   multipart/mixed
@@ -21,6 +26,8 @@
 
 #include "atelier-contact.h"
 #include "atelier-mail.h"
+#include "atelier-mail-template.h"
+#include "atelier-store-private.h"
 #include "atelier-wording-private.h"
 
 /* GMime 3.2 declares no cleanup functions of its own. */
@@ -57,107 +64,65 @@ header_text (const char *text)
   return g_strstrip (g_steal_pointer (&copy));
 }
 
-static AtelierWordingId
-subject_wording (AtelierInviteKind kind)
+/**
+ * atelier_mail_language_for:
+ *
+ * The language a customer reads: theirs when they gave one we write
+ * ("en" or "fr"), else the store's. Every mail and its calendar follow it.
+ */
+const char *
+atelier_mail_language_for (AtelierSettings *settings,
+                           AtelierCustomer *customer)
+{
+  const char *preferred = atelier_customer_get_preferred_language (customer);
+
+  if (g_strcmp0 (preferred, "fr") == 0 || g_strcmp0 (preferred, "en") == 0)
+    return preferred;
+  return atelier_settings_get_language (settings);
+}
+
+static AtelierMailTemplateId
+template_for (AtelierInviteKind kind)
 {
   switch (kind)
     {
-    case ATELIER_INVITE_PROMOTED: return ATELIER_WORDING_SUBJECT_PROMOTED;
-    case ATELIER_INVITE_UPDATE: return ATELIER_WORDING_SUBJECT_UPDATE;
-    case ATELIER_INVITE_CANCELLED: return ATELIER_WORDING_SUBJECT_CANCELLED;
-    case ATELIER_INVITE_SESSION_CANCELLED: return ATELIER_WORDING_SUBJECT_SESSION_CANCELLED;
+    case ATELIER_INVITE_PROMOTED: return ATELIER_MAIL_TEMPLATE_PROMOTED;
+    case ATELIER_INVITE_UPDATE: return ATELIER_MAIL_TEMPLATE_UPDATE;
+    case ATELIER_INVITE_CANCELLED: return ATELIER_MAIL_TEMPLATE_CANCELLATION;
+    case ATELIER_INVITE_SESSION_CANCELLED: return ATELIER_MAIL_TEMPLATE_SESSION_CANCELLED;
     case ATELIER_INVITE_NEW:
-    default: return ATELIER_WORDING_SUBJECT_NEW;
+    default: return ATELIER_MAIL_TEMPLATE_INVITE;
     }
 }
 
-static AtelierWordingId
-body_wording (AtelierInviteKind kind)
-{
-  switch (kind)
-    {
-    case ATELIER_INVITE_PROMOTED: return ATELIER_WORDING_BODY_PROMOTED;
-    case ATELIER_INVITE_UPDATE: return ATELIER_WORDING_BODY_UPDATE;
-    case ATELIER_INVITE_CANCELLED: return ATELIER_WORDING_BODY_CANCELLED;
-    case ATELIER_INVITE_SESSION_CANCELLED: return ATELIER_WORDING_BODY_SESSION_CANCELLED;
-    case ATELIER_INVITE_NEW:
-    default: return ATELIER_WORDING_BODY_NEW;
-    }
-}
-
-typedef struct
-{
-  const char *language;
-  char       *title;
-  char       *when;
-  char       *name;
-  char       *party;
-  char       *place;
-  char       *store;
-} Words;
-
-static void
-words_clear (Words *words)
-{
-  g_free (words->title);
-  g_free (words->when);
-  g_free (words->name);
-  g_free (words->party);
-  g_free (words->place);
-  g_free (words->store);
-}
-
-static void
-words_init (Words           *words,
-            AtelierSettings *settings,
+/* What a template's placeholders say about this customer and session;
+ * @described is the session as the customer was last told of it (%NULL
+ * if they were told nothing we know of). */
+static GHashTable *
+new_values (AtelierSettings *settings,
             AtelierSession  *session,
             AtelierWorkshop *workshop,
             AtelierCustomer *customer,
-            int              party_size)
+            int              party_size,
+            AtelierSession  *described,
+            const char      *language)
 {
+  GHashTable *values = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   g_autoptr(GDateTime) start = atelier_session_dup_start (session);
-  g_autofree char *full_name = atelier_customer_dup_full_name (customer);
   const char *place = atelier_session_get_place (session);
+  const char *address = atelier_settings_get_address (settings);
 
-  words->language = atelier_settings_get_language (settings);
-  words->title = header_text (atelier_workshop_get_title (workshop));
-  words->when = atelier_wording_format_when (words->language, start);
-  words->name = header_text (full_name);
-  words->party = g_strdup_printf ("%d", party_size);
-  words->place = g_strdup (place != NULL && *place != '\0' ? place
-                                                           : atelier_settings_get_address (settings));
-  words->store = header_text (atelier_settings_get_store_name (settings));
-}
-
-static char *
-expand (const Words      *words,
-        AtelierWordingId  id)
-{
-  return atelier_wording_expand (words->language, id,
-                                 "title", words->title, "when", words->when,
-                                 "name", words->name, "party", words->party,
-                                 "place", words->place, "store", words->store,
-                                 NULL);
-}
-
-static char *
-compose_body (const Words       *words,
-              AtelierInviteKind  kind)
-{
-  g_autofree char *greeting = expand (words, ATELIER_WORDING_GREETING);
-  g_autofree char *news = expand (words, body_wording (kind));
-  g_autofree char *place = expand (words, ATELIER_WORDING_BODY_PLACE);
-  g_autofree char *calendar = expand (words, ATELIER_WORDING_BODY_CALENDAR);
-  g_autofree char *signature = expand (words, ATELIER_WORDING_BODY_SIGNATURE);
-  GString *body = g_string_new (NULL);
-
-  g_string_append_printf (body, "%s\n\n%s\n", greeting, news);
-  if (*words->place != '\0' && kind != ATELIER_INVITE_CANCELLED &&
-      kind != ATELIER_INVITE_SESSION_CANCELLED)
-    g_string_append_printf (body, "%s\n", place);
-  g_string_append_printf (body, "\n%s\n\n%s\n", calendar, signature);
-
-  return g_string_free (body, FALSE);
+  g_hash_table_insert (values, (gpointer) "given_name", g_strdup (atelier_customer_get_given_name (customer)));
+  g_hash_table_insert (values, (gpointer) "workshop", g_strdup (atelier_workshop_get_title (workshop)));
+  g_hash_table_insert (values, (gpointer) "date", atelier_wording_format_when (language, start));
+  g_hash_table_insert (values, (gpointer) "place", g_strdup (place != NULL && *place != '\0' ? place : address));
+  g_hash_table_insert (values, (gpointer) "store", g_strdup (atelier_settings_get_store_name (settings)));
+  g_hash_table_insert (values, (gpointer) "party", g_strdup_printf ("%d", party_size));
+  g_hash_table_insert (values, (gpointer) "bring", g_strdup (atelier_workshop_get_bring (workshop)));
+  g_hash_table_insert (values, (gpointer) "changes",
+                       atelier_wording_describe_changes (language, described ? described : session,
+                                                         session, address));
+  return values;
 }
 
 static GMimePart *
@@ -186,8 +151,10 @@ compose_parts (const char        *body,
   g_autoptr(GMimePart) inline_calendar = new_calendar_part ("text", "calendar", calendar);
   g_autoptr(GMimePart) attachment = new_calendar_part ("application", "ics", calendar);
 
+  /* set_text() picks the charset and converts to it: a store's text
+   * with no character beyond Latin-1 goes as ISO-8859-1, rightly
+   * labelled. No set_charset() after. */
   g_mime_text_part_set_text (text, body);
-  g_mime_text_part_set_charset (text, "utf-8");
   g_mime_part_set_content_encoding (GMIME_PART (text), GMIME_CONTENT_ENCODING_QUOTEDPRINTABLE);
 
   g_mime_object_set_content_type_parameter (GMIME_OBJECT (inline_calendar), "charset", "UTF-8");
@@ -205,32 +172,80 @@ compose_parts (const char        *body,
 
 static void
 set_headers (GMimeMessage    *message,
-             const Words     *words,
              AtelierSettings *settings,
              AtelierCustomer *customer,
-             AtelierInviteKind kind)
+             const char      *subject)
 {
   const char *organizer = atelier_settings_get_organizer (settings);
-  const char *domain = strchr (organizer, '@');
-  g_autofree char *subject = expand (words, subject_wording (kind));
-  g_autofree char *message_id = g_mime_utils_generate_message_id (domain ? domain + 1 : "atelier");
+  g_autofree char *store = header_text (atelier_settings_get_store_name (settings));
+  g_autofree char *full_name = atelier_customer_dup_full_name (customer);
+  g_autofree char *name = header_text (full_name);
+  g_autofree char *one_line = header_text (subject);
+  g_autofree char *message_id = atelier_mail_new_message_id (settings);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
-  g_mime_message_add_mailbox (message, GMIME_ADDRESS_TYPE_FROM, words->store, organizer);
-  g_mime_message_add_mailbox (message, GMIME_ADDRESS_TYPE_TO, words->name,
+  g_mime_message_add_mailbox (message, GMIME_ADDRESS_TYPE_FROM, store, organizer);
+  g_mime_message_add_mailbox (message, GMIME_ADDRESS_TYPE_TO, name,
                               atelier_customer_get_email (customer));
-  g_mime_message_set_subject (message, subject, "utf-8");
+  g_mime_message_set_subject (message, one_line, "utf-8");
   g_mime_message_set_date (message, now);
   g_mime_message_set_message_id (message, message_id);
+}
+
+static gboolean
+check_can_mail (AtelierSettings  *settings,
+                AtelierCustomer  *customer,
+                GError          **error)
+{
+  if (!atelier_settings_check_can_invite (settings, error))
+    return FALSE;
+  if (!atelier_contact_is_mailbox (atelier_customer_get_email (customer)))
+    {
+      g_set_error_literal (error, ATELIER_INVITE_ERROR, ATELIER_INVITE_ERROR_BAD_ADDRESS,
+                           _("The customer has no valid e-mail address."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The invite mail from its template texts, not yet expanded. */
+static GMimeMessage *
+new_invite_from (AtelierSettings    *settings,
+                 AtelierSession     *session,
+                 AtelierWorkshop    *workshop,
+                 AtelierCustomer    *customer,
+                 int                 party_size,
+                 AtelierInviteKind   kind,
+                 const char         *calendar,
+                 const char         *subject_template,
+                 const char         *body_template,
+                 AtelierSession     *described,
+                 const char         *language)
+{
+  g_autoptr(GHashTable) values = new_values (settings, session, workshop, customer, party_size,
+                                             described, language);
+  g_autofree char *subject = atelier_mail_template_expand (subject_template, values);
+  g_autofree char *body = atelier_mail_template_expand (body_template, values);
+  g_autoptr(GMimeObject) parts = NULL;
+  GMimeMessage *message;
+
+  ensure_gmime ();
+  message = g_mime_message_new (TRUE);
+  set_headers (message, settings, customer, subject);
+  parts = compose_parts (body, calendar, kind);
+  g_mime_message_set_mime_part (message, parts);
+  return message;
 }
 
 /**
  * atelier_mail_new_invite:
  * @calendar: the iCalendar text from atelier_invite_build(), for @kind
  *
- * Builds the mail that carries @calendar to @customer, in the store's
- * language. The settings and the customer's address must have been
- * checked by atelier_invite_build() first.
+ * Builds the mail that carries @calendar to @customer with the default
+ * text of @kind, in the customer's language (else the store's); an
+ * update says only when the session takes place. The settings and the
+ * customer's address must have been checked by atelier_invite_build()
+ * first. atelier_mail_build_invite() is what the queue sends.
  *
  * Returns: (transfer full): the message
  */
@@ -244,10 +259,9 @@ atelier_mail_new_invite (AtelierSettings    *settings,
                          const char         *calendar,
                          GError            **error)
 {
-  g_autoptr(GMimeMessage) message = NULL;
-  g_autoptr(GMimeObject) parts = NULL;
-  g_autofree char *body = NULL;
-  Words words = { 0 };
+  const char *language;
+  const char *subject;
+  const char *body;
 
   g_return_val_if_fail (ATELIER_IS_SETTINGS (settings), NULL);
   g_return_val_if_fail (ATELIER_IS_SESSION (session), NULL);
@@ -255,26 +269,104 @@ atelier_mail_new_invite (AtelierSettings    *settings,
   g_return_val_if_fail (ATELIER_IS_CUSTOMER (customer), NULL);
   g_return_val_if_fail (calendar != NULL, NULL);
 
-  if (!atelier_settings_check_can_invite (settings, error))
+  if (!check_can_mail (settings, customer, error))
     return NULL;
-  if (!atelier_contact_is_mailbox (atelier_customer_get_email (customer)))
-    {
-      g_set_error_literal (error, ATELIER_INVITE_ERROR, ATELIER_INVITE_ERROR_BAD_ADDRESS,
-                           _("The customer has no valid e-mail address."));
-      return NULL;
-    }
 
-  ensure_gmime ();
-  words_init (&words, settings, session, workshop, customer, party_size);
+  language = atelier_mail_language_for (settings, customer);
+  atelier_mail_template_get_default (template_for (kind), language, &subject, &body);
+  return new_invite_from (settings, session, workshop, customer, party_size, kind, calendar,
+                          subject, body, NULL, language);
+}
 
-  message = g_mime_message_new (TRUE);
-  set_headers (message, &words, settings, customer, kind);
-  body = compose_body (&words, kind);
-  parts = compose_parts (body, calendar, kind);
-  g_mime_message_set_mime_part (message, parts);
+/* The session as the last message @registration_id was sent described
+ * it; @session itself when no sent message recorded it (nothing can be
+ * said to have changed); %NULL on a store error. */
+static AtelierSession *
+dup_last_described (AtelierStore    *store,
+                    AtelierSession  *session,
+                    gint64           registration_id,
+                    GError         **error)
+{
+  sqlite3_stmt *stmt;
+  AtelierSession *described = NULL;
+  int rc;
 
-  words_clear (&words);
-  return g_steal_pointer (&message);
+  stmt = atelier_store_prepare (store,
+                                "SELECT described_starts_at, described_ends_at, described_time_zone,"
+                                " described_place FROM mail_messages"
+                                " WHERE registration_id = ? AND state = 'sent'"
+                                "   AND described_starts_at IS NOT NULL"
+                                " ORDER BY sent_at DESC, id DESC LIMIT 1",
+                                error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, registration_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    described = g_object_new (ATELIER_TYPE_SESSION,
+                              "workshop-id", atelier_session_get_workshop_id (session),
+                              "starts-at", sqlite3_column_int64 (stmt, 0),
+                              "ends-at", sqlite3_column_int64 (stmt, 1),
+                              "time-zone", (const char *) sqlite3_column_text (stmt, 2),
+                              "place", (const char *) sqlite3_column_text (stmt, 3),
+                              NULL);
+  else if (rc != SQLITE_DONE)
+    atelier_store_set_error (store, rc, error);
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return NULL;
+  /* Nothing recorded is not an error: the caller sees no change. */
+  return described != NULL ? described : g_object_ref (session);
+}
+
+/**
+ * atelier_mail_build_invite:
+ * @registration_id: whose mail it is: an update says what changed since
+ *   the last message this registration was sent
+ * @calendar: the iCalendar text from atelier_invite_build(), for @kind
+ *
+ * Builds the mail that carries @calendar to @customer with the store's
+ * template for @kind, in the customer's language (else the store's).
+ *
+ * Returns: (transfer full): the message
+ */
+GMimeMessage *
+atelier_mail_build_invite (AtelierStore       *store,
+                           AtelierSettings    *settings,
+                           AtelierSession     *session,
+                           AtelierWorkshop    *workshop,
+                           AtelierCustomer    *customer,
+                           gint64              registration_id,
+                           int                 party_size,
+                           AtelierInviteKind   kind,
+                           const char         *calendar,
+                           GError            **error)
+{
+  g_autoptr(AtelierSession) described = NULL;
+  g_autofree char *subject = NULL;
+  g_autofree char *body = NULL;
+  const char *language;
+
+  g_return_val_if_fail (ATELIER_IS_STORE (store), NULL);
+  g_return_val_if_fail (ATELIER_IS_SETTINGS (settings), NULL);
+  g_return_val_if_fail (ATELIER_IS_SESSION (session), NULL);
+  g_return_val_if_fail (ATELIER_IS_WORKSHOP (workshop), NULL);
+  g_return_val_if_fail (ATELIER_IS_CUSTOMER (customer), NULL);
+  g_return_val_if_fail (calendar != NULL, NULL);
+
+  if (!check_can_mail (settings, customer, error))
+    return NULL;
+
+  language = atelier_mail_language_for (settings, customer);
+  if (!atelier_mail_template_load (store, template_for (kind), language, &subject, &body, NULL, error))
+    return NULL;
+  described = dup_last_described (store, session, registration_id, error);
+  if (described == NULL)
+    return NULL;
+
+  return new_invite_from (settings, session, workshop, customer, party_size, kind, calendar,
+                          subject, body, described, language);
 }
 
 /**
@@ -344,14 +436,8 @@ atelier_mail_new_text (AtelierSettings  *settings,
   g_return_val_if_fail (ATELIER_IS_SETTINGS (settings), NULL);
   g_return_val_if_fail (ATELIER_IS_CUSTOMER (customer), NULL);
 
-  if (!atelier_settings_check_can_invite (settings, error))
+  if (!check_can_mail (settings, customer, error))
     return NULL;
-  if (!atelier_contact_is_mailbox (atelier_customer_get_email (customer)))
-    {
-      g_set_error_literal (error, ATELIER_INVITE_ERROR, ATELIER_INVITE_ERROR_BAD_ADDRESS,
-                           _("The customer has no valid e-mail address."));
-      return NULL;
-    }
 
   ensure_gmime ();
   store = header_text (atelier_settings_get_store_name (settings));

@@ -16,6 +16,18 @@ GMimeMessage *atelier_mail_new_invite (AtelierSettings    *settings,
                                        AtelierInviteKind   kind,
                                        const char         *calendar,
                                        GError            **error);
+GMimeMessage *atelier_mail_build_invite (AtelierStore      *store,
+                                         AtelierSettings   *settings,
+                                         AtelierSession    *session,
+                                         AtelierWorkshop   *workshop,
+                                         AtelierCustomer   *customer,
+                                         gint64             registration_id,
+                                         int                party_size,
+                                         AtelierInviteKind  kind,
+                                         const char        *calendar,
+                                         GError           **error);
+const char   *atelier_mail_language_for (AtelierSettings  *settings,
+                                         AtelierCustomer  *customer);
 GBytes       *atelier_mail_to_bytes   (GMimeMessage       *message);
 GMimeMessage *atelier_mail_new_text   (AtelierSettings    *settings,
                                        AtelierCustomer    *customer,

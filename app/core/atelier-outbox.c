@@ -94,9 +94,10 @@ atelier_outbox_build (AtelierStore       *store,
 
   if (mail != NULL)
     {
-      GMimeMessage *message = atelier_mail_new_invite (settings, session, workshop, customer,
-                                                       atelier_outbox_item_get_party_size (item),
-                                                       kind, text, error);
+      GMimeMessage *message = atelier_mail_build_invite (store, settings, session, workshop, customer,
+                                                         atelier_outbox_item_get_registration_id (item),
+                                                         atelier_outbox_item_get_party_size (item),
+                                                         kind, text, error);
       if (message == NULL)
         return FALSE;
       *mail = atelier_mail_to_bytes (message);

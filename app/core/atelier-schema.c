@@ -663,6 +663,60 @@ static const char schema_step_currency[] =
   "DROP TABLE settings;"
   "ALTER TABLE settings_new RENAME TO settings;";
 
+/* What each message told its customer about the session (start, end,
+ * zone, place), so that an update can say what changed since the last
+ * message that customer was sent, whatever they missed in between. The
+ * triggers take it from the session when a message is queued and again
+ * when it goes (what was built from); NULL for messages queued before
+ * this step. The templates' names grow by the invite texts, which a
+ * store can now edit too (a CHECK cannot be altered in place). */
+static const char schema_step_mail_snapshot[] =
+  "ALTER TABLE mail_messages ADD COLUMN described_starts_at INTEGER;"
+  "ALTER TABLE mail_messages ADD COLUMN described_ends_at INTEGER;"
+  "ALTER TABLE mail_messages ADD COLUMN described_time_zone TEXT;"
+  "ALTER TABLE mail_messages ADD COLUMN described_place TEXT;"
+  "CREATE TRIGGER mail_message_describes_on_queue AFTER INSERT ON mail_messages"
+  " BEGIN"
+  "  UPDATE mail_messages SET (described_starts_at, described_ends_at, described_time_zone,"
+  "                            described_place) ="
+  "    (SELECT s.starts_at, s.ends_at, s.time_zone, s.place"
+  "     FROM registrations r JOIN sessions s ON s.id = r.session_id"
+  "     WHERE r.id = NEW.registration_id)"
+  "  WHERE id = NEW.id;"
+  " END;"
+  "CREATE TRIGGER mail_message_describes_on_send AFTER UPDATE OF state ON mail_messages"
+  " WHEN NEW.state = 'sending'"
+  " BEGIN"
+  "  UPDATE mail_messages SET (described_starts_at, described_ends_at, described_time_zone,"
+  "                            described_place) ="
+  "    (SELECT s.starts_at, s.ends_at, s.time_zone, s.place"
+  "     FROM registrations r JOIN sessions s ON s.id = r.session_id"
+  "     WHERE r.id = NEW.registration_id)"
+  "  WHERE id = NEW.id;"
+  " END;"
+  "CREATE TABLE mail_templates_new ("
+  "  name TEXT NOT NULL"
+  "    CONSTRAINT mail_template_known"
+  "    CHECK (name IN ('reminder', 'thank-you', 'missed-you', 'invite', 'promoted', 'update',"
+  "                    'cancellation', 'session-cancelled')),"
+  "  language TEXT NOT NULL"
+  "    CONSTRAINT mail_template_language_known CHECK (language IN ('en', 'fr')),"
+  "  subject TEXT NOT NULL"
+  "    CONSTRAINT mail_template_subject_one_line"
+  "    CHECK (instr (subject, char (10)) = 0 AND instr (subject, char (13)) = 0),"
+  "  body TEXT NOT NULL,"
+  "  PRIMARY KEY (name, language)"
+  ") WITHOUT ROWID;"
+  "INSERT INTO mail_templates_new (name, language, subject, body)"
+  " SELECT name, language, subject, body FROM mail_templates;"
+  "DROP TABLE mail_templates;"
+  "ALTER TABLE mail_templates_new RENAME TO mail_templates;";
+
+/* What a participant should bring (an apron, a knife…): optional, several
+ * lines; the reminder and the invite say it, the session page shows it. */
+static const char schema_step_workshop_bring[] =
+  "ALTER TABLE workshops ADD COLUMN bring TEXT NOT NULL DEFAULT '';";
+
 static const char *const schema_steps[] = {
   schema_step_1,
   schema_step_2,
@@ -677,6 +731,8 @@ static const char *const schema_steps[] = {
   schema_step_mail,
   schema_step_series,
   schema_step_currency,
+  schema_step_mail_snapshot,
+  schema_step_workshop_bring,
 };
 
 int

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* atelier-wording.c: the texts customers read, in the store's language */
+/* atelier-wording.c: the texts customers read, in their language */
 #define G_LOG_DOMAIN "atelier-wording"
 
 #include "config.h"
@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include "atelier-session-changes.h"
 #include "atelier-wording-private.h"
 
 /* French typography: a no-break space before ":" (U+00A0). */
@@ -15,53 +16,35 @@
 static const char *const english[ATELIER_WORDING_N_TEXTS] = {
   [ATELIER_WORDING_HOST] = "Host: {host}",
   [ATELIER_WORDING_TAKEAWAY] = "What you take home: {takeaway}",
+  [ATELIER_WORDING_BRING] = "What to bring: {bring}",
   [ATELIER_WORDING_PARTY] = "Party of {party}",
   [ATELIER_WORDING_REMINDER] = "Reminder: {title}",
-  [ATELIER_WORDING_SUBJECT_NEW] = "Invitation: {title}, {when}",
-  [ATELIER_WORDING_SUBJECT_PROMOTED] = "A seat for you: {title}, {when}",
-  [ATELIER_WORDING_SUBJECT_UPDATE] = "Updated: {title}, {when}",
-  [ATELIER_WORDING_SUBJECT_CANCELLED] = "Cancelled: {title}, {when}",
-  [ATELIER_WORDING_SUBJECT_SESSION_CANCELLED] = "Cancelled: {title}, {when}",
-  [ATELIER_WORDING_GREETING] = "Hello {name},",
-  [ATELIER_WORDING_BODY_NEW] = "You are signed up for “{title}” on {when} (party of {party}).",
-  [ATELIER_WORDING_BODY_PROMOTED] =
-    "A seat has become free: you are now signed up for “{title}” on {when} (party of {party}).",
-  [ATELIER_WORDING_BODY_UPDATE] = "“{title}” has changed: it now takes place on {when}.",
-  [ATELIER_WORDING_BODY_CANCELLED] = "Your registration for “{title}” on {when} is cancelled.",
-  [ATELIER_WORDING_BODY_SESSION_CANCELLED] =
-    "We are sorry: “{title}” on {when} is cancelled and will not take place.",
-  [ATELIER_WORDING_BODY_PLACE] = "Place: {place}",
-  [ATELIER_WORDING_BODY_CALENDAR] =
-    "The attached invitation updates your calendar: open it with your calendar application.",
-  [ATELIER_WORDING_BODY_SIGNATURE] = "See you soon,\n{store}",
+  [ATELIER_WORDING_CHANGED_DATE] = "The date has changed: it now takes place on {when} instead of {was}.",
+  [ATELIER_WORDING_CHANGED_START] = "The start time has changed: it now starts at {time} instead of {was}.",
+  [ATELIER_WORDING_CHANGED_END] = "The end time has changed: it now ends at {time} instead of {was}.",
+  [ATELIER_WORDING_CHANGED_ZONE] =
+    "The time zone has changed: times are now given in {zone} instead of {was}.",
+  [ATELIER_WORDING_CHANGED_PLACE] = "The place has changed: it now takes place at {place} instead of {was}.",
+  [ATELIER_WORDING_CHANGED_NOTHING] = "It takes place on {when}.",
 };
 
 static const char *const french[ATELIER_WORDING_N_TEXTS] = {
   [ATELIER_WORDING_HOST] = "Animé par" NBSP ": {host}",
   [ATELIER_WORDING_TAKEAWAY] = "Ce que vous emportez" NBSP ": {takeaway}",
+  [ATELIER_WORDING_BRING] = "À apporter" NBSP ": {bring}",
   [ATELIER_WORDING_PARTY] = "Groupe de {party}",
   [ATELIER_WORDING_REMINDER] = "Rappel" NBSP ": {title}",
-  [ATELIER_WORDING_SUBJECT_NEW] = "Invitation" NBSP ": {title}, {when}",
-  [ATELIER_WORDING_SUBJECT_PROMOTED] = "Une place pour vous" NBSP ": {title}, {when}",
-  [ATELIER_WORDING_SUBJECT_UPDATE] = "Modification" NBSP ": {title}, {when}",
-  [ATELIER_WORDING_SUBJECT_CANCELLED] = "Annulation" NBSP ": {title}, {when}",
-  [ATELIER_WORDING_SUBJECT_SESSION_CANCELLED] = "Annulation" NBSP ": {title}, {when}",
-  [ATELIER_WORDING_GREETING] = "Bonjour {name},",
-  [ATELIER_WORDING_BODY_NEW] =
-    "Vous êtes inscrit·e à «" NBSP "{title}" NBSP "» le {when} (groupe de {party}).",
-  [ATELIER_WORDING_BODY_PROMOTED] =
-    "Une place s’est libérée" NBSP ": vous êtes maintenant inscrit·e à «" NBSP "{title}" NBSP "» "
-    "le {when} (groupe de {party}).",
-  [ATELIER_WORDING_BODY_UPDATE] =
-    "«" NBSP "{title}" NBSP "» a changé" NBSP ": la séance a désormais lieu le {when}.",
-  [ATELIER_WORDING_BODY_CANCELLED] =
-    "Votre inscription à «" NBSP "{title}" NBSP "» le {when} est annulée.",
-  [ATELIER_WORDING_BODY_SESSION_CANCELLED] =
-    "Nous sommes désolés" NBSP ": «" NBSP "{title}" NBSP "» le {when} est annulé et n’aura pas lieu.",
-  [ATELIER_WORDING_BODY_PLACE] = "Lieu" NBSP ": {place}",
-  [ATELIER_WORDING_BODY_CALENDAR] =
-    "L’invitation jointe met votre agenda à jour" NBSP ": ouvrez-la avec votre application d’agenda.",
-  [ATELIER_WORDING_BODY_SIGNATURE] = "À bientôt,\n{store}",
+  [ATELIER_WORDING_CHANGED_DATE] =
+    "La date a changé" NBSP ": la séance a désormais lieu le {when} au lieu du {was}.",
+  [ATELIER_WORDING_CHANGED_START] =
+    "L’heure de début a changé" NBSP ": la séance commence désormais à {time} au lieu de {was}.",
+  [ATELIER_WORDING_CHANGED_END] =
+    "L’heure de fin a changé" NBSP ": la séance se termine désormais à {time} au lieu de {was}.",
+  [ATELIER_WORDING_CHANGED_ZONE] =
+    "Le fuseau horaire a changé" NBSP ": les heures sont désormais données en {zone} au lieu de {was}.",
+  [ATELIER_WORDING_CHANGED_PLACE] =
+    "Le lieu a changé" NBSP ": la séance a désormais lieu à {place} au lieu de {was}.",
+  [ATELIER_WORDING_CHANGED_NOTHING] = "La séance a lieu le {when}.",
 };
 
 static const char *const english_days[] = {
@@ -161,4 +144,90 @@ atelier_wording_format_when (const char *language,
                           english_days[weekday], g_date_time_get_day_of_month (local),
                           english_months[month], g_date_time_get_year (local),
                           g_date_time_get_hour (local), g_date_time_get_minute (local));
+}
+
+char *
+atelier_wording_format_time (const char *language,
+                             GDateTime  *local)
+{
+  return g_strdup_printf ("%02d:%02d", g_date_time_get_hour (local), g_date_time_get_minute (local));
+}
+
+static const char *
+place_or (AtelierSession *session,
+          const char     *address)
+{
+  const char *place = atelier_session_get_place (session);
+
+  return place != NULL && *place != '\0' ? place : (address ? address : "");
+}
+
+static void
+append_change (GString          *lines,
+               const char       *language,
+               AtelierWordingId  id,
+               const char       *name,
+               const char       *now,
+               const char       *was)
+{
+  g_autofree char *line = atelier_wording_expand (language, id, name, now, "was", was, NULL);
+
+  if (lines->len > 0)
+    g_string_append_c (lines, '\n');
+  g_string_append (lines, line);
+}
+
+char *
+atelier_wording_describe_changes (const char     *language,
+                                  AtelierSession *before,
+                                  AtelierSession *after,
+                                  const char     *address)
+{
+  AtelierSessionChanges changes = atelier_session_changes_between (before, after);
+  g_autoptr(GDateTime) start_before = atelier_session_dup_start (before);
+  g_autoptr(GDateTime) start_after = atelier_session_dup_start (after);
+  g_autoptr(GDateTime) end_before = atelier_session_dup_end (before);
+  g_autoptr(GDateTime) end_after = atelier_session_dup_end (after);
+  GString *lines = g_string_new (NULL);
+
+  /* A new date says the whole start, time of day included. */
+  if (changes & ATELIER_SESSION_CHANGED_DATE)
+    {
+      g_autofree char *when = atelier_wording_format_when (language, start_after);
+      g_autofree char *was = atelier_wording_format_when (language, start_before);
+
+      append_change (lines, language, ATELIER_WORDING_CHANGED_DATE, "when", when, was);
+    }
+  else if (changes & ATELIER_SESSION_CHANGED_START)
+    {
+      g_autofree char *time = atelier_wording_format_time (language, start_after);
+      g_autofree char *was = atelier_wording_format_time (language, start_before);
+
+      append_change (lines, language, ATELIER_WORDING_CHANGED_START, "time", time, was);
+    }
+  if (changes & ATELIER_SESSION_CHANGED_END)
+    {
+      g_autofree char *time = atelier_wording_format_time (language, end_after);
+      g_autofree char *was = atelier_wording_format_time (language, end_before);
+
+      /* An end that moved with the date, to the same time, is no news. */
+      if (g_strcmp0 (time, was) != 0)
+        append_change (lines, language, ATELIER_WORDING_CHANGED_END, "time", time, was);
+    }
+  if (changes & ATELIER_SESSION_CHANGED_ZONE)
+    append_change (lines, language, ATELIER_WORDING_CHANGED_ZONE, "zone",
+                   atelier_session_get_time_zone (after), atelier_session_get_time_zone (before));
+  if ((changes & ATELIER_SESSION_CHANGED_PLACE) &&
+      g_strcmp0 (place_or (before, address), place_or (after, address)) != 0)
+    append_change (lines, language, ATELIER_WORDING_CHANGED_PLACE, "place",
+                   place_or (after, address), place_or (before, address));
+
+  if (lines->len == 0)
+    {
+      g_autofree char *when = atelier_wording_format_when (language, start_after);
+
+      append_change (lines, language, ATELIER_WORDING_CHANGED_NOTHING, "when", when, "");
+    }
+
+  return g_string_free (lines, FALSE);
 }

@@ -15,6 +15,7 @@ struct _AtelierWorkshop
   char   *title;
   char   *description;
   char   *takeaway;
+  char   *bring;
   char   *host;
   int     duration_minutes;
   int     capacity;
@@ -30,6 +31,7 @@ static const AtelierField fields[] = {
   ATELIER_FIELD (AtelierWorkshop, title, "title", G_TYPE_STRING, 0),
   ATELIER_FIELD (AtelierWorkshop, description, "description", G_TYPE_STRING, 0),
   ATELIER_FIELD (AtelierWorkshop, takeaway, "takeaway", G_TYPE_STRING, 0),
+  ATELIER_FIELD (AtelierWorkshop, bring, "bring", G_TYPE_STRING, 0),
   ATELIER_FIELD (AtelierWorkshop, host, "host", G_TYPE_STRING, 0),
   ATELIER_FIELD (AtelierWorkshop, duration_minutes, "duration-minutes", G_TYPE_INT, 0),
   ATELIER_FIELD (AtelierWorkshop, capacity, "capacity", G_TYPE_INT, 0),
@@ -64,6 +66,7 @@ ATELIER_DEFINE_GETTER (AtelierWorkshop, atelier_workshop, ATELIER_IS_WORKSHOP, g
 ATELIER_DEFINE_GETTER (AtelierWorkshop, atelier_workshop, ATELIER_IS_WORKSHOP, const char *, title)
 ATELIER_DEFINE_GETTER (AtelierWorkshop, atelier_workshop, ATELIER_IS_WORKSHOP, const char *, description)
 ATELIER_DEFINE_GETTER (AtelierWorkshop, atelier_workshop, ATELIER_IS_WORKSHOP, const char *, takeaway)
+ATELIER_DEFINE_GETTER (AtelierWorkshop, atelier_workshop, ATELIER_IS_WORKSHOP, const char *, bring)
 ATELIER_DEFINE_GETTER (AtelierWorkshop, atelier_workshop, ATELIER_IS_WORKSHOP, const char *, host)
 ATELIER_DEFINE_GETTER (AtelierWorkshop, atelier_workshop, ATELIER_IS_WORKSHOP, int, duration_minutes)
 ATELIER_DEFINE_GETTER (AtelierWorkshop, atelier_workshop, ATELIER_IS_WORKSHOP, int, capacity)

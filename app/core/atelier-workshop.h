@@ -14,6 +14,8 @@ gint64           atelier_workshop_get_id               (AtelierWorkshop *self);
 const char      *atelier_workshop_get_title            (AtelierWorkshop *self);
 const char      *atelier_workshop_get_description      (AtelierWorkshop *self);
 const char      *atelier_workshop_get_takeaway         (AtelierWorkshop *self);
+/* what a participant should bring, several lines, "" if nothing */
+const char      *atelier_workshop_get_bring            (AtelierWorkshop *self);
 const char      *atelier_workshop_get_host             (AtelierWorkshop *self);
 int              atelier_workshop_get_duration_minutes (AtelierWorkshop *self);
 int              atelier_workshop_get_capacity         (AtelierWorkshop *self);

@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-session-details.c: the details block at the top of a session's page
  *
- * The workshop's title (and a "Cancelled" badge), the date, place, host
- * and capacity, how many invites are owed with the "Send Invites…" button,
- * the line that sums the seats up, the revenue of the confirmed seats at
- * the workshop's price, and the "Check-in Mode" button. The
+ * The workshop's title (and a "Cancelled" badge), the date, place, host,
+ * what to bring and capacity, how many invites are owed with the "Send
+ * Invites…" button, the line that sums the seats up, the revenue of the
+ * confirmed seats at the workshop's price, and the "Check-in Mode" button. The
  * buttons activate the page's actions ("session.send-invites",
  * "session.check-in-mode"); the page says what to show through the
  * properties and atelier_session_details_set_summary().
@@ -27,6 +27,7 @@ struct _AtelierSessionDetails
 
   AtelierSession        *session;
   char                  *host;
+  char                  *bring;
   AtelierSessionSummary  summary;
   gint64                 price;     /* of a seat, in the currency's minor unit */
   char                  *currency;
@@ -40,6 +41,7 @@ struct _AtelierSessionDetails
   AdwPreferencesRow     *date_row;
   AdwPreferencesRow     *place_row;
   AdwPreferencesRow     *host_row;
+  AdwPreferencesRow     *bring_row;
   AdwPreferencesRow     *capacity_row;
   AdwPreferencesRow     *invites_row;
   GtkSpinner            *invites_spinner;
@@ -59,6 +61,7 @@ enum
   PROP_HOST,
   PROP_PRICE,
   PROP_CURRENCY,
+  PROP_BRING,
   PROP_PENDING_INVITES,
   PROP_EXPORTING,
   PROP_PROGRESS,
@@ -249,6 +252,7 @@ atelier_session_details_finalize (GObject *object)
 
   g_free (self->host);
   g_free (self->currency);
+  g_free (self->bring);
 
   G_OBJECT_CLASS (atelier_session_details_parent_class)->finalize (object);
 }
@@ -277,6 +281,10 @@ atelier_session_details_get_property (GObject    *object,
 
     case PROP_CURRENCY:
       g_value_set_string (value, self->currency);
+      break;
+
+    case PROP_BRING:
+      g_value_set_string (value, self->bring);
       break;
 
     case PROP_PENDING_INVITES:
@@ -320,6 +328,10 @@ atelier_session_details_set_property (GObject      *object,
 
     case PROP_CURRENCY:
       atelier_session_details_set_currency (self, g_value_get_string (value));
+      break;
+
+    case PROP_BRING:
+      atelier_session_details_set_bring (self, g_value_get_string (value));
       break;
 
     case PROP_PENDING_INVITES:
@@ -390,6 +402,16 @@ atelier_session_details_class_init (AtelierSessionDetailsClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /**
+   * AtelierSessionDetails:bring:
+   *
+   * What participants should bring, several lines, or %NULL (the row
+   * hides).
+   */
+  properties[PROP_BRING] =
+    g_param_spec_string ("bring", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
    * AtelierSessionDetails:pending-invites:
    *
    * How many messages the session's customers are owed.
@@ -429,6 +451,7 @@ atelier_session_details_class_init (AtelierSessionDetailsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtelierSessionDetails, date_row);
   gtk_widget_class_bind_template_child (widget_class, AtelierSessionDetails, place_row);
   gtk_widget_class_bind_template_child (widget_class, AtelierSessionDetails, host_row);
+  gtk_widget_class_bind_template_child (widget_class, AtelierSessionDetails, bring_row);
   gtk_widget_class_bind_template_child (widget_class, AtelierSessionDetails, capacity_row);
   gtk_widget_class_bind_template_child (widget_class, AtelierSessionDetails, invites_row);
   gtk_widget_class_bind_template_child (widget_class, AtelierSessionDetails, invites_spinner);
@@ -446,6 +469,7 @@ atelier_session_details_init (AtelierSessionDetails *self)
 
   update_session (self);
   set_fact (self->host_row, NULL);
+  set_fact (self->bring_row, NULL);
   update_summary (self);
   update_revenue (self);
   update_invites (self);
@@ -507,6 +531,29 @@ atelier_session_details_set_host (AtelierSessionDetails *self,
   self->host = g_strdup (host);
   set_fact (self->host_row, host);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HOST]);
+}
+
+const char *
+atelier_session_details_get_bring (AtelierSessionDetails *self)
+{
+  g_return_val_if_fail (ATELIER_IS_SESSION_DETAILS (self), NULL);
+
+  return self->bring;
+}
+
+void
+atelier_session_details_set_bring (AtelierSessionDetails *self,
+                                   const char            *bring)
+{
+  g_return_if_fail (ATELIER_IS_SESSION_DETAILS (self));
+
+  if (g_strcmp0 (self->bring, bring) == 0)
+    return;
+
+  g_free (self->bring);
+  self->bring = g_strdup (bring);
+  set_fact (self->bring_row, bring);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BRING]);
 }
 
 /**

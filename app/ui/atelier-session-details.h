@@ -19,6 +19,9 @@ void            atelier_session_details_set_session         (AtelierSessionDetai
 const char     *atelier_session_details_get_host            (AtelierSessionDetails       *self);
 void            atelier_session_details_set_host            (AtelierSessionDetails       *self,
                                                              const char                  *host);
+const char     *atelier_session_details_get_bring           (AtelierSessionDetails       *self);
+void            atelier_session_details_set_bring           (AtelierSessionDetails       *self,
+                                                             const char                  *bring);
 void            atelier_session_details_set_summary         (AtelierSessionDetails       *self,
                                                              const AtelierSessionSummary *summary);
 guint           atelier_session_details_get_pending_invites (AtelierSessionDetails       *self);

@@ -151,6 +151,7 @@ bind_details (AtelierSessionPage    *self,
   atelier_session_details_set_host (details, self->workshop ? atelier_workshop_get_host (self->workshop) : NULL);
   atelier_session_details_set_currency (details, self->currency);
   atelier_session_details_set_price (details, self->workshop ? atelier_workshop_get_price_cents (self->workshop) : 0);
+  atelier_session_details_set_bring (details, self->workshop ? atelier_workshop_get_bring (self->workshop) : NULL);
   atelier_session_details_set_summary (details, &self->summary);
   atelier_session_details_set_pending_invites (details, self->n_pending);
   atelier_session_details_set_exporting (details, self->exporting);

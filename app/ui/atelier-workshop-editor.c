@@ -46,6 +46,7 @@ struct _AtelierWorkshopEditor
   GtkLabel        *title_hint;
   GtkTextView     *description_view;
   GtkTextView     *takeaway_view;
+  GtkTextView     *bring_view;
   AdwActionRow    *duration_row;
   GtkSpinButton   *duration_spin;
   GtkSpinButton   *capacity_spin;
@@ -281,6 +282,7 @@ workshop_from_form (AtelierWorkshopEditor *self)
   g_autofree char *category = atelier_editable_dup_stripped (GTK_EDITABLE (self->category_row));
   g_autofree char *description = dup_text_view (self->description_view);
   g_autofree char *takeaway = dup_text_view (self->takeaway_view);
+  g_autofree char *bring = dup_text_view (self->bring_view);
   AtelierWorkshop *workshop = atelier_workshop_new (title);
 
   gtk_spin_button_update (self->duration_spin);
@@ -294,6 +296,7 @@ workshop_from_form (AtelierWorkshopEditor *self)
                 "category", *category != '\0' ? category : NULL,
                 "description", *description != '\0' ? description : NULL,
                 "takeaway", *takeaway != '\0' ? takeaway : NULL,
+                "bring", *bring != '\0' ? bring : NULL,
                 "duration-minutes", gtk_spin_button_get_value_as_int (self->duration_spin),
                 "capacity", gtk_spin_button_get_value_as_int (self->capacity_spin),
                 "price-cents", price_cents (self),
@@ -396,6 +399,7 @@ fill_form (AtelierWorkshopEditor *self)
   gtk_editable_set_text (GTK_EDITABLE (self->category_row), atelier_workshop_get_category (w) ?: "");
   set_text_view (self->description_view, atelier_workshop_get_description (w));
   set_text_view (self->takeaway_view, atelier_workshop_get_takeaway (w));
+  set_text_view (self->bring_view, atelier_workshop_get_bring (w));
   gtk_spin_button_set_value (self->duration_spin, atelier_workshop_get_duration_minutes (w));
   gtk_spin_button_set_value (self->capacity_spin, atelier_workshop_get_capacity (w));
   gtk_spin_button_set_value (self->price_spin,
@@ -564,6 +568,7 @@ atelier_workshop_editor_class_init (AtelierWorkshopEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtelierWorkshopEditor, title_hint);
   gtk_widget_class_bind_template_child (widget_class, AtelierWorkshopEditor, description_view);
   gtk_widget_class_bind_template_child (widget_class, AtelierWorkshopEditor, takeaway_view);
+  gtk_widget_class_bind_template_child (widget_class, AtelierWorkshopEditor, bring_view);
   gtk_widget_class_bind_template_child (widget_class, AtelierWorkshopEditor, duration_row);
   gtk_widget_class_bind_template_child (widget_class, AtelierWorkshopEditor, duration_spin);
   gtk_widget_class_bind_template_child (widget_class, AtelierWorkshopEditor, capacity_spin);
