@@ -34,29 +34,29 @@
 
 struct _AtelierWalkInDialog
 {
-  AdwWindow        parent_instance;
+  AdwWindow            parent_instance;
 
-  AtelierStore    *store;
-  gint64           session_id;
-  AtelierCustomer *customer;
-  AtelierStoreWait *wait;
+  AtelierStore        *store;
+  gint64               session_id;
+  AtelierCustomer     *customer;
+  AtelierStoreWait    *wait;
   AtelierRegistration *registration;  /* the walk-in just written */
 
   /* Template children */
-  GtkLabel        *error_label;
-  GtkWidget       *waiting_box;
-  GtkSpinner      *waiting_spinner;
-  AdwEntryRow     *given_name_row;
-  AdwEntryRow     *family_name_row;
-  AdwEntryRow     *email_row;
-  AdwEntryRow     *phone_row;
-  GtkSpinButton   *party_size_button;
-  GtkWidget       *matches_box;
-  GtkListBox      *matches_list;
+  GtkLabel            *error_label;
+  GtkWidget           *waiting_box;
+  GtkSpinner          *waiting_spinner;
+  AdwEntryRow         *given_name_row;
+  AdwEntryRow         *family_name_row;
+  AdwEntryRow         *email_row;
+  AdwEntryRow         *phone_row;
+  GtkSpinButton       *party_size_button;
+  GtkWidget           *matches_box;
+  GtkListBox          *matches_list;
   /* The customers offered, in the list's order */
-  GListModel      *matches;
+  GListModel          *matches;
   /* Staff said yes to a walk-in outside the session's day */
-  gboolean         other_day_confirmed;
+  gboolean             other_day_confirmed;
 };
 
 G_DEFINE_FINAL_TYPE (AtelierWalkInDialog, atelier_walk_in_dialog, ADW_TYPE_WINDOW)
