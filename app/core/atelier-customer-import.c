@@ -4,7 +4,8 @@
  * The file is read row by row (see atelier-csv.c for encodings,
  * separators and quoting), once to count its rows and keep the first
  * ones for the preview, and again when the import runs: a file of a
- * million rows is never held parsed whole. Its first row names the columns, and each column is matched
+ * million rows is never held parsed whole, and a file mapped from its
+ * path gives its pages back after each pass. Its first row names the columns, and each column is matched
  * to a field from its name, in English or French ("First Name", "Prénom",
  * "Courriel", "Accepts Marketing"...). The mapping can be changed before
  * running.
@@ -45,6 +46,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <stdio.h>
+#include <sys/mman.h>
 
 #include "atelier-contact.h"
 #include "atelier-csv.h"
@@ -59,6 +61,7 @@ struct _AtelierCustomerImport
   GObject             parent_instance;
 
   GBytes             *contents;         /* the file, read again by each run */
+  GMappedFile        *mapped;           /* the same, when read from a path */
   char                separator;
   const char         *encoding;
   char              **header;
@@ -203,6 +206,7 @@ atelier_customer_import_finalize (GObject *object)
   AtelierCustomerImport *self = ATELIER_CUSTOMER_IMPORT (object);
 
   g_clear_pointer (&self->contents, g_bytes_unref);
+  g_clear_pointer (&self->mapped, g_mapped_file_unref);
   g_clear_pointer (&self->header, g_strfreev);
   g_clear_pointer (&self->preview, g_ptr_array_unref);
   g_clear_pointer (&self->preview_lines, g_array_unref);
@@ -339,17 +343,36 @@ atelier_customer_import_new (GBytes  *contents,
   return g_steal_pointer (&self);
 }
 
+/* A file mapped for reading is read through once by each pass: the pages
+ * read are given back after it (the next pass reads them again from the
+ * system's cache), not kept as the process's memory for the rest. */
+static void
+release_file_pages (AtelierCustomerImport *self)
+{
+  gsize length = self->mapped ? g_mapped_file_get_length (self->mapped) : 0;
+
+  if (length > 0)
+    madvise (g_mapped_file_get_contents (self->mapped), length, MADV_DONTNEED);
+}
+
 AtelierCustomerImport *
 atelier_customer_import_new_for_path (const char  *path,
                                       GError     **error)
 {
   g_autoptr(GMappedFile) file = g_mapped_file_new (path, FALSE, error);
   g_autoptr(GBytes) bytes = NULL;
+  AtelierCustomerImport *self;
 
   if (file == NULL)
     return NULL;
   bytes = g_mapped_file_get_bytes (file);
-  return atelier_customer_import_new (bytes, error);
+  self = atelier_customer_import_new (bytes, error);
+  if (self == NULL)
+    return NULL;
+
+  self->mapped = g_mapped_file_ref (file);
+  release_file_pages (self);
+  return self;
 }
 
 /* Returns: the cell of @fields in @column, empty when the row is short */
@@ -1554,6 +1577,7 @@ read_rows (Run     *run,
     if (!read_row (run, fields, line, error))
       return FALSE;
 
+  release_file_pages (run->self);
   if (local_error == NULL)
     return TRUE;
   g_propagate_error (error, g_steal_pointer (&local_error));
