@@ -161,18 +161,12 @@ on_first_mail_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* What comes with an open store (or its absence): the monitor of other
+ * processes' writes, due mail, and the Preferences. */
 static void
-atelier_application_open_store (AtelierApplication *self)
+atelier_application_store_ready (AtelierApplication *self)
 {
   GAction *preferences;
-
-  if (self->store_opened)
-    return;
-
-  atelier_application_start_opening_store (self);
-  if (self->open_thread != NULL)
-    g_thread_join (g_steal_pointer (&self->open_thread));
-  self->store_opened = TRUE;
 
   if (self->store == NULL)
     g_message ("Could not open the store %s: %s", self->store_path, self->store_error->message);
@@ -186,6 +180,114 @@ atelier_application_open_store (AtelierApplication *self)
   preferences = g_action_map_lookup_action (G_ACTION_MAP (self), "preferences");
   if (G_IS_SIMPLE_ACTION (preferences))
     g_simple_action_set_enabled (G_SIMPLE_ACTION (preferences), self->store != NULL);
+}
+
+static void
+atelier_application_open_store (AtelierApplication *self)
+{
+  if (self->store_opened)
+    return;
+
+  atelier_application_start_opening_store (self);
+  if (self->open_thread != NULL)
+    g_thread_join (g_steal_pointer (&self->open_thread));
+  self->store_opened = TRUE;
+
+  atelier_application_store_ready (self);
+}
+
+/* An existing empty file */
+
+/* The user said to start a new store in the empty file: the error's
+ * window gives way to the store's. */
+static void
+start_store_in_empty_file (AtelierApplication *self,
+                           GtkWindow          *error_window)
+{
+  GtkWindow *window;
+
+  g_clear_error (&self->store_error);
+  self->store = atelier_store_open_full (self->store_path, ATELIER_STORE_OPEN_INIT_EMPTY_FILE,
+                                         &self->store_error);
+  atelier_application_store_ready (self);
+
+  if (self->store != NULL)
+    window = GTK_WINDOW (atelier_window_new (GTK_APPLICATION (self), self->store));
+  else
+    window = GTK_WINDOW (atelier_window_new_for_error (GTK_APPLICATION (self), self->store_error));
+  gtk_window_present (window);
+  gtk_window_destroy (error_window);
+}
+
+typedef struct
+{
+  AtelierApplication *self;
+  GtkWindow          *error_window;
+} EmptyFileAnswer;
+
+static void
+empty_file_answer_free (gpointer data)
+{
+  EmptyFileAnswer *answer = data;
+
+  g_object_unref (answer->self);
+  g_object_unref (answer->error_window);
+  g_free (answer);
+}
+
+static gboolean
+start_store_cb (gpointer user_data)
+{
+  EmptyFileAnswer *answer = user_data;
+
+  if (answer->self->store == NULL)
+    start_store_in_empty_file (answer->self, answer->error_window);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_empty_file_response_cb (AdwMessageDialog *dialog,
+                           const char       *response,
+                           gpointer          user_data)
+{
+  GtkWindow *error_window = gtk_window_get_transient_for (GTK_WINDOW (dialog));
+  EmptyFileAnswer *answer;
+
+  /* Cancelled: the window says the file is empty, and nothing is written. */
+  if (g_strcmp0 (response, "start") != 0 || error_window == NULL)
+    return;
+
+  /* Once the question has gone: it must not outlive the window it is on. */
+  answer = g_new0 (EmptyFileAnswer, 1);
+  answer->self = g_object_ref (ATELIER_APPLICATION (user_data));
+  answer->error_window = g_object_ref (error_window);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, start_store_cb, answer, empty_file_answer_free);
+}
+
+/* An empty file may be a store truncated by accident, whose backup
+ * should go in its place, or a file meant for a new store: the user
+ * says which, and nothing is written before. */
+static void
+ask_about_empty_file (AtelierApplication *self,
+                      GtkWindow          *error_window)
+{
+  g_autofree char *name = g_filename_display_name (self->store_path);
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (error_window, _("The Store File Is Empty"), NULL));
+  adw_message_dialog_format_body (dialog,
+                                  _("“%s” holds nothing. If it held your store, cancel and put your "
+                                    "last backup in its place. Otherwise Atelier can start a new, "
+                                    "empty store in this file."),
+                                  name);
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "start", _("_Start a New Store in This File"),
+                                    NULL);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_empty_file_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* Benchmarks only (bench/atelier-bench-startup): with
@@ -227,9 +329,12 @@ atelier_application_activate (GApplication *application)
       else
         window = GTK_WINDOW (atelier_window_new_for_error (GTK_APPLICATION (self),
                                                            self->store_error));
+      gtk_window_present (window);
+      if (g_error_matches (self->store_error, ATELIER_STORE_ERROR, ATELIER_STORE_ERROR_EMPTY_FILE))
+        ask_about_empty_file (self, window);
     }
-
-  gtk_window_present (window);
+  else
+    gtk_window_present (window);
 
   if (g_getenv ("ATELIER_EXIT_AFTER_FIRST_FRAME") != NULL)
     exit_after_first_frame (window);

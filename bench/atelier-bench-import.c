@@ -12,7 +12,10 @@
  * alternating order; the figures are medians. A third figure, for the
  * generated file, is what the store's schema costs by itself: the shell
  * imports the file, then copies it into a fresh store in one statement.
- * It prints times and ratios, and asserts nothing.
+ * It prints times and ratios, and asserts nothing. It also prints the
+ * peak memory (resident set) of each import against the file's size,
+ * beside two baselines of the same run: the same process opening the
+ * store and importing nothing (its floor), and the sqlite3 shell.
  *
  * The file is generated unless --csv gives one: an export as a shop's
  * online till writes it, with names from many countries (some in their
@@ -24,9 +27,13 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <sqlite3.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "atelier-bench-names.h"
 #include "atelier-bench-util.h"
@@ -254,7 +261,8 @@ remove_database (const char *path)
  * into the store the parent made. */
 static int
 run_import (const char *csv_path,
-            const char *db_path)
+            const char *db_path,
+            gboolean    open_only)
 {
   g_autoptr(AtelierStore) store = NULL;
   g_autoptr(AtelierCustomerImport) import = NULL;
@@ -262,6 +270,12 @@ run_import (const char *csv_path,
   g_autoptr(GError) error = NULL;
 
   store = atelier_store_open (db_path, &error);
+  /* The memory's floor: the same process, its store opened, no import. */
+  if (store != NULL && open_only)
+    {
+      g_print ("0 0 0\n");
+      return 0;
+    }
   import = store ? atelier_customer_import_new_for_path (csv_path, &error) : NULL;
   if (import == NULL || !atelier_customer_import_run (import, store, FALSE, &report, &error))
     {
@@ -272,23 +286,45 @@ run_import (const char *csv_path,
   return 0;
 }
 
+/* Runs @argv to its end. Returns: the seconds it took; its peak resident
+ * set, in bytes, in @peak_rss (wait4's ru_maxrss, the child's own) */
 static double
 time_command (const char * const  *argv,
-              char               **output)
+              char               **output,
+              gint64              *peak_rss)
 {
-  g_autofree char *errors = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
   g_autoptr(GError) error = NULL;
+  struct rusage usage;
+  GPid pid = 0;
+  int out_fd = -1;
   int status = 0;
   gint64 start = g_get_monotonic_time ();
   double seconds;
+  char buffer[4096];
+  ssize_t n;
 
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                     output, &errors, &status, &error) ||
-      !g_spawn_check_wait_status (status, &error))
-    g_error ("%s: %s %s", argv[0], error->message, errors ? errors : "");
+  if (!g_spawn_async_with_pipes (NULL, (char **) argv, NULL,
+                                 G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_CHILD_INHERITS_STDIN,
+                                 NULL, NULL, &pid, NULL, &out_fd, NULL, &error))
+    g_error ("%s: %s", argv[0], error->message);
+  while ((n = read (out_fd, buffer, sizeof buffer)) != 0)
+    if (n > 0)
+      g_string_append_len (out, buffer, n);
+    else if (errno != EINTR)
+      break;
+  close (out_fd);
+  while (wait4 (pid, &status, 0, &usage) < 0)
+    if (errno != EINTR)
+      g_error ("wait4: %s", g_strerror (errno));
   seconds = seconds_since (start);
-  if (errors != NULL && *errors != '\0')
-    g_error ("%s: %s", argv[0], errors);
+  if (!g_spawn_check_wait_status (status, &error))
+    g_error ("%s: %s", argv[0], error->message);
+
+  if (peak_rss != NULL)
+    *peak_rss = (gint64) usage.ru_maxrss * 1024;  /* kilobytes on Linux */
+  if (output != NULL)
+    *output = g_string_free (g_steal_pointer (&out), FALSE);
   return seconds;
 }
 
@@ -298,9 +334,13 @@ static double
 time_atelier (const char  *self_path,
               const char  *csv_path,
               const char  *db_path,
-              char       **counts)
+              gboolean     open_only,
+              char       **counts,
+              gint64      *peak_rss)
 {
-  const char *argv[] = { self_path, "--run-import", csv_path, "--into", db_path, NULL };
+  const char *argv[] = {
+    self_path, "--run-import", csv_path, "--into", db_path, open_only ? "--open-only" : NULL, NULL
+  };
   g_autoptr(AtelierStore) store = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -311,7 +351,7 @@ time_atelier (const char  *self_path,
   g_clear_object (&store);
 
   g_free (*counts);
-  return time_command (argv, counts);
+  return time_command (argv, counts, peak_rss);
 }
 
 /* The baseline: the sqlite3 shell, started on a fresh database, reading
@@ -319,14 +359,15 @@ time_atelier (const char  *self_path,
 static double
 time_sqlite3 (const char *sqlite3_path,
               const char *csv_path,
-              const char *db_path)
+              const char *db_path,
+              gint64     *peak_rss)
 {
   g_autofree char *command = g_strdup_printf (".import --csv '%s' customers", csv_path);
   const char *argv[] = { sqlite3_path, "-batch", db_path, command, NULL };
   g_autofree char *output = NULL;
 
   remove_database (db_path);
-  return time_command (argv, &output);
+  return time_command (argv, &output, peak_rss);
 }
 
 /* What the store's design costs by itself: the sqlite3 shell reads the
@@ -367,7 +408,7 @@ time_sqlite3_into_store (const char *sqlite3_path,
     g_error ("%s", error->message);
   g_clear_object (&store);
 
-  return time_command (argv, &output);
+  return time_command (argv, &output, NULL);
 }
 
 static gint64
@@ -398,6 +439,7 @@ main (int argc, char **argv)
   g_autofree char *sqlite3_path = NULL;
   g_autofree char *child_csv = NULL;
   g_autofree char *child_db = NULL;
+  gboolean open_only = FALSE;
   GOptionEntry entries[] = {
     { "rows", 0, 0, G_OPTION_ARG_INT, &n_rows, "Rows of the generated file (default 100000)", "N" },
     { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Runs of each, the median is kept (default 3)", "N" },
@@ -407,6 +449,7 @@ main (int argc, char **argv)
     { "sqlite3", 0, 0, G_OPTION_ARG_FILENAME, &sqlite3_path, "The sqlite3 shell (default: from PATH)", "PATH" },
     { "run-import", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &child_csv, NULL, NULL },
     { "into", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &child_db, NULL, NULL },
+    { "open-only", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &open_only, NULL, NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
@@ -418,10 +461,14 @@ main (int argc, char **argv)
   g_autofree char *plain_db = NULL;
   g_autofree char *floor_db = NULL;
   g_autofree char *counts = NULL;
+  g_autofree char *floor_out = NULL;
   g_auto(GStrv) outcome = NULL;
   g_autoptr(GArray) atelier_t = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) sqlite3_t = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) floor_t = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) atelier_rss = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) sqlite3_rss = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) open_rss = g_array_new (FALSE, FALSE, sizeof (double));
   GStatBuf st;
   double a, s;
 
@@ -433,7 +480,7 @@ main (int argc, char **argv)
       return 2;
     }
   if (child_csv != NULL && child_db != NULL)
-    return run_import (child_csv, child_db);
+    return run_import (child_csv, child_db, open_only);
 
   if (sqlite3_path == NULL && (sqlite3_path = g_find_program_in_path ("sqlite3")) == NULL)
     {
@@ -466,25 +513,31 @@ main (int argc, char **argv)
     g_error ("cannot read %s", csv_path);
 
   /* Warm-up: the file and both programs in the page cache. */
-  time_sqlite3 (sqlite3_path, csv_path, plain_db);
-  time_atelier (self_path, csv_path, store_db, &counts);
+  time_sqlite3 (sqlite3_path, csv_path, plain_db, NULL);
+  time_atelier (self_path, csv_path, store_db, FALSE, &counts, NULL);
 
   for (int i = 0; i < runs; i++)
     {
       double t_atelier, t_sqlite3;
+      gint64 rss_atelier = 0, rss_sqlite3 = 0, rss_open = 0;
+      double mb;
 
       if (i % 2 == 0)
         {
-          t_atelier = time_atelier (self_path, csv_path, store_db, &counts);
-          t_sqlite3 = time_sqlite3 (sqlite3_path, csv_path, plain_db);
+          t_atelier = time_atelier (self_path, csv_path, store_db, FALSE, &counts, &rss_atelier);
+          t_sqlite3 = time_sqlite3 (sqlite3_path, csv_path, plain_db, &rss_sqlite3);
         }
       else
         {
-          t_sqlite3 = time_sqlite3 (sqlite3_path, csv_path, plain_db);
-          t_atelier = time_atelier (self_path, csv_path, store_db, &counts);
+          t_sqlite3 = time_sqlite3 (sqlite3_path, csv_path, plain_db, &rss_sqlite3);
+          t_atelier = time_atelier (self_path, csv_path, store_db, FALSE, &counts, &rss_atelier);
         }
       g_array_append_val (atelier_t, t_atelier);
       g_array_append_val (sqlite3_t, t_sqlite3);
+      mb = rss_atelier / 1e6;
+      g_array_append_val (atelier_rss, mb);
+      mb = rss_sqlite3 / 1e6;
+      g_array_append_val (sqlite3_rss, mb);
       g_print ("run %d: atelier %.3f s, sqlite3 .import %.3f s, ratio %.2fx", i + 1,
                t_atelier, t_sqlite3, t_atelier / t_sqlite3);
       if (generated != NULL)
@@ -494,9 +547,12 @@ main (int argc, char **argv)
           g_array_append_val (floor_t, t_floor);
           g_print ("; sqlite3 into a store %.3f s", t_floor);
         }
-      g_print ("\n");
+      /* The floor of the memory: the same process, no import. */
+      time_atelier (self_path, csv_path, floor_db, TRUE, &floor_out, &rss_open);
+      mb = rss_open / 1e6;
+      g_array_append_val (open_rss, mb);
+      g_print ("; peak memory: atelier %.1f MB, sqlite3 %.1f MB\n", rss_atelier / 1e6, rss_sqlite3 / 1e6);
     }
-
   a = bench_median (atelier_t);
   s = bench_median (sqlite3_t);
   outcome = g_strsplit (g_strstrip (counts), " ", 3);
@@ -511,6 +567,18 @@ main (int argc, char **argv)
   if (floor_t->len > 0)
     g_print ("sqlite3 shell .import, then one INSERT … SELECT into a store:  %8.3f s (%.2fx the plain .import)\n",
              bench_median (floor_t), bench_median (floor_t) / s);
+  {
+    double file_mb = st.st_size / 1e6;
+    double peak = bench_median (atelier_rss), floor = bench_median (open_rss);
+
+    g_print ("peak memory (resident set), median:\n");
+    g_print ("  atelier import:                     %8.1f MB = %.2fx the file\n", peak, peak / file_mb);
+    g_print ("  atelier, store opened, no import:   %8.1f MB (the process's floor)\n", floor);
+    g_print ("  atelier import above that floor:    %8.1f MB = %.2fx the file (goal <= 3x: %s)\n",
+             peak - floor, (peak - floor) / file_mb, (peak - floor) / file_mb <= 3 ? "met" : "not met");
+    g_print ("  sqlite3 shell .import:              %8.1f MB = %.2fx the file\n",
+             bench_median (sqlite3_rss), bench_median (sqlite3_rss) / file_mb);
+  }
   g_print ("atelier / sqlite3: %.2fx (goal <= 1.5x: %s)\n", a / s, a / s <= 1.5 ? "met" : "not met");
 
   remove_database (store_db);

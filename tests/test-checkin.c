@@ -1179,6 +1179,116 @@ test_checkin_button_names (Fixture       *fixture,
   assert_button_name (eve, "Walk-in", "Add Eve Walker as a walk-in");
 }
 
+/* An import's write lock, held by another connection as by another
+ * process. */
+static sqlite3 *
+hold_write_lock (Fixture *fixture)
+{
+  sqlite3 *other = NULL;
+
+  g_assert_cmpint (sqlite3_open (fixture->store.path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  return other;
+}
+
+static void
+release_write_lock (sqlite3 *other)
+{
+  g_assert_cmpint (sqlite3_exec (other, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
+}
+
+static gboolean
+is_checked_in (Fixture       *fixture,
+               gconstpointer  data)
+{
+  return checked_in_at (fixture->store.store, *(const gint64 *) data) != 0;
+}
+
+/* A check-in behind an import: the window says it waits (not an error),
+ * and checks in once the lock frees. */
+static void
+test_checkin_waits_for_import (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  GtkWidget *waiting_box;
+  sqlite3 *other;
+  AdwToast *toast;
+
+  show_window (fixture);
+  waiting_box = template_child (fixture, "waiting_box");
+  g_assert_false (gtk_widget_get_visible (waiting_box));
+
+  other = hold_write_lock (fixture);
+  type_text (fixture, "zoe");
+  press_enter (fixture);
+
+  g_assert_true (gtk_widget_get_visible (waiting_box));
+  g_assert_true (gtk_spinner_get_spinning (template_child (fixture, "waiting_spinner")));
+  g_assert_nonnull (test_find_label (waiting_box, "Waiting for an import to finish…"));
+  g_assert_null (atelier_checkin_window_get_last_toast (fixture->window));
+  g_assert_cmpint (checked_in_at (fixture->store.store, fixture->zoe), ==, 0);
+  g_assert_cmpstr (gtk_editable_get_text (search_entry (fixture)), ==, "zoe");
+
+  release_write_lock (other);
+  wait_until (fixture, is_checked_in, &fixture->zoe);
+  g_assert_false (gtk_widget_get_visible (waiting_box));
+  toast = atelier_checkin_window_get_last_toast (fixture->window);
+  g_assert_nonnull (toast);
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, "Zoé Martin checked in");
+  wait_for_counter (fixture, "2 of 5 here");
+}
+
+static gboolean
+is_null (Fixture       *fixture,
+         gconstpointer  data)
+{
+  return *(gpointer const *) data == NULL;
+}
+
+/* A walk-in behind an import: the dialog waits, as typed, then checks in. */
+static void
+test_checkin_walk_in_waits_for_import (Fixture       *fixture,
+                                       gconstpointer  data)
+{
+  AtelierStore *store = fixture->store.store;
+  guint customers = count_customers (store);
+  g_autoptr(AtelierRegistration) registration = NULL;
+  GtkWidget *dialog = NULL;
+  GtkWidget *waiting;
+  GList *toplevels;
+  sqlite3 *other;
+
+  show_window (fixture);
+  type_text (fixture, "Yann Le Goff");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "checkin.walk-in", NULL));
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ATELIER_IS_WALK_IN_DIALOG (l->data))
+      dialog = l->data;
+  g_list_free (toplevels);
+  g_assert_nonnull (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+
+  other = hold_write_lock (fixture);
+  g_assert_true (gtk_widget_activate_action (dialog, "walk-in.check-in", NULL));
+
+  g_assert_nonnull (dialog);
+  waiting = GTK_WIDGET (test_find_label (dialog, "Waiting for an import to finish…"));
+  g_assert_nonnull (waiting);
+  g_assert_true (gtk_widget_is_visible (waiting));
+  g_assert_null (atelier_walk_in_dialog_get_error (ATELIER_WALK_IN_DIALOG (dialog)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry_row (dialog, "_Given Name"))), ==, "Yann");
+  g_assert_cmpuint (count_customers (store), ==, customers);
+
+  release_write_lock (other);
+  wait_until (fixture, is_null, &dialog);
+  g_assert_cmpuint (count_customers (store), ==, customers + 1);
+  registration = find_registration_of (store, fixture->session_id, "Yann Le Goff");
+  g_assert_nonnull (registration);
+  g_assert_cmpint (atelier_registration_get_checked_in_at (registration), !=, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1221,6 +1331,8 @@ main (int   argc,
   ADD_TEST ("/atelier/checkin/raise-capacity", test_checkin_raise_capacity);
   ADD_TEST ("/atelier/checkin/walk-in-matches", test_checkin_walk_in_matches);
   ADD_TEST ("/atelier/checkin/button-names", test_checkin_button_names);
+  ADD_TEST ("/atelier/checkin/waits-for-import", test_checkin_waits_for_import);
+  ADD_TEST ("/atelier/checkin/walk-in-waits-for-import", test_checkin_walk_in_waits_for_import);
 
 #undef ADD_TEST
 

@@ -911,6 +911,76 @@ test_csv_guards_blanks (void)
     g_assert_cmpstr (atelier_csv_unguard_field (atelier_csv_table_get_row (table, 0)[i]), ==, fields[i]);
 }
 
+static gint64
+temp_store (TestStore *f)
+{
+  sqlite3_stmt *stmt = atelier_store_prepare (f->store, "PRAGMA temp_store", NULL);
+  gint64 value;
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return value;
+}
+
+/* A file is read row by row: only the first rows are kept, for the
+ * preview, and the run reads the file again; a later row with the
+ * address of a customer the file creates (in another case) still
+ * updates that customer, and each row keeps its line. */
+static void
+test_import_large_file (TestStore *f, gconstpointer data)
+{
+  g_autoptr(GString) csv = g_string_new ("First Name,Last Name,Email,Note\r\n");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(AtelierCustomerImport) import = NULL;
+  g_autoptr(AtelierImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  const AtelierImportEntry *first, *again, *last;
+  gint64 before = temp_store (f);
+  guint n = ATELIER_IMPORT_PREVIEW_ROWS * 3;
+
+  /* Row 10 has a note on two lines: every later row starts a line further. */
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (csv, "Given%u,Family%u,person%u@example.org,%s\r\n", i, i, i,
+                            i == 10 ? "\"two\r\nlines\"" : "");
+  g_string_append (csv, "Given20,Again,PERSON20@Example.org,\r\n");
+  bytes = g_bytes_new (csv->str, csv->len);
+  import = atelier_customer_import_new (bytes, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (atelier_customer_import_get_n_rows (import), ==, n + 1);
+  g_assert_cmpuint (atelier_customer_import_get_n_preview_rows (import), ==, ATELIER_IMPORT_PREVIEW_ROWS);
+  g_assert_cmpstr (atelier_customer_import_get_value (import, ATELIER_IMPORT_PREVIEW_ROWS - 1, 0), ==,
+                   "Given99");
+  g_assert_cmpuint (atelier_customer_import_get_line (import, ATELIER_IMPORT_PREVIEW_ROWS - 1), ==,
+                    ATELIER_IMPORT_PREVIEW_ROWS + 2);
+
+  report = run_import (f, import, FALSE);
+  g_assert_cmpuint (report->n_created, ==, n);
+  g_assert_cmpuint (report->n_updated, ==, 1);
+  g_assert_cmpuint (report->n_rejected, ==, 0);
+  g_assert_cmpuint (count_customers (f), ==, n);
+
+  first = g_ptr_array_index (report->entries, 20);
+  again = g_ptr_array_index (report->entries, n);
+  g_assert_cmpint (first->outcome, ==, ATELIER_IMPORT_CREATED);
+  g_assert_cmpint (again->outcome, ==, ATELIER_IMPORT_UPDATED);
+  g_assert_cmpint (again->customer_id, ==, first->customer_id);
+  g_assert_cmpuint (first->line, ==, 23);
+  last = g_ptr_array_index (report->entries, n - 1);
+  g_assert_cmpuint (last->line, ==, n + 2);
+  g_assert_cmpuint (again->line, ==, n + 3);
+  {
+    g_autoptr(AtelierCustomer) customer = atelier_store_get_customer (f->store, first->customer_id, NULL);
+
+    g_assert_cmpstr (atelier_customer_get_family_name (customer), ==, "Again");
+  }
+
+  /* The staging went to a temporary file for the run only. */
+  g_assert_cmpint (temp_store (f), ==, before);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -952,6 +1022,8 @@ main (int argc, char **argv)
   g_test_add_func ("/atelier/import/csv-guards-blanks", test_csv_guards_blanks);
   g_test_add ("/atelier/import/reads-beside-door", TestStore, NULL, test_store_setup,
               test_import_reads_beside_door, test_store_teardown);
+  g_test_add ("/atelier/import/large-file", TestStore, NULL, test_store_setup,
+              test_import_large_file, test_store_teardown);
   g_test_add ("/atelier/import/door-commits-meanwhile", TestStore, NULL, test_store_setup,
               test_import_door_commits_meanwhile, test_store_teardown);
 

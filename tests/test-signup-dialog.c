@@ -529,6 +529,59 @@ test_new_customer_refused (Fixture       *fixture,
   g_assert_null (atelier_signup_dialog_get_registration (fixture->dialog));
 }
 
+static gboolean
+has_registration (gpointer      fixture,
+                  gconstpointer data)
+{
+  return atelier_signup_dialog_get_registration (((Fixture *) fixture)->dialog) != NULL;
+}
+
+/* Another process (an import) holds the store's write lock: the dialog
+ * says it waits, keeps the form as typed, and signs up once the lock
+ * frees, instead of freezing or failing. */
+static void
+test_waits_for_import (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  AtelierStore *store = fixture->store.store;
+  guint n_customers = count_customers (store);
+  GtkWidget *dialog;
+  GtkLabel *waiting;
+  GtkSpinner *spinner;
+  sqlite3 *other = NULL;
+
+  show_dialog (fixture);
+  dialog = GTK_WIDGET (fixture->dialog);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (test_find_button (dialog, "_New Customer")), TRUE);
+  gtk_editable_set_text (find_entry_row (dialog, "_Given Name"), "Léa");
+  gtk_editable_set_text (find_entry_row (dialog, "F_amily Name"), "Roux");
+
+  g_assert_cmpint (sqlite3_open (fixture->store.path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  click (sign_up_button (fixture));
+
+  /* Waiting, said at once; no error; the form as it was. */
+  g_assert_null (atelier_signup_dialog_get_registration (fixture->dialog));
+  waiting = test_find_label (dialog, "Waiting for an import to finish…");
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (waiting)));
+  spinner = GTK_SPINNER (find_widget (dialog, GTK_TYPE_SPINNER));
+  g_assert_true (gtk_spinner_get_spinning (spinner));
+  g_assert_null (test_find_label_with_class (dialog, "error"));
+  g_assert_false (gtk_widget_is_sensitive (sign_up_button (fixture)));
+  g_assert_cmpstr (gtk_editable_get_text (find_entry_row (dialog, "_Given Name")), ==, "Léa");
+  g_assert_cmpuint (count_customers (store), ==, n_customers);
+
+  /* The import ends: the sign-up goes through. */
+  g_assert_cmpint (sqlite3_exec (other, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
+  test_wait_until (has_registration, fixture, NULL, 60);
+  g_assert_false (gtk_widget_is_visible (GTK_WIDGET (waiting)));
+  g_assert_false (gtk_spinner_get_spinning (spinner));
+  g_assert_cmpuint (count_customers (store), ==, n_customers + 1);
+  g_assert_cmpuint (count_registrations (store, fixture->session_id), ==, 1);
+  g_assert_cmpstr (adw_status_page_get_description (result_page (fixture)), ==, "Léa Roux is confirmed.");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -560,6 +613,7 @@ main (int   argc,
   ADD_TEST ("/atelier/signup/duplicate", 6, test_duplicate);
   ADD_TEST ("/atelier/signup/new-customer-bad-phone", 6, test_new_customer_bad_phone);
   ADD_TEST ("/atelier/signup/new-customer-refused", 6, test_new_customer_refused);
+  ADD_TEST ("/atelier/signup/waits-for-import", 6, test_waits_for_import);
 
 #undef ADD_TEST
 

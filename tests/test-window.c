@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 
 #include "atelier-customer-list-model.h"
 #include "atelier-customer-book-page.h"
@@ -1778,6 +1779,146 @@ test_window_application (Fixture       *fixture,
   g_assert_null (find_shortcuts_window ());
 }
 
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel))
+        return ADW_MESSAGE_DIALOG (toplevel);
+    }
+  return NULL;
+}
+
+static gint64
+file_size (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  return st.st_size;
+}
+
+/* The application on an existing empty file, up to its question. */
+static AtelierApplication *
+open_empty_file (const char  *application_id,
+                 const char  *path,
+                 GtkWindow  **error_window)
+{
+  AtelierApplication *application = atelier_application_new ();
+  g_autoptr(GVariantDict) options = g_variant_dict_new (NULL);
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  gboolean registered;
+  int status = 0;
+
+  g_assert_true (g_file_set_contents (path, "", 0, &error));
+  g_assert_no_error (error);
+  g_variant_dict_insert (options, "database", "^ay", path);
+  g_signal_emit_by_name (application, "handle-local-options", options, &status);
+  /* An id of its own: the session bus may still hold an earlier test's
+   * application under the usual one. */
+  g_application_set_application_id (G_APPLICATION (application), application_id);
+  g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
+  registered = g_application_register (G_APPLICATION (application), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (registered);
+  g_application_activate (G_APPLICATION (application));
+
+  *error_window = gtk_application_get_windows (GTK_APPLICATION (application))->data;
+  g_assert_true (ATELIER_IS_WINDOW (*error_window));
+  g_assert_null (atelier_window_get_store (ATELIER_WINDOW (*error_window)));
+  g_assert_true (g_error_matches (atelier_window_get_store_error (ATELIER_WINDOW (*error_window)),
+                                  ATELIER_STORE_ERROR, ATELIER_STORE_ERROR_EMPTY_FILE));
+
+  /* It asks, over the window, before anything is written. */
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == *error_window);
+  g_assert_true (adw_message_dialog_has_response (dialog, "start"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "cancel"));
+  g_assert_cmpstr (adw_message_dialog_get_response_label (dialog, "start"), ==,
+                   "_Start a New Store in This File");
+  g_assert_cmpint (file_size (path), ==, 0);
+
+  return application;
+}
+
+/* Destroys the application's windows, then drops the application. */
+static void
+close_application (Fixture            *fixture,
+                   AtelierApplication *application)
+{
+  GtkApplication *app = GTK_APPLICATION (application);
+
+  while (gtk_application_get_windows (app) != NULL)
+    gtk_window_destroy (gtk_application_get_windows (app)->data);
+  fixture->window = NULL;
+  g_object_unref (application);
+}
+
+/* Cancel: the file stays as it was, and the window says why it shows
+ * no store. */
+static void
+test_window_empty_file_cancel (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->store.dir, "empty.db", NULL);
+  AtelierApplication *application = NULL;
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  GtkWindow *window = NULL;
+  AdwMessageDialog *dialog = NULL;
+
+  application = open_empty_file (APPLICATION_ID ".TestCancel", path, &window);
+  fixture->window = ATELIER_WINDOW (window);
+  dialog = find_message_dialog ();
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  g_assert_cmpint (file_size (path), ==, 0);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_true (gtk_application_get_windows (GTK_APPLICATION (application))->data == window);
+  g_assert_null (atelier_window_get_store (fixture->window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (find_stack_with (GTK_WIDGET (window), "error")),
+                   ==, "error");
+  close_application (fixture, application);
+  g_assert_cmpint (file_size (path), ==, 0);
+}
+
+/* Start: a new store in the file, shown in a window of its own. */
+static void
+test_window_empty_file_start (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->store.dir, "empty.db", NULL);
+  AtelierApplication *application = NULL;
+  AdwMessageDialog *dialog = NULL;
+  GtkWindow *error_window = NULL;
+  GtkWindow *window;
+
+  application = open_empty_file (APPLICATION_ID ".TestStart", path, &error_window);
+  g_object_add_weak_pointer (G_OBJECT (error_window), (gpointer *) &error_window);
+  dialog = find_message_dialog ();
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  adw_message_dialog_response (dialog, "start");
+  if (dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  while (error_window != NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  window = gtk_application_get_windows (GTK_APPLICATION (application))->data;
+  g_assert_true (ATELIER_IS_WINDOW (window));
+  fixture->window = ATELIER_WINDOW (window);
+  g_assert_nonnull (atelier_window_get_store (fixture->window));
+  g_assert_cmpstr (atelier_store_get_path (atelier_window_get_store (fixture->window)), ==, path);
+  g_assert_cmpint (file_size (path), >, 0);
+  close_application (fixture, application);
+}
+
 static void
 on_parsing_error_cb (GtkCssProvider *provider,
                      GtkCssSection  *section,
@@ -1897,6 +2038,8 @@ main (int   argc,
   ADD_TEST ("/atelier/window/no-schema", test_window_no_schema);
   ADD_TEST ("/atelier/window/shortcuts", test_window_shortcuts);
   ADD_TEST ("/atelier/window/application", test_window_application);
+  ADD_TEST ("/atelier/window/empty-file-cancel", test_window_empty_file_cancel);
+  ADD_TEST ("/atelier/window/empty-file-start", test_window_empty_file_start);
   ADD_TEST ("/atelier/window/mail-banner", test_window_mail_banner);
   g_test_add_func ("/atelier/window/style", test_window_style);
 

@@ -6,7 +6,9 @@
  * as Windows-1252 (what spreadsheets on Windows save). The separator is
  * the one of comma, semicolon and tab that the first record holds most
  * of, outside quotes; a comma when it holds none. Quoted fields may span
- * lines; each row remembers the line it starts on, for reports.
+ * lines; each row remembers the line it starts on, for reports. A
+ * reader gives the rows one at a time, so that a large file is never
+ * held parsed whole; a table holds them all, for small files.
  *
  * Writing is plain RFC 4180, optionally after a UTF-8 byte-order mark
  * (which Excel needs to read accents right), to a file readable by its
@@ -36,11 +38,36 @@ struct _AtelierCsvTable
   GPtrArray    *fields;    /* the fields of every row, each row ended by NULL */
   GArray       *starts;    /* guint: where each row starts in @fields */
   GArray       *lines;     /* guint: the line each row starts on */
-  guint         line;      /* the line being fed to the parser */
-  guint         row_line;  /* the line the row being read started on */
-  guint         row_start; /* where the row being read starts in @fields */
   char          separator;
   const char   *encoding;
+};
+
+/* A row read, in one block: the line it starts on, its fields (ended by
+ * NULL), then their text. */
+typedef struct
+{
+  guint  line;
+  char  *fields[];
+} CsvRow;
+
+/* Reading row by row: a file of a million rows is never held parsed
+ * whole, only the row being read. */
+struct _AtelierCsvReader
+{
+  char              *converted;   /* the text, when it was not UTF-8 */
+  const char        *text;
+  gsize              length;
+  gsize              pos;         /* where the next line starts */
+  struct csv_parser  parser;
+  gboolean           finished;    /* all the text went to the parser */
+  guint              line;        /* the line last fed to the parser */
+  guint              row_line;    /* the line the row being read started on */
+  GString           *row_text;    /* the row being read: its fields, NUL-ended */
+  GArray            *row_ends;    /* gsize: where each of its fields ends */
+  GQueue             rows;        /* CsvRow: read, not yet returned */
+  CsvRow            *current;     /* returned last */
+  char               separator;
+  const char        *encoding;
 };
 
 G_DEFINE_QUARK (atelier-csv-error-quark, atelier_csv_error)
@@ -142,21 +169,37 @@ on_field_cb (void   *field,
              size_t  length,
              void   *data)
 {
-  AtelierCsvTable *table = data;
+  AtelierCsvReader *reader = data;
 
-  g_ptr_array_add (table->fields, g_string_chunk_insert_len (table->text, field ? field : "", length));
+  if (field != NULL)
+    g_string_append_len (reader->row_text, field, length);
+  g_string_append_c (reader->row_text, '\0');
+  g_array_append_val (reader->row_ends, reader->row_text->len);
 }
 
 static void
 on_row_cb (int   terminator,
            void *data)
 {
-  AtelierCsvTable *table = data;
+  AtelierCsvReader *reader = data;
+  guint n = reader->row_ends->len;
+  gsize pointers = sizeof (CsvRow) + (n + 1) * sizeof (char *);
+  CsvRow *row = g_malloc (pointers + reader->row_text->len);
+  char *text = (char *) row + pointers;
+  gsize start = 0;
 
-  g_ptr_array_add (table->fields, NULL);
-  g_array_append_val (table->starts, table->row_start);
-  g_array_append_val (table->lines, table->row_line);
-  table->row_start = table->fields->len;
+  row->line = reader->row_line;
+  memcpy (text, reader->row_text->str, reader->row_text->len);
+  for (guint i = 0; i < n; i++)
+    {
+      row->fields[i] = text + start;
+      start = g_array_index (reader->row_ends, gsize, i);
+    }
+  row->fields[n] = NULL;
+  g_queue_push_tail (&reader->rows, row);
+
+  g_string_truncate (reader->row_text, 0);
+  g_array_set_size (reader->row_ends, 0);
 }
 
 /* Spaces around unquoted fields are trimmed; a tab may be the separator. */
@@ -166,36 +209,132 @@ is_space (unsigned char c)
   return c == ' ';
 }
 
-static gboolean
-feed_lines (struct csv_parser  *parser,
-            AtelierCsvTable    *table,
-            const char         *text,
-            gsize               text_length,
-            GError            **error)
+void
+atelier_csv_reader_free (AtelierCsvReader *reader)
 {
-  const char *p = text;
-  const char *text_end = text + text_length;
+  if (reader == NULL)
+    return;
+  csv_free (&reader->parser);
+  g_queue_clear_full (&reader->rows, g_free);
+  g_free (reader->current);
+  g_string_free (reader->row_text, TRUE);
+  g_array_unref (reader->row_ends);
+  g_free (reader->converted);
+  g_free (reader);
+}
 
-  while (p < text_end)
+/**
+ * atelier_csv_reader_new:
+ * @data: the file's bytes, kept by the caller while the reader lives
+ * @separator: the field separator, or 0 to detect it
+ *
+ * Returns: (transfer full): a reader of the file's rows, from the first,
+ *   or %NULL with @error set when the file is not text
+ */
+AtelierCsvReader *
+atelier_csv_reader_new (const char  *data,
+                        gsize        length,
+                        char         separator,
+                        GError     **error)
+{
+  g_autoptr(AtelierCsvReader) reader = g_new0 (AtelierCsvReader, 1);
+
+  if (csv_init (&reader->parser, CSV_STRICT | CSV_STRICT_FINI) != 0)
+    g_error ("Out of memory");
+  g_queue_init (&reader->rows);
+  reader->row_text = g_string_new (NULL);
+  reader->row_ends = g_array_new (FALSE, FALSE, sizeof (gsize));
+
+  reader->length = length;
+  reader->text = to_utf8 (data, &reader->length, &reader->converted, &reader->encoding, error);
+  if (reader->text == NULL)
+    return NULL;
+  reader->separator = separator ? separator : detect_separator (reader->text, reader->length);
+  csv_set_delim (&reader->parser, (unsigned char) reader->separator);
+  csv_set_space_func (&reader->parser, is_space);
+
+  return g_steal_pointer (&reader);
+}
+
+/* Feeds the parser one more line, or its end. FALSE with @error set
+ * when the text cannot be read. */
+static gboolean
+feed_line (AtelierCsvReader  *reader,
+           GError           **error)
+{
+  const char *p = reader->text + reader->pos;
+  const char *end;
+  gsize length;
+
+  if (reader->pos >= reader->length)
     {
-      const char *end = memchr (p, '\n', text_end - p);
-      gsize length = end ? (gsize) (end - p) + 1 : (gsize) (text_end - p);
-
-      table->line++;
-      /* libcsv's state 0 is "no row begun": a row starts on this line. */
-      if (parser->pstate == 0)
-        table->row_line = table->line;
-      if (csv_parse (parser, p, length, on_field_cb, on_row_cb, table) != length)
-        {
-          g_set_error (error, ATELIER_CSV_ERROR, ATELIER_CSV_ERROR_PARSE,
-                       _("Line %u cannot be read: %s"), table->line,
-                       csv_strerror (csv_error (parser)));
-          return FALSE;
-        }
-      p += length;
+      reader->finished = TRUE;
+      if (csv_fini (&reader->parser, on_field_cb, on_row_cb, reader) == 0)
+        return TRUE;
+      g_set_error (error, ATELIER_CSV_ERROR, ATELIER_CSV_ERROR_PARSE,
+                   _("The file ends inside a quoted field that starts on line %u."),
+                   reader->row_line);
+      return FALSE;
     }
 
+  end = memchr (p, '\n', reader->length - reader->pos);
+  length = end ? (gsize) (end - p) + 1 : reader->length - reader->pos;
+  reader->line++;
+  /* libcsv's state 0 is "no row begun": a row starts on this line. */
+  if (reader->parser.pstate == 0)
+    reader->row_line = reader->line;
+  if (csv_parse (&reader->parser, p, length, on_field_cb, on_row_cb, reader) != length)
+    {
+      g_set_error (error, ATELIER_CSV_ERROR, ATELIER_CSV_ERROR_PARSE,
+                   _("Line %u cannot be read: %s"), reader->line,
+                   csv_strerror (csv_error (&reader->parser)));
+      return FALSE;
+    }
+  reader->pos += length;
   return TRUE;
+}
+
+/**
+ * atelier_csv_reader_next:
+ * @line: (out) (optional): the line the row starts on, from 1
+ *
+ * Returns: (array zero-terminated=1) (transfer none): the next row's
+ *   fields, valid until the next call; %NULL after the last row, or
+ *   with @error set when the file cannot be read there
+ */
+const char * const *
+atelier_csv_reader_next (AtelierCsvReader  *reader,
+                         guint             *line,
+                         GError           **error)
+{
+  g_clear_pointer (&reader->current, g_free);
+
+  while (g_queue_is_empty (&reader->rows) && !reader->finished)
+    if (!feed_line (reader, error))
+      {
+        reader->finished = TRUE;
+        return NULL;
+      }
+
+  reader->current = g_queue_pop_head (&reader->rows);
+  if (reader->current == NULL)
+    return NULL;
+  if (line != NULL)
+    *line = reader->current->line;
+  return (const char * const *) reader->current->fields;
+}
+
+char
+atelier_csv_reader_get_separator (AtelierCsvReader *reader)
+{
+  return reader->separator;
+}
+
+/* Returns: "UTF-8" or "Windows-1252", what the file is read as */
+const char *
+atelier_csv_reader_get_encoding (AtelierCsvReader *reader)
+{
+  return reader->encoding;
 }
 
 /**
@@ -211,48 +350,49 @@ atelier_csv_table_parse (const char  *data,
                          char         separator,
                          GError     **error)
 {
-  g_autoptr(AtelierCsvTable) table = g_new0 (AtelierCsvTable, 1);
-  g_autofree char *converted = NULL;
-  const char *text;
-  struct csv_parser parser;
-  gboolean ok;
+  g_autoptr(AtelierCsvReader) reader = atelier_csv_reader_new (data, length, separator, error);
+  g_autoptr(AtelierCsvTable) table = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char * const *row;
+  guint line = 0;
 
+  if (reader == NULL)
+    return NULL;
+
+  table = g_new0 (AtelierCsvTable, 1);
   /* Blocks of up to a megabyte, not more than the file needs: a small
    * file (a preview, a fuzzer's input) should not touch a megabyte. */
   table->text = g_string_chunk_new (CLAMP (length + 1, 4096, 1024 * 1024));
-  /* About one field every 10 bytes, for a start. */
-  table->fields = g_ptr_array_sized_new (MIN (length / 10, G_MAXUINT / 2) + 1);
+  table->fields = g_ptr_array_new ();
   table->starts = g_array_new (FALSE, FALSE, sizeof (guint));
   table->lines = g_array_new (FALSE, FALSE, sizeof (guint));
+  table->separator = reader->separator;
+  table->encoding = reader->encoding;
 
-  text = to_utf8 (data, &length, &converted, &table->encoding, error);
-  if (text == NULL)
-    return NULL;
-  table->separator = separator ? separator : detect_separator (text, length);
-
-  if (csv_init (&parser, CSV_STRICT | CSV_STRICT_FINI) != 0)
-    g_error ("Out of memory");
-  csv_set_delim (&parser, (unsigned char) table->separator);
-  csv_set_space_func (&parser, is_space);
-
-  ok = feed_lines (&parser, table, text, length, error);
-  if (ok && csv_fini (&parser, on_field_cb, on_row_cb, table) != 0)
+  while ((row = atelier_csv_reader_next (reader, &line, &local_error)) != NULL)
     {
-      g_set_error (error, ATELIER_CSV_ERROR, ATELIER_CSV_ERROR_PARSE,
-                   _("The file ends inside a quoted field that starts on line %u."),
-                   table->row_line);
-      ok = FALSE;
-    }
-  csv_free (&parser);
+      guint start = table->fields->len;
 
-  if (ok && table->starts->len == 0)
+      for (guint i = 0; row[i] != NULL; i++)
+        g_ptr_array_add (table->fields, g_string_chunk_insert (table->text, row[i]));
+      g_ptr_array_add (table->fields, NULL);
+      g_array_append_val (table->starts, start);
+      g_array_append_val (table->lines, line);
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  if (table->starts->len == 0)
     {
       g_set_error_literal (error, ATELIER_CSV_ERROR, ATELIER_CSV_ERROR_PARSE,
                            _("The file holds no row."));
-      ok = FALSE;
+      return NULL;
     }
 
-  return ok ? g_steal_pointer (&table) : NULL;
+  return g_steal_pointer (&table);
 }
 
 guint

@@ -16,6 +16,7 @@ typedef enum
 } AtelierCsvError;
 
 typedef struct _AtelierCsvTable AtelierCsvTable;
+typedef struct _AtelierCsvReader AtelierCsvReader;
 
 GQuark              atelier_csv_error_quark      (void);
 
@@ -35,6 +36,19 @@ char                atelier_csv_table_get_separator (AtelierCsvTable *table);
 const char         *atelier_csv_table_get_encoding (AtelierCsvTable *table);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtelierCsvTable, atelier_csv_table_free)
+
+AtelierCsvReader   *atelier_csv_reader_new       (const char       *data,
+                                                  gsize             length,
+                                                  char              separator,
+                                                  GError          **error);
+void                atelier_csv_reader_free      (AtelierCsvReader *reader);
+const char * const *atelier_csv_reader_next      (AtelierCsvReader *reader,
+                                                  guint            *line,
+                                                  GError          **error);
+char                atelier_csv_reader_get_separator (AtelierCsvReader *reader);
+const char         *atelier_csv_reader_get_encoding  (AtelierCsvReader *reader);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtelierCsvReader, atelier_csv_reader_free)
 
 /* Writing: RFC 4180 (CRLF line ends; a field is quoted when it holds the
  * separator, a quote, a line break or spaces at either end). A field that

@@ -1,8 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-customer-import.c: customers from another system's CSV export
  *
- * The file is read whole (see atelier-csv.c for encodings, separators and
- * quoting); its first row names the columns, and each column is matched
+ * The file is read row by row (see atelier-csv.c for encodings,
+ * separators and quoting), once to count its rows and keep the first
+ * ones for the preview, and again when the import runs: a file of a
+ * million rows is never held parsed whole, and a file mapped from its
+ * path gives its pages back after each pass. Its first row names the columns, and each column is matched
  * to a field from its name, in English or French ("First Name", "Prénom",
  * "Courriel", "Accepts Marketing"...). The mapping can be changed before
  * running.
@@ -43,6 +46,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <stdio.h>
+#include <sys/mman.h>
 
 #include "atelier-contact.h"
 #include "atelier-csv.h"
@@ -56,7 +60,14 @@ struct _AtelierCustomerImport
 {
   GObject             parent_instance;
 
-  AtelierCsvTable    *table;
+  GBytes             *contents;         /* the file, read again by each run */
+  GMappedFile        *mapped;           /* the same, when read from a path */
+  char                separator;
+  const char         *encoding;
+  char              **header;
+  GPtrArray          *preview;          /* char **: the first rows below the header */
+  GArray             *preview_lines;    /* guint: the line each of them starts on */
+  guint               n_rows;           /* below the header */
   GArray             *fields;           /* AtelierImportField per column */
   char               *consent_wording;  /* for consents the file has no wording of */
 };
@@ -194,7 +205,11 @@ atelier_customer_import_finalize (GObject *object)
 {
   AtelierCustomerImport *self = ATELIER_CUSTOMER_IMPORT (object);
 
-  g_clear_pointer (&self->table, atelier_csv_table_free);
+  g_clear_pointer (&self->contents, g_bytes_unref);
+  g_clear_pointer (&self->mapped, g_mapped_file_unref);
+  g_clear_pointer (&self->header, g_strfreev);
+  g_clear_pointer (&self->preview, g_ptr_array_unref);
+  g_clear_pointer (&self->preview_lines, g_array_unref);
   g_clear_pointer (&self->fields, g_array_unref);
   g_clear_pointer (&self->consent_wording, g_free);
 
@@ -211,13 +226,15 @@ static void
 atelier_customer_import_init (AtelierCustomerImport *self)
 {
   self->fields = g_array_new (FALSE, TRUE, sizeof (AtelierImportField));
+  self->preview = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  self->preview_lines = g_array_new (FALSE, FALSE, sizeof (guint));
 }
 
 /* Each field goes to the first column that looks like it. */
 static void
 guess_fields (AtelierCustomerImport *self)
 {
-  const char * const *header = atelier_csv_table_get_row (self->table, 0);
+  const char * const *header = (const char * const *) self->header;
   gboolean taken[ATELIER_IMPORT_N_FIELDS] = { FALSE };
 
   for (guint i = 0; header[i] != NULL; i++)
@@ -239,24 +256,103 @@ guess_fields (AtelierCustomerImport *self)
  *
  * Returns: (transfer full): the import, or %NULL with @error set
  */
+/* Returns: a reader of the file, past its header */
+static AtelierCsvReader *
+read_file (GBytes   *contents,
+           char      separator,
+           char   ***header,
+           GError  **error)
+{
+  g_autoptr(AtelierCsvReader) reader = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char * const *first;
+  gsize length = 0;
+  const char *data = g_bytes_get_data (contents, &length);
+
+  reader = atelier_csv_reader_new (data ? data : "", length, separator, error);
+  if (reader == NULL)
+    return NULL;
+
+  first = atelier_csv_reader_next (reader, NULL, &local_error);
+  if (first == NULL)
+    {
+      if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error_literal (error, ATELIER_CSV_ERROR, ATELIER_CSV_ERROR_PARSE,
+                             _("The file holds no row."));
+      return NULL;
+    }
+  if (header != NULL)
+    *header = g_strdupv ((char **) first);
+  return g_steal_pointer (&reader);
+}
+
+/* Counts the rows, keeping the first ones for the preview. */
+static gboolean
+count_rows (AtelierCustomerImport  *self,
+            AtelierCsvReader       *reader,
+            GError                **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  const char * const *row;
+  guint line = 0;
+
+  while ((row = atelier_csv_reader_next (reader, &line, &local_error)) != NULL)
+    {
+      if (self->n_rows < ATELIER_IMPORT_PREVIEW_ROWS)
+        {
+          g_ptr_array_add (self->preview, g_strdupv ((char **) row));
+          g_array_append_val (self->preview_lines, line);
+        }
+      self->n_rows++;
+    }
+
+  if (local_error == NULL)
+    return TRUE;
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+/**
+ * atelier_customer_import_new:
+ * @contents: the file's bytes, kept until the import is finalized
+ *
+ * Reads the file and guesses what each column holds.
+ *
+ * Returns: (transfer full): the import, or %NULL with @error set
+ */
 AtelierCustomerImport *
 atelier_customer_import_new (GBytes  *contents,
                              GError **error)
 {
   g_autoptr(AtelierCustomerImport) self = NULL;
-  gsize length = 0;
-  const char *data;
+  g_autoptr(AtelierCsvReader) reader = NULL;
 
   g_return_val_if_fail (contents != NULL, NULL);
 
-  data = g_bytes_get_data (contents, &length);
   self = g_object_new (ATELIER_TYPE_CUSTOMER_IMPORT, NULL);
-  self->table = atelier_csv_table_parse (data ? data : "", length, 0, error);
-  if (self->table == NULL)
+  reader = read_file (contents, 0, &self->header, error);
+  if (reader == NULL || !count_rows (self, reader, error))
     return NULL;
 
+  self->contents = g_bytes_ref (contents);
+  self->separator = atelier_csv_reader_get_separator (reader);
+  self->encoding = atelier_csv_reader_get_encoding (reader);
   guess_fields (self);
   return g_steal_pointer (&self);
+}
+
+/* A file mapped for reading is read through once by each pass: the pages
+ * read are given back after it (the next pass reads them again from the
+ * system's cache), not kept as the process's memory for the rest. */
+static void
+release_file_pages (AtelierCustomerImport *self)
+{
+  gsize length = self->mapped ? g_mapped_file_get_length (self->mapped) : 0;
+
+  if (length > 0)
+    madvise (g_mapped_file_get_contents (self->mapped), length, MADV_DONTNEED);
 }
 
 AtelierCustomerImport *
@@ -265,11 +361,29 @@ atelier_customer_import_new_for_path (const char  *path,
 {
   g_autoptr(GMappedFile) file = g_mapped_file_new (path, FALSE, error);
   g_autoptr(GBytes) bytes = NULL;
+  AtelierCustomerImport *self;
 
   if (file == NULL)
     return NULL;
   bytes = g_mapped_file_get_bytes (file);
-  return atelier_customer_import_new (bytes, error);
+  self = atelier_customer_import_new (bytes, error);
+  if (self == NULL)
+    return NULL;
+
+  self->mapped = g_mapped_file_ref (file);
+  release_file_pages (self);
+  return self;
+}
+
+/* Returns: the cell of @fields in @column, empty when the row is short */
+static const char *
+cell (const char * const *fields,
+      guint               column)
+{
+  for (guint i = 0; i <= column; i++)
+    if (fields[i] == NULL)
+      return "";
+  return fields[column];
 }
 
 char
@@ -277,7 +391,7 @@ atelier_customer_import_get_separator (AtelierCustomerImport *self)
 {
   g_return_val_if_fail (ATELIER_IS_CUSTOMER_IMPORT (self), 0);
 
-  return atelier_csv_table_get_separator (self->table);
+  return self->separator;
 }
 
 /* Returns: "UTF-8" or "Windows-1252" */
@@ -286,7 +400,7 @@ atelier_customer_import_get_encoding (AtelierCustomerImport *self)
 {
   g_return_val_if_fail (ATELIER_IS_CUSTOMER_IMPORT (self), NULL);
 
-  return atelier_csv_table_get_encoding (self->table);
+  return self->encoding;
 }
 
 guint
@@ -304,7 +418,7 @@ atelier_customer_import_get_header (AtelierCustomerImport *self,
   g_return_val_if_fail (ATELIER_IS_CUSTOMER_IMPORT (self), NULL);
   g_return_val_if_fail (column < self->fields->len, NULL);
 
-  return atelier_csv_table_get_row (self->table, 0)[column];
+  return cell ((const char * const *) self->header, column);
 }
 
 /* Returns: the rows below the header */
@@ -313,25 +427,27 @@ atelier_customer_import_get_n_rows (AtelierCustomerImport *self)
 {
   g_return_val_if_fail (ATELIER_IS_CUSTOMER_IMPORT (self), 0);
 
-  return atelier_csv_table_get_n_rows (self->table) - 1;
+  return self->n_rows;
 }
 
-static const char *
-cell (AtelierCustomerImport *self,
-      guint                  row,
-      guint                  column)
+/**
+ * atelier_customer_import_get_n_preview_rows:
+ *
+ * Returns: how many of the first rows are kept for a preview, at most
+ *   %ATELIER_IMPORT_PREVIEW_ROWS: those atelier_customer_import_get_value()
+ *   reads
+ */
+guint
+atelier_customer_import_get_n_preview_rows (AtelierCustomerImport *self)
 {
-  const char * const *fields = atelier_csv_table_get_row (self->table, row + 1);
+  g_return_val_if_fail (ATELIER_IS_CUSTOMER_IMPORT (self), 0);
 
-  for (guint i = 0; i <= column; i++)
-    if (fields[i] == NULL)
-      return "";
-  return fields[column];
+  return self->preview->len;
 }
 
 /**
  * atelier_customer_import_get_value:
- * @row: a row below the header, from 0
+ * @row: a row below the header, from 0, among the preview's
  *
  * Returns: the cell, as read (empty when the row is short) without the
  *   quote that guards a formula: the preview
@@ -342,20 +458,20 @@ atelier_customer_import_get_value (AtelierCustomerImport *self,
                                    guint                  column)
 {
   g_return_val_if_fail (ATELIER_IS_CUSTOMER_IMPORT (self), NULL);
-  g_return_val_if_fail (row < atelier_customer_import_get_n_rows (self), NULL);
+  g_return_val_if_fail (row < self->preview->len, NULL);
 
-  return atelier_csv_unguard_field (cell (self, row, column));
+  return atelier_csv_unguard_field (cell (self->preview->pdata[row], column));
 }
 
-/* Returns: the line of the file where @row starts, from 1 */
+/* Returns: the line of the file where @row (of the preview) starts, from 1 */
 guint
 atelier_customer_import_get_line (AtelierCustomerImport *self,
                                   guint                  row)
 {
   g_return_val_if_fail (ATELIER_IS_CUSTOMER_IMPORT (self), 0);
-  g_return_val_if_fail (row < atelier_customer_import_get_n_rows (self), 0);
+  g_return_val_if_fail (row < self->preview->len, 0);
 
-  return atelier_csv_table_get_line (self->table, row + 1);
+  return g_array_index (self->preview_lines, guint, row);
 }
 
 AtelierImportField
@@ -723,6 +839,7 @@ typedef struct
   gboolean               cache_grown;  /* and whether to restore it */
   GHashTable            *targets;      /* e-mail, ASCII case folded as NOCASE does: Target */
   sqlite3_stmt          *find;
+  sqlite3_stmt          *find_new;
   sqlite3_stmt          *stage_new;
   sqlite3_stmt          *stage_update;
 } Run;
@@ -737,7 +854,10 @@ static const char staging_tables[] =
   "CREATE TEMP TABLE import_updates ("
   "  entry INTEGER PRIMARY KEY, target INTEGER NOT NULL, round INTEGER NOT NULL,"
   "  given_name, family_name, phone, preferred_language, interests, note, needs,"
-  "  consent, consent_at, consent_wording, last_seen_at);";
+  "  consent, consent_at, consent_wording, last_seen_at);"
+  /* Later rows with the address of a customer the file creates update
+   * it: found here, rather than kept in memory for every row. */
+  "CREATE INDEX temp.import_new_by_email ON import_new (email COLLATE NOCASE);";
 
 static const char drop_staging_tables[] =
   "DROP TABLE IF EXISTS temp.import_new;"
@@ -745,6 +865,9 @@ static const char drop_staging_tables[] =
 
 static const char find_sql[] =
   "SELECT id, interests FROM customers" ATELIER_CUSTOMER_MATCH_EMAIL;
+
+static const char find_new_sql[] =
+  "SELECT id, interests FROM temp.import_new WHERE email = ?1 COLLATE NOCASE ORDER BY id LIMIT 1";
 
 static const char stage_new_sql[] =
   "INSERT INTO temp.import_new VALUES (?1, ?2, coalesce (?3, ''), coalesce (?4, ''), ?5, ?6, ?7,"
@@ -823,24 +946,25 @@ step_staged (Run           *run,
 /* Returns: the customer of the store with that address, NULL if none
  * (and then @error is not set) */
 static Target *
-find_by_email (Run         *run,
-               const char  *email,
-               GError     **error)
+find_by_email (Run           *run,
+               sqlite3_stmt  *find,
+               const char    *email,
+               GError       **error)
 {
   Target *target = NULL;
   int rc;
 
-  sqlite3_bind_text (run->find, 1, email, -1, SQLITE_STATIC);
-  rc = sqlite3_step (run->find);
+  sqlite3_bind_text (find, 1, email, -1, SQLITE_STATIC);
+  rc = sqlite3_step (find);
   if (rc == SQLITE_ROW)
     {
       target = g_new0 (Target, 1);
-      target->id = sqlite3_column_int64 (run->find, 0);
-      target->interests = g_strdup ((const char *) sqlite3_column_text (run->find, 1));
+      target->id = sqlite3_column_int64 (find, 0);
+      target->interests = g_strdup ((const char *) sqlite3_column_text (find, 1));
     }
   else if (rc != SQLITE_DONE)
     atelier_store_set_error (run->store, rc, error);
-  sqlite3_reset (run->find);
+  sqlite3_reset (find);
 
   return target;
 }
@@ -865,7 +989,10 @@ lookup_target (Run         *run,
   if (*target != NULL)
     return TRUE;
 
-  *target = find_by_email (run, email, &local_error);
+  /* A customer of the store, or else one an earlier row creates. */
+  *target = find_by_email (run, run->find, email, &local_error);
+  if (*target == NULL && local_error == NULL)
+    *target = find_by_email (run, run->find_new, email, &local_error);
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
@@ -984,14 +1111,14 @@ count_outcome (AtelierImportReport  *report,
 /* Returns: the entry's index in the report */
 static guint
 add_entry (Run                  *run,
-           guint                 row_index,
+           guint                 line,
            AtelierImportOutcome  outcome,
            gint64                id,
            Row                  *row)
 {
   AtelierImportEntry *entry = g_new0 (AtelierImportEntry, 1);
 
-  entry->line = atelier_customer_import_get_line (run->self, row_index);
+  entry->line = line;
   entry->outcome = outcome;
   entry->customer_id = id;
   entry->label = row_label (row);
@@ -1023,7 +1150,7 @@ trim_cell (const char  *text,
 /* Fills @row from the cells; FALSE for a row with nothing in it. */
 static gboolean
 read_cells (AtelierCustomerImport *self,
-            guint                  row_index,
+            const char * const    *fields,
             Row                   *row,
             char                 **trimmed)
 {
@@ -1036,7 +1163,7 @@ read_cells (AtelierCustomerImport *self,
 
       if (field == ATELIER_IMPORT_FIELD_NONE)
         continue;
-      text = trim_cell (cell (self, row_index, column), &trimmed[column]);
+      text = trim_cell (cell (fields, column), &trimmed[column]);
       if (*text == '\0')
         continue;
       row->text[field] = text;
@@ -1056,9 +1183,10 @@ has_name (Row *row)
 /* Decides what the row does and stages it. FALSE only when the store
  * fails: a refused row is reported. */
 static gboolean
-read_row (Run      *run,
-          guint     row_index,
-          GError  **error)
+read_row (Run                 *run,
+          const char * const  *fields,
+          guint                line,
+          GError             **error)
 {
   AtelierCustomerImport *self = run->self;
   g_autofree char **trimmed = g_new0 (char *, self->fields->len + 1);
@@ -1067,35 +1195,29 @@ read_row (Run      *run,
   const char *email;
   gboolean ok = TRUE;
 
-  if (!read_cells (self, row_index, &row, trimmed))
+  if (!read_cells (self, fields, &row, trimmed))
     goto out;
 
   email = row.text[ATELIER_IMPORT_FIELD_EMAIL];
   if (!parse_row (&row, &run->checks))
-    add_entry (run, row_index, ATELIER_IMPORT_REJECTED, 0, &row);
+    add_entry (run, line, ATELIER_IMPORT_REJECTED, 0, &row);
   else if (!lookup_target (run, email, &target, error))
     ok = FALSE;
   else if (target != NULL)
-    ok = stage_update (run, &row, add_entry (run, row_index, ATELIER_IMPORT_UPDATED, target->id, &row),
+    ok = stage_update (run, &row, add_entry (run, line, ATELIER_IMPORT_UPDATED, target->id, &row),
                        target, error);
   else if (!has_name (&row))
     {
       row.reason = g_strdup (_("No name: a new customer needs a given or a family name."));
-      add_entry (run, row_index, ATELIER_IMPORT_REJECTED, 0, &row);
+      add_entry (run, line, ATELIER_IMPORT_REJECTED, 0, &row);
     }
   else
     {
       gint64 id = run->next_id++;
 
-      ok = stage_new (run, &row, add_entry (run, row_index, ATELIER_IMPORT_CREATED, id, &row), id, error);
-      /* Later rows with this address update the new customer. */
-      if (ok && email != NULL)
-        {
-          target = g_new0 (Target, 1);
-          target->id = id;
-          target->interests = g_strdup (row.interests ? row.interests : "");
-          g_hash_table_insert (run->targets, g_ascii_strdown (email, -1), target);
-        }
+      /* Later rows with this address update the new customer: they
+       * find it in the staging table. */
+      ok = stage_new (run, &row, add_entry (run, line, ATELIER_IMPORT_CREATED, id, &row), id, error);
     }
 
 out:
@@ -1342,7 +1464,8 @@ start_run (Run     *run,
 
   run->next_id = run->first_id;
   run->find = prepare (run, find_sql, 0, error);
-  run->stage_new = run->find ? prepare (run, stage_new_sql, 0, error) : NULL;
+  run->find_new = run->find ? prepare (run, find_new_sql, 0, error) : NULL;
+  run->stage_new = run->find_new ? prepare (run, stage_new_sql, 0, error) : NULL;
   run->stage_update = run->stage_new ? prepare (run, stage_update_sql, 0, error) : NULL;
   return run->stage_update != NULL;
 }
@@ -1351,6 +1474,7 @@ static void
 end_run (Run *run)
 {
   g_clear_pointer (&run->find, sqlite3_finalize);
+  g_clear_pointer (&run->find_new, sqlite3_finalize);
   g_clear_pointer (&run->stage_new, sqlite3_finalize);
   g_clear_pointer (&run->stage_update, sqlite3_finalize);
 }
@@ -1400,6 +1524,66 @@ apply_run (Run     *run,
          atelier_store_exec (run->store, atelier_schema_link_deferred_tags, error);
 }
 
+/* The staged rows (and SQLite's statement journal) are about as large
+ * as the file: in the store's usual temporary storage, memory, they
+ * would take that much more of it. They go to a temporary file for the
+ * run, outside any transaction (SQLite changes it only there). @before
+ * is the storage to go back to. */
+static gboolean
+stage_on_disk (AtelierStore  *store,
+               int           *before,
+               GError       **error)
+{
+  sqlite3_stmt *stmt = atelier_store_prepare (store, "PRAGMA temp_store", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      atelier_store_set_error (store, rc, error);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  *before = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return atelier_store_exec (store, "PRAGMA temp_store = FILE", error);
+}
+
+static void
+unstage_on_disk (AtelierStore *store,
+                 int           before)
+{
+  g_autofree char *pragma = g_strdup_printf ("PRAGMA temp_store = %d", before);
+
+  atelier_store_exec (store, pragma, NULL);
+}
+
+/* Reads the file again, row by row, and stages each. */
+static gboolean
+read_rows (Run     *run,
+           GError **error)
+{
+  g_autoptr(AtelierCsvReader) reader = read_file (run->self->contents, run->self->separator, NULL, error);
+  g_autoptr(GError) local_error = NULL;
+  const char * const *fields;
+  guint line = 0;
+
+  if (reader == NULL)
+    return FALSE;
+  while ((fields = atelier_csv_reader_next (reader, &line, &local_error)) != NULL)
+    if (!read_row (run, fields, line, error))
+      return FALSE;
+
+  release_file_pages (run->self);
+  if (local_error == NULL)
+    return TRUE;
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
 /* One run: staged in a read transaction unless @locked, then applied
  * under the write lock. @stale is set (and nothing is written) when the
  * store changed between the two: run again, locked. */
@@ -1418,11 +1602,17 @@ run_once (AtelierCustomerImport  *self,
   g_autoptr(GHashTable) targets = NULL;
   Run run = { NULL };
   gint64 staged_version = 0;
+  int temp_store = 0;
   gboolean ok;
 
   *stale = FALSE;
-  if (locked ? !atelier_store_begin (store, error) : !atelier_store_exec (store, "BEGIN", error))
+  if (!stage_on_disk (store, &temp_store, error))
     return FALSE;
+  if (locked ? !atelier_store_begin (store, error) : !atelier_store_exec (store, "BEGIN", error))
+    {
+      unstage_on_disk (store, temp_store);
+      return FALSE;
+    }
 
   result = g_new0 (AtelierImportReport, 1);
   result->entries = g_ptr_array_new_with_free_func (entry_free);
@@ -1439,9 +1629,8 @@ run_once (AtelierCustomerImport  *self,
   };
 
   ok = start_run (&run, error) &&
-       query_int (&run, "PRAGMA data_version", &staged_version, error);
-  for (guint i = 0; ok && i < atelier_customer_import_get_n_rows (self); i++)
-    ok = read_row (&run, i, error);
+       query_int (&run, "PRAGMA data_version", &staged_version, error) &&
+       read_rows (&run, error);
   if (ok && !dry_run && result->n_rejected == 0)
     {
       if (!locked)
@@ -1466,6 +1655,7 @@ run_once (AtelierCustomerImport  *self,
   /* Rolled back with the rest, or left after a commit. */
   atelier_store_exec (store, drop_staging_tables, NULL);
   restore_cache (&run);
+  unstage_on_disk (store, temp_store);
 
   if (*stale)
     return FALSE;

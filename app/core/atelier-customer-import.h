@@ -8,6 +8,10 @@ G_BEGIN_DECLS
 
 #define ATELIER_IMPORT_ERROR (atelier_import_error_quark ())
 
+/* How many of the file's first rows an import keeps for a preview: the
+ * others are read again when it runs, never held all at once. */
+#define ATELIER_IMPORT_PREVIEW_ROWS 100
+
 typedef enum
 {
   ATELIER_IMPORT_ERROR_REJECTED,   /* some rows are refused: nothing was imported */
@@ -85,6 +89,7 @@ guint                  atelier_customer_import_get_n_columns   (AtelierCustomerI
 const char            *atelier_customer_import_get_header      (AtelierCustomerImport  *self,
                                                                 guint                   column);
 guint                  atelier_customer_import_get_n_rows      (AtelierCustomerImport  *self);
+guint                  atelier_customer_import_get_n_preview_rows (AtelierCustomerImport *self);
 const char            *atelier_customer_import_get_value       (AtelierCustomerImport  *self,
                                                                 guint                   row,
                                                                 guint                   column);

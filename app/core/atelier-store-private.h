@@ -24,6 +24,11 @@ G_BEGIN_DECLS
 
 sqlite3      *atelier_store_get_db            (AtelierStore  *self);
 
+/* How long a statement waits for another connection's lock before it
+ * fails with %ATELIER_STORE_ERROR_BUSY. Returns: the wait before. */
+guint         atelier_store_set_busy_timeout  (AtelierStore  *self,
+                                               guint          milliseconds);
+
 /* A cached prepared statement, reset and with its bindings cleared. The
  * store owns it: never finalize it. */
 sqlite3_stmt *atelier_store_prepare           (AtelierStore  *self,

@@ -32,6 +32,7 @@ struct _AtelierStore
   sqlite3    *db;
   GHashTable *statements;  /* SQL text -> sqlite3_stmt */
   gboolean    read_only;
+  guint       busy_timeout_ms;
 };
 
 G_DEFINE_FINAL_TYPE (AtelierStore, atelier_store, G_TYPE_OBJECT)
@@ -522,7 +523,7 @@ atelier_store_open_full (const char             *path,
     return NULL;
 
   sqlite3_extended_result_codes (self->db, 1);
-  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  atelier_store_set_busy_timeout (self, BUSY_TIMEOUT_MS);
 
   if (!check_file_is_ours (self->db, &version, error) ||
       !check_read_only_version (self, version, error) ||
@@ -560,6 +561,18 @@ atelier_store_get_path (AtelierStore *self)
   g_return_val_if_fail (ATELIER_IS_STORE (self), NULL);
 
   return self->path;
+}
+
+/* Returns: how long the wait was before */
+guint
+atelier_store_set_busy_timeout (AtelierStore *self,
+                                guint         milliseconds)
+{
+  guint before = self->busy_timeout_ms;
+
+  self->busy_timeout_ms = milliseconds;
+  sqlite3_busy_timeout (self->db, (int) MIN (milliseconds, G_MAXINT));
+  return before;
 }
 
 sqlite3 *

@@ -24,6 +24,9 @@
  *
  * The window reads everything through the core and updates itself from
  * the store's "changed" signal, so that check-ins made elsewhere show too.
+ * While another process (an import) holds the store's write lock, a
+ * check-in says it waits, under the counter, and is made (and announced)
+ * once the lock frees (atelier-store-wait.c).
  */
 #define G_LOG_DOMAIN "atelier-checkin-window"
 
@@ -39,6 +42,7 @@
 #include "atelier-history.h"
 #include "atelier-reschedule.h"
 #include "atelier-search.h"
+#include "atelier-store-wait.h"
 #include "atelier-walk-in-dialog.h"
 
 /* How many customers of the store are shown when nobody signed up matches */
@@ -70,6 +74,11 @@ struct _AtelierCheckinWindow
   AdwToast            *last_toast;
   /* The toast of the last check-in, while it shows: Ctrl+Z undoes it */
   AdwToast            *undo_toast;
+  /* A check-in, written at once or once another process lets go of the
+   * store; the registration to check in, and whether it was written */
+  AtelierStoreWait    *wait;
+  gint64               check_in_id;
+  gboolean             checked_in;
 
   /* Template children */
   AdwToastOverlay     *toast_overlay;
@@ -78,6 +87,8 @@ struct _AtelierCheckinWindow
   GtkLabel            *counter_label;
   GtkLabel            *details_label;
   GtkLabel            *day_label;
+  GtkWidget           *waiting_box;
+  GtkSpinner          *waiting_spinner;
   GtkWidget           *capacity_button;
   GtkSearchEntry      *search_entry;
   GtkStack            *stack;
@@ -645,26 +656,60 @@ on_store_changed_cb (AtelierCheckinWindow *self,
 /* Acting on people */
 
 static gboolean
-check_in_now (AtelierCheckinWindow *self,
-              gint64                registration_id)
+write_check_in (gpointer   user_data,
+                GError   **error)
 {
+  AtelierCheckinWindow *self = user_data;
   g_autoptr(AtelierRegistration) registration = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
   g_autofree char *title = NULL;
 
-  registration = atelier_booking_check_in (self->store, registration_id, &error);
+  registration = atelier_booking_check_in (self->store, self->check_in_id, error);
   if (registration == NULL)
-    {
-      show_error_toast (self, error->message);
-      return FALSE;
-    }
+    return FALSE;
 
   name = dup_registration_name (registration);
   /* TRANSLATORS: a toast at the door, e.g. "Zoé Martin checked in" */
   title = g_strdup_printf (_("%s checked in"), name);
-  show_toast (self, title, registration_id);
+  show_toast (self, title, self->check_in_id);
+  self->checked_in = TRUE;
   return TRUE;
+}
+
+static void
+on_check_in_finished_cb (AtelierCheckinWindow *self,
+                         const GError         *error)
+{
+  if (error != NULL)
+    show_error_toast (self, error->message);
+}
+
+static void
+on_waiting_changed_cb (AtelierCheckinWindow *self)
+{
+  gboolean waiting = atelier_store_wait_get_waiting (self->wait);
+
+  gtk_widget_set_visible (self->waiting_box, waiting);
+  gtk_spinner_set_spinning (self->waiting_spinner, waiting);
+}
+
+/* Returns: whether the person was checked in at once; a check-in that
+ * waits for the store is announced when it is made. */
+static gboolean
+check_in_now (AtelierCheckinWindow *self,
+              gint64                registration_id)
+{
+  /* One at a time: the staff see that the last one waits. */
+  if (atelier_store_wait_get_waiting (self->wait))
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return FALSE;
+    }
+
+  self->check_in_id = registration_id;
+  self->checked_in = FALSE;
+  atelier_store_wait_run (self->wait, write_check_in, self);
+  return self->checked_in;
 }
 
 /* What a question to the staff is about, until they answer */
@@ -1351,6 +1396,11 @@ atelier_checkin_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (atelier_checkin_window_parent_class)->constructed (object);
 
+  self->wait = atelier_store_wait_new (self->store);
+  g_signal_connect_object (self->wait, "finished", G_CALLBACK (on_check_in_finished_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->wait, "notify::waiting", G_CALLBACK (on_waiting_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed_cb), self,
                            G_CONNECT_SWAPPED);
   atelier_checkin_window_reload (self);
@@ -1362,6 +1412,9 @@ atelier_checkin_window_dispose (GObject *object)
   AtelierCheckinWindow *self = ATELIER_CHECKIN_WINDOW (object);
 
   g_clear_handle_id (&self->reload_id, g_source_remove);
+  if (self->wait != NULL)
+    atelier_store_wait_cancel (self->wait);
+  g_clear_object (&self->wait);
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATELIER_TYPE_CHECKIN_WINDOW);
@@ -1467,6 +1520,8 @@ atelier_checkin_window_class_init (AtelierCheckinWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtelierCheckinWindow, counter_label);
   gtk_widget_class_bind_template_child (widget_class, AtelierCheckinWindow, details_label);
   gtk_widget_class_bind_template_child (widget_class, AtelierCheckinWindow, day_label);
+  gtk_widget_class_bind_template_child (widget_class, AtelierCheckinWindow, waiting_box);
+  gtk_widget_class_bind_template_child (widget_class, AtelierCheckinWindow, waiting_spinner);
   gtk_widget_class_bind_template_child (widget_class, AtelierCheckinWindow, capacity_button);
   gtk_widget_class_bind_template_child (widget_class, AtelierCheckinWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, AtelierCheckinWindow, stack);

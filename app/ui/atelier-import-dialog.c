@@ -197,7 +197,7 @@ column_examples (AtelierImportDialog *self,
                  guint                column)
 {
   g_autoptr(GString) examples = g_string_new (NULL);
-  guint n_rows = atelier_customer_import_get_n_rows (self->import);
+  guint n_rows = atelier_customer_import_get_n_preview_rows (self->import);
   guint n_found = 0;
 
   for (guint row = 0; row < n_rows && n_found < 3; row++)
@@ -268,7 +268,7 @@ fill_mapping (AtelierImportDialog *self)
       g_autofree char *title = column_title (self, column);
 
       gtk_grid_attach (self->preview_grid, preview_label (title, TRUE), column, 0, 1, 1);
-      for (guint row = 0; row < MIN (n_rows, PREVIEW_ROWS); row++)
+      for (guint row = 0; row < MIN (atelier_customer_import_get_n_preview_rows (self->import), PREVIEW_ROWS); row++)
         gtk_grid_attach (self->preview_grid,
                          preview_label (atelier_customer_import_get_value (self->import, row, column), FALSE),
                          column, row + 1, 1, 1);

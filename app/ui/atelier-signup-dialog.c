@@ -6,7 +6,9 @@
  * note. The core signs up in one transaction (a new customer is created in
  * it too), and the dialog then says plainly what happened: confirmed, or
  * on the waiting list at which place. An error leaves the form as it was,
- * with the message under it.
+ * with the message under it. While another process (an import) holds the
+ * store's write lock, the dialog says it waits, and signs up once the
+ * lock frees (see atelier-store-wait.c).
  */
 #define G_LOG_DOMAIN "atelier-signup-dialog"
 
@@ -21,6 +23,7 @@
 #include "atelier-widget-util.h"
 #include "atelier-search.h"
 #include "atelier-signup-dialog.h"
+#include "atelier-store-wait.h"
 
 #define MAX_RESULTS 50
 
@@ -35,6 +38,7 @@ struct _AtelierSignupDialog
   GtkSingleSelection  *selection;
   /* customer id → status of their registration to this session */
   GHashTable          *registered;
+  AtelierStoreWait    *wait;
 
   /* Template children */
   AdwWindowTitle      *window_title;
@@ -56,6 +60,8 @@ struct _AtelierSignupDialog
   GtkSpinButton       *party_spin;
   AdwEntryRow         *note_row;
   GtkLabel            *error_label;
+  GtkWidget           *waiting_box;
+  GtkSpinner          *waiting_spinner;
   AdwStatusPage       *result_page;
   GtkWidget           *done_button;
 };
@@ -167,7 +173,9 @@ update_sign_up_sensitive (AtelierSignupDialog *self)
   else
     ready = gtk_single_selection_get_selected_item (self->selection) != NULL;
 
-  gtk_widget_set_sensitive (self->sign_up_button, ready);
+  /* Once is enough: a sign-up that waits for the store is on its way. */
+  gtk_widget_set_sensitive (self->sign_up_button,
+                            ready && (self->wait == NULL || !atelier_store_wait_get_waiting (self->wait)));
 }
 
 static void
@@ -496,33 +504,68 @@ dup_customer (AtelierSignupDialog *self)
   return customer;
 }
 
-static void
-on_sign_up_clicked_cb (AtelierSignupDialog *self)
+/* One try at signing up, with what the form holds now. */
+static gboolean
+sign_up (gpointer   user_data,
+         GError   **error)
 {
+  AtelierSignupDialog *self = user_data;
   g_autoptr(AtelierCustomer) customer = dup_customer (self);
-  g_autoptr(AtelierRegistration) registration = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *note = NULL;
   int party;
 
-  if (customer == NULL || self->registration != NULL)
-    return;
+  if (customer == NULL)
+    {
+      g_set_error_literal (error, ATELIER_STORE_ERROR, ATELIER_STORE_ERROR_INVALID,
+                           _("Choose a customer, or give the new customer’s name."));
+      return FALSE;
+    }
 
   gtk_spin_button_update (self->party_spin);
   party = gtk_spin_button_get_value_as_int (self->party_spin);
   note = atelier_editable_dup_stripped (GTK_EDITABLE (self->note_row));
 
-  registration = atelier_booking_sign_up (self->store, self->session_id, customer, party,
-                                          *note != '\0' ? note : NULL, &error);
-  if (registration == NULL)
+  self->registration = atelier_booking_sign_up (self->store, self->session_id, customer, party,
+                                                *note != '\0' ? note : NULL, error);
+  return self->registration != NULL;
+}
+
+static void
+on_sign_up_finished_cb (AtelierSignupDialog *self,
+                        const GError        *error)
+{
+  if (error != NULL)
     {
       atelier_form_show_error (self->error_label, NULL, error->message);
       return;
     }
 
-  self->registration = g_steal_pointer (&registration);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REGISTRATION]);
   show_result (self);
+}
+
+static void
+on_waiting_changed_cb (AtelierSignupDialog *self)
+{
+  gboolean waiting = atelier_store_wait_get_waiting (self->wait);
+
+  if (waiting)
+    hide_error (self);
+  gtk_widget_set_visible (self->waiting_box, waiting);
+  gtk_spinner_set_spinning (self->waiting_spinner, waiting);
+  update_sign_up_sensitive (self);
+}
+
+static void
+on_sign_up_clicked_cb (AtelierSignupDialog *self)
+{
+  g_autoptr(AtelierCustomer) customer = dup_customer (self);
+
+  if (customer == NULL || self->registration != NULL ||
+      atelier_store_wait_get_waiting (self->wait))
+    return;
+
+  atelier_store_wait_run (self->wait, sign_up, self);
 }
 
 /* Setup */
@@ -575,6 +618,12 @@ atelier_signup_dialog_constructed (GObject *object)
       return;
     }
 
+  self->wait = atelier_store_wait_new (self->store);
+  g_signal_connect_object (self->wait, "finished", G_CALLBACK (on_sign_up_finished_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->wait, "notify::waiting", G_CALLBACK (on_waiting_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+
   load_registered (self);
   new_customer_valid (self);
   update_sign_up_sensitive (self);
@@ -585,6 +634,9 @@ atelier_signup_dialog_dispose (GObject *object)
 {
   AtelierSignupDialog *self = ATELIER_SIGNUP_DIALOG (object);
 
+  if (self->wait != NULL)
+    atelier_store_wait_cancel (self->wait);
+  g_clear_object (&self->wait);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATELIER_TYPE_SIGNUP_DIALOG);
 
   g_clear_object (&self->selection);
@@ -694,6 +746,8 @@ atelier_signup_dialog_class_init (AtelierSignupDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtelierSignupDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, AtelierSignupDialog, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, AtelierSignupDialog, sign_up_button);
+  gtk_widget_class_bind_template_child (widget_class, AtelierSignupDialog, waiting_box);
+  gtk_widget_class_bind_template_child (widget_class, AtelierSignupDialog, waiting_spinner);
   gtk_widget_class_bind_template_child (widget_class, AtelierSignupDialog, stack);
   gtk_widget_class_bind_template_child (widget_class, AtelierSignupDialog, find_toggle);
   gtk_widget_class_bind_template_child (widget_class, AtelierSignupDialog, new_toggle);

@@ -5,7 +5,9 @@
  * e-mail address and the party's size, then signs them up and checks them
  * in at once with atelier_booking_walk_in(). A new customer is created in
  * the same transaction, so a refusal (a full session) writes nothing; the
- * core's message is shown above the form and the dialog stays open.
+ * core's message is shown above the form and the dialog stays open. While
+ * another process (an import) holds the store's write lock, the dialog
+ * says it waits and checks in once the lock frees (atelier-store-wait.c).
  *
  * So that a walk-in the store knows does not become a second customer,
  * what is typed (name, e-mail, phone) is looked up with the store's
@@ -23,6 +25,7 @@
 #include "atelier-format.h"
 #include "atelier-reschedule.h"
 #include "atelier-search.h"
+#include "atelier-store-wait.h"
 #include "atelier-walk-in-dialog.h"
 #include "atelier-widget-util.h"
 
@@ -31,25 +34,29 @@
 
 struct _AtelierWalkInDialog
 {
-  AdwWindow        parent_instance;
+  AdwWindow            parent_instance;
 
-  AtelierStore    *store;
-  gint64           session_id;
-  AtelierCustomer *customer;
+  AtelierStore        *store;
+  gint64               session_id;
+  AtelierCustomer     *customer;
+  AtelierStoreWait    *wait;
+  AtelierRegistration *registration;  /* the walk-in just written */
 
   /* Template children */
-  GtkLabel        *error_label;
-  AdwEntryRow     *given_name_row;
-  AdwEntryRow     *family_name_row;
-  AdwEntryRow     *email_row;
-  AdwEntryRow     *phone_row;
-  GtkSpinButton   *party_size_button;
-  GtkWidget       *matches_box;
-  GtkListBox      *matches_list;
+  GtkLabel            *error_label;
+  GtkWidget           *waiting_box;
+  GtkSpinner          *waiting_spinner;
+  AdwEntryRow         *given_name_row;
+  AdwEntryRow         *family_name_row;
+  AdwEntryRow         *email_row;
+  AdwEntryRow         *phone_row;
+  GtkSpinButton       *party_size_button;
+  GtkWidget           *matches_box;
+  GtkListBox          *matches_list;
   /* The customers offered, in the list's order */
-  GListModel      *matches;
+  GListModel          *matches;
   /* Staff said yes to a walk-in outside the session's day */
-  gboolean         other_day_confirmed;
+  gboolean             other_day_confirmed;
 };
 
 G_DEFINE_FINAL_TYPE (AtelierWalkInDialog, atelier_walk_in_dialog, ADW_TYPE_WINDOW)
@@ -84,7 +91,10 @@ has_name (AtelierWalkInDialog *self)
 static void
 update_actions (AtelierWalkInDialog *self)
 {
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "walk-in.check-in", has_name (self));
+  gboolean waiting = self->wait != NULL && atelier_store_wait_get_waiting (self->wait);
+
+  /* Once is enough: a walk-in that waits for the store is on its way. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "walk-in.check-in", has_name (self) && !waiting);
 }
 
 static void
@@ -291,19 +301,14 @@ confirm_session_day (AtelierWalkInDialog *self)
   return FALSE;
 }
 
-static void
-check_in_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
+/* One try at the walk-in, with what the form holds now. */
+static gboolean
+walk_in (gpointer   user_data,
+         GError   **error)
 {
-  AtelierWalkInDialog *self = ATELIER_WALK_IN_DIALOG (widget);
+  AtelierWalkInDialog *self = user_data;
   g_autoptr(AtelierCustomer) customer = NULL;
-  g_autoptr(AtelierRegistration) registration = NULL;
-  g_autoptr(GError) error = NULL;
   int party_size;
-
-  if (!has_name (self) || !confirm_session_day (self))
-    return;
 
   gtk_spin_button_update (self->party_size_button);
   party_size = gtk_spin_button_get_value_as_int (self->party_size_button);
@@ -326,22 +331,55 @@ check_in_action (GtkWidget  *widget,
         g_object_set (customer, "phone", phone, NULL);
     }
 
-  registration = atelier_booking_walk_in (self->store, self->session_id, customer, party_size,
-                                          &error);
-  if (registration == NULL)
+  g_clear_object (&self->registration);
+  self->registration = atelier_booking_walk_in (self->store, self->session_id, customer, party_size,
+                                                error);
+  return self->registration != NULL;
+}
+
+static void
+on_walk_in_finished_cb (AtelierWalkInDialog *self,
+                        const GError        *error)
+{
+  if (error != NULL)
     {
       /* The core decides what an address is (atelier_contact_check()). */
       atelier_widget_set_error (GTK_WIDGET (self->email_row),
                                 g_error_matches (error, ATELIER_CONTACT_ERROR,
                                                  ATELIER_CONTACT_ERROR_EMAIL));
       show_error (self, error->message);
-      gtk_widget_error_bell (widget);
+      gtk_widget_error_bell (GTK_WIDGET (self));
       return;
     }
 
   show_error (self, NULL);
-  g_signal_emit (self, signals[CHECKED_IN], 0, registration);
+  g_signal_emit (self, signals[CHECKED_IN], 0, self->registration);
   gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+on_waiting_changed_cb (AtelierWalkInDialog *self)
+{
+  gboolean waiting = atelier_store_wait_get_waiting (self->wait);
+
+  if (waiting)
+    show_error (self, NULL);
+  gtk_widget_set_visible (self->waiting_box, waiting);
+  gtk_spinner_set_spinning (self->waiting_spinner, waiting);
+  update_actions (self);
+}
+
+static void
+check_in_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  AtelierWalkInDialog *self = ATELIER_WALK_IN_DIALOG (widget);
+
+  if (!has_name (self) || atelier_store_wait_get_waiting (self->wait) || !confirm_session_day (self))
+    return;
+
+  atelier_store_wait_run (self->wait, walk_in, self);
 }
 
 static void
@@ -350,6 +388,12 @@ atelier_walk_in_dialog_constructed (GObject *object)
   AtelierWalkInDialog *self = ATELIER_WALK_IN_DIALOG (object);
 
   G_OBJECT_CLASS (atelier_walk_in_dialog_parent_class)->constructed (object);
+
+  self->wait = atelier_store_wait_new (self->store);
+  g_signal_connect_object (self->wait, "finished", G_CALLBACK (on_walk_in_finished_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->wait, "notify::waiting", G_CALLBACK (on_waiting_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 
   if (self->customer != NULL)
     show_known_customer (self);
@@ -365,6 +409,10 @@ atelier_walk_in_dialog_dispose (GObject *object)
 {
   AtelierWalkInDialog *self = ATELIER_WALK_IN_DIALOG (object);
 
+  if (self->wait != NULL)
+    atelier_store_wait_cancel (self->wait);
+  g_clear_object (&self->wait);
+  g_clear_object (&self->registration);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATELIER_TYPE_WALK_IN_DIALOG);
   g_clear_object (&self->store);
   g_clear_object (&self->customer);
@@ -469,6 +517,8 @@ atelier_walk_in_dialog_class_init (AtelierWalkInDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/ateliers/Atelier/ui/atelier-walk-in-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, AtelierWalkInDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, AtelierWalkInDialog, waiting_box);
+  gtk_widget_class_bind_template_child (widget_class, AtelierWalkInDialog, waiting_spinner);
   gtk_widget_class_bind_template_child (widget_class, AtelierWalkInDialog, given_name_row);
   gtk_widget_class_bind_template_child (widget_class, AtelierWalkInDialog, family_name_row);
   gtk_widget_class_bind_template_child (widget_class, AtelierWalkInDialog, email_row);
