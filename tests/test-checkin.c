@@ -387,7 +387,9 @@ test_checkin_open (Fixture       *fixture,
 
   g_assert_cmpstr (counter_text (fixture), ==, "0 of 5 here");
   title = template_child (fixture, "window_title");
-  g_assert_cmpstr (adw_window_title_get_title (title), ==, "Check-in — Risotto aux cèpes");
+  g_assert_cmpstr (adw_window_title_get_title (title), ==, "Check-in");
+  g_assert_cmpstr (gtk_label_get_label (template_child (fixture, "session_label")), ==,
+                   "Risotto aux cèpes");
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==,
                    "Check-in — Risotto aux cèpes");
 
@@ -1289,6 +1291,58 @@ test_checkin_walk_in_waits_for_import (Fixture       *fixture,
   g_assert_cmpint (atelier_registration_get_checked_in_at (registration), !=, 0);
 }
 
+/* Whether @label, as drawn, had to cut its text short. */
+static gboolean
+label_is_cut (GtkWidget *label)
+{
+  return pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label)));
+}
+
+static gboolean
+window_is_narrow (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  return gtk_widget_get_width (GTK_WIDGET (fixture->window)) <= 380;
+}
+
+/* At 360 px (a phone, a small tablet held upright) the workshop's title
+ * and the search's placeholder are whole. */
+static void
+test_checkin_narrow (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+  g_autofree char *hint = NULL;
+  GtkWidget *placeholder = NULL;
+  int minimum = 0;
+
+  show_window (fixture);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 700);
+  wait_until (fixture, window_is_narrow, NULL);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+
+  gtk_widget_measure (GTK_WIDGET (fixture->window), GTK_ORIENTATION_HORIZONTAL, -1,
+                      &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 360);
+
+  /* The header's title is short; the session's own title wraps. */
+  test_collect_widgets (GTK_WIDGET (template_child (fixture, "window_title")), GTK_TYPE_LABEL, labels);
+  g_assert_cmpuint (labels->len, >, 0);
+  g_assert_cmpstr (gtk_label_get_label (labels->pdata[0]), ==, "Check-in");
+  g_assert_false (label_is_cut (labels->pdata[0]));
+  g_assert_false (label_is_cut (template_child (fixture, "session_label")));
+
+  /* GtkText shows its placeholder as a label. */
+  g_object_get (search_entry (fixture), "placeholder-text", &hint, NULL);
+  test_collect_widgets (GTK_WIDGET (search_entry (fixture)), GTK_TYPE_LABEL, texts);
+  for (guint i = 0; i < texts->len; i++)
+    if (g_strcmp0 (gtk_label_get_label (texts->pdata[i]), hint) == 0)
+      placeholder = texts->pdata[i];
+  g_assert_nonnull (placeholder);
+  g_assert_false (label_is_cut (placeholder));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1331,6 +1385,7 @@ main (int   argc,
   ADD_TEST ("/atelier/checkin/raise-capacity", test_checkin_raise_capacity);
   ADD_TEST ("/atelier/checkin/walk-in-matches", test_checkin_walk_in_matches);
   ADD_TEST ("/atelier/checkin/button-names", test_checkin_button_names);
+  ADD_TEST ("/atelier/checkin/narrow", test_checkin_narrow);
   ADD_TEST ("/atelier/checkin/waits-for-import", test_checkin_waits_for_import);
   ADD_TEST ("/atelier/checkin/walk-in-waits-for-import", test_checkin_walk_in_waits_for_import);
 

@@ -82,7 +82,9 @@ struct _AtelierCheckinWindow
 
   /* Template children */
   AdwToastOverlay     *toast_overlay;
-  AdwWindowTitle      *window_title;
+  AdwWindowTitle      *window_title;  /* "Check-in": the session is in the page */
+  GtkLabel            *session_label;
+  GtkLabel            *when_label;
   GtkWidget           *fullscreen_button;
   GtkLabel            *counter_label;
   GtkLabel            *details_label;
@@ -584,8 +586,8 @@ atelier_checkin_window_reload (AtelierCheckinWindow *self)
    * "Check-in — Risotto aux cèpes" */
   title = g_strdup_printf (_("Check-in — %s"), workshop);
   when = atelier_format_session_when (session, ATELIER_WHEN_PLAIN);
-  adw_window_title_set_title (self->window_title, title);
-  adw_window_title_set_subtitle (self->window_title, when);
+  gtk_label_set_label (self->session_label, workshop);
+  gtk_label_set_label (self->when_label, when);
   gtk_window_set_title (GTK_WINDOW (self), title);
 
   update_counter (self);
@@ -1516,6 +1518,8 @@ atelier_checkin_window_class_init (AtelierCheckinWindowClass *klass)
                                                "/io/github/ateliers/Atelier/ui/atelier-checkin-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AtelierCheckinWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, AtelierCheckinWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, AtelierCheckinWindow, session_label);
+  gtk_widget_class_bind_template_child (widget_class, AtelierCheckinWindow, when_label);
   gtk_widget_class_bind_template_child (widget_class, AtelierCheckinWindow, fullscreen_button);
   gtk_widget_class_bind_template_child (widget_class, AtelierCheckinWindow, counter_label);
   gtk_widget_class_bind_template_child (widget_class, AtelierCheckinWindow, details_label);
@@ -1543,6 +1547,9 @@ atelier_checkin_window_class_init (AtelierCheckinWindowClass *klass)
                                        "checkin.toggle-fullscreen", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
                                        "window.close", NULL);
+  /* The header's walk-in button shows no mnemonic (it is an icon). */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "checkin.walk-in", NULL);
 }
 
 static void
