@@ -952,7 +952,8 @@ record_invite_sent (AtelierStore        *store,
   return atelier_store_step_done (store, stmt, error);
 }
 
-/* One transaction: the message sent, and what its customer received. */
+/* The message sent, and what its customer received; in the caller's
+ * transaction. */
 static gboolean
 record_sent (AtelierStore        *store,
              AtelierMailMessage  *message,
@@ -961,14 +962,10 @@ record_sent (AtelierStore        *store,
 {
   gint64 now = atelier_store_now ();
   const char *purpose = atelier_mail_message_get_purpose (message);
-  gboolean ok;
 
-  if (!atelier_store_begin (store, error))
-    return FALSE;
-  ok = set_state (store, message, "sent", 0, now, reply, FALSE, error) &&
-       ((g_strcmp0 (purpose, "invite") != 0 && g_strcmp0 (purpose, "cancel") != 0) ||
-        record_invite_sent (store, message, now, error));
-  return atelier_store_finish (store, ok, error);
+  return set_state (store, message, "sent", 0, now, reply, FALSE, error) &&
+         ((g_strcmp0 (purpose, "invite") != 0 && g_strcmp0 (purpose, "cancel") != 0) ||
+          record_invite_sent (store, message, now, error));
 }
 
 /* After a failure of this message: try again later, or never. */
@@ -1058,6 +1055,7 @@ typedef struct
   AtelierMailMessage      *in_flight;  /* marked sending, on the wire */
   guint                    in_flight_index;
   GPtrArray               *news;       /* of News, not told yet */
+  GError                  *stop;       /* why the batch stops, once recorded */
 } Batch;
 
 static void
@@ -1103,9 +1101,10 @@ is_account_failure (const GError *failure)
          g_error_matches (failure, ATELIER_SETTINGS_ERROR, ATELIER_SETTINGS_ERROR_INVALID);
 }
 
-/* Records what became of @message. FALSE with @error set stops the
- * batch: the store failed, or the account cannot be used (the message is
- * then left as it was). */
+/* Records what became of @message, in the caller's transaction. FALSE
+ * with @error set: the store failed. A failure of the account rather
+ * than of the message leaves the message as it was (pending) and stops
+ * the batch (batch->stop). */
 static gboolean
 settle (Batch               *batch,
         AtelierMailMessage  *message,
@@ -1125,11 +1124,11 @@ settle (Batch               *batch,
     }
   else if (is_account_failure (failure))
     {
-      /* Not this message's fault: it waits, as it was, for a usable account. */
-      if (claimed)
-        set_state (batch->store, message, "pending", 0, 0, failure->message, TRUE, NULL);
-      g_propagate_error (error, g_steal_pointer (&owned_failure));
-      return FALSE;
+      if (claimed && !set_state (batch->store, message, "pending", 0, 0, failure->message, TRUE, error))
+        return FALSE;
+      g_clear_error (&batch->stop);
+      batch->stop = g_steal_pointer (&owned_failure);
+      return TRUE;
     }
   else if (!record_failure (batch->store, message, failure, batch->now, batch->report, error))
     return FALSE;
@@ -1138,57 +1137,101 @@ settle (Batch               *batch,
   return TRUE;
 }
 
-/* Waits for the message on the wire, if any, and records it. */
 static gboolean
-finish_in_flight (Batch   *batch,
-                  GError **error)
+stop_if_cancelled (Batch        *batch,
+                   GCancellable *cancellable)
 {
-  g_autoptr(AtelierMailMessage) message = g_steal_pointer (&batch->in_flight);
-  g_autofree char *reply = NULL;
-  GError *failure = NULL;
+  if (!g_cancellable_is_cancelled (cancellable))
+    return FALSE;
 
-  if (message == NULL)
-    return TRUE;
-
-  atelier_smtp_send_end (batch->smtp, &reply, &failure);
-  return settle (batch, message, batch->in_flight_index, TRUE, reply, failure, error);
+  batch->stop = g_error_new_literal (ATELIER_MAIL_QUEUE_ERROR, ATELIER_MAIL_QUEUE_ERROR_CANCELLED,
+                                     _("Sending was stopped; the messages not sent yet wait for the "
+                                       "next batch."));
+  return TRUE;
 }
 
-/* Marks @message in flight and puts it on the wire, or records why it
- * cannot go (@bytes %NULL, @failure set). */
+/* Marks @next in flight, or records why it cannot go (@bytes %NULL,
+ * @failure set); in the caller's transaction. */
 static gboolean
-start (Batch               *batch,
-       AtelierMailMessage  *message,
+claim (Batch               *batch,
+       AtelierMailMessage  *next,
        guint                index,
        GBytes              *bytes,
        GError              *failure,
+       gboolean            *claimed,
        GError             **error)
 {
-  gboolean claimed = FALSE;
-
   if (bytes == NULL && g_error_matches (failure, ATELIER_STORE_ERROR, ATELIER_STORE_ERROR_BUSY))
     {
-      g_propagate_error (error, failure);
-      return FALSE;
+      batch->stop = failure;
+      return TRUE;
     }
   if (bytes == NULL)
-    return settle (batch, message, index, FALSE, NULL, failure, error);
+    return settle (batch, next, index, FALSE, NULL, failure, error);
 
   g_clear_error (&failure);
-  if (!mark_sending (batch->store, message, &claimed, error))
-    return FALSE;
-  if (!claimed)
-    return TRUE;
+  return mark_sending (batch->store, next, claimed, error);
+}
+
+/* Puts @next, marked in flight, on the wire. */
+static gboolean
+put_on_wire (Batch               *batch,
+             AtelierMailMessage  *next,
+             guint                index,
+             GBytes              *bytes,
+             GError             **error)
+{
+  GError *failure = NULL;
+
   if (batch->smtp == NULL)
     batch->smtp = atelier_smtp_new (batch->settings, batch->password, &failure);
   if (batch->smtp == NULL)
-    return settle (batch, message, index, TRUE, NULL, failure, error);
+    return settle (batch, next, index, TRUE, NULL, failure, error);
 
   atelier_smtp_send_begin (batch->smtp, atelier_settings_get_organizer (batch->settings),
-                           atelier_mail_message_get_recipient (message), bytes);
-  batch->in_flight = g_object_ref (message);
+                           atelier_mail_message_get_recipient (next), bytes);
+  batch->in_flight = g_object_ref (next);
   batch->in_flight_index = index;
   return TRUE;
+}
+
+/* Waits for the message on the wire, if any, then in one transaction
+ * records it and marks @next in flight (or records why @next cannot
+ * go), and puts @next on the wire: the store never shows two messages
+ * "sending", and one commit a message suffices. @next %NULL: only the
+ * message on the wire. A Stop lets that message finish and be recorded,
+ * and leaves @next pending. FALSE with @error set: the store failed. */
+static gboolean
+hand_over (Batch               *batch,
+           AtelierMailMessage  *next,
+           guint                index,
+           GBytes              *bytes,
+           GError              *failure,
+           GCancellable        *cancellable,
+           GError             **error)
+{
+  g_autoptr(AtelierMailMessage) done = g_steal_pointer (&batch->in_flight);
+  g_autoptr(GError) next_failure = failure;
+  g_autofree char *reply = NULL;
+  GError *sent_failure = NULL;
+  gboolean claimed = FALSE;
+  gboolean ok;
+
+  if (done != NULL)
+    atelier_smtp_send_end (batch->smtp, &reply, &sent_failure);
+
+  if (!atelier_store_begin (batch->store, error))
+    {
+      g_clear_error (&sent_failure);
+      return FALSE;
+    }
+  ok = done == NULL || settle (batch, done, batch->in_flight_index, TRUE, reply, sent_failure, error);
+  if (ok && next != NULL && batch->stop == NULL && !stop_if_cancelled (batch, cancellable))
+    ok = claim (batch, next, index, bytes, g_steal_pointer (&next_failure), &claimed, error);
+  if (!atelier_store_finish (batch->store, ok, error))
+    return FALSE;
+
+  return !claimed || put_on_wire (batch, next, index, bytes, error);
 }
 
 static gboolean
@@ -1199,21 +1242,9 @@ same_registration (AtelierMailMessage *a,
          atelier_mail_message_get_registration_id (a) == atelier_mail_message_get_registration_id (b);
 }
 
-static gboolean
-stop_if_cancelled (GCancellable  *cancellable,
-                   GError       **error)
-{
-  if (!g_cancellable_is_cancelled (cancellable))
-    return FALSE;
-
-  g_set_error_literal (error, ATELIER_MAIL_QUEUE_ERROR, ATELIER_MAIL_QUEUE_ERROR_CANCELLED,
-                       _("Sending was stopped; the messages not sent yet wait for the next batch."));
-  return TRUE;
-}
-
 /* Sends each of @ready in order, building each one while the one before
- * is on the wire. A Stop lets the message in flight finish and be
- * recorded; the one built ahead is dropped, still pending. */
+ * is on the wire. A message is told done once the next one is on the
+ * wire, so that a message said done is never the last one in flight. */
 static gboolean
 send_ready (Batch         *batch,
             GListModel    *ready,
@@ -1222,7 +1253,7 @@ send_ready (Batch         *batch,
 {
   gboolean ok = TRUE;
 
-  for (guint i = 0; i < batch->total && ok; i++)
+  for (guint i = 0; i < batch->total && ok && batch->stop == NULL; i++)
     {
       g_autoptr(AtelierMailMessage) message = g_list_model_get_item (ready, i);
       g_autoptr(GBytes) bytes = NULL;
@@ -1231,24 +1262,26 @@ send_ready (Batch         *batch,
       /* A message built from what the registration last received waits
        * until that is recorded. */
       if (same_registration (batch->in_flight, message))
-        ok = finish_in_flight (batch, error);
+        ok = hand_over (batch, NULL, 0, NULL, NULL, cancellable, error);
       if (ok)
-        bytes = atelier_mail_queue_build (batch->store, batch->settings, message, batch->now, &failure);
-      ok = ok && finish_in_flight (batch, error);
-      ok = ok && !stop_if_cancelled (cancellable, error);
-      if (ok)
-        ok = start (batch, message, i, bytes, g_steal_pointer (&failure), error);
-      g_clear_error (&failure);
+        {
+          bytes = atelier_mail_queue_build (batch->store, batch->settings, message, batch->now, &failure);
+          ok = hand_over (batch, message, i, bytes, failure, cancellable, error);
+        }
       tell_news (batch);
     }
 
-  if (batch->in_flight != NULL)
+  if (ok && batch->in_flight != NULL)
     {
-      gboolean finished = finish_in_flight (batch, ok ? error : NULL);
-
-      ok = ok && finished;
+      ok = hand_over (batch, NULL, 0, NULL, NULL, cancellable, error);
       tell_news (batch);
     }
+  if (ok && batch->stop != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&batch->stop));
+      ok = FALSE;
+    }
+  g_clear_error (&batch->stop);
   return ok;
 }
 
