@@ -99,7 +99,7 @@ on_due_mail_sent_cb (GObject      *source,
     {
       /* Another window or `atelier-cli send` has the turn: nothing to say. */
       if (!g_error_matches (error, ATELIER_MAIL_QUEUE_ERROR, ATELIER_MAIL_QUEUE_ERROR_BUSY) &&
-          !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+          !g_error_matches (error, ATELIER_MAIL_QUEUE_ERROR, ATELIER_MAIL_QUEUE_ERROR_CANCELLED))
         g_message ("Mail could not be sent: %s", error->message);
       return;
     }

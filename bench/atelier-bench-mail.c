@@ -11,11 +11,12 @@
  * times and their ratio; asserts nothing about them. It fails if a run
  * did not send every message over one connection.
  *
- * With --frames (and a display), a window with a spinner draws frames
- * while the batch is sent the way the app sends it (a thread with its own
- * connection), and the longest gap between two frames is printed against
- * the longest gap of the same window idle for as long. See
- * bench/README.md, "Mail".
+ * With --frames (and a display), a window with a spinner and a label
+ * told each message's news draws frames while the batch is sent the way
+ * the app sends it (a thread with its own connection), --frame-runs
+ * times, alternating with the same window idle for as long: the worst
+ * and the median of the longest gaps between two frames are printed for
+ * both, with the median gap. See bench/README.md, "Mail".
  */
 #define G_LOG_DOMAIN "atelier-bench-mail"
 
@@ -261,22 +262,43 @@ run_smtplib (const char *script,
 
 /* --- The frame clock while a batch is sent ------------------------------- */
 
+/* The gaps between the frames of one measure, in ms, by the clock of
+ * the process (the frame clock's own times are smoothed). */
 typedef struct
 {
-  gint64   last;
-  gint64   longest;
-  gboolean done;
+  GArray    *gaps;
+  gint64     last;
+  gboolean   done;
+  GtkLabel  *progress;
 } Frames;
 
 static void
 on_after_paint_cb (GdkFrameClock *clock,
                    Frames        *frames)
 {
-  gint64 now = gdk_frame_clock_get_frame_time (clock);
+  gint64 now = g_get_monotonic_time ();
 
   if (frames->last != 0)
-    frames->longest = MAX (frames->longest, now - frames->last);
+    {
+      double gap = (now - frames->last) / 1000.0;
+
+      g_array_append_val (frames->gaps, gap);
+    }
   frames->last = now;
+}
+
+/* What the session page does with each message's news. */
+static void
+on_message_sent_cb (AtelierMailMessage *message,
+                    guint               index,
+                    guint               total,
+                    const GError       *error,
+                    gpointer            user_data)
+{
+  Frames *frames = user_data;
+  g_autofree char *text = g_strdup_printf ("Sending %u of %u…", MIN (index + 2, total), total);
+
+  gtk_label_set_label (frames->progress, text);
 }
 
 static void
@@ -298,43 +320,87 @@ on_idle_over_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* The longest gap between frames, in ms: while the batch goes (@path
- * given), or idle for @idle_ms. */
+static double
+longest (GArray *gaps)
+{
+  double most = 0;
+
+  for (guint i = 0; i < gaps->len; i++)
+    most = MAX (most, g_array_index (gaps, double, i));
+  return most;
+}
+
+/* Frames drawn while the batch goes (@path given), or idle for @idle_ms;
+ * appends the longest gap to @worst and every gap to @all. Returns how
+ * long it took, in ms. */
 static double
 measure_frames (GtkWidget  *window,
+                GtkLabel   *progress,
                 const char *path,
-                guint       idle_ms)
+                guint       idle_ms,
+                GArray     *worst,
+                GArray     *all)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
   g_autoptr(AtelierStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  Frames frames = { 0 };
+  g_autoptr(GArray) gaps = g_array_new (FALSE, FALSE, sizeof (double));
+  Frames frames = { gaps, 0, FALSE, progress };
+  gint64 start;
+  double most;
   gulong handler;
 
-  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), &frames);
+  /* The window of the app has its store open already. */
   if (path != NULL)
     {
       store = atelier_store_open (path, &error);
       check (store != NULL, error);
-      atelier_mail_queue_send_async (store, "", 0, NULL, NULL, NULL, on_batch_sent_cb, &frames);
     }
+
+  start = g_get_monotonic_time ();
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), &frames);
+  if (path != NULL)
+    atelier_mail_queue_send_async (store, "", 0, on_message_sent_cb, &frames, NULL, on_batch_sent_cb, &frames);
   else
     g_timeout_add (idle_ms, on_idle_over_cb, &frames);
 
   while (!frames.done)
     g_main_context_iteration (NULL, TRUE);
   g_signal_handler_disconnect (clock, handler);
-  return frames.longest / 1000.0;
+
+  most = longest (gaps);
+  g_array_append_val (worst, most);
+  g_array_append_vals (all, gaps->data, gaps->len);
+  return (g_get_monotonic_time () - start) / 1000.0;
 }
 
 static void
-run_frames (const char *template_path,
-            const char *path)
+print_frames (const char *what,
+              GArray     *worst,
+              GArray     *all)
 {
+  g_print ("  %-34s longest gap: worst %6.1f ms, median of runs %6.1f ms; median gap %5.1f ms (%u frames)\n",
+           what, longest (worst), bench_median (worst), bench_median (all), all->len);
+}
+
+/* A window with a spinner and a label told each message's news, as the
+ * session page is, draws while the batch is sent from a thread (as the
+ * app sends it) and, alternately, idle for as long: @runs of each. */
+static void
+run_frames (const char *template_path,
+            const char *path,
+            int         runs)
+{
+  g_autoptr(GArray) batch_worst = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) batch_all = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) idle_worst = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) idle_all = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) warm_up = g_array_new (FALSE, FALSE, sizeof (double));
   GtkWidget *window;
+  GtkWidget *box;
   GtkWidget *spinner;
-  gint64 start;
-  double batch_ms, idle_ms, batch_gap, idle_gap;
+  GtkWidget *progress;
+  double batch_ms = 0;
 
   if (!gtk_init_check ())
     {
@@ -343,24 +409,31 @@ run_frames (const char *template_path,
     }
 
   window = gtk_window_new ();
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   spinner = gtk_spinner_new ();
+  progress = gtk_label_new ("Sending invites…");
   gtk_spinner_start (GTK_SPINNER (spinner));
-  gtk_window_set_child (GTK_WINDOW (window), spinner);
+  gtk_box_append (GTK_BOX (box), spinner);
+  gtk_box_append (GTK_BOX (box), progress);
+  gtk_window_set_child (GTK_WINDOW (window), box);
   gtk_window_set_default_size (GTK_WINDOW (window), 320, 240);
   gtk_window_present (GTK_WINDOW (window));
   while (gtk_widget_get_frame_clock (window) == NULL || !gtk_widget_get_mapped (window))
     g_main_context_iteration (NULL, TRUE);
-  measure_frames (window, NULL, 500);  /* past the first frames */
+  /* past the first frames */
+  measure_frames (window, GTK_LABEL (progress), NULL, 500, warm_up, warm_up);
 
-  copy_store (template_path, path);
-  start = g_get_monotonic_time ();
-  batch_gap = measure_frames (window, path, 0);
-  batch_ms = (g_get_monotonic_time () - start) / 1000.0;
-  idle_ms = batch_ms;
-  idle_gap = measure_frames (window, NULL, (guint) idle_ms);
+  for (int i = 0; i < runs; i++)
+    {
+      copy_store (template_path, path);
+      batch_ms += measure_frames (window, GTK_LABEL (progress), path, 0, batch_worst, batch_all);
+      measure_frames (window, GTK_LABEL (progress), NULL, (guint) (batch_ms / (i + 1)), idle_worst, idle_all);
+    }
 
-  g_print ("  frames while the batch is sent (%.1f s): longest gap %.1f ms; idle as long: %.1f ms\n",
-           batch_ms / 1000, batch_gap, idle_gap);
+  g_print ("frames of a window, %d runs of each (a batch took %.1f s on average)\n", runs,
+           batch_ms / runs / 1000);
+  print_frames ("while a batch is sent:", batch_worst, batch_all);
+  print_frames ("idle as long (the baseline):", idle_worst, idle_all);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -372,8 +445,10 @@ main (int argc, char **argv)
   char *server_script = NULL;
   char *smtplib_script = NULL;
   gboolean frames = FALSE;
+  int frame_runs = 3;
   const GOptionEntry entries[] = {
     { "frames", 0, 0, G_OPTION_ARG_NONE, &frames, "Also measure a window's frames during a batch", NULL },
+    { "frame-runs", 0, 0, G_OPTION_ARG_INT, &frame_runs, "Batches (and idle times) the frames are measured over (3)", "N" },
     { "invites", 0, 0, G_OPTION_ARG_INT, &n, "Invites per run (1000)", "N" },
     { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Runs of each, the median is shown (5)", "N" },
     { "server", 0, 0, G_OPTION_ARG_FILENAME, &server_script, "tests/smtp-server.py", "PATH" },
@@ -437,7 +512,7 @@ main (int argc, char **argv)
            bench_median (curl));
   g_print ("  ratio Atelier / smtplib: %.2f\n", bench_median (atelier) / bench_median (smtplib));
   if (frames)
-    run_frames (template_path, run_path);
+    run_frames (template_path, run_path, frame_runs);
 
   g_subprocess_send_signal (server, SIGTERM);
   g_subprocess_wait (server, NULL, NULL);

@@ -13,6 +13,8 @@ address and port (one per connection), the envelope and the message.
   --defer ADDRESS                451 to the first DATA for this address
   --drop-after N                 on a connection's (N+1)th message, close
                                  the connection instead of answering DATA
+  --delay SECONDS                wait this long before answering each DATA
+                                 (a slow server: a message stays in flight)
 """
 import argparse
 import warnings
@@ -49,6 +51,8 @@ class Handler:
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
+        if self.args.delay > 0:
+            await asyncio.sleep(self.args.delay)
         peer = "%s:%d" % session.peer[:2]
         count = self.per_connection.get(peer, 0)
         if self.args.drop_after is not None and count >= self.args.drop_after:
@@ -83,6 +87,7 @@ def main():
     parser.add_argument("--reject", action="append", default=[])
     parser.add_argument("--defer", action="append", default=[])
     parser.add_argument("--drop-after", type=int)
+    parser.add_argument("--delay", type=float, default=0)
     args = parser.parse_args()
     args.reject = [a.lower() for a in args.reject]
     args.defer = [a.lower() for a in args.defer]

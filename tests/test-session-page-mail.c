@@ -223,6 +223,66 @@ test_send_and_retry (Fixture *f, gconstpointer data)
   g_assert_true (has_visible_label_containing (GTK_WIDGET (f->page), "Nothing to send"));
 }
 
+/* The visible button that stops sending */
+static GtkWidget *
+find_stop_button (Fixture *f)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  test_collect_widgets (GTK_WIDGET (f->page), GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_actionable_get_action_name (buttons->pdata[i]), "session.stop-sending") == 0
+        && gtk_widget_is_visible (buttons->pdata[i]))
+      return buttons->pdata[i];
+  return NULL;
+}
+
+/* Stop, pressed while a slow server holds the second message: that
+ * message goes and is recorded, the batch goes no further, the three
+ * others stay pending, and the page says so. */
+static void
+test_stop (Fixture *f, gconstpointer data)
+{
+  static const char *const names[] = { "Zoé", "Marc", "Ana", "Inès", "Paul" };
+  static const char *const mailboxes[] = { "zoe", "marc", "ana", "ines", "paul" };
+  g_autoptr(GPtrArray) records = NULL;
+  GtkWidget *stop;
+  gint64 session;
+
+  /* Each message waits 1 s for the server's answer to its DATA. */
+  mail_start_server (&f->mail, "starttls", "--delay", "1", NULL);
+  session = ical_session_in_days (&f->mail.ical, 3, 10);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *email = g_strdup_printf ("%s@example.org", mailboxes[i]);
+
+      ical_sign_up (&f->mail.ical, session, names[i], "Lefèvre", email, 1, NULL);
+    }
+  show_page (f, session);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "session.send-invites", NULL);
+  g_assert_true (atelier_session_page_get_sending (f->page));
+  /* The first message went; the second is on the wire. */
+  test_wait_until (page_shows, f, "Sending 2 of 5…", WAIT_TIMEOUT_SECONDS);
+  stop = find_stop_button (f);
+  g_assert_nonnull (stop);
+  g_signal_emit_by_name (stop, "clicked");
+  test_wait_until (sending_done, f, NULL, WAIT_TIMEOUT_SECONDS);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+
+  records = mail_read_log (&f->mail);
+  g_assert_cmpuint (records->len, ==, 2);
+  g_assert_cmpstr (test_query_text (store_of (f), "SELECT group_concat (state, ' ') FROM"
+                                                  " (SELECT state FROM mail_messages ORDER BY id)"),
+                   ==, "sent sent pending pending pending");
+  test_wait_until (page_shows, f, "Stopped: 2 messages sent", WAIT_TIMEOUT_SECONDS);
+  g_assert_true (has_visible_label_containing (GTK_WIDGET (f->page), "3 to send"));
+  g_assert_cmpuint (count_visible_labels_with_prefix (GTK_WIDGET (f->page), "Invite sent "), ==, 2);
+  g_assert_null (find_stop_button (f));
+}
+
 /* Without a mail server set, the page says so, offers the preferences,
  * and sends nothing. */
 static void
@@ -275,6 +335,7 @@ main (int argc, char **argv)
     }
 
   g_test_add ("/atelier/session-page-mail/send-and-retry", Fixture, NULL, setup, test_send_and_retry, teardown);
+  g_test_add ("/atelier/session-page-mail/stop", Fixture, NULL, setup, test_stop, teardown);
   g_test_add ("/atelier/session-page-mail/no-account", Fixture, NULL, setup, test_no_account, teardown);
   return g_test_run ();
 }

@@ -221,23 +221,19 @@ zoned_property (icalproperty *property,
   return property;
 }
 
-/* Adds the VTIMEZONE of @tzid once, starting a year before @earliest. */
-static void
-add_time_zone (icalcomponent *calendar,
-               const char    *tzid,
-               gint64         earliest)
+/* The VTIMEZONE of @tzid from January 1st of @year on, with the plain
+ * IANA name as its TZID. */
+static icalcomponent *
+new_vtimezone (icaltimezone *zone,
+               const char   *tzid,
+               int           year)
 {
-  icaltimezone *zone = builtin_zone (tzid);
-  g_autoptr(GDateTime) first = g_date_time_new_from_unix_utc (earliest);
   struct icaltimetype start = icaltime_null_time ();
   icalcomponent *vtimezone;
   icalproperty *property;
 
-  if (zone == NULL)
-    return;
-
   vtimezone = icalcomponent_new_clone (icaltimezone_get_component (zone));
-  start.year = g_date_time_get_year (first) - 1;
+  start.year = year;
   start.month = 1;
   start.day = 1;
   start = icaltime_set_timezone (&start, icaltimezone_get_utc_timezone ());
@@ -254,8 +250,55 @@ add_time_zone (icalcomponent *calendar,
       icalproperty_free (property);
     }
 
+  return vtimezone;
+}
+
+/* Truncating a zone's whole history takes most of the time an invite
+ * costs, and a batch of invites asks for the same zone and year again
+ * and again: each one made is kept for the process's life (a few zones,
+ * a few years, a few KB each). */
+G_LOCK_DEFINE_STATIC (vtimezones);
+static GHashTable *vtimezones;  /* "TZID YEAR" → icalcomponent */
+
+static icalcomponent *
+dup_vtimezone (icaltimezone *zone,
+               const char   *tzid,
+               int           year)
+{
+  g_autofree char *key = g_strdup_printf ("%s %d", tzid, year);
+  icalcomponent *kept;
+  icalcomponent *copy;
+
+  G_LOCK (vtimezones);
+  if (vtimezones == NULL)
+    vtimezones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                        (GDestroyNotify) icalcomponent_free);
+  kept = g_hash_table_lookup (vtimezones, key);
+  if (kept == NULL)
+    {
+      kept = new_vtimezone (zone, tzid, year);
+      g_hash_table_insert (vtimezones, g_steal_pointer (&key), kept);
+    }
+  copy = icalcomponent_new_clone (kept);
+  G_UNLOCK (vtimezones);
+
+  return copy;
+}
+
+/* Adds the VTIMEZONE of @tzid once, starting a year before @earliest. */
+static void
+add_time_zone (icalcomponent *calendar,
+               const char    *tzid,
+               gint64         earliest)
+{
+  icaltimezone *zone = builtin_zone (tzid);
+  g_autoptr(GDateTime) first = g_date_time_new_from_unix_utc (earliest);
+
+  if (zone == NULL)
+    return;
+
   /* VTIMEZONEs come before the events that use them. */
-  icalcomponent_add_component (calendar, vtimezone);
+  icalcomponent_add_component (calendar, dup_vtimezone (zone, tzid, g_date_time_get_year (first) - 1));
 }
 
 static icalcomponent *

@@ -20,7 +20,9 @@
  * taken it and the sender died before recording it, the next batch finds
  * it "sending" and sends it again, with the same Message-ID. That is the
  * only window where a message may go twice, and it holds one message per
- * sender killed. One batch at a time: a lock on a file beside the store
+ * sender killed. The next message is built while one is on the wire, but
+ * marked only once that one is recorded: one message at a time is
+ * "sending". One batch at a time: a lock on a file beside the store
  * (flock, released by the system when a process dies) keeps a second
  * sender, in this process or another, from taking a "sending" row that
  * is still in flight for its rightful owner.
@@ -940,7 +942,8 @@ record_invite_sent (AtelierStore        *store,
   return atelier_store_step_done (store, stmt, error);
 }
 
-/* One transaction: the message sent, and what its customer received. */
+/* The message sent, and what its customer received; in the caller's
+ * transaction. */
 static gboolean
 record_sent (AtelierStore        *store,
              AtelierMailMessage  *message,
@@ -949,14 +952,10 @@ record_sent (AtelierStore        *store,
 {
   gint64 now = atelier_store_now ();
   const char *purpose = atelier_mail_message_get_purpose (message);
-  gboolean ok;
 
-  if (!atelier_store_begin (store, error))
-    return FALSE;
-  ok = set_state (store, message, "sent", 0, now, reply, FALSE, error) &&
-       ((g_strcmp0 (purpose, "invite") != 0 && g_strcmp0 (purpose, "cancel") != 0) ||
-        record_invite_sent (store, message, now, error));
-  return atelier_store_finish (store, ok, error);
+  return set_state (store, message, "sent", 0, now, reply, FALSE, error) &&
+         ((g_strcmp0 (purpose, "invite") != 0 && g_strcmp0 (purpose, "cancel") != 0) ||
+          record_invite_sent (store, message, now, error));
 }
 
 /* After a failure of this message: try again later, or never. */
@@ -1009,6 +1008,29 @@ reread (AtelierStore        *store,
   return g_list_model_get_item (rows, 0);
 }
 
+/* What the progress callback is told of one message. */
+typedef struct
+{
+  AtelierMailMessage *message;
+  guint               index;
+  GError             *error;
+} News;
+
+static void
+news_free (gpointer data)
+{
+  News *news = data;
+
+  g_object_unref (news->message);
+  g_clear_error (&news->error);
+  g_free (news);
+}
+
+/* A batch sends one message while it builds the next: building (libical,
+ * GMime, the store) then costs no time of its own, since the connection
+ * spends most of each message waiting for the server's replies. The store
+ * is written from this thread only; the connection's thread only talks
+ * to the server. */
 typedef struct
 {
   AtelierStore            *store;
@@ -1019,69 +1041,238 @@ typedef struct
   AtelierMailProgressFunc  progress;
   gpointer                 user_data;
   AtelierMailReport       *report;
+  guint                    total;
+  AtelierMailMessage      *in_flight;  /* marked sending, on the wire */
+  guint                    in_flight_index;
+  GPtrArray               *news;       /* of News, not told yet */
+  GError                  *stop;       /* why the batch stops, once recorded */
 } Batch;
 
-/* Sends one message. FALSE with @error set stops the batch: the store
- * failed, or the account cannot be used (the message is left as it was). */
-static gboolean
-send_one (Batch               *batch,
-          AtelierMailMessage  *queued,
-          guint                index,
-          guint                total,
-          GError             **error)
+static void
+add_news (Batch              *batch,
+          AtelierMailMessage *message,
+          guint               index,
+          const GError       *failure)
 {
-  g_autoptr(GError) failure = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(AtelierMailMessage) message = NULL;
-  g_autofree char *reply = NULL;
-  gboolean claimed = FALSE;
+  News *news;
 
-  bytes = atelier_mail_queue_build (batch->store, batch->settings, queued, batch->now, &failure);
-  if (bytes == NULL && g_error_matches (failure, ATELIER_STORE_ERROR, ATELIER_STORE_ERROR_BUSY))
-    {
-      g_propagate_error (error, g_steal_pointer (&failure));
-      return FALSE;
-    }
+  if (batch->progress == NULL)
+    return;
+  news = g_new0 (News, 1);
+  news->message = g_object_ref (message);
+  news->index = index;
+  news->error = failure ? g_error_copy (failure) : NULL;
+  g_ptr_array_add (batch->news, news);
+}
 
-  if (bytes != NULL)
+/* Told once the next message is on the wire, so that a message said
+ * done is never the last one in flight. */
+static void
+tell_news (Batch *batch)
+{
+  for (guint i = 0; i < batch->news->len; i++)
     {
-      if (!mark_sending (batch->store, queued, &claimed, error))
-        return FALSE;
-      if (!claimed)
-        return TRUE;
-      if (batch->smtp == NULL)
-        batch->smtp = atelier_smtp_new (batch->settings, batch->password, &failure);
-      if (batch->smtp != NULL)
-        atelier_smtp_send (batch->smtp, atelier_settings_get_organizer (batch->settings),
-                           atelier_mail_message_get_recipient (queued), bytes, &reply, &failure);
+      News *news = batch->news->pdata[i];
+      g_autoptr(AtelierMailMessage) message = reread (batch->store, news->message, NULL);
+
+      batch->progress (message ? message : news->message, news->index, batch->total, news->error,
+                       batch->user_data);
     }
+  g_ptr_array_set_size (batch->news, 0);
+}
+
+/* The account, not the message, is at fault. */
+static gboolean
+is_account_failure (const GError *failure)
+{
+  return atelier_smtp_error_is_account (failure) ||
+         g_error_matches (failure, ATELIER_SETTINGS_ERROR, ATELIER_SETTINGS_ERROR_NO_ACCOUNT) ||
+         g_error_matches (failure, ATELIER_SETTINGS_ERROR, ATELIER_SETTINGS_ERROR_NO_ORGANIZER) ||
+         g_error_matches (failure, ATELIER_SETTINGS_ERROR, ATELIER_SETTINGS_ERROR_INVALID);
+}
+
+/* Records what became of @message, in the caller's transaction. FALSE
+ * with @error set: the store failed. A failure of the account rather
+ * than of the message leaves the message as it was (pending) and stops
+ * the batch (batch->stop). */
+static gboolean
+settle (Batch               *batch,
+        AtelierMailMessage  *message,
+        guint                index,
+        gboolean             claimed,
+        const char          *reply,
+        GError              *failure,
+        GError             **error)
+{
+  g_autoptr(GError) owned_failure = failure;
 
   if (failure == NULL)
     {
-      if (!record_sent (batch->store, queued, reply, error))
+      if (!record_sent (batch->store, message, reply, error))
         return FALSE;
       batch->report->n_sent++;
     }
-  else if (atelier_smtp_error_is_account (failure) ||
-           g_error_matches (failure, ATELIER_SETTINGS_ERROR, ATELIER_SETTINGS_ERROR_NO_ACCOUNT) ||
-           g_error_matches (failure, ATELIER_SETTINGS_ERROR, ATELIER_SETTINGS_ERROR_NO_ORGANIZER) ||
-           g_error_matches (failure, ATELIER_SETTINGS_ERROR, ATELIER_SETTINGS_ERROR_INVALID))
+  else if (is_account_failure (failure))
     {
-      /* Not this message's fault: it waits, as it was, for a usable account. */
-      if (claimed)
-        set_state (batch->store, queued, "pending", 0, 0, failure->message, TRUE, NULL);
-      g_propagate_error (error, g_steal_pointer (&failure));
-      return FALSE;
+      if (claimed && !set_state (batch->store, message, "pending", 0, 0, failure->message, TRUE, error))
+        return FALSE;
+      g_clear_error (&batch->stop);
+      batch->stop = g_steal_pointer (&owned_failure);
+      return TRUE;
     }
-  else if (!record_failure (batch->store, queued, failure, batch->now, batch->report, error))
+  else if (!record_failure (batch->store, message, failure, batch->now, batch->report, error))
     return FALSE;
 
-  if (batch->progress != NULL)
-    {
-      message = reread (batch->store, queued, NULL);
-      batch->progress (message ? message : queued, index, total, failure, batch->user_data);
-    }
+  add_news (batch, message, index, failure);
   return TRUE;
+}
+
+static gboolean
+stop_if_cancelled (Batch        *batch,
+                   GCancellable *cancellable)
+{
+  if (!g_cancellable_is_cancelled (cancellable))
+    return FALSE;
+
+  batch->stop = g_error_new_literal (ATELIER_MAIL_QUEUE_ERROR, ATELIER_MAIL_QUEUE_ERROR_CANCELLED,
+                                     _("Sending was stopped; the messages not sent yet wait for the "
+                                       "next batch."));
+  return TRUE;
+}
+
+/* Marks @next in flight, or records why it cannot go (@bytes %NULL,
+ * @failure set); in the caller's transaction. */
+static gboolean
+claim (Batch               *batch,
+       AtelierMailMessage  *next,
+       guint                index,
+       GBytes              *bytes,
+       GError              *failure,
+       gboolean            *claimed,
+       GError             **error)
+{
+  if (bytes == NULL && g_error_matches (failure, ATELIER_STORE_ERROR, ATELIER_STORE_ERROR_BUSY))
+    {
+      batch->stop = failure;
+      return TRUE;
+    }
+  if (bytes == NULL)
+    return settle (batch, next, index, FALSE, NULL, failure, error);
+
+  g_clear_error (&failure);
+  return mark_sending (batch->store, next, claimed, error);
+}
+
+/* Puts @next, marked in flight, on the wire. */
+static gboolean
+put_on_wire (Batch               *batch,
+             AtelierMailMessage  *next,
+             guint                index,
+             GBytes              *bytes,
+             GError             **error)
+{
+  GError *failure = NULL;
+
+  if (batch->smtp == NULL)
+    batch->smtp = atelier_smtp_new (batch->settings, batch->password, &failure);
+  if (batch->smtp == NULL)
+    return settle (batch, next, index, TRUE, NULL, failure, error);
+
+  atelier_smtp_send_begin (batch->smtp, atelier_settings_get_organizer (batch->settings),
+                           atelier_mail_message_get_recipient (next), bytes);
+  batch->in_flight = g_object_ref (next);
+  batch->in_flight_index = index;
+  return TRUE;
+}
+
+/* Waits for the message on the wire, if any, then in one transaction
+ * records it and marks @next in flight (or records why @next cannot
+ * go), and puts @next on the wire: the store never shows two messages
+ * "sending", and one commit a message suffices. @next %NULL: only the
+ * message on the wire. A Stop lets that message finish and be recorded,
+ * and leaves @next pending. FALSE with @error set: the store failed. */
+static gboolean
+hand_over (Batch               *batch,
+           AtelierMailMessage  *next,
+           guint                index,
+           GBytes              *bytes,
+           GError              *failure,
+           GCancellable        *cancellable,
+           GError             **error)
+{
+  g_autoptr(AtelierMailMessage) done = g_steal_pointer (&batch->in_flight);
+  g_autoptr(GError) next_failure = failure;
+  g_autofree char *reply = NULL;
+  GError *sent_failure = NULL;
+  gboolean claimed = FALSE;
+  gboolean ok;
+
+  if (done != NULL)
+    atelier_smtp_send_end (batch->smtp, &reply, &sent_failure);
+
+  if (!atelier_store_begin (batch->store, error))
+    {
+      g_clear_error (&sent_failure);
+      return FALSE;
+    }
+  ok = done == NULL || settle (batch, done, batch->in_flight_index, TRUE, reply, sent_failure, error);
+  if (ok && next != NULL && batch->stop == NULL && !stop_if_cancelled (batch, cancellable))
+    ok = claim (batch, next, index, bytes, g_steal_pointer (&next_failure), &claimed, error);
+  if (!atelier_store_finish (batch->store, ok, error))
+    return FALSE;
+
+  return !claimed || put_on_wire (batch, next, index, bytes, error);
+}
+
+static gboolean
+same_registration (AtelierMailMessage *a,
+                   AtelierMailMessage *b)
+{
+  return a != NULL && b != NULL &&
+         atelier_mail_message_get_registration_id (a) == atelier_mail_message_get_registration_id (b);
+}
+
+/* Sends each of @ready in order, building each one while the one before
+ * is on the wire. A message is told done once the next one is on the
+ * wire, so that a message said done is never the last one in flight. */
+static gboolean
+send_ready (Batch         *batch,
+            GListModel    *ready,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  gboolean ok = TRUE;
+
+  for (guint i = 0; i < batch->total && ok && batch->stop == NULL; i++)
+    {
+      g_autoptr(AtelierMailMessage) message = g_list_model_get_item (ready, i);
+      g_autoptr(GBytes) bytes = NULL;
+      GError *failure = NULL;
+
+      /* A message built from what the registration last received waits
+       * until that is recorded. */
+      if (same_registration (batch->in_flight, message))
+        ok = hand_over (batch, NULL, 0, NULL, NULL, cancellable, error);
+      if (ok)
+        {
+          bytes = atelier_mail_queue_build (batch->store, batch->settings, message, batch->now, &failure);
+          ok = hand_over (batch, message, i, bytes, failure, cancellable, error);
+        }
+      tell_news (batch);
+    }
+
+  if (ok && batch->in_flight != NULL)
+    {
+      ok = hand_over (batch, NULL, 0, NULL, NULL, cancellable, error);
+      tell_news (batch);
+    }
+  if (ok && batch->stop != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&batch->stop));
+      ok = FALSE;
+    }
+  g_clear_error (&batch->stop);
+  return ok;
 }
 
 static char *
@@ -1182,20 +1373,14 @@ atelier_mail_queue_send (AtelierStore             *store,
         }
     }
 
-  batch = (Batch) { store, settings, NULL, password, now, progress, user_data, report };
-  for (guint i = 0; i < n && ok; i++)
-    {
-      g_autoptr(AtelierMailMessage) message = g_list_model_get_item (ready, i);
-
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        ok = FALSE;
-      else
-        ok = send_one (&batch, message, i, n, error);
-    }
+  batch = (Batch) { store, settings, NULL, password, now, progress, user_data, report, n };
+  batch.news = g_ptr_array_new_with_free_func (news_free);
+  ok = send_ready (&batch, ready, cancellable, error);
 
   if (batch.smtp != NULL)
     report->n_connections = atelier_smtp_get_n_connections (batch.smtp);
   g_clear_pointer (&batch.smtp, atelier_smtp_free);
+  g_ptr_array_unref (batch.news);
   free_password (looked_up);
   release_lock (lock);
 
@@ -1206,6 +1391,31 @@ atelier_mail_queue_send (AtelierStore             *store,
 
 /* --- Sending in a thread ------------------------------------------------- */
 
+/* News for the caller's thread: every message's, in order. The batch
+ * can send hundreds of messages a second; rather than one main-loop
+ * source each, which a window would dispatch one after the other ahead
+ * of drawing (they outrank it), the news that gathered meanwhile is told
+ * in one go. Its priority is the task completion's, so that every piece
+ * of news comes before it; below drawing's, news would wait for as long
+ * as a busy window keeps drawing. */
+typedef struct
+{
+  AtelierMailMessage *message;
+  guint               index;
+  guint               total;
+  GError             *error;
+} Progress;
+
+static void
+progress_free (gpointer data)
+{
+  Progress *p = data;
+
+  g_clear_object (&p->message);
+  g_clear_error (&p->error);
+  g_free (p);
+}
+
 typedef struct
 {
   char                    *path;
@@ -1215,6 +1425,10 @@ typedef struct
   gpointer                 user_data;
   GMainContext            *context;
   AtelierMailReport        report;
+
+  GMutex                   lock;
+  GQueue                   news;     /* of Progress, not told yet; under lock */
+  GSource                 *telling;  /* attached to tell them; under lock */
 } SendData;
 
 static void
@@ -1225,31 +1439,39 @@ send_data_free (gpointer data)
   g_free (send->path);
   free_password (send->password);
   g_main_context_unref (send->context);
+  g_mutex_lock (&send->lock);
+  if (send->telling != NULL)
+    g_source_destroy (send->telling);
+  g_clear_pointer (&send->telling, g_source_unref);
+  g_queue_clear_full (&send->news, progress_free);
+  g_mutex_unlock (&send->lock);
+  g_mutex_clear (&send->lock);
   g_free (send);
 }
 
-typedef struct
-{
-  SendData           *send;
-  AtelierMailMessage *message;
-  guint               index;
-  guint               total;
-  GError             *error;
-} Progress;
-
+/* In the caller's thread: tells the news gathered so far. */
 static gboolean
 report_progress_cb (gpointer data)
 {
-  Progress *p = data;
+  SendData *send = data;
+  GQueue news = G_QUEUE_INIT;
+  Progress *p;
 
-  p->send->progress (p->message, p->index, p->total, p->error, p->send->user_data);
-  g_object_unref (p->message);
-  g_clear_error (&p->error);
-  g_free (p);
+  g_mutex_lock (&send->lock);
+  news = send->news;
+  g_queue_init (&send->news);
+  g_clear_pointer (&send->telling, g_source_unref);
+  g_mutex_unlock (&send->lock);
+
+  while ((p = g_queue_pop_head (&news)) != NULL)
+    {
+      send->progress (p->message, p->index, p->total, p->error, send->user_data);
+      progress_free (p);
+    }
   return G_SOURCE_REMOVE;
 }
 
-/* In the thread: hands each message's news to the caller's main context. */
+/* In the thread: hands the message's news to the caller's main context. */
 static void
 on_thread_progress_cb (AtelierMailMessage *message,
                        guint               index,
@@ -1259,21 +1481,25 @@ on_thread_progress_cb (AtelierMailMessage *message,
 {
   SendData *send = user_data;
   Progress *p = g_new0 (Progress, 1);
-  g_autoptr(GSource) source = NULL;
 
-  p->send = send;
   p->message = g_object_ref (message);
   p->index = index;
   p->total = total;
   p->error = error ? g_error_copy (error) : NULL;
-  /* Always a source: g_main_context_invoke() would run the callback
-   * right here, in this thread, whenever the caller's thread is not
-   * iterating its context at that moment. Same priority as the task's
-   * completion, so every piece of news comes before it. */
-  source = g_idle_source_new ();
-  g_source_set_priority (source, G_PRIORITY_DEFAULT);
-  g_source_set_callback (source, report_progress_cb, p, NULL);
-  g_source_attach (source, send->context);
+
+  g_mutex_lock (&send->lock);
+  g_queue_push_tail (&send->news, p);
+  if (send->telling == NULL)
+    {
+      /* Always a source: g_main_context_invoke() would run the callback
+       * right here, in this thread, whenever the caller's thread is not
+       * iterating its context at that moment. */
+      send->telling = g_idle_source_new ();
+      g_source_set_priority (send->telling, G_PRIORITY_DEFAULT);
+      g_source_set_callback (send->telling, report_progress_cb, send, NULL);
+      g_source_attach (send->telling, send->context);
+    }
+  g_mutex_unlock (&send->lock);
 }
 
 static void
@@ -1300,7 +1526,8 @@ send_thread (GTask        *task,
 /**
  * atelier_mail_queue_send_async:
  * @progress: (nullable): told in the caller's main context after each
- *   message, while the batch goes on
+ *   message, while the batch goes on, when the context is not busy
+ *   drawing
  *
  * atelier_mail_queue_send() in a thread, on a connection of its own to
  * @store's file, so that a slow or dead server never holds the window.
@@ -1330,7 +1557,10 @@ atelier_mail_queue_send_async (AtelierStore             *store,
   send->progress = progress;
   send->user_data = user_data;
   send->context = g_main_context_ref_thread_default ();
+  g_mutex_init (&send->lock);
   g_task_set_task_data (task, send, send_data_free);
+  /* A Stop is told as such, with what was sent before it. */
+  g_task_set_check_cancellable (task, FALSE);
   g_task_run_in_thread (task, send_thread);
 }
 

@@ -10,7 +10,11 @@
  * user") and a sent message keeps its "250 …" line. Nothing that goes
  * out (the login, the password) is ever kept.
  *
- * Not thread-safe: one AtelierSmtp per thread.
+ * Not thread-safe: one AtelierSmtp per thread. The one exception is
+ * atelier_smtp_send_begin(), which hands a message to the connection's
+ * own thread and returns at once: the caller builds the next message
+ * and writes to its store while this one is on the wire, then waits for
+ * it with atelier_smtp_send_end(). One message at a time is in flight.
  */
 #define G_LOG_DOMAIN "atelier-smtp"
 
@@ -38,6 +42,21 @@ struct _AtelierSmtp
   /* the message being read by libcurl */
   const guint8 *data;
   gsize         length;
+
+  /* atelier_smtp_send_begin(): the message handed to the thread, and
+   * what became of it */
+  gboolean  in_flight;     /* begun and not ended: the caller's side */
+  GThread  *thread;
+  GMutex    lock;
+  GCond     cond;
+  gboolean  quit;
+  char     *job_from;
+  char     *job_to;
+  GBytes   *job_message;
+  gboolean  job_done;
+  gboolean  job_ok;
+  char     *job_reply;
+  GError   *job_error;
 };
 
 G_DEFINE_QUARK (atelier-smtp-error-quark, atelier_smtp_error)
@@ -129,6 +148,22 @@ atelier_smtp_free (AtelierSmtp *self)
   if (self == NULL)
     return;
 
+  if (self->thread != NULL)
+    {
+      g_mutex_lock (&self->lock);
+      self->quit = TRUE;
+      g_cond_signal (&self->cond);
+      g_mutex_unlock (&self->lock);
+      g_thread_join (self->thread);
+    }
+  g_mutex_clear (&self->lock);
+  g_cond_clear (&self->cond);
+  g_free (self->job_from);
+  g_free (self->job_to);
+  g_clear_pointer (&self->job_message, g_bytes_unref);
+  g_free (self->job_reply);
+  g_clear_error (&self->job_error);
+
   g_clear_pointer (&self->curl, curl_easy_cleanup);
   g_string_free (self->pending, TRUE);
   g_free (self->last_reply);
@@ -182,6 +217,8 @@ atelier_smtp_new (AtelierSettings  *settings,
 
   ensure_curl ();
   self = g_new0 (AtelierSmtp, 1);
+  g_mutex_init (&self->lock);
+  g_cond_init (&self->cond);
   self->pending = g_string_new (NULL);
   self->host = g_strdup (atelier_settings_get_smtp_host (settings));
   self->curl = curl_easy_init ();
@@ -373,4 +410,110 @@ atelier_smtp_send (AtelierSmtp  *self,
   if (reply != NULL)
     *reply = g_strdup (self->last_reply ? self->last_reply : "");
   return TRUE;
+}
+
+/* The connection's thread: sends each message it is handed, one at a
+ * time, until the AtelierSmtp is freed. */
+static gpointer
+send_thread (gpointer data)
+{
+  AtelierSmtp *self = data;
+
+  g_mutex_lock (&self->lock);
+  for (;;)
+    {
+      g_autoptr(GBytes) message = NULL;
+      g_autofree char *from = NULL;
+      g_autofree char *to = NULL;
+      char *reply = NULL;
+      GError *error = NULL;
+      gboolean ok;
+
+      while (self->job_message == NULL && !self->quit)
+        g_cond_wait (&self->cond, &self->lock);
+      if (self->job_message == NULL)
+        break;
+
+      message = g_steal_pointer (&self->job_message);
+      from = g_steal_pointer (&self->job_from);
+      to = g_steal_pointer (&self->job_to);
+      g_mutex_unlock (&self->lock);
+
+      ok = atelier_smtp_send (self, from, to, message, &reply, &error);
+
+      g_mutex_lock (&self->lock);
+      self->job_ok = ok;
+      self->job_reply = reply;
+      self->job_error = error;
+      self->job_done = TRUE;
+      g_cond_broadcast (&self->cond);
+    }
+  g_mutex_unlock (&self->lock);
+
+  return NULL;
+}
+
+/**
+ * atelier_smtp_send_begin:
+ *
+ * Starts sending @message as atelier_smtp_send() does, in the
+ * connection's own thread, and returns at once. Every call is followed
+ * by atelier_smtp_send_end() before the next one.
+ */
+void
+atelier_smtp_send_begin (AtelierSmtp *self,
+                         const char  *from,
+                         const char  *to,
+                         GBytes      *message)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (message != NULL);
+
+  g_return_if_fail (!self->in_flight);
+
+  self->in_flight = TRUE;
+  g_mutex_lock (&self->lock);
+  self->job_from = g_strdup (from);
+  self->job_to = g_strdup (to);
+  self->job_message = g_bytes_ref (message);
+  if (self->thread == NULL)
+    self->thread = g_thread_new ("atelier-smtp", send_thread, self);
+  g_cond_broadcast (&self->cond);
+  g_mutex_unlock (&self->lock);
+}
+
+/**
+ * atelier_smtp_send_end:
+ * @reply: (out) (optional): as for atelier_smtp_send()
+ *
+ * Waits until the message of atelier_smtp_send_begin() went, or failed.
+ *
+ * Returns: what atelier_smtp_send() would have returned
+ */
+gboolean
+atelier_smtp_send_end (AtelierSmtp  *self,
+                       char        **reply,
+                       GError      **error)
+{
+  g_autofree char *said = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (self->in_flight, FALSE);
+
+  self->in_flight = FALSE;
+  g_mutex_lock (&self->lock);
+  while (!self->job_done)
+    g_cond_wait (&self->cond, &self->lock);
+  self->job_done = FALSE;
+  ok = self->job_ok;
+  said = g_steal_pointer (&self->job_reply);
+  if (!ok)
+    g_propagate_error (error, g_steal_pointer (&self->job_error));
+  g_clear_error (&self->job_error);
+  g_mutex_unlock (&self->lock);
+
+  if (reply != NULL)
+    *reply = g_steal_pointer (&said);
+  return ok;
 }

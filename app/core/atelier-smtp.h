@@ -37,6 +37,13 @@ gboolean     atelier_smtp_send             (AtelierSmtp      *self,
                                             GBytes           *message,
                                             char            **reply,
                                             GError          **error);
+void         atelier_smtp_send_begin       (AtelierSmtp      *self,
+                                            const char       *from,
+                                            const char       *to,
+                                            GBytes           *message);
+gboolean     atelier_smtp_send_end         (AtelierSmtp      *self,
+                                            char            **reply,
+                                            GError          **error);
 guint        atelier_smtp_get_n_connections (AtelierSmtp     *self);
 
 /* Whether @error concerns the account (stop the batch) rather than one message. */
