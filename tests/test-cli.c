@@ -3038,6 +3038,22 @@ test_workshop_bring (Fixture       *fixture,
   g_assert_cmpstr (json_object_get_string_member (workshop, "bring"), ==, "Un tablier\nUn couteau");
   g_assert_cmpint (json_object_get_int_member (workshop, "duration_minutes"), ==, 90);
   g_assert_cmpint (json_object_get_int_member (workshop, "capacity"), ==, 6);
+  g_assert_cmpint (json_object_get_int_member (workshop, "price_cents"), ==, 0);
+
+  /* A price in the store's currency; a bad one changes nothing. */
+  run_cli (&run, "--database", fixture->db, "workshop", "edit", "1", "--price", "25,50", NULL);
+  assert_success (&run);
+  run_cli (&run, "--database", fixture->db, "workshop", "edit", "1", "--price", "€30",
+           "--capacity", "8", NULL);
+  assert_usage_error (&run, "--price");
+  run_cli (&run, "--database", fixture->db, "workshop", "add", "Sushi", "--price", "-5", NULL);
+  assert_usage_error (&run, "--price");
+  g_clear_pointer (&workshops, json_array_unref);
+  workshops = run_json (fixture, "workshops", NULL);
+  g_assert_cmpuint (json_array_get_length (workshops), ==, 1);
+  workshop = json_array_get_object_element (workshops, 0);
+  g_assert_cmpint (json_object_get_int_member (workshop, "price_cents"), ==, 2550);
+  g_assert_cmpint (json_object_get_int_member (workshop, "capacity"), ==, 6);
 
   run_cli (&run, "--database", fixture->db, "workshop", "edit", "1", "--duration", "0", NULL);
   assert_usage_error (&run, "--duration");

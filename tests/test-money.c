@@ -285,6 +285,46 @@ test_migration (TestStore     *f,
   sqlite3_close (db);
 }
 
+/* Prices as a person types them, read in the currency's minor units;
+ * anything else refused, never guessed. */
+static void
+test_parse (void)
+{
+  static const struct { const char *text; const char *code; gint64 minor; } good[] = {
+    { "25", "EUR", 2500 }, { " 25.5 ", "EUR", 2550 }, { "25,50", "EUR", 2550 },
+    { "0", "EUR", 0 }, { ".5", "EUR", 50 }, { "2500", "JPY", 2500 },
+    { "1000000", "EUR", 100000000 },
+  };
+  static const struct { const char *text; const char *code; int code_error; } bad[] = {
+    { "", "EUR", ATELIER_MONEY_ERROR_INVALID }, { "-3", "EUR", ATELIER_MONEY_ERROR_INVALID },
+    { "25.505", "EUR", ATELIER_MONEY_ERROR_INVALID }, { "1.2.3", "EUR", ATELIER_MONEY_ERROR_INVALID },
+    { "25.", "EUR", ATELIER_MONEY_ERROR_INVALID }, { "€25", "EUR", ATELIER_MONEY_ERROR_INVALID },
+    { "2,500", "JPY", ATELIER_MONEY_ERROR_INVALID }, { "1e3", "EUR", ATELIER_MONEY_ERROR_INVALID },
+    { "1000001", "EUR", ATELIER_MONEY_ERROR_TOO_LARGE },
+    { "99999999999999999999", "EUR", ATELIER_MONEY_ERROR_INVALID },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      gint64 minor = -1;
+
+      g_assert_true (atelier_money_parse (good[i].text, good[i].code, &minor, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (minor, ==, good[i].minor);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      gint64 minor = -1;
+
+      g_test_message ("%s in %s", bad[i].text, bad[i].code);
+      g_assert_false (atelier_money_parse (bad[i].text, bad[i].code, &minor, &error));
+      g_assert_error (error, ATELIER_MONEY_ERROR, bad[i].code_error);
+      g_assert_cmpint (minor, ==, -1);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -304,6 +344,7 @@ main (int   argc,
   g_test_add_func ("/atelier/money/currencies", test_currencies);
   g_test_add_func ("/atelier/money/default", test_default_currency);
   g_test_add_func ("/atelier/money/revenue", test_revenue);
+  g_test_add_func ("/atelier/money/parse", test_parse);
   g_test_add ("/atelier/money/setting", TestStore, NULL,
               test_store_setup, test_setting, test_store_teardown);
   g_test_add ("/atelier/money/setting-french", TestStore, NULL,

@@ -4,11 +4,12 @@
  *
  *   workshop add TITLE [--description TEXT] [--takeaway TEXT] [--bring TEXT]
  *                      [--host NAME] [--category NAME] [--duration MINUTES]
- *                      [--capacity N]
+ *                      [--capacity N] [--price AMOUNT]
  *   workshop edit ID [--title TEXT] [the same options]
  *
  * The store decides what a workshop may be (a title, a positive
  * duration…); a refusal says why (exit 1). An empty TEXT clears a field.
+ * AMOUNT is in the store's currency, without its sign ("25.50").
  */
 #define G_LOG_DOMAIN "atelier-cli"
 
@@ -17,6 +18,8 @@
 #include <glib/gi18n.h>
 
 #include "atelier-cli-private.h"
+#include "atelier-money.h"
+#include "atelier-settings.h"
 
 typedef struct
 {
@@ -28,6 +31,7 @@ typedef struct
   char *category;
   char *duration;
   char *capacity;
+  char *price;
 } Fields;
 
 static void
@@ -41,6 +45,7 @@ fields_clear (Fields *fields)
   g_free (fields->category);
   g_free (fields->duration);
   g_free (fields->capacity);
+  g_free (fields->price);
 }
 
 /* A given text option, stripped of the spaces around it. */
@@ -57,19 +62,38 @@ set_text (AtelierWorkshop *workshop,
   g_object_set (workshop, property, stripped, NULL);
 }
 
+/* --price, read in the store's currency; FALSE (said) on a bad amount. */
+static gboolean
+parse_price (AtelierStore   *store,
+             GOptionContext *context,
+             const char     *text,
+             gint64         *price)
+{
+  g_autofree char *currency = atelier_settings_read (store, ATELIER_SETTING_CURRENCY, NULL);
+  g_autoptr(GError) error = NULL;
+
+  if (atelier_money_parse (text, currency, price, &error))
+    return TRUE;
+  atelier_cli_usage_error (context, "--price: %s", error->message);
+  return FALSE;
+}
+
 /* Applies the options given to @workshop; FALSE on a bad number. */
 static gboolean
-apply_fields (GOptionContext  *context,
+apply_fields (AtelierStore    *store,
+              GOptionContext  *context,
               const Fields    *fields,
               AtelierWorkshop *workshop)
 {
   int duration = 0;
   int capacity = 0;
+  gint64 price = 0;
 
   if ((fields->duration != NULL &&
        !atelier_cli_parse_int (context, "--duration", fields->duration, 1, &duration)) ||
       (fields->capacity != NULL &&
-       !atelier_cli_parse_int (context, "--capacity", fields->capacity, 0, &capacity)))
+       !atelier_cli_parse_int (context, "--capacity", fields->capacity, 0, &capacity)) ||
+      (fields->price != NULL && !parse_price (store, context, fields->price, &price)))
     return FALSE;
 
   set_text (workshop, "title", fields->title);
@@ -82,6 +106,8 @@ apply_fields (GOptionContext  *context,
     g_object_set (workshop, "duration-minutes", duration, NULL);
   if (fields->capacity != NULL)
     g_object_set (workshop, "capacity", capacity, NULL);
+  if (fields->price != NULL)
+    g_object_set (workshop, "price-cents", price, NULL);
   return TRUE;
 }
 
@@ -97,7 +123,7 @@ add_workshop (AtelierStore    *store,
 
   g_free (fields->title);
   fields->title = g_strdup (title);
-  if (!apply_fields (context, fields, workshop))
+  if (!apply_fields (store, context, fields, workshop))
     return ATELIER_CLI_EXIT_USAGE;
   if (!atelier_store_add_workshop (store, workshop, &error))
     return atelier_cli_fail (error);
@@ -122,7 +148,7 @@ edit_workshop (AtelierStore    *store,
   workshop = atelier_store_get_workshop (store, workshop_id, &error);
   if (workshop == NULL)
     return atelier_cli_fail (error);
-  if (!apply_fields (context, fields, workshop))
+  if (!apply_fields (store, context, fields, workshop))
     return ATELIER_CLI_EXIT_USAGE;
   if (!atelier_store_update_workshop (store, workshop, &error))
     return atelier_cli_fail (error);
@@ -150,6 +176,8 @@ atelier_cli_workshop (AtelierCli              *cli,
     { "category", 0, 0, G_OPTION_ARG_STRING, &fields.category, N_("Its category"), N_("NAME") },
     { "duration", 0, 0, G_OPTION_ARG_STRING, &fields.duration, N_("How long it lasts, in minutes"), N_("MINUTES") },
     { "capacity", 0, 0, G_OPTION_ARG_STRING, &fields.capacity, N_("How many seats a session has"), N_("N") },
+    { "price", 0, 0, G_OPTION_ARG_STRING, &fields.price,
+      N_("The price of a seat, in the store’s currency, such as 25.50"), N_("AMOUNT") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = atelier_cli_context_new (cli, command, entries);

@@ -140,6 +140,77 @@ atelier_money_get_minor_per_major (const char *code)
   return factor;
 }
 
+G_DEFINE_QUARK (atelier-money-error-quark, atelier_money_error)
+
+/* Adds @digit to @value, a number of at most @limit. */
+static gboolean
+push_digit (gint64 *value,
+            char    digit,
+            gint64  limit)
+{
+  if (!g_ascii_isdigit (digit) || *value > (limit - (digit - '0')) / 10)
+    return FALSE;
+  *value = *value * 10 + (digit - '0');
+  return TRUE;
+}
+
+/**
+ * atelier_money_parse:
+ * @text: an amount as a person types it: "25", "25.50" or "25,50"
+ * @code: the currency, which says how many decimals an amount may have
+ * @minor_units: (out): the amount in @code's minor units (2550 for EUR)
+ *
+ * Reads a price without its currency sign; "¥2,500" is refused rather
+ * than guessed (the comma could be a thousands mark).
+ */
+gboolean
+atelier_money_parse (const char  *text,
+                     const char  *code,
+                     gint64      *minor_units,
+                     GError     **error)
+{
+  g_autofree char *amount = g_strstrip (g_strdup (text != NULL ? text : ""));
+  gint64 factor = atelier_money_get_minor_per_major (code);
+  gint64 whole = 0;
+  gint64 fraction = 0;
+  int decimals = -1;  /* none seen yet, then how many */
+  gboolean ok = *amount != '\0';
+
+  for (const char *p = amount; ok && *p != '\0'; p++)
+    {
+      if ((*p == '.' || *p == ',') && decimals < 0 && p[1] != '\0')
+        decimals = 0;
+      else if (decimals < 0)
+        ok = push_digit (&whole, *p, G_MAXINT64 / factor);
+      else
+        ok = ++decimals <= atelier_money_get_digits (code) && push_digit (&fraction, *p, factor);
+    }
+
+  if (!ok)
+    {
+      g_set_error (error, ATELIER_MONEY_ERROR, ATELIER_MONEY_ERROR_INVALID,
+                   ngettext ("“%s” is not a price in %s: write an amount such as 25 or 25.5, "
+                             "with at most %d decimal and no currency sign.",
+                             "“%s” is not a price in %s: write an amount such as 25 or 25.50, "
+                             "with at most %d decimals and no currency sign.",
+                             atelier_money_get_digits (code)),
+                   amount, code, atelier_money_get_digits (code));
+      return FALSE;
+    }
+  if (whole > ATELIER_MONEY_MAX_MAJOR)
+    {
+      g_set_error (error, ATELIER_MONEY_ERROR, ATELIER_MONEY_ERROR_TOO_LARGE,
+                   _("A price of more than %d %s is surely a typing mistake."),
+                   ATELIER_MONEY_MAX_MAJOR, code);
+      return FALSE;
+    }
+
+  for (int i = MAX (decimals, 0); i < atelier_money_get_digits (code); i++)
+    fraction *= 10;
+  *minor_units = whole * factor + fraction;
+  return TRUE;
+}
+
 /**
  * atelier_money_get_symbol:
  *

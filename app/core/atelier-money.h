@@ -27,6 +27,23 @@ typedef struct
   gint64 total;
 } AtelierRevenue;
 
+#define ATELIER_MONEY_ERROR (atelier_money_error_quark ())
+
+typedef enum
+{
+  ATELIER_MONEY_ERROR_INVALID,  /* not an amount, or too many decimals */
+  ATELIER_MONEY_ERROR_TOO_LARGE,
+} AtelierMoneyError;
+
+/* A price above this many units of any currency is a typing mistake. */
+#define ATELIER_MONEY_MAX_MAJOR 1000000
+
+GQuark              atelier_money_error_quark       (void);
+gboolean            atelier_money_parse             (const char              *text,
+                                                     const char              *code,
+                                                     gint64                  *minor_units,
+                                                     GError                 **error);
+
 const char * const *atelier_money_list_currencies   (void);
 gboolean            atelier_money_is_currency       (const char              *code);
 int                 atelier_money_get_digits        (const char              *code);
