@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "atelier-settings.h"
+#include "atelier-money.h"
 #include "atelier-workshop-editor.h"
 #include "test-ui-util.h"
 #include "test-util.h"
@@ -363,6 +364,9 @@ test_price_in_yen (Fixture       *fixture,
   root = GTK_WIDGET (fixture->editor);
   price = child (fixture, "price_spin");
   g_assert_cmpuint (gtk_spin_button_get_digits (price), ==, 0);
+  /* The CLI's bound: a price one path takes, the other takes too. */
+  g_assert_cmpfloat (gtk_adjustment_get_upper (gtk_spin_button_get_adjustment (price)), ==,
+                     ATELIER_MONEY_MAX_MAJOR);
 
   gtk_editable_set_text (find_entry_row (root, "_Title"), "Sushi");
   gtk_spin_button_set_value (price, 2500);

@@ -430,6 +430,8 @@ atelier_workshop_editor_constructed (GObject *object)
 
   self->currency = atelier_settings_read (self->store, ATELIER_SETTING_CURRENCY, NULL);
   gtk_spin_button_set_digits (self->price_spin, atelier_money_get_digits (self->currency));
+  /* The same bound as every other path that sets a price. */
+  gtk_adjustment_set_upper (gtk_spin_button_get_adjustment (self->price_spin), ATELIER_MONEY_MAX_MAJOR);
 
   workshops = atelier_store_list_workshops (self->store, NULL);
   if (workshops != NULL)
