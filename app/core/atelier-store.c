@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "atelier-contact.h"
+#include "atelier-db.h"
 #include "atelier-record-private.h"
 #include "atelier-schema-private.h"
 #include "atelier-store-private.h"
@@ -117,55 +118,6 @@ atelier_store_set_not_found (GType    type,
 }
 
 /* The sentences behind the constraints and triggers the schema names. */
-static const struct
-{
-  const char *name;
-  const char *message;
-} constraint_messages[] = {
-  { "workshop_title_not_empty", N_("A workshop needs a title.") },
-  { "workshop_duration_positive", N_("A workshop must last at least one minute.") },
-  { "workshop_capacity_not_negative", N_("A capacity cannot be negative.") },
-  { "workshop_price_not_negative", N_("A price cannot be negative.") },
-  { "session_time_zone_not_empty", N_("A session needs a time zone.") },
-  { "session_capacity_not_negative", N_("A capacity cannot be negative.") },
-  { "session_status_known", N_("A session is either scheduled or cancelled.") },
-  { "session_uid_not_empty", N_("A session needs a calendar identifier.") },
-  { "session_sequence_not_negative", N_("A session’s revision number cannot be negative.") },
-  { "session_ends_after_start", N_("A session must end after it starts.") },
-  { "customer_consent_boolean", N_("Marketing consent is either given or not.") },
-  { "customer_name_not_empty", N_("A customer needs a name.") },
-  { "registration_party_size_positive", N_("A party has at least one person.") },
-  { "registration_status_known",
-    N_("A registration is confirmed, on the waiting list or cancelled.") },
-  { "registration_source_known", N_("Unknown origin for a registration.") },
-  { "registration_waitlist_position",
-    N_("Only a registration on the waiting list has a place in it.") },
-  { "registration_checkin_confirmed", N_("Only a confirmed registration can be checked in.") },
-  { "registration_cancelled_by_known", N_("A registration is cancelled by the store or by the customer.") },
-  { "registration_arrived_within_party",
-    N_("Between one and the whole party can arrive, and only once checked in.") },
-  { "session_over_capacity", N_("The session has not enough free seats.") },
-  { "session_capacity_below_taken",
-    N_("The capacity cannot be lower than the seats already taken.") },
-  { "registrations.session_id, registrations.customer_id",
-    N_("This customer is already signed up to this session.") },
-  { "registrations.session_id, registrations.waitlist_position",
-    N_("Two parties cannot share a place on the waiting list.") },
-  { "sessions.uid", N_("Another session already has this calendar identifier.") },
-  { "tag_name_valid",
-    N_("An interest is a short name of 1 to 60 characters, with no comma or line break.") },
-  { "setting_key_known", N_("There is no such setting.") },
-  { "setting_value_one_line", N_("A setting holds one line of text.") },
-  { "setting_value_valid", N_("This value is not valid for this setting.") },
-  { "registration_sent_method_known", N_("An invitation is either a request or a cancellation.") },
-  { "registration_sent_sequence_not_negative",
-    N_("An invitation’s revision number cannot be negative.") },
-  { "registration_sent_complete",
-    N_("A sent invitation records its kind, its revision and when it was sent.") },
-  { "registration_sequence_offset_not_negative",
-    N_("An invitation’s revision number cannot go down.") },
-};
-
 static void
 finalize_statement (gpointer stmt)
 {
@@ -594,14 +546,30 @@ atelier_store_emit_changed (AtelierStore *self,
   g_signal_emit (self, signals[CHANGED], g_quark_from_string (table), table);
 }
 
-static const char *
-constraint_message (const char *sqlite_message)
+static AtelierDbFailure
+sqlite_failure (int rc)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (constraint_messages); i++)
-    if (strstr (sqlite_message, constraint_messages[i].name) != NULL)
-      return _(constraint_messages[i].message);
-
-  return NULL;
+  switch (rc & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return ATELIER_DB_FAILURE_BUSY;
+    case SQLITE_CONSTRAINT:
+      return (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY)
+             ? ATELIER_DB_FAILURE_UNIQUE : ATELIER_DB_FAILURE_CONSTRAINT;
+    case SQLITE_FULL:
+      return ATELIER_DB_FAILURE_FULL;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      return ATELIER_DB_FAILURE_READ_ONLY;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      return ATELIER_DB_FAILURE_DAMAGED;
+    case SQLITE_IOERR:
+      return ATELIER_DB_FAILURE_IO;
+    default:
+      return ATELIER_DB_FAILURE_OTHER;
+    }
 }
 
 void
@@ -609,56 +577,7 @@ atelier_store_set_error (AtelierStore  *self,
                          int            rc,
                          GError       **error)
 {
-  const char *detail = sqlite3_errmsg (self->db);
-  const char *sentence = NULL;
-  int code = ATELIER_STORE_ERROR_FAILED;
-
-  switch (rc & 0xff)
-    {
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-      g_set_error_literal (error, ATELIER_STORE_ERROR, ATELIER_STORE_ERROR_BUSY,
-                           _("Another Atelier window is busy writing to this store; "
-                             "please try again."));
-      return;
-
-    case SQLITE_CONSTRAINT:
-      sentence = constraint_message (detail);
-      code = (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY)
-             ? ATELIER_STORE_ERROR_DUPLICATE : ATELIER_STORE_ERROR_INVALID;
-      break;
-
-    case SQLITE_FULL:
-      sentence = _("The disk is full. Free some space, then try again.");
-      break;
-
-    case SQLITE_READONLY:
-    case SQLITE_PERM:
-      code = ATELIER_STORE_ERROR_READ_ONLY;
-      sentence = _("The store’s file can be read but not changed. "
-                   "Check who may write to it, then try again.");
-      break;
-
-    case SQLITE_CORRUPT:
-    case SQLITE_NOTADB:
-      code = ATELIER_STORE_ERROR_DAMAGED;
-      sentence = _("The store’s file is damaged. Restore it from a backup.");
-      break;
-
-    case SQLITE_IOERR:
-      g_set_error (error, ATELIER_STORE_ERROR, code,
-                   _("The store’s file could not be read or written: %s"), detail);
-      return;
-
-    default:
-      break;
-    }
-
-  if (sentence != NULL)
-    g_set_error_literal (error, ATELIER_STORE_ERROR, code, sentence);
-  else
-    g_set_error (error, ATELIER_STORE_ERROR, code,
-                 _("The store could not do this: %s"), detail);
+  atelier_db_set_error (sqlite_failure (rc), sqlite3_errmsg (self->db), error);
 }
 
 sqlite3_stmt *

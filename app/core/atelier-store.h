@@ -28,6 +28,7 @@ typedef enum
   ATELIER_STORE_ERROR_DAMAGED,    /* the file is a store, but damaged: never written to */
   ATELIER_STORE_ERROR_EMPTY_FILE, /* an existing empty file: a store lost, or a new one? */
   ATELIER_STORE_ERROR_READ_ONLY,  /* a change asked of a store opened read-only */
+  ATELIER_STORE_ERROR_OFFLINE,    /* the store's server cannot be reached */
 } AtelierStoreError;
 
 typedef enum
