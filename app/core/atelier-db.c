@@ -117,6 +117,25 @@ atelier_db_prepare (AtelierDb   *db,
   return stmt;
 }
 
+AtelierDbStmt *
+atelier_db_prepare_uncached (AtelierDb   *db,
+                             const char  *sql,
+                             GError     **error)
+{
+  AtelierDbStmt *stmt = db->klass->prepare (db, sql, error);
+
+  if (stmt != NULL)
+    stmt->db = db;
+  return stmt;
+}
+
+void
+atelier_db_stmt_free (AtelierDbStmt *stmt)
+{
+  if (stmt != NULL)
+    stmt->db->klass->stmt_free (stmt);
+}
+
 gboolean
 atelier_db_exec (AtelierDb   *db,
                  const char  *sql,
@@ -309,6 +328,12 @@ atelier_db_set_error (AtelierDbFailure   failure,
 
     case ATELIER_DB_FAILURE_CONSTRAINT:
       code = ATELIER_STORE_ERROR_INVALID;
+      sentence = constraint_message (detail);
+      break;
+
+    /* The caller knows which row was meant and may say it better. */
+    case ATELIER_DB_FAILURE_FOREIGN_KEY:
+      code = ATELIER_STORE_ERROR_IN_USE;
       sentence = constraint_message (detail);
       break;
 

@@ -50,6 +50,7 @@ typedef enum
   ATELIER_DB_FAILURE_DAMAGED,        /* the store's file is damaged */
   ATELIER_DB_FAILURE_IO,             /* the file could not be read or written */
   ATELIER_DB_FAILURE_CONNECTION,     /* the server is gone or refused us */
+  ATELIER_DB_FAILURE_FOREIGN_KEY,    /* a row refers to one missing, or is still referred to */
 } AtelierDbFailure;
 
 /* Connections. */
@@ -62,6 +63,13 @@ void           atelier_db_close              (AtelierDb      *db);
 AtelierDbStmt *atelier_db_prepare            (AtelierDb      *db,
                                               const char     *sql,
                                               GError        **error);
+
+/* A statement of the caller's own, not cached, for SQL run once or for
+ * a while only (an import's): free it with atelier_db_stmt_free(). */
+AtelierDbStmt *atelier_db_prepare_uncached   (AtelierDb      *db,
+                                              const char     *sql,
+                                              GError        **error);
+void           atelier_db_stmt_free          (AtelierDbStmt  *stmt);
 
 /* Runs one or more statements separated by ';', with no parameters. */
 gboolean       atelier_db_exec               (AtelierDb      *db,
