@@ -26,6 +26,7 @@
 
 #include <sqlite3.h>
 
+#include "atelier-db-sqlite.h"
 #include "atelier-search.h"
 #include "atelier-store-private.h"
 
@@ -619,7 +620,7 @@ set_cache_sizes (AtelierStore  *store,
                  sqlite3       *db,
                  GError       **error)
 {
-  int size = cache_mb > 0 ? -1024 * cache_mb : read_cache_size (atelier_store_get_db (store));
+  int size = cache_mb > 0 ? -1024 * cache_mb : read_cache_size (atelier_db_sqlite_get_handle (atelier_store_get_db (store)));
   g_autofree char *pragma = g_strdup_printf ("PRAGMA cache_size = %d", size);
 
   if (sqlite3_exec (db, pragma, NULL, NULL, NULL) != SQLITE_OK ||

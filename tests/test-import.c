@@ -7,6 +7,7 @@
 #include "atelier-csv.h"
 #include "atelier-customer-book.h"
 #include "atelier-customer-import.h"
+#include "atelier-db-sqlite.h"
 #include "atelier-search.h"
 #include "atelier-store-private.h"
 #include "atelier-tags.h"
@@ -310,7 +311,7 @@ cache_size (TestStore *f)
   sqlite3_stmt *stmt = NULL;
   int size;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (atelier_store_get_db (f->store), "PRAGMA cache_size", -1,
+  g_assert_cmpint (sqlite3_prepare_v2 (atelier_db_sqlite_get_handle (atelier_store_get_db (f->store)), "PRAGMA cache_size", -1,
                                        &stmt, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   size = sqlite3_column_int (stmt, 0);
@@ -914,13 +915,13 @@ test_csv_guards_blanks (void)
 static gint64
 temp_store (TestStore *f)
 {
-  sqlite3_stmt *stmt = atelier_store_prepare (f->store, "PRAGMA temp_store", NULL);
+  AtelierDbStmt *stmt = atelier_store_prepare (f->store, "PRAGMA temp_store", NULL);
   gint64 value;
 
   g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  g_assert_cmpint (atelier_db_stmt_step (stmt, NULL), ==, ATELIER_DB_STEP_ROW);
+  value = atelier_db_stmt_column_int64 (stmt, 0);
+  atelier_db_stmt_reset (stmt);
   return value;
 }
 

@@ -226,7 +226,7 @@ test_inside_transaction (TestStore *f, gconstpointer data)
   g_assert_true (atelier_store_exec (f->store, "BEGIN IMMEDIATE", NULL));
   add (f, "Zoéline", "Petit", NULL, NULL);
   assert_found (f, "zoe", "Zoé Martin|Zoéline Petit");
-  g_assert_false (sqlite3_get_autocommit (atelier_store_get_db (f->store)));
+  g_assert_true (atelier_db_in_transaction (atelier_store_get_db (f->store)));
   g_assert_true (atelier_store_exec (f->store, "ROLLBACK", NULL));
   assert_found (f, "zoel", "");
 }

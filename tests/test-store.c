@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 #include <sys/stat.h>
 
+#include "atelier-db-sqlite.h"
 #include "atelier-store.h"
 #include "atelier-store-private.h"
 #include "test-util.h"
@@ -794,7 +795,7 @@ test_changed_signal (TestStore *fixture, gconstpointer data)
 static void
 test_write_refused_by_file (TestStore *fixture, gconstpointer data)
 {
-  sqlite3 *db = atelier_store_get_db (fixture->store);
+  sqlite3 *db = atelier_db_sqlite_get_handle (atelier_store_get_db (fixture->store));
   g_autoptr(AtelierCustomer) customer = atelier_customer_new ("Zoé", "Martin");
   g_autoptr(GError) error = NULL;
   g_autofree char *limit = NULL;
@@ -831,7 +832,7 @@ test_write_refused_by_file (TestStore *fixture, gconstpointer data)
 static void
 test_customer_columns (TestStore *fixture, gconstpointer data)
 {
-  sqlite3 *db = atelier_store_get_db (fixture->store);
+  sqlite3 *db = atelier_db_sqlite_get_handle (atelier_store_get_db (fixture->store));
   g_auto(GStrv) listed = g_strsplit (ATELIER_CUSTOMER_COLUMNS (""), ", ", -1);
   g_autoptr(GPtrArray) in_table = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt = NULL;

@@ -6,6 +6,8 @@
  * its destination under a temporary name, created readable by its owner
  * only (it holds personal data), switched to a rollback journal so that
  * it is one self-contained file, then renamed over the destination.
+ * This is SQLite's variant, on the connection's raw handle: a store on
+ * PostgreSQL will need its backup as a copy of its rows (issue 17).
  */
 #define G_LOG_DOMAIN "atelier-backup"
 
@@ -18,6 +20,7 @@
 #include <sys/stat.h>
 
 #include "atelier-backup.h"
+#include "atelier-db-sqlite.h"
 #include "atelier-schema-private.h"
 #include "atelier-store-private.h"
 
@@ -68,7 +71,7 @@ write_copy (AtelierStore  *store,
   int rc = sqlite3_open_v2 (temporary, &dest, SQLITE_OPEN_READWRITE, NULL);
 
   if (rc == SQLITE_OK)
-    rc = copy_pages (dest, atelier_store_get_db (store));
+    rc = copy_pages (dest, atelier_db_sqlite_get_handle (atelier_store_get_db (store)));
   if (rc == SQLITE_OK)
     rc = sqlite3_exec (dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
   if (rc != SQLITE_OK)
@@ -161,7 +164,7 @@ atelier_backup_restore (AtelierStore  *store,
                         const char    *path,
                         GError       **error)
 {
-  sqlite3 *db = atelier_store_get_db (store);
+  sqlite3 *db = atelier_db_sqlite_get_handle (atelier_store_get_db (store));
   sqlite3 *source = NULL;
   int version = 0;
   int rc;
@@ -182,7 +185,7 @@ atelier_backup_restore (AtelierStore  *store,
   sqlite3_close_v2 (source);
   if (rc != SQLITE_OK)
     {
-      atelier_store_set_error (store, rc, error);
+      atelier_db_sqlite_set_error (db, rc, error);
       return FALSE;
     }
 

@@ -25,20 +25,18 @@ query_int (AtelierStore  *store,
            gint64         param,
            GError       **error)
 {
-  sqlite3_stmt *stmt = atelier_store_prepare (store, sql, error);
+  AtelierDbStmt *stmt = atelier_store_prepare (store, sql, error);
   int value = -1;
-  int rc;
+  AtelierDbStep rc;
 
   if (stmt == NULL)
     return -1;
 
-  sqlite3_bind_int64 (stmt, 1, param);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    value = sqlite3_column_int (stmt, 0);
-  else
-    atelier_store_set_error (store, rc, error);
-  sqlite3_reset (stmt);
+  atelier_db_stmt_bind_int64 (stmt, 1, param);
+  rc = atelier_db_stmt_step (stmt, error);
+  if (rc == ATELIER_DB_STEP_ROW)
+    value = atelier_db_stmt_column_int (stmt, 0);
+  atelier_db_stmt_reset (stmt);
 
   return value;
 }
@@ -787,8 +785,8 @@ atelier_booking_summarize (AtelierStore           *store,
     "  coalesce (sum (r.party_size) FILTER (WHERE r.status = 'waitlisted'), 0)"
     " FROM sessions s LEFT JOIN registrations r ON r.session_id = s.id"
     " WHERE s.id = ? GROUP BY s.id";
-  sqlite3_stmt *stmt;
-  int rc;
+  AtelierDbStmt *stmt;
+  AtelierDbStep rc;
 
   g_return_val_if_fail (ATELIER_IS_STORE (store), FALSE);
   g_return_val_if_fail (summary != NULL, FALSE);
@@ -797,27 +795,25 @@ atelier_booking_summarize (AtelierStore           *store,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, atelier_store_now ());
-  sqlite3_bind_int64 (stmt, 2, session_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  atelier_db_stmt_bind_int64 (stmt, 1, atelier_store_now ());
+  atelier_db_stmt_bind_int64 (stmt, 2, session_id);
+  rc = atelier_db_stmt_step (stmt, error);
+  if (rc == ATELIER_DB_STEP_ROW)
     {
-      summary->capacity = sqlite3_column_int (stmt, 0);
-      summary->ended = sqlite3_column_int (stmt, 1) != 0;
-      summary->confirmed_parties = sqlite3_column_int (stmt, 2);
-      summary->confirmed_seats = sqlite3_column_int (stmt, 3);
-      summary->checked_in_seats = sqlite3_column_int (stmt, 4);
-      summary->waiting_parties = sqlite3_column_int (stmt, 5);
-      summary->waiting_seats = sqlite3_column_int (stmt, 6);
+      summary->capacity = atelier_db_stmt_column_int (stmt, 0);
+      summary->ended = atelier_db_stmt_column_int (stmt, 1) != 0;
+      summary->confirmed_parties = atelier_db_stmt_column_int (stmt, 2);
+      summary->confirmed_seats = atelier_db_stmt_column_int (stmt, 3);
+      summary->checked_in_seats = atelier_db_stmt_column_int (stmt, 4);
+      summary->waiting_parties = atelier_db_stmt_column_int (stmt, 5);
+      summary->waiting_seats = atelier_db_stmt_column_int (stmt, 6);
       summary->no_show_seats = summary->ended ? summary->confirmed_seats - summary->checked_in_seats : 0;
     }
-  else if (rc == SQLITE_DONE)
+  else if (rc == ATELIER_DB_STEP_DONE)
     atelier_store_set_not_found (ATELIER_TYPE_SESSION, session_id, error);
-  else
-    atelier_store_set_error (store, rc, error);
-  sqlite3_reset (stmt);
+  atelier_db_stmt_reset (stmt);
 
-  return rc == SQLITE_ROW;
+  return rc == ATELIER_DB_STEP_ROW;
 }
 
 /**

@@ -74,7 +74,7 @@ atelier_customer_book_find_duplicates (AtelierStore  *store,
     " AND erased_at IS NULL AND id <> ?3 ORDER BY id";
   g_autofree char *trimmed = g_strstrip (g_strdup (email ? email : ""));
   g_autofree char *key = atelier_customer_book_phone_key (phone);
-  sqlite3_stmt *stmt;
+  AtelierDbStmt *stmt;
 
   g_return_val_if_fail (ATELIER_IS_STORE (store), NULL);
 
@@ -82,9 +82,9 @@ atelier_customer_book_find_duplicates (AtelierStore  *store,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_text (stmt, 1, trimmed, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, strlen (key) >= MIN_PHONE_KEY ? key : "", -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 3, except_id);
+  atelier_db_stmt_bind_text (stmt, 1, trimmed);
+  atelier_db_stmt_bind_text (stmt, 2, strlen (key) >= MIN_PHONE_KEY ? key : "");
+  atelier_db_stmt_bind_int64 (stmt, 3, except_id);
 
   return atelier_store_read_objects (store, stmt, ATELIER_TYPE_CUSTOMER, error);
 }
@@ -109,7 +109,7 @@ atelier_customer_book_match_email (AtelierStore  *store,
     "SELECT " ATELIER_CUSTOMER_COLUMNS ("") " FROM customers" ATELIER_CUSTOMER_MATCH_EMAIL;
   g_autofree char *trimmed = g_strstrip (g_strdup (email ? email : ""));
   g_autoptr(GListModel) found = NULL;
-  sqlite3_stmt *stmt;
+  AtelierDbStmt *stmt;
 
   g_return_val_if_fail (ATELIER_IS_STORE (store), NULL);
 
@@ -118,7 +118,7 @@ atelier_customer_book_match_email (AtelierStore  *store,
   stmt = atelier_store_prepare (store, sql, error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, trimmed, -1, SQLITE_TRANSIENT);
+  atelier_db_stmt_bind_text (stmt, 1, trimmed);
   found = atelier_store_read_objects (store, stmt, ATELIER_TYPE_CUSTOMER, error);
   if (found == NULL || g_list_model_get_n_items (found) == 0)
     return NULL;
@@ -157,10 +157,10 @@ atelier_customer_book_format_time (gint64      unix_time,
 }
 
 static const char *
-column_text (sqlite3_stmt *stmt,
+column_text (AtelierDbStmt *stmt,
              int           column)
 {
-  const char *text = (const char *) sqlite3_column_text (stmt, column);
+  const char *text = atelier_db_stmt_column_text (stmt, column);
 
   return text ? text : "";
 }
@@ -188,8 +188,8 @@ atelier_customer_book_export_csv (AtelierStore  *store,
     " note, needs, first_came, consent, consent_at, consent_wording, created_at, last_seen_at"
     " FROM customers WHERE erased_at IS NULL ORDER BY id";
   g_autoptr(GString) csv = g_string_new (NULL);
-  sqlite3_stmt *stmt;
-  int rc;
+  AtelierDbStmt *stmt;
+  AtelierDbStep rc;
 
   g_return_val_if_fail (ATELIER_IS_STORE (store), NULL);
 
@@ -198,30 +198,27 @@ atelier_customer_book_export_csv (AtelierStore  *store,
     return NULL;
 
   atelier_csv_append_row (csv, customer_header, G_N_ELEMENTS (customer_header), ',');
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = atelier_db_stmt_step (stmt, error)) == ATELIER_DB_STEP_ROW)
     {
-      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, 0));
-      g_autofree char *consent_at = atelier_customer_book_format_time (sqlite3_column_int64 (stmt, 11), NULL);
-      g_autofree char *created = atelier_customer_book_format_time (sqlite3_column_int64 (stmt, 13), NULL);
-      g_autofree char *seen = atelier_customer_book_format_time (sqlite3_column_int64 (stmt, 14), NULL);
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) atelier_db_stmt_column_int64 (stmt, 0));
+      g_autofree char *consent_at = atelier_customer_book_format_time (atelier_db_stmt_column_int64 (stmt, 11), NULL);
+      g_autofree char *created = atelier_customer_book_format_time (atelier_db_stmt_column_int64 (stmt, 13), NULL);
+      g_autofree char *seen = atelier_customer_book_format_time (atelier_db_stmt_column_int64 (stmt, 14), NULL);
       const char *fields[] = {
         id, column_text (stmt, 1), column_text (stmt, 2), column_text (stmt, 3),
         column_text (stmt, 4), column_text (stmt, 5), column_text (stmt, 6),
         column_text (stmt, 7), column_text (stmt, 8), column_text (stmt, 9),
-        sqlite3_column_int (stmt, 10) ? "yes" : "no", consent_at, column_text (stmt, 12),
+        atelier_db_stmt_column_int (stmt, 10) ? "yes" : "no", consent_at, column_text (stmt, 12),
         created, seen,
       };
 
       G_STATIC_ASSERT (G_N_ELEMENTS (fields) == G_N_ELEMENTS (customer_header));
       atelier_csv_append_row (csv, fields, G_N_ELEMENTS (fields), ',');
     }
-  sqlite3_reset (stmt);
+  atelier_db_stmt_reset (stmt);
 
-  if (rc != SQLITE_DONE)
-    {
-      atelier_store_set_error (store, rc, error);
-      return NULL;
-    }
+  if (rc != ATELIER_DB_STEP_DONE)
+    return NULL;
   return g_steal_pointer (&csv);
 }
 
@@ -262,34 +259,34 @@ atelier_customer_book_export_attendance (AtelierStore  *store,
     "Checked In", "Arrived",
   };
   g_autoptr(GString) csv = g_string_new (NULL);
-  sqlite3_stmt *stmt;
-  int rc;
+  AtelierDbStmt *stmt;
+  AtelierDbStep rc;
 
   g_return_val_if_fail (ATELIER_IS_STORE (store), NULL);
 
   stmt = atelier_store_prepare (store, sql, error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, session_id);
-  sqlite3_bind_int64 (stmt, 2, from ? g_date_time_to_unix (from) : G_MININT64);
-  sqlite3_bind_int64 (stmt, 3, to ? g_date_time_to_unix (to) : G_MAXINT64);
-  sqlite3_bind_int64 (stmt, 4, atelier_store_now ());
+  atelier_db_stmt_bind_int64 (stmt, 1, session_id);
+  atelier_db_stmt_bind_int64 (stmt, 2, from ? g_date_time_to_unix (from) : G_MININT64);
+  atelier_db_stmt_bind_int64 (stmt, 3, to ? g_date_time_to_unix (to) : G_MAXINT64);
+  atelier_db_stmt_bind_int64 (stmt, 4, atelier_store_now ());
 
   atelier_csv_append_row (csv, header, G_N_ELEMENTS (header), ',');
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = atelier_db_stmt_step (stmt, error)) == ATELIER_DB_STEP_ROW)
     {
       const char *zone = column_text (stmt, 2);
-      g_autofree char *session = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, 0));
-      g_autofree char *start = atelier_customer_book_format_time (sqlite3_column_int64 (stmt, 1), zone);
-      g_autofree char *customer = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, 4));
-      g_autofree char *party = g_strdup_printf ("%d", sqlite3_column_int (stmt, 7));
-      g_autofree char *checked_in = atelier_customer_book_format_time (sqlite3_column_int64 (stmt, 9), zone);
+      g_autofree char *session = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) atelier_db_stmt_column_int64 (stmt, 0));
+      g_autofree char *start = atelier_customer_book_format_time (atelier_db_stmt_column_int64 (stmt, 1), zone);
+      g_autofree char *customer = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) atelier_db_stmt_column_int64 (stmt, 4));
+      g_autofree char *party = g_strdup_printf ("%d", atelier_db_stmt_column_int (stmt, 7));
+      g_autofree char *checked_in = atelier_customer_book_format_time (atelier_db_stmt_column_int64 (stmt, 9), zone);
       AtelierAttendance attendance = atelier_attendance_decide (column_text (stmt, 8),
-                                                                sqlite3_column_int64 (stmt, 9),
-                                                                sqlite3_column_int (stmt, 11),
-                                                                sqlite3_column_int (stmt, 7),
-                                                                sqlite3_column_int (stmt, 12) != 0,
-                                                                sqlite3_column_int (stmt, 13) != 0);
+                                                                atelier_db_stmt_column_int64 (stmt, 9),
+                                                                atelier_db_stmt_column_int (stmt, 11),
+                                                                atelier_db_stmt_column_int (stmt, 7),
+                                                                atelier_db_stmt_column_int (stmt, 12) != 0,
+                                                                atelier_db_stmt_column_int (stmt, 13) != 0);
       const char *fields[] = {
         session, start, column_text (stmt, 3), customer, column_text (stmt, 5),
         column_text (stmt, 6), party, atelier_attendance_to_string (attendance), checked_in,
@@ -298,12 +295,9 @@ atelier_customer_book_export_attendance (AtelierStore  *store,
 
       atelier_csv_append_row (csv, fields, G_N_ELEMENTS (fields), ',');
     }
-  sqlite3_reset (stmt);
+  atelier_db_stmt_reset (stmt);
 
-  if (rc != SQLITE_DONE)
-    {
-      atelier_store_set_error (store, rc, error);
-      return NULL;
-    }
+  if (rc != ATELIER_DB_STEP_DONE)
+    return NULL;
   return g_steal_pointer (&csv);
 }

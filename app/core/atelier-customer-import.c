@@ -827,7 +827,7 @@ typedef struct
 {
   AtelierCustomerImport *self;
   AtelierStore          *store;
-  sqlite3               *db;
+  AtelierDb             *db;
   AtelierImportReport   *report;
   Checks                 checks;
   gint64                 now;
@@ -838,10 +838,10 @@ typedef struct
   gint64                 cache_size;   /* the connection's PRAGMA cache_size */
   gboolean               cache_grown;  /* and whether to restore it */
   GHashTable            *targets;      /* e-mail, ASCII case folded as NOCASE does: Target */
-  sqlite3_stmt          *find;
-  sqlite3_stmt          *find_new;
-  sqlite3_stmt          *stage_new;
-  sqlite3_stmt          *stage_update;
+  AtelierDbStmt         *find;
+  AtelierDbStmt         *find_new;
+  AtelierDbStmt         *stage_new;
+  AtelierDbStmt         *stage_update;
 } Run;
 
 static const char staging_tables[] =
@@ -906,65 +906,55 @@ static const char stage_update_sql[] =
   " FROM temp.import_updates u WHERE customers.id = u.target"
 
 static void
-bind_text (sqlite3_stmt *stmt,
+bind_text (AtelierDbStmt *stmt,
            int           index,
            const char   *text)
 {
   if (text != NULL)
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_STATIC);
+    atelier_db_stmt_bind_text (stmt, index, text);
   else
-    sqlite3_bind_null (stmt, index);
+    atelier_db_stmt_bind_null (stmt, index);
 }
 
 static void
-bind_time (sqlite3_stmt *stmt,
+bind_time (AtelierDbStmt *stmt,
            int           index,
            gint64        time)
 {
   if (time != 0)
-    sqlite3_bind_int64 (stmt, index, time);
+    atelier_db_stmt_bind_int64 (stmt, index, time);
   else
-    sqlite3_bind_null (stmt, index);
+    atelier_db_stmt_bind_null (stmt, index);
 }
 
 static gboolean
 step_staged (Run           *run,
-             sqlite3_stmt  *stmt,
+             AtelierDbStmt *stmt,
              GError       **error)
 {
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  if (rc == SQLITE_DONE)
-    return TRUE;
-
-  atelier_store_set_error (run->store, rc, error);
-  return FALSE;
+  return atelier_db_stmt_run (stmt, error);
 }
 
 /* Returns: the customer of the store with that address, NULL if none
  * (and then @error is not set) */
 static Target *
 find_by_email (Run           *run,
-               sqlite3_stmt  *find,
+               AtelierDbStmt *find,
                const char    *email,
                GError       **error)
 {
   Target *target = NULL;
-  int rc;
+  AtelierDbStep rc;
 
-  sqlite3_bind_text (find, 1, email, -1, SQLITE_STATIC);
-  rc = sqlite3_step (find);
-  if (rc == SQLITE_ROW)
+  atelier_db_stmt_bind_text (find, 1, email);
+  rc = atelier_db_stmt_step (find, error);
+  if (rc == ATELIER_DB_STEP_ROW)
     {
       target = g_new0 (Target, 1);
-      target->id = sqlite3_column_int64 (find, 0);
-      target->interests = g_strdup ((const char *) sqlite3_column_text (find, 1));
+      target->id = atelier_db_stmt_column_int64 (find, 0);
+      target->interests = g_strdup (atelier_db_stmt_column_text (find, 1));
     }
-  else if (rc != SQLITE_DONE)
-    atelier_store_set_error (run->store, rc, error);
-  sqlite3_reset (find);
+  atelier_db_stmt_reset (find);
 
   return target;
 }
@@ -1010,12 +1000,12 @@ stage_new (Run     *run,
            gint64   id,
            GError **error)
 {
-  sqlite3_stmt *stmt = run->stage_new;
+  AtelierDbStmt *stmt = run->stage_new;
   const char **text = row->text;
   gboolean consent = row->consent == 1;
 
-  sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_int (stmt, 2, entry);
+  atelier_db_stmt_bind_int64 (stmt, 1, id);
+  atelier_db_stmt_bind_int64 (stmt, 2, entry);
   bind_text (stmt, 3, row->given_name);
   bind_text (stmt, 4, row->family_name);
   bind_text (stmt, 5, text[ATELIER_IMPORT_FIELD_EMAIL]);
@@ -1024,14 +1014,14 @@ stage_new (Run     *run,
   bind_text (stmt, 8, row->interests);
   bind_text (stmt, 9, text[ATELIER_IMPORT_FIELD_NOTE]);
   bind_text (stmt, 10, text[ATELIER_IMPORT_FIELD_NEEDS]);
-  sqlite3_bind_int (stmt, 11, consent);
+  atelier_db_stmt_bind_int64 (stmt, 11, consent);
   bind_time (stmt, 12, consent ? (row->consent_at ? row->consent_at : run->now) : 0);
   bind_text (stmt, 13, consent ? (text[ATELIER_IMPORT_FIELD_CONSENT_WORDING]
                                   ? text[ATELIER_IMPORT_FIELD_CONSENT_WORDING]
                                   : run->consent_wording) : NULL);
   bind_text (stmt, 14, text[ATELIER_IMPORT_FIELD_FIRST_CAME]
                        ? text[ATELIER_IMPORT_FIELD_FIRST_CAME] : ATELIER_CUSTOMER_CAME_IMPORT);
-  sqlite3_bind_int64 (stmt, 15, row->created_at ? row->created_at : run->now);
+  atelier_db_stmt_bind_int64 (stmt, 15, row->created_at ? row->created_at : run->now);
   bind_time (stmt, 16, row->last_seen_at);
 
   return step_staged (run, stmt, error);
@@ -1056,7 +1046,7 @@ stage_update (Run     *run,
               Target  *target,
               GError **error)
 {
-  sqlite3_stmt *stmt = run->stage_update;
+  AtelierDbStmt *stmt = run->stage_update;
   const char **text = row->text;
   char *interests = merge_interests (target->interests, row->interests);
 
@@ -1065,9 +1055,9 @@ stage_update (Run     *run,
   target->n_updates++;
   run->n_rounds = MAX (run->n_rounds, target->n_updates);
 
-  sqlite3_bind_int (stmt, 1, entry);
-  sqlite3_bind_int64 (stmt, 2, target->id);
-  sqlite3_bind_int (stmt, 3, target->n_updates);
+  atelier_db_stmt_bind_int64 (stmt, 1, entry);
+  atelier_db_stmt_bind_int64 (stmt, 2, target->id);
+  atelier_db_stmt_bind_int64 (stmt, 3, target->n_updates);
   bind_text (stmt, 4, row->given_name);
   bind_text (stmt, 5, row->family_name);
   bind_text (stmt, 6, text[ATELIER_IMPORT_FIELD_PHONE]);
@@ -1076,7 +1066,7 @@ stage_update (Run     *run,
   bind_text (stmt, 9, text[ATELIER_IMPORT_FIELD_NOTE]);
   bind_text (stmt, 10, text[ATELIER_IMPORT_FIELD_NEEDS]);
   if (row->consent >= 0)
-    sqlite3_bind_int (stmt, 11, row->consent);
+    atelier_db_stmt_bind_int64 (stmt, 11, row->consent);
   bind_time (stmt, 12, row->consent_at);
   bind_text (stmt, 13, text[ATELIER_IMPORT_FIELD_CONSENT_WORDING]);
   bind_time (stmt, 14, row->last_seen_at);
@@ -1227,35 +1217,44 @@ out:
   return ok;
 }
 
-/* ?2 and ?3 of the update statements. */
+/* ?1 (@arg), and ?2 and ?3 of the update statements, for those that
+ * have them; bound again after each reset, which clears them. */
 static void
-bind_update_constants (Run          *run,
-                       sqlite3_stmt *stmt)
+bind_arguments (Run           *run,
+                AtelierDbStmt *stmt,
+                const char    *sql,
+                int            arg)
 {
-  if (sqlite3_bind_parameter_count (stmt) < 3)
+  if (strstr (sql, "?1") != NULL)
+    atelier_db_stmt_bind_int64 (stmt, 1, arg);
+  if (strstr (sql, "?3") == NULL)
     return;
-  sqlite3_bind_int64 (stmt, 2, run->now);
-  sqlite3_bind_text (stmt, 3, run->consent_wording, -1, SQLITE_STATIC);
+  atelier_db_stmt_bind_int64 (stmt, 2, run->now);
+  atelier_db_stmt_bind_text (stmt, 3, run->consent_wording);
 }
 
-static sqlite3_stmt *
+/* The run's statements are its own, freed at its end, not cached. */
+static AtelierDbStmt *
 prepare (Run         *run,
          const char  *sql,
          int          arg,
          GError     **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (run->db, sql, -1, &stmt, NULL);
+  AtelierDbStmt *stmt = atelier_db_prepare_uncached (run->db, sql, error);
 
-  if (rc != SQLITE_OK)
-    {
-      atelier_store_set_error (run->store, rc, error);
-      return NULL;
-    }
-  if (sqlite3_bind_parameter_count (stmt) >= 1)
-    sqlite3_bind_int (stmt, 1, arg);
-  bind_update_constants (run, stmt);
+  if (stmt != NULL)
+    bind_arguments (run, stmt, sql, arg);
   return stmt;
+}
+
+/* A refusal of the store's rules, which the report shows for its row,
+ * rather than a failure of the store itself. */
+static gboolean
+is_refusal (const GError *error)
+{
+  return g_error_matches (error, ATELIER_STORE_ERROR, ATELIER_STORE_ERROR_INVALID) ||
+         g_error_matches (error, ATELIER_STORE_ERROR, ATELIER_STORE_ERROR_DUPLICATE) ||
+         g_error_matches (error, ATELIER_STORE_ERROR, ATELIER_STORE_ERROR_IN_USE);
 }
 
 /* The store refused a statement that applies many rows: applies them one
@@ -1269,23 +1268,25 @@ apply_one_by_one (Run         *run,
                   int          arg,
                   GError     **error)
 {
-  sqlite3_stmt *rows = prepare (run, rows_sql, arg, error);
-  sqlite3_stmt *one = rows ? prepare (run, one_sql, 0, error) : NULL;
-  int rc = SQLITE_ERROR;
+  AtelierDbStmt *rows = prepare (run, rows_sql, arg, error);
+  AtelierDbStmt *one = rows ? prepare (run, one_sql, 0, error) : NULL;
+  AtelierDbStep rc = ATELIER_DB_STEP_ERROR;
 
-  while (one != NULL && (rc = sqlite3_step (rows)) == SQLITE_ROW)
+  while (one != NULL && (rc = atelier_db_stmt_step (rows, error)) == ATELIER_DB_STEP_ROW)
     {
-      AtelierImportEntry *entry = run->report->entries->pdata[sqlite3_column_int (rows, 1)];
+      AtelierImportEntry *entry = run->report->entries->pdata[atelier_db_stmt_column_int (rows, 1)];
       g_autoptr(GError) refusal = NULL;
 
-      sqlite3_bind_int64 (one, 1, sqlite3_column_int64 (rows, 0));
-      rc = sqlite3_step (one);
-      sqlite3_reset (one);
-      if (rc == SQLITE_DONE)
+      bind_arguments (run, one, one_sql, 0);
+      atelier_db_stmt_bind_int64 (one, 1, atelier_db_stmt_column_int64 (rows, 0));
+      if (atelier_db_stmt_run (one, &refusal))
         continue;
-      atelier_store_set_error (run->store, rc, &refusal);
-      if ((rc & 0xff) != SQLITE_CONSTRAINT)
-        break;
+      if (!is_refusal (refusal))
+        {
+          g_propagate_error (error, g_steal_pointer (&refusal));
+          rc = ATELIER_DB_STEP_ERROR;
+          break;
+        }
 
       count_outcome (run->report, entry->outcome, -1);
       count_outcome (run->report, ATELIER_IMPORT_REJECTED, 1);
@@ -1293,12 +1294,9 @@ apply_one_by_one (Run         *run,
       entry->customer_id = 0;
       entry->reason = g_strdup (refusal->message);
     }
-  if (one != NULL && rc != SQLITE_DONE)
-    atelier_store_set_error (run->store, rc, error);
-
-  sqlite3_finalize (one);
-  sqlite3_finalize (rows);
-  return rc == SQLITE_DONE;
+  g_clear_pointer (&one, atelier_db_stmt_free);
+  g_clear_pointer (&rows, atelier_db_stmt_free);
+  return rc == ATELIER_DB_STEP_DONE;
 }
 
 /* Runs @bulk_sql (?1: @arg), or, if the store refuses a row of it,
@@ -1311,20 +1309,21 @@ apply_staged (Run         *run,
               int          arg,
               GError     **error)
 {
-  sqlite3_stmt *bulk = prepare (run, bulk_sql, arg, error);
-  int rc;
+  AtelierDbStmt *bulk = prepare (run, bulk_sql, arg, error);
+  g_autoptr(GError) local = NULL;
+  gboolean ok;
 
   if (bulk == NULL)
     return FALSE;
-  rc = sqlite3_step (bulk);
-  sqlite3_finalize (bulk);
+  ok = atelier_db_stmt_run (bulk, &local);
+  atelier_db_stmt_free (bulk);
 
-  if (rc == SQLITE_DONE)
+  if (ok)
     return TRUE;
-  if ((rc & 0xff) == SQLITE_CONSTRAINT)
+  if (is_refusal (local))
     return apply_one_by_one (run, rows_sql, one_sql, arg, error);
 
-  atelier_store_set_error (run->store, rc, error);
+  g_propagate_error (error, g_steal_pointer (&local));
   return FALSE;
 }
 
@@ -1401,18 +1400,16 @@ query_int (Run         *run,
            gint64      *value,
            GError     **error)
 {
-  sqlite3_stmt *stmt = prepare (run, sql, 0, error);
-  int rc;
+  AtelierDbStmt *stmt = prepare (run, sql, 0, error);
+  AtelierDbStep rc;
 
   if (stmt == NULL)
     return FALSE;
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    *value = sqlite3_column_int64 (stmt, 0);
-  else
-    atelier_store_set_error (run->store, rc, error);
-  sqlite3_finalize (stmt);
-  return rc == SQLITE_ROW;
+  rc = atelier_db_stmt_step (stmt, error);
+  if (rc == ATELIER_DB_STEP_ROW)
+    *value = atelier_db_stmt_column_int64 (stmt, 0);
+  atelier_db_stmt_free (stmt);
+  return rc == ATELIER_DB_STEP_ROW;
 }
 
 /* An import writes to many pages of the customers, their indexes and
@@ -1473,10 +1470,10 @@ start_run (Run     *run,
 static void
 end_run (Run *run)
 {
-  g_clear_pointer (&run->find, sqlite3_finalize);
-  g_clear_pointer (&run->find_new, sqlite3_finalize);
-  g_clear_pointer (&run->stage_new, sqlite3_finalize);
-  g_clear_pointer (&run->stage_update, sqlite3_finalize);
+  g_clear_pointer (&run->find, atelier_db_stmt_free);
+  g_clear_pointer (&run->find_new, atelier_db_stmt_free);
+  g_clear_pointer (&run->stage_new, atelier_db_stmt_free);
+  g_clear_pointer (&run->stage_update, atelier_db_stmt_free);
 }
 
 /* After a rollback: the ids of customers the import created mean nothing. */
@@ -1534,20 +1531,19 @@ stage_on_disk (AtelierStore  *store,
                int           *before,
                GError       **error)
 {
-  sqlite3_stmt *stmt = atelier_store_prepare (store, "PRAGMA temp_store", error);
-  int rc;
+  AtelierDbStmt *stmt = atelier_store_prepare (store, "PRAGMA temp_store", error);
+  AtelierDbStep rc;
 
   if (stmt == NULL)
     return FALSE;
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
+  rc = atelier_db_stmt_step (stmt, error);
+  if (rc != ATELIER_DB_STEP_ROW)
     {
-      atelier_store_set_error (store, rc, error);
-      sqlite3_reset (stmt);
+      atelier_db_stmt_reset (stmt);
       return FALSE;
     }
-  *before = sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
+  *before = atelier_db_stmt_column_int (stmt, 0);
+  atelier_db_stmt_reset (stmt);
 
   return atelier_store_exec (store, "PRAGMA temp_store = FILE", error);
 }

@@ -54,8 +54,8 @@ read_ids (AtelierStore  *store,
           GError       **error)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt;
-  int rc;
+  AtelierDbStmt *stmt;
+  AtelierDbStep rc;
 
   /* The order of atelier_store_list_customers(). */
   stmt = atelier_store_prepare (store,
@@ -65,17 +65,15 @@ read_ids (AtelierStore  *store,
   if (stmt == NULL)
     return NULL;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = atelier_db_stmt_step (stmt, error)) == ATELIER_DB_STEP_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = atelier_db_stmt_column_int64 (stmt, 0);
 
       g_array_append_val (ids, id);
     }
-  if (rc != SQLITE_DONE)
-    atelier_store_set_error (store, rc, error);
-  sqlite3_reset (stmt);
+  atelier_db_stmt_reset (stmt);
 
-  return rc == SQLITE_DONE ? g_steal_pointer (&ids) : NULL;
+  return rc == ATELIER_DB_STEP_DONE ? g_steal_pointer (&ids) : NULL;
 }
 
 /* A customer deleted since the ids were read shows as nobody until the
@@ -116,7 +114,7 @@ read_block (AtelierCustomerListModel *self,
   g_autoptr(GListModel) read = NULL;
   g_autoptr(GError) error = NULL;
   GPtrArray *customers = g_ptr_array_new_full (n, g_object_unref);
-  sqlite3_stmt *stmt;
+  AtelierDbStmt *stmt;
 
   /* Unbound places stay NULL, which no id equals. */
   stmt = atelier_store_prepare (self->store,
@@ -126,7 +124,7 @@ read_block (AtelierCustomerListModel *self,
   if (stmt != NULL)
     {
       for (guint i = 0; i < n; i++)
-        sqlite3_bind_int64 (stmt, i + 1, g_array_index (self->ids, gint64, first + i));
+        atelier_db_stmt_bind_int64 (stmt, i + 1, g_array_index (self->ids, gint64, first + i));
       read = atelier_store_read_objects (self->store, stmt, ATELIER_TYPE_CUSTOMER, &error);
     }
   if (read == NULL)

@@ -98,8 +98,8 @@ atelier_history_for_customer (AtelierStore            *store,
     "   GROUP BY w2.category ORDER BY count (*) DESC, max (s2.starts_at) DESC LIMIT 1)"
     " FROM registrations r JOIN sessions s ON s.id = r.session_id"
     " WHERE r.customer_id = ?2";
-  sqlite3_stmt *stmt;
-  int rc;
+  AtelierDbStmt *stmt;
+  AtelierDbStep rc;
 
   g_return_val_if_fail (ATELIER_IS_STORE (store), FALSE);
   g_return_val_if_fail (history != NULL, FALSE);
@@ -109,22 +109,20 @@ atelier_history_for_customer (AtelierStore            *store,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, atelier_store_now ());
-  sqlite3_bind_int64 (stmt, 2, customer_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  atelier_db_stmt_bind_int64 (stmt, 1, atelier_store_now ());
+  atelier_db_stmt_bind_int64 (stmt, 2, customer_id);
+  rc = atelier_db_stmt_step (stmt, error);
+  if (rc == ATELIER_DB_STEP_ROW)
     {
-      history->attended = sqlite3_column_int (stmt, 0);
-      history->no_shows = sqlite3_column_int (stmt, 1);
-      history->upcoming = sqlite3_column_int (stmt, 2);
-      history->last_visit = sqlite3_column_int64 (stmt, 3);
-      history->favourite_category = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      history->attended = atelier_db_stmt_column_int (stmt, 0);
+      history->no_shows = atelier_db_stmt_column_int (stmt, 1);
+      history->upcoming = atelier_db_stmt_column_int (stmt, 2);
+      history->last_visit = atelier_db_stmt_column_int64 (stmt, 3);
+      history->favourite_category = g_strdup (atelier_db_stmt_column_text (stmt, 4));
     }
-  else
-    atelier_store_set_error (store, rc, error);
-  sqlite3_reset (stmt);
+  atelier_db_stmt_reset (stmt);
 
-  return rc == SQLITE_ROW;
+  return rc == ATELIER_DB_STEP_ROW;
 }
 
 void
@@ -134,13 +132,13 @@ atelier_customer_history_clear (AtelierCustomerHistory *history)
 }
 
 static int
-find_column (sqlite3_stmt *stmt,
+find_column (AtelierDbStmt *stmt,
              const char   *name)
 {
-  int n = sqlite3_column_count (stmt);
+  int n = atelier_db_stmt_column_count (stmt);
 
   for (int i = 0; i < n; i++)
-    if (g_strcmp0 (sqlite3_column_name (stmt, i), name) == 0)
+    if (g_strcmp0 (atelier_db_stmt_column_name (stmt, i), name) == 0)
       return i;
   g_assert_not_reached ();
 }
@@ -170,21 +168,21 @@ atelier_history_list_for_customer (AtelierStore  *store,
     " WHERE r.customer_id = ?"
     " ORDER BY s.starts_at, s.id";
   g_autoptr(GListStore) entries = NULL;
-  sqlite3_stmt *stmt;
+  AtelierDbStmt *stmt;
   int split, n_columns;
-  int rc;
+  AtelierDbStep rc;
 
   g_return_val_if_fail (ATELIER_IS_STORE (store), NULL);
 
   stmt = atelier_store_prepare (store, sql, error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, customer_id);
+  atelier_db_stmt_bind_int64 (stmt, 1, customer_id);
 
   split = find_column (stmt, "registration_columns");
-  n_columns = sqlite3_column_count (stmt);
+  n_columns = atelier_db_stmt_column_count (stmt);
   entries = g_list_store_new (ATELIER_TYPE_HISTORY_ENTRY);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = atelier_db_stmt_step (stmt, error)) == ATELIER_DB_STEP_ROW)
     {
       g_autoptr(AtelierHistoryEntry) entry = g_object_new (ATELIER_TYPE_HISTORY_ENTRY, NULL);
 
@@ -195,13 +193,10 @@ atelier_history_list_for_customer (AtelierStore  *store,
         atelier_store_columns_to_object (stmt, ATELIER_TYPE_REGISTRATION, split + 1, n_columns));
       g_list_store_append (entries, entry);
     }
-  sqlite3_reset (stmt);
+  atelier_db_stmt_reset (stmt);
 
-  if (rc != SQLITE_DONE)
-    {
-      atelier_store_set_error (store, rc, error);
-      return NULL;
-    }
+  if (rc != ATELIER_DB_STEP_DONE)
+    return NULL;
   return G_LIST_MODEL (g_steal_pointer (&entries));
 }
 
@@ -232,8 +227,8 @@ atelier_history_attended_before (AtelierStore  *store,
     "   AND s.starts_at < here.starts_at"
     " GROUP BY mine.customer_id";
   g_autoptr(GHashTable) counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  sqlite3_stmt *stmt;
-  int rc;
+  AtelierDbStmt *stmt;
+  AtelierDbStep rc;
 
   g_return_val_if_fail (ATELIER_IS_STORE (store), NULL);
 
@@ -241,16 +236,13 @@ atelier_history_attended_before (AtelierStore  *store,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, session_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_hash_table_insert (counts, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)),
-                         GINT_TO_POINTER (sqlite3_column_int (stmt, 1)));
-  sqlite3_reset (stmt);
+  atelier_db_stmt_bind_int64 (stmt, 1, session_id);
+  while ((rc = atelier_db_stmt_step (stmt, error)) == ATELIER_DB_STEP_ROW)
+    g_hash_table_insert (counts, g_memdup2 (&(gint64) { atelier_db_stmt_column_int64 (stmt, 0) }, sizeof (gint64)),
+                         GINT_TO_POINTER (atelier_db_stmt_column_int (stmt, 1)));
+  atelier_db_stmt_reset (stmt);
 
-  if (rc != SQLITE_DONE)
-    {
-      atelier_store_set_error (store, rc, error);
-      return NULL;
-    }
+  if (rc != ATELIER_DB_STEP_DONE)
+    return NULL;
   return g_steal_pointer (&counts);
 }

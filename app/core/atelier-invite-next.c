@@ -133,8 +133,8 @@ atelier_invite_next_list (AtelierStore  *store,
 {
   g_autoptr(AtelierSession) session = NULL;
   g_autoptr(GListStore) list = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
+  AtelierDbStmt *stmt;
+  AtelierDbStep rc;
 
   g_return_val_if_fail (ATELIER_IS_STORE (store), NULL);
 
@@ -145,28 +145,25 @@ atelier_invite_next_list (AtelierStore  *store,
   stmt = atelier_store_prepare (store, list_sql, error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, session_id);
-  sqlite3_bind_int64 (stmt, 2, limit ? (gint64) limit : -1);
+  atelier_db_stmt_bind_int64 (stmt, 1, session_id);
+  atelier_db_stmt_bind_int64 (stmt, 2, limit ? (gint64) limit : -1);
 
   list = g_list_store_new (ATELIER_TYPE_INVITE_CANDIDATE);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = atelier_db_stmt_step (stmt, error)) == ATELIER_DB_STEP_ROW)
     {
       g_autoptr(AtelierInviteCandidate) candidate = g_object_new (ATELIER_TYPE_INVITE_CANDIDATE, NULL);
 
-      candidate->interest_match = sqlite3_column_int (stmt, 0) != 0;
-      candidate->attended_in_category = sqlite3_column_int (stmt, 1);
-      candidate->attended = sqlite3_column_int (stmt, 2);
-      candidate->last_contacted_at = sqlite3_column_int64 (stmt, 3);
+      candidate->interest_match = atelier_db_stmt_column_int (stmt, 0) != 0;
+      candidate->attended_in_category = atelier_db_stmt_column_int (stmt, 1);
+      candidate->attended = atelier_db_stmt_column_int (stmt, 2);
+      candidate->last_contacted_at = atelier_db_stmt_column_int64 (stmt, 3);
       candidate->customer = ATELIER_CUSTOMER (atelier_store_row_to_object (stmt, ATELIER_TYPE_CUSTOMER));
       g_list_store_append (list, candidate);
     }
-  sqlite3_reset (stmt);
+  atelier_db_stmt_reset (stmt);
 
-  if (rc != SQLITE_DONE)
-    {
-      atelier_store_set_error (store, rc, error);
-      return NULL;
-    }
+  if (rc != ATELIER_DB_STEP_DONE)
+    return NULL;
   return G_LIST_MODEL (g_steal_pointer (&list));
 }
 

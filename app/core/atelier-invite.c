@@ -568,7 +568,7 @@ request_sequence (AtelierStore  *store,
                   gint64         registration_id,
                   GError       **error)
 {
-  sqlite3_stmt *stmt = atelier_store_prepare (store,
+  AtelierDbStmt *stmt = atelier_store_prepare (store,
                                               "SELECT s.sequence + r.sequence_offset"
                                               "  + (coalesce (r.sent_method, '') = 'CANCEL')"
                                               " FROM registrations r"
@@ -576,17 +576,15 @@ request_sequence (AtelierStore  *store,
                                               " WHERE r.id = ?",
                                               error);
   int sequence = -1;
-  int rc;
+  AtelierDbStep rc;
 
   if (stmt == NULL)
     return -1;
-  sqlite3_bind_int64 (stmt, 1, registration_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    sequence = sqlite3_column_int (stmt, 0);
-  else
-    atelier_store_set_error (store, rc, error);
-  sqlite3_reset (stmt);
+  atelier_db_stmt_bind_int64 (stmt, 1, registration_id);
+  rc = atelier_db_stmt_step (stmt, error);
+  if (rc == ATELIER_DB_STEP_ROW)
+    sequence = atelier_db_stmt_column_int (stmt, 0);
+  atelier_db_stmt_reset (stmt);
 
   return sequence;
 }
@@ -1126,21 +1124,26 @@ keep_built_events (AtelierStore *store,
                    GPtrArray    *built)
 {
   g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt = atelier_store_prepare (store,
-                                              "INSERT OR REPLACE INTO feed_events"
+  AtelierDbStmt *stmt = atelier_store_prepare (store,
+                                              "INSERT INTO feed_events"
                                               " (session_id, format, start_offset, end_offset, vevent)"
-                                              " VALUES (?, ?, ?, ?, ?)",
+                                              " VALUES (?, ?, ?, ?, ?)"
+                                              " ON CONFLICT (session_id) DO UPDATE SET"
+                                              " format = excluded.format,"
+                                              " start_offset = excluded.start_offset,"
+                                              " end_offset = excluded.end_offset,"
+                                              " vevent = excluded.vevent",
                                               &error);
 
   for (guint i = 0; stmt != NULL && i < built->len; i++)
     {
       BuiltEvent *event = built->pdata[i];
 
-      sqlite3_bind_int64 (stmt, 1, event->session_id);
-      sqlite3_bind_text (stmt, 2, key, -1, SQLITE_STATIC);
-      sqlite3_bind_int (stmt, 3, event->start_offset);
-      sqlite3_bind_int (stmt, 4, event->end_offset);
-      sqlite3_bind_text (stmt, 5, event->text, -1, SQLITE_STATIC);
+      atelier_db_stmt_bind_int64 (stmt, 1, event->session_id);
+      atelier_db_stmt_bind_text (stmt, 2, key);
+      atelier_db_stmt_bind_int64 (stmt, 3, event->start_offset);
+      atelier_db_stmt_bind_int64 (stmt, 4, event->end_offset);
+      atelier_db_stmt_bind_text (stmt, 5, event->text);
       if (!atelier_store_step_done (store, stmt, &error))
         break;
     }
@@ -1163,7 +1166,7 @@ add_feed_time_zones (icalcomponent  *calendar,
 {
   /* Zone by zone, from one to the next in sessions_feed_by_zone:
    * no session is read but the first of each zone in the range. */
-  sqlite3_stmt *stmt = atelier_store_prepare (store,
+  AtelierDbStmt *stmt = atelier_store_prepare (store,
                                               "WITH RECURSIVE zones (time_zone) AS ("
                                               "  SELECT min (time_zone) FROM sessions"
                                               "  WHERE status = 'scheduled'"
@@ -1181,21 +1184,18 @@ add_feed_time_zones (icalcomponent  *calendar,
                                               "  FROM zones WHERE time_zone IS NOT NULL)"
                                               " WHERE first IS NOT NULL ORDER BY time_zone",
                                               error);
-  int rc;
+  AtelierDbStep rc;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, bounds[0]);
-  sqlite3_bind_int64 (stmt, 2, bounds[1]);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    add_time_zone (calendar, (const char *) sqlite3_column_text (stmt, 0),
-                   sqlite3_column_int64 (stmt, 1));
-  sqlite3_reset (stmt);
+  atelier_db_stmt_bind_int64 (stmt, 1, bounds[0]);
+  atelier_db_stmt_bind_int64 (stmt, 2, bounds[1]);
+  while ((rc = atelier_db_stmt_step (stmt, error)) == ATELIER_DB_STEP_ROW)
+    add_time_zone (calendar, atelier_db_stmt_column_text (stmt, 0),
+                   atelier_db_stmt_column_int64 (stmt, 1));
+  atelier_db_stmt_reset (stmt);
 
-  if (rc == SQLITE_DONE)
-    return TRUE;
-  atelier_store_set_error (store, rc, error);
-  return FALSE;
+  return rc == ATELIER_DB_STEP_DONE;
 }
 
 static void
@@ -1256,36 +1256,34 @@ build_session_event (Feed         *feed,
                      int           end_offset,
                      GError      **error)
 {
-  sqlite3_stmt *stmt = atelier_store_prepare (feed->store,
+  AtelierDbStmt *stmt = atelier_store_prepare (feed->store,
                                               "SELECT workshop_id, uid, sequence, place"
                                               " FROM sessions WHERE id = ?",
                                               error);
   FeedWorkshop *workshop;
   char *text = NULL;
-  int rc;
+  AtelierDbStep rc;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, session->id);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
+  atelier_db_stmt_bind_int64 (stmt, 1, session->id);
+  rc = atelier_db_stmt_step (stmt, error);
+  if (rc != ATELIER_DB_STEP_ROW)
     {
-      if (rc == SQLITE_DONE)
+      if (rc == ATELIER_DB_STEP_DONE)
         atelier_store_set_not_found (ATELIER_TYPE_SESSION, session->id, error);
-      else
-        atelier_store_set_error (feed->store, rc, error);
-      sqlite3_reset (stmt);
+      atelier_db_stmt_reset (stmt);
       return NULL;
     }
 
-  session->workshop_id = sqlite3_column_int64 (stmt, 0);
-  session->uid = (const char *) sqlite3_column_text (stmt, 1);
-  session->sequence = sqlite3_column_int (stmt, 2);
-  session->place = (const char *) sqlite3_column_text (stmt, 3);
+  session->workshop_id = atelier_db_stmt_column_int64 (stmt, 0);
+  session->uid = atelier_db_stmt_column_text (stmt, 1);
+  session->sequence = atelier_db_stmt_column_int (stmt, 2);
+  session->place = atelier_db_stmt_column_text (stmt, 3);
   workshop = feed_get_workshop (feed, session->workshop_id, error);
   if (workshop != NULL)
     text = feed_event_to_string (feed, session, workshop, zone, start_offset, end_offset);
-  sqlite3_reset (stmt);
+  atelier_db_stmt_reset (stmt);
 
   return text;
 }
@@ -1294,18 +1292,18 @@ build_session_event (Feed         *feed,
 static gboolean
 write_session_event (Feed          *feed,
                      FeedWriter    *writer,
-                     sqlite3_stmt  *stmt,
+                     AtelierDbStmt *stmt,
                      const char    *stamp,
                      gsize          stamp_length,
                      GPtrArray     *built,
                      GError       **error)
 {
   FeedSession session = {
-    .starts_at = sqlite3_column_int64 (stmt, 1),
-    .ends_at = sqlite3_column_int64 (stmt, 2),
-    .time_zone = (const char *) sqlite3_column_text (stmt, 3),
+    .starts_at = atelier_db_stmt_column_int64 (stmt, 1),
+    .ends_at = atelier_db_stmt_column_int64 (stmt, 2),
+    .time_zone = atelier_db_stmt_column_text (stmt, 3),
   };
-  const char *kept = (const char *) sqlite3_column_text (stmt, 4);
+  const char *kept = atelier_db_stmt_column_text (stmt, 4);
   FeedZone *zone = feed_get_zone (feed, session.time_zone);
   int start_offset = zone_offset (zone, session.starts_at);
   int end_offset = zone_offset (zone, session.ends_at);
@@ -1313,11 +1311,11 @@ write_session_event (Feed          *feed,
   char *text;
 
   if (kept != NULL &&
-      sqlite3_column_int (stmt, 5) == start_offset &&
-      sqlite3_column_int (stmt, 6) == end_offset)
-    return write_event (writer, stamp, stamp_length, kept, sqlite3_column_bytes (stmt, 4), error);
+      atelier_db_stmt_column_int (stmt, 5) == start_offset &&
+      atelier_db_stmt_column_int (stmt, 6) == end_offset)
+    return write_event (writer, stamp, stamp_length, kept, strlen (kept), error);
 
-  session.id = sqlite3_column_int64 (stmt, 0);
+  session.id = atelier_db_stmt_column_int64 (stmt, 0);
   text = build_session_event (feed, &session, zone, start_offset, end_offset, error);
   if (text == NULL)
     return FALSE;
@@ -1347,28 +1345,25 @@ write_feed_events (Feed          *feed,
   char *ical_stamp = icalproperty_as_ical_string_r (dtstamp);
   g_autofree char *stamp = g_strdup (ical_stamp);
   gsize stamp_length = strlen (stamp);
-  sqlite3_stmt *stmt = atelier_store_prepare (feed->store, FEED_SESSIONS_SQL, error);
+  AtelierDbStmt *stmt = atelier_store_prepare (feed->store, FEED_SESSIONS_SQL, error);
   gboolean ok = TRUE;
-  int rc;
+  AtelierDbStep rc;
 
   free (ical_stamp);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, bounds[0]);
-  sqlite3_bind_int64 (stmt, 2, bounds[1]);
-  sqlite3_bind_text (stmt, 3, key, -1, SQLITE_STATIC);
+  atelier_db_stmt_bind_int64 (stmt, 1, bounds[0]);
+  atelier_db_stmt_bind_int64 (stmt, 2, bounds[1]);
+  atelier_db_stmt_bind_text (stmt, 3, key);
 
-  while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while (ok && (rc = atelier_db_stmt_step (stmt, error)) == ATELIER_DB_STEP_ROW)
     {
       ok = write_session_event (feed, writer, stmt, stamp, stamp_length, built, error);
       (*n_events)++;
     }
-  if (ok && rc != SQLITE_DONE)
-    {
-      atelier_store_set_error (feed->store, rc, error);
-      ok = FALSE;
-    }
-  sqlite3_reset (stmt);
+  if (ok && rc != ATELIER_DB_STEP_DONE)
+    ok = FALSE;
+  atelier_db_stmt_reset (stmt);
 
   return ok;
 }
@@ -1441,7 +1436,7 @@ atelier_invite_write_feed (AtelierStore   *store,
     return FALSE;
 
   /* One snapshot for the whole feed, in which to keep the new events. */
-  own_transaction = sqlite3_get_autocommit (atelier_store_get_db (store));
+  own_transaction = !atelier_db_in_transaction (atelier_store_get_db (store));
   if (own_transaction && !atelier_store_exec (store, "BEGIN", error))
     return FALSE;
 

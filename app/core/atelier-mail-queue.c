@@ -121,7 +121,7 @@ insert_message (AtelierStore     *store,
                 GError          **error)
 {
   g_autofree char *message_id = atelier_mail_new_message_id (settings);
-  sqlite3_stmt *stmt;
+  AtelierDbStmt *stmt;
 
   stmt = atelier_store_prepare (store,
                                 "INSERT INTO mail_messages (registration_id, purpose, kind, sequence,"
@@ -130,13 +130,13 @@ insert_message (AtelierStore     *store,
                                 error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, registration_id);
-  sqlite3_bind_text (stmt, 2, purpose, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, kind, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 4, sequence);
-  sqlite3_bind_text (stmt, 5, recipient, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 6, message_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 7, now);
+  atelier_db_stmt_bind_int64 (stmt, 1, registration_id);
+  atelier_db_stmt_bind_text (stmt, 2, purpose);
+  atelier_db_stmt_bind_text (stmt, 3, kind);
+  atelier_db_stmt_bind_int64 (stmt, 4, sequence);
+  atelier_db_stmt_bind_text (stmt, 5, recipient);
+  atelier_db_stmt_bind_text (stmt, 6, message_id);
+  atelier_db_stmt_bind_int64 (stmt, 7, now);
   return atelier_store_step_done (store, stmt, error);
 }
 
@@ -197,8 +197,8 @@ enqueue_reminders (AtelierStore     *store,
   int minutes = atelier_settings_get_mail_reminder (settings);
   g_autoptr(GArray) due = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GPtrArray) recipients = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt;
-  int rc;
+  AtelierDbStmt *stmt;
+  AtelierDbStep rc;
 
   if (minutes <= 0)
     return TRUE;
@@ -218,15 +218,15 @@ enqueue_reminders (AtelierStore     *store,
                                 error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, now);
+  atelier_db_stmt_bind_int64 (stmt, 1, now);
   /* a day more than the setting: a day of the calendar may last 25 h */
-  sqlite3_bind_int64 (stmt, 2, (gint64) minutes * 60 + 24 * 3600);
-  sqlite3_bind_int64 (stmt, 3, session_id);
+  atelier_db_stmt_bind_int64 (stmt, 2, (gint64) minutes * 60 + 24 * 3600);
+  atelier_db_stmt_bind_int64 (stmt, 3, session_id);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = atelier_db_stmt_step (stmt, error)) == ATELIER_DB_STEP_ROW)
     {
-      g_autoptr(GTimeZone) zone = g_time_zone_new_identifier ((const char *) sqlite3_column_text (stmt, 3));
-      g_autoptr(GDateTime) start_utc = g_date_time_new_from_unix_utc (sqlite3_column_int64 (stmt, 2));
+      g_autoptr(GTimeZone) zone = g_time_zone_new_identifier (atelier_db_stmt_column_text (stmt, 3));
+      g_autoptr(GDateTime) start_utc = g_date_time_new_from_unix_utc (atelier_db_stmt_column_int64 (stmt, 2));
       g_autoptr(GDateTime) start = NULL;
       gint64 due_at;
 
@@ -237,20 +237,17 @@ enqueue_reminders (AtelierStore     *store,
 
       /* Not to someone who signed up after the reminder's time: the invite
        * they just got says it all. */
-      if (now >= due_at && sqlite3_column_int64 (stmt, 4) < due_at)
+      if (now >= due_at && atelier_db_stmt_column_int64 (stmt, 4) < due_at)
         {
-          gint64 id = sqlite3_column_int64 (stmt, 0);
+          gint64 id = atelier_db_stmt_column_int64 (stmt, 0);
 
           g_array_append_val (due, id);
-          g_ptr_array_add (recipients, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+          g_ptr_array_add (recipients, g_strdup (atelier_db_stmt_column_text (stmt, 1)));
         }
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      atelier_store_set_error (store, rc, error);
-      return FALSE;
-    }
+  atelier_db_stmt_reset (stmt);
+  if (rc != ATELIER_DB_STEP_DONE)
+    return FALSE;
 
   for (guint i = 0; i < due->len; i++)
     if (!insert_message (store, settings, g_array_index (due, gint64, i), "reminder", "reminder", 0,
@@ -272,8 +269,8 @@ enqueue_follow_ups (AtelierStore     *store,
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) came = g_array_new (FALSE, FALSE, sizeof (gboolean));
   g_autoptr(GPtrArray) recipients = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt;
-  int rc;
+  AtelierDbStmt *stmt;
+  AtelierDbStep rc;
 
   if (!atelier_settings_get_follow_ups (settings))
     return TRUE;
@@ -293,25 +290,22 @@ enqueue_follow_ups (AtelierStore     *store,
                                 error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, now);
-  sqlite3_bind_int64 (stmt, 2, FOLLOW_UP_WINDOW);
-  sqlite3_bind_int64 (stmt, 3, session_id);
+  atelier_db_stmt_bind_int64 (stmt, 1, now);
+  atelier_db_stmt_bind_int64 (stmt, 2, FOLLOW_UP_WINDOW);
+  atelier_db_stmt_bind_int64 (stmt, 3, session_id);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = atelier_db_stmt_step (stmt, error)) == ATELIER_DB_STEP_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      gboolean checked_in = sqlite3_column_int (stmt, 2) != 0;
+      gint64 id = atelier_db_stmt_column_int64 (stmt, 0);
+      gboolean checked_in = atelier_db_stmt_column_int (stmt, 2) != 0;
 
       g_array_append_val (ids, id);
       g_array_append_val (came, checked_in);
-      g_ptr_array_add (recipients, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+      g_ptr_array_add (recipients, g_strdup (atelier_db_stmt_column_text (stmt, 1)));
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      atelier_store_set_error (store, rc, error);
-      return FALSE;
-    }
+  atelier_db_stmt_reset (stmt);
+  if (rc != ATELIER_DB_STEP_DONE)
+    return FALSE;
 
   for (guint i = 0; i < ids->len; i++)
     {
@@ -466,8 +460,8 @@ atelier_mail_queue_count (AtelierStore  *store,
                           guint         *n_failed,
                           GError       **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
+  AtelierDbStmt *stmt;
+  AtelierDbStep rc;
 
   g_return_val_if_fail (ATELIER_IS_STORE (store), FALSE);
 
@@ -477,19 +471,17 @@ atelier_mail_queue_count (AtelierStore  *store,
                                 error);
   if (stmt == NULL)
     return FALSE;
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  rc = atelier_db_stmt_step (stmt, error);
+  if (rc == ATELIER_DB_STEP_ROW)
     {
       if (n_waiting != NULL)
-        *n_waiting = sqlite3_column_int (stmt, 0);
+        *n_waiting = atelier_db_stmt_column_int (stmt, 0);
       if (n_failed != NULL)
-        *n_failed = sqlite3_column_int (stmt, 1);
+        *n_failed = atelier_db_stmt_column_int (stmt, 1);
     }
-  else
-    atelier_store_set_error (store, rc, error);
-  sqlite3_reset (stmt);
+  atelier_db_stmt_reset (stmt);
 
-  return rc == SQLITE_ROW;
+  return rc == ATELIER_DB_STEP_ROW;
 }
 
 /**
@@ -503,7 +495,7 @@ atelier_mail_queue_retry (AtelierStore  *store,
                           gint64         message_id,
                           GError       **error)
 {
-  sqlite3_stmt *stmt;
+  AtelierDbStmt *stmt;
 
   g_return_val_if_fail (ATELIER_IS_STORE (store), FALSE);
 
@@ -513,10 +505,10 @@ atelier_mail_queue_retry (AtelierStore  *store,
                                 error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, message_id);
+  atelier_db_stmt_bind_int64 (stmt, 1, message_id);
   if (!atelier_store_step_done (store, stmt, error))
     return FALSE;
-  if (sqlite3_changes (atelier_store_get_db (store)) == 0)
+  if (atelier_db_changes (atelier_store_get_db (store)) == 0)
     {
       g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, message_id);
 
@@ -558,8 +550,8 @@ describe_suggestions (AtelierStore    *store,
   g_autoptr(GString) lines = g_string_new (NULL);
   g_autoptr(GPtrArray) liked = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *interests = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
+  AtelierDbStmt *stmt;
+  AtelierDbStep rc;
 
   stmt = atelier_store_prepare (store,
                                 "SELECT w.title, s.starts_at, s.time_zone, t.name"
@@ -575,26 +567,23 @@ describe_suggestions (AtelierStore    *store,
                                 error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, atelier_customer_get_id (customer));
-  sqlite3_bind_int64 (stmt, 2, now);
-  sqlite3_bind_int (stmt, 3, MAX_SUGGESTIONS);
+  atelier_db_stmt_bind_int64 (stmt, 1, atelier_customer_get_id (customer));
+  atelier_db_stmt_bind_int64 (stmt, 2, now);
+  atelier_db_stmt_bind_int64 (stmt, 3, MAX_SUGGESTIONS);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = atelier_db_stmt_step (stmt, error)) == ATELIER_DB_STEP_ROW)
     {
-      const char *interest = (const char *) sqlite3_column_text (stmt, 3);
-      g_autofree char *when = format_when (language, sqlite3_column_int64 (stmt, 1),
-                                           (const char *) sqlite3_column_text (stmt, 2));
+      const char *interest = atelier_db_stmt_column_text (stmt, 3);
+      g_autofree char *when = format_when (language, atelier_db_stmt_column_int64 (stmt, 1),
+                                           atelier_db_stmt_column_text (stmt, 2));
 
-      g_string_append_printf (lines, "- %s, %s\n", (const char *) sqlite3_column_text (stmt, 0), when);
+      g_string_append_printf (lines, "- %s, %s\n", atelier_db_stmt_column_text (stmt, 0), when);
       if (!g_ptr_array_find_with_equal_func (liked, interest, g_str_equal, NULL))
         g_ptr_array_add (liked, g_strdup (interest));
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      atelier_store_set_error (store, rc, error);
-      return NULL;
-    }
+  atelier_db_stmt_reset (stmt);
+  if (rc != ATELIER_DB_STEP_DONE)
+    return NULL;
   if (lines->len == 0)
     return g_strdup ("");
 
@@ -614,9 +603,9 @@ describe_next_session (AtelierStore  *store,
                        gint64         now,
                        GError       **error)
 {
-  sqlite3_stmt *stmt;
+  AtelierDbStmt *stmt;
   g_autofree char *when = NULL;
-  int rc;
+  AtelierDbStep rc;
 
   stmt = atelier_store_prepare (store,
                                 "SELECT starts_at, time_zone FROM sessions"
@@ -625,17 +614,15 @@ describe_next_session (AtelierStore  *store,
                                 error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, workshop_id);
-  sqlite3_bind_int64 (stmt, 2, now);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    when = format_when (language, sqlite3_column_int64 (stmt, 0),
-                        (const char *) sqlite3_column_text (stmt, 1));
-  else if (rc != SQLITE_DONE)
-    atelier_store_set_error (store, rc, error);
-  sqlite3_reset (stmt);
+  atelier_db_stmt_bind_int64 (stmt, 1, workshop_id);
+  atelier_db_stmt_bind_int64 (stmt, 2, now);
+  rc = atelier_db_stmt_step (stmt, error);
+  if (rc == ATELIER_DB_STEP_ROW)
+    when = format_when (language, atelier_db_stmt_column_int64 (stmt, 0),
+                        atelier_db_stmt_column_text (stmt, 1));
+  atelier_db_stmt_reset (stmt);
 
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  if (rc != ATELIER_DB_STEP_ROW && rc != ATELIER_DB_STEP_DONE)
     return NULL;
   if (when == NULL)
     return g_strdup ("");
@@ -869,7 +856,7 @@ mark_sending (AtelierStore        *store,
               gboolean            *claimed,
               GError             **error)
 {
-  sqlite3_stmt *stmt;
+  AtelierDbStmt *stmt;
 
   stmt = atelier_store_prepare (store,
                                 "UPDATE mail_messages SET state = 'sending', next_attempt_at = NULL,"
@@ -878,11 +865,11 @@ mark_sending (AtelierStore        *store,
                                 error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, atelier_mail_message_get_id (message));
+  atelier_db_stmt_bind_int64 (stmt, 1, atelier_mail_message_get_id (message));
   if (!atelier_store_step_done (store, stmt, error))
     return FALSE;
 
-  *claimed = sqlite3_changes (atelier_store_get_db (store)) > 0;
+  *claimed = atelier_db_changes (atelier_store_get_db (store)) > 0;
   return TRUE;
 }
 
@@ -896,7 +883,7 @@ set_state (AtelierStore        *store,
            gboolean             undo_attempt,
            GError             **error)
 {
-  sqlite3_stmt *stmt;
+  AtelierDbStmt *stmt;
 
   stmt = atelier_store_prepare (store,
                                 "UPDATE mail_messages SET state = ?1, next_attempt_at = ?2, sent_at = ?3,"
@@ -904,14 +891,14 @@ set_state (AtelierStore        *store,
                                 error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, state, -1, SQLITE_STATIC);
+  atelier_db_stmt_bind_text (stmt, 1, state);
   if (next_attempt_at > 0)
-    sqlite3_bind_int64 (stmt, 2, next_attempt_at);
+    atelier_db_stmt_bind_int64 (stmt, 2, next_attempt_at);
   if (sent_at > 0)
-    sqlite3_bind_int64 (stmt, 3, sent_at);
-  sqlite3_bind_text (stmt, 4, reply ? reply : "", -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 5, undo_attempt ? 1 : 0);
-  sqlite3_bind_int64 (stmt, 6, atelier_mail_message_get_id (message));
+    atelier_db_stmt_bind_int64 (stmt, 3, sent_at);
+  atelier_db_stmt_bind_text (stmt, 4, reply ? reply : "");
+  atelier_db_stmt_bind_int64 (stmt, 5, undo_attempt ? 1 : 0);
+  atelier_db_stmt_bind_int64 (stmt, 6, atelier_mail_message_get_id (message));
   return atelier_store_step_done (store, stmt, error);
 }
 
@@ -922,7 +909,7 @@ record_invite_sent (AtelierStore        *store,
                     gint64               sent_at,
                     GError             **error)
 {
-  sqlite3_stmt *stmt;
+  AtelierDbStmt *stmt;
   const char *method = g_strcmp0 (atelier_mail_message_get_purpose (message), "cancel") == 0
                        ? "CANCEL" : "REQUEST";
 
@@ -935,10 +922,10 @@ record_invite_sent (AtelierStore        *store,
                                 error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, method, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 2, atelier_mail_message_get_sequence (message));
-  sqlite3_bind_int64 (stmt, 3, sent_at);
-  sqlite3_bind_int64 (stmt, 4, atelier_mail_message_get_registration_id (message));
+  atelier_db_stmt_bind_text (stmt, 1, method);
+  atelier_db_stmt_bind_int64 (stmt, 2, atelier_mail_message_get_sequence (message));
+  atelier_db_stmt_bind_int64 (stmt, 3, sent_at);
+  atelier_db_stmt_bind_int64 (stmt, 4, atelier_mail_message_get_registration_id (message));
   return atelier_store_step_done (store, stmt, error);
 }
 

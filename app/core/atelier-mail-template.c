@@ -339,8 +339,8 @@ atelier_mail_template_load (AtelierStore           *store,
                             gboolean               *is_default,
                             GError                **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
+  AtelierDbStmt *stmt;
+  AtelierDbStep rc;
 
   g_return_val_if_fail (ATELIER_IS_STORE (store), FALSE);
   g_return_val_if_fail (id < ATELIER_MAIL_TEMPLATE_N, FALSE);
@@ -353,15 +353,15 @@ atelier_mail_template_load (AtelierStore           *store,
                                 error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, names[id], -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, language, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  atelier_db_stmt_bind_text (stmt, 1, names[id]);
+  atelier_db_stmt_bind_text (stmt, 2, language);
+  rc = atelier_db_stmt_step (stmt, error);
+  if (rc == ATELIER_DB_STEP_ROW)
     {
-      *subject = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      *body = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      *subject = g_strdup (atelier_db_stmt_column_text (stmt, 0));
+      *body = g_strdup (atelier_db_stmt_column_text (stmt, 1));
     }
-  else if (rc == SQLITE_DONE)
+  else if (rc == ATELIER_DB_STEP_DONE)
     {
       const char *default_subject, *default_body;
 
@@ -369,13 +369,11 @@ atelier_mail_template_load (AtelierStore           *store,
       *subject = g_strdup (default_subject);
       *body = g_strdup (default_body);
     }
-  else
-    atelier_store_set_error (store, rc, error);
-  sqlite3_reset (stmt);
+  atelier_db_stmt_reset (stmt);
 
   if (is_default != NULL)
-    *is_default = rc == SQLITE_DONE;
-  return rc == SQLITE_ROW || rc == SQLITE_DONE;
+    *is_default = rc == ATELIER_DB_STEP_DONE;
+  return rc == ATELIER_DB_STEP_ROW || rc == ATELIER_DB_STEP_DONE;
 }
 
 gboolean
@@ -386,7 +384,7 @@ atelier_mail_template_save (AtelierStore           *store,
                             const char             *body,
                             GError                **error)
 {
-  sqlite3_stmt *stmt;
+  AtelierDbStmt *stmt;
 
   g_return_val_if_fail (ATELIER_IS_STORE (store), FALSE);
   g_return_val_if_fail (id < ATELIER_MAIL_TEMPLATE_N, FALSE);
@@ -401,10 +399,10 @@ atelier_mail_template_save (AtelierStore           *store,
                                 error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, names[id], -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, language, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, subject, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, body, -1, SQLITE_TRANSIENT);
+  atelier_db_stmt_bind_text (stmt, 1, names[id]);
+  atelier_db_stmt_bind_text (stmt, 2, language);
+  atelier_db_stmt_bind_text (stmt, 3, subject);
+  atelier_db_stmt_bind_text (stmt, 4, body);
   if (!atelier_store_step_done (store, stmt, error))
     return FALSE;
 
@@ -419,7 +417,7 @@ atelier_mail_template_reset (AtelierStore           *store,
                              const char             *language,
                              GError                **error)
 {
-  sqlite3_stmt *stmt;
+  AtelierDbStmt *stmt;
 
   g_return_val_if_fail (ATELIER_IS_STORE (store), FALSE);
   g_return_val_if_fail (id < ATELIER_MAIL_TEMPLATE_N, FALSE);
@@ -431,8 +429,8 @@ atelier_mail_template_reset (AtelierStore           *store,
                                 error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, names[id], -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, language, -1, SQLITE_TRANSIENT);
+  atelier_db_stmt_bind_text (stmt, 1, names[id]);
+  atelier_db_stmt_bind_text (stmt, 2, language);
   if (!atelier_store_step_done (store, stmt, error))
     return FALSE;
 

@@ -287,9 +287,9 @@ dup_last_described (AtelierStore    *store,
                     gint64           registration_id,
                     GError         **error)
 {
-  sqlite3_stmt *stmt;
+  AtelierDbStmt *stmt;
   AtelierSession *described = NULL;
-  int rc;
+  AtelierDbStep rc;
 
   stmt = atelier_store_prepare (store,
                                 "SELECT described_starts_at, described_ends_at, described_time_zone,"
@@ -300,21 +300,19 @@ dup_last_described (AtelierStore    *store,
                                 error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, registration_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  atelier_db_stmt_bind_int64 (stmt, 1, registration_id);
+  rc = atelier_db_stmt_step (stmt, error);
+  if (rc == ATELIER_DB_STEP_ROW)
     described = g_object_new (ATELIER_TYPE_SESSION,
                               "workshop-id", atelier_session_get_workshop_id (session),
-                              "starts-at", sqlite3_column_int64 (stmt, 0),
-                              "ends-at", sqlite3_column_int64 (stmt, 1),
-                              "time-zone", (const char *) sqlite3_column_text (stmt, 2),
-                              "place", (const char *) sqlite3_column_text (stmt, 3),
+                              "starts-at", atelier_db_stmt_column_int64 (stmt, 0),
+                              "ends-at", atelier_db_stmt_column_int64 (stmt, 1),
+                              "time-zone", atelier_db_stmt_column_text (stmt, 2),
+                              "place", atelier_db_stmt_column_text (stmt, 3),
                               NULL);
-  else if (rc != SQLITE_DONE)
-    atelier_store_set_error (store, rc, error);
-  sqlite3_reset (stmt);
+  atelier_db_stmt_reset (stmt);
 
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  if (rc != ATELIER_DB_STEP_ROW && rc != ATELIER_DB_STEP_DONE)
     return NULL;
   /* Nothing recorded is not an error: the caller sees no change. */
   return described != NULL ? described : g_object_ref (session);

@@ -126,7 +126,7 @@ mark_sent_locked (AtelierStore       *store,
   gint64 registration_id = atelier_outbox_item_get_registration_id (item);
   g_autoptr(GListModel) now_owed = NULL;
   g_autoptr(AtelierOutboxItem) current = NULL;
-  sqlite3_stmt *stmt;
+  AtelierDbStmt *stmt;
 
   now_owed = atelier_store_query_objects (store, ATELIER_TYPE_OUTBOX_ITEM,
                                           "SELECT * FROM outbox WHERE registration_id = ?",
@@ -152,10 +152,10 @@ mark_sent_locked (AtelierStore       *store,
                                 error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, atelier_outbox_item_get_method (item), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 2, atelier_outbox_item_get_sequence (item));
-  sqlite3_bind_int64 (stmt, 3, atelier_store_now ());
-  sqlite3_bind_int64 (stmt, 4, registration_id);
+  atelier_db_stmt_bind_text (stmt, 1, atelier_outbox_item_get_method (item));
+  atelier_db_stmt_bind_int64 (stmt, 2, atelier_outbox_item_get_sequence (item));
+  atelier_db_stmt_bind_int64 (stmt, 3, atelier_store_now ());
+  atelier_db_stmt_bind_int64 (stmt, 4, registration_id);
 
   return atelier_store_step_done (store, stmt, error);
 }

@@ -31,6 +31,7 @@
 #include <json-glib/json-glib.h>
 
 #include "atelier-customer-book.h"
+#include "atelier-db-sqlite.h"
 #include "atelier-history.h"
 #include "atelier-privacy.h"
 #include "atelier-store-private.h"
@@ -41,20 +42,33 @@
 
 G_DEFINE_QUARK (atelier-privacy-error-quark, atelier_privacy_error)
 
+/* SQLite's variant: a column's type is the stored value's. PostgreSQL
+ * will need it from the result's column types (PQftype). */
+static int
+column_type (AtelierDbStmt *stmt,
+             int            column)
+{
+  sqlite3_stmt *handle = atelier_db_sqlite_stmt_get_handle (stmt);
+
+  if (handle == NULL)
+    return atelier_db_stmt_column_is_null (stmt, column) ? SQLITE_NULL : SQLITE_TEXT;
+  return sqlite3_column_type (handle, column);
+}
+
 /* Every column of the current row as a member; times (columns ending in
  * _at) in ISO 8601 UTC. */
 static void
 add_columns (JsonBuilder  *builder,
-             sqlite3_stmt *stmt,
+             AtelierDbStmt *stmt,
              int           first,
              int           last)
 {
   for (int i = first; i < last; i++)
     {
-      const char *name = sqlite3_column_name (stmt, i);
+      const char *name = atelier_db_stmt_column_name (stmt, i);
 
       json_builder_set_member_name (builder, name);
-      switch (sqlite3_column_type (stmt, i))
+      switch (column_type (stmt, i))
         {
         case SQLITE_NULL:
           json_builder_add_null_value (builder);
@@ -62,17 +76,17 @@ add_columns (JsonBuilder  *builder,
         case SQLITE_INTEGER:
           if (g_str_has_suffix (name, "_at"))
             {
-              g_autofree char *time = atelier_customer_book_format_time (sqlite3_column_int64 (stmt, i), NULL);
+              g_autofree char *time = atelier_customer_book_format_time (atelier_db_stmt_column_int64 (stmt, i), NULL);
               json_builder_add_string_value (builder, time);
             }
           else
-            json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, i));
+            json_builder_add_int_value (builder, atelier_db_stmt_column_int64 (stmt, i));
           break;
         case SQLITE_FLOAT:
-          json_builder_add_double_value (builder, sqlite3_column_double (stmt, i));
+          json_builder_add_double_value (builder, atelier_db_stmt_column_double (stmt, i));
           break;
         default:
-          json_builder_add_string_value (builder, (const char *) sqlite3_column_text (stmt, i));
+          json_builder_add_string_value (builder, atelier_db_stmt_column_text (stmt, i));
           break;
         }
     }
@@ -84,27 +98,25 @@ add_customer (AtelierStore  *store,
               gint64         id,
               GError       **error)
 {
-  sqlite3_stmt *stmt = atelier_store_prepare (store, "SELECT * FROM customers WHERE id = ?", error);
-  int rc;
+  AtelierDbStmt *stmt = atelier_store_prepare (store, "SELECT * FROM customers WHERE id = ?", error);
+  AtelierDbStep rc;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  atelier_db_stmt_bind_int64 (stmt, 1, id);
+  rc = atelier_db_stmt_step (stmt, error);
+  if (rc == ATELIER_DB_STEP_ROW)
     {
       json_builder_set_member_name (builder, "customer");
       json_builder_begin_object (builder);
-      add_columns (builder, stmt, 0, sqlite3_column_count (stmt));
+      add_columns (builder, stmt, 0, atelier_db_stmt_column_count (stmt));
       json_builder_end_object (builder);
     }
-  else if (rc == SQLITE_DONE)
+  else if (rc == ATELIER_DB_STEP_DONE)
     atelier_store_set_not_found (ATELIER_TYPE_CUSTOMER, id, error);
-  else
-    atelier_store_set_error (store, rc, error);
-  sqlite3_reset (stmt);
+  atelier_db_stmt_reset (stmt);
 
-  return rc == SQLITE_ROW;
+  return rc == ATELIER_DB_STEP_ROW;
 }
 
 /* Each registration, its session and its workshop as nested objects. */
@@ -119,24 +131,24 @@ add_registrations (AtelierStore  *store,
     " FROM registrations r JOIN sessions s ON s.id = r.session_id"
     " JOIN workshops w ON w.id = s.workshop_id"
     " WHERE r.customer_id = ? ORDER BY s.starts_at, r.id";
-  sqlite3_stmt *stmt = atelier_store_prepare (store, sql, error);
-  int rc;
+  AtelierDbStmt *stmt = atelier_store_prepare (store, sql, error);
+  AtelierDbStep rc;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
+  atelier_db_stmt_bind_int64 (stmt, 1, id);
 
   json_builder_set_member_name (builder, "registrations");
   json_builder_begin_array (builder);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = atelier_db_stmt_step (stmt, error)) == ATELIER_DB_STEP_ROW)
     {
-      int n = sqlite3_column_count (stmt);
+      int n = atelier_db_stmt_column_count (stmt);
       int session = 0, workshop = 0;
 
       for (int i = 0; i < n; i++)
-        if (strcmp (sqlite3_column_name (stmt, i), "session_start") == 0)
+        if (strcmp (atelier_db_stmt_column_name (stmt, i), "session_start") == 0)
           session = i;
-        else if (strcmp (sqlite3_column_name (stmt, i), "workshop_start") == 0)
+        else if (strcmp (atelier_db_stmt_column_name (stmt, i), "workshop_start") == 0)
           workshop = i;
 
       json_builder_begin_object (builder);
@@ -152,11 +164,9 @@ add_registrations (AtelierStore  *store,
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
-  sqlite3_reset (stmt);
+  atelier_db_stmt_reset (stmt);
 
-  if (rc != SQLITE_DONE)
-    atelier_store_set_error (store, rc, error);
-  return rc == SQLITE_DONE;
+  return rc == ATELIER_DB_STEP_DONE;
 }
 
 static gboolean
@@ -165,28 +175,26 @@ add_contacts (AtelierStore  *store,
               gint64         id,
               GError       **error)
 {
-  sqlite3_stmt *stmt = atelier_store_prepare (store,
+  AtelierDbStmt *stmt = atelier_store_prepare (store,
                                               "SELECT * FROM contacts WHERE customer_id = ?"
                                               " ORDER BY contacted_at, id", error);
-  int rc;
+  AtelierDbStep rc;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
+  atelier_db_stmt_bind_int64 (stmt, 1, id);
   json_builder_set_member_name (builder, "contacts");
   json_builder_begin_array (builder);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = atelier_db_stmt_step (stmt, error)) == ATELIER_DB_STEP_ROW)
     {
       json_builder_begin_object (builder);
-      add_columns (builder, stmt, 0, sqlite3_column_count (stmt));
+      add_columns (builder, stmt, 0, atelier_db_stmt_column_count (stmt));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
-  sqlite3_reset (stmt);
+  atelier_db_stmt_reset (stmt);
 
-  if (rc != SQLITE_DONE)
-    atelier_store_set_error (store, rc, error);
-  return rc == SQLITE_DONE;
+  return rc == ATELIER_DB_STEP_DONE;
 }
 
 static gboolean
@@ -339,28 +347,28 @@ check_erasable (AtelierStore  *store,
                 gint64         id,
                 GError       **error)
 {
-  sqlite3_stmt *stmt = atelier_store_prepare (store, "SELECT erased_at FROM customers WHERE id = ?", error);
+  AtelierDbStmt *stmt = atelier_store_prepare (store, "SELECT erased_at FROM customers WHERE id = ?", error);
   gboolean ok = FALSE;
-  int rc;
+  AtelierDbStep rc;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW && sqlite3_column_type (stmt, 0) == SQLITE_NULL)
+  atelier_db_stmt_bind_int64 (stmt, 1, id);
+  rc = atelier_db_stmt_step (stmt, error);
+  if (rc == ATELIER_DB_STEP_ROW && atelier_db_stmt_column_is_null (stmt, 0))
     ok = TRUE;
-  else if (rc == SQLITE_ROW)
+  else if (rc == ATELIER_DB_STEP_ROW)
     g_set_error_literal (error, ATELIER_PRIVACY_ERROR, ATELIER_PRIVACY_ERROR_ERASED,
                          _("This customer’s personal data was erased already."));
-  else if (rc == SQLITE_DONE)
+  else if (rc == ATELIER_DB_STEP_DONE)
     atelier_store_set_not_found (ATELIER_TYPE_CUSTOMER, id, error);
-  else
-    atelier_store_set_error (store, rc, error);
-  sqlite3_reset (stmt);
+  atelier_db_stmt_reset (stmt);
 
   return ok;
 }
 
+/* SQLite's variant: FTS5 merges its index's segments so that no erased
+ * token stays in them. PostgreSQL: nothing to do (VACUUM of the table). */
 static gboolean
 optimize_search (AtelierStore  *store,
                  GError       **error)
@@ -375,15 +383,16 @@ static gboolean
 checkpoint (AtelierStore  *store,
             GError       **error)
 {
-  sqlite3_stmt *stmt = atelier_store_prepare (store, "PRAGMA wal_checkpoint (TRUNCATE)", error);
+  /* SQLite's variant: a server keeps no log in the store's file. */
+  AtelierDbStmt *stmt = atelier_store_prepare (store, "PRAGMA wal_checkpoint (TRUNCATE)", error);
   gboolean busy;
-  int rc;
+  AtelierDbStep rc;
 
   if (stmt == NULL)
     return FALSE;
-  rc = sqlite3_step (stmt);
-  busy = rc != SQLITE_ROW || sqlite3_column_int (stmt, 0) != 0;
-  sqlite3_reset (stmt);
+  rc = atelier_db_stmt_step (stmt, NULL);
+  busy = rc != ATELIER_DB_STEP_ROW || atelier_db_stmt_column_int (stmt, 0) != 0;
+  atelier_db_stmt_reset (stmt);
 
   if (busy)
     g_set_error_literal (error, ATELIER_PRIVACY_ERROR, ATELIER_PRIVACY_ERROR_SCRUB,
@@ -408,6 +417,8 @@ atelier_privacy_scrub (AtelierStore  *store,
 
   g_return_val_if_fail (ATELIER_IS_STORE (store), FALSE);
 
+  /* SQLite's variant: the file and its log are rewritten. PostgreSQL
+   * will need VACUUM FULL of the customers' tables. */
   if (!checkpoint (store, error))
     return FALSE;
   if (!atelier_store_exec (store, "VACUUM", &local_error))
@@ -456,21 +467,19 @@ guint
 atelier_privacy_get_retention_years (AtelierStore  *store,
                                      GError       **error)
 {
-  sqlite3_stmt *stmt;
+  AtelierDbStmt *stmt;
   guint years = 0;
-  int rc;
+  AtelierDbStep rc;
 
   g_return_val_if_fail (ATELIER_IS_STORE (store), 0);
 
   stmt = atelier_store_prepare (store, "SELECT value FROM policies WHERE key = 'retention-years'", error);
   if (stmt == NULL)
     return 0;
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    years = (guint) g_ascii_strtoull ((const char *) sqlite3_column_text (stmt, 0), NULL, 10);
-  else if (rc != SQLITE_DONE)
-    atelier_store_set_error (store, rc, error);
-  sqlite3_reset (stmt);
+  rc = atelier_db_stmt_step (stmt, error);
+  if (rc == ATELIER_DB_STEP_ROW)
+    years = (guint) g_ascii_strtoull (atelier_db_stmt_column_text (stmt, 0), NULL, 10);
+  atelier_db_stmt_reset (stmt);
 
   return years;
 }
@@ -485,7 +494,7 @@ atelier_privacy_set_retention_years (AtelierStore  *store,
                                      GError       **error)
 {
   g_autofree char *value = g_strdup_printf ("%u", years);
-  sqlite3_stmt *stmt;
+  AtelierDbStmt *stmt;
 
   g_return_val_if_fail (ATELIER_IS_STORE (store), FALSE);
 
@@ -505,7 +514,7 @@ atelier_privacy_set_retention_years (AtelierStore  *store,
   if (stmt == NULL)
     return FALSE;
   if (years != 0)
-    sqlite3_bind_text (stmt, 1, value, -1, SQLITE_TRANSIENT);
+    atelier_db_stmt_bind_text (stmt, 1, value);
   if (!atelier_store_step_done (store, stmt, error))
     return FALSE;
 

@@ -228,13 +228,13 @@ set_status (AtelierStore  *store,
             const char    *status,
             GError       **error)
 {
-  sqlite3_stmt *stmt = atelier_store_prepare (store, "UPDATE sessions SET status = ? WHERE id = ?",
+  AtelierDbStmt *stmt = atelier_store_prepare (store, "UPDATE sessions SET status = ? WHERE id = ?",
                                               error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, status, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, session_id);
+  atelier_db_stmt_bind_text (stmt, 1, status);
+  atelier_db_stmt_bind_int64 (stmt, 2, session_id);
   if (!atelier_store_step_done (store, stmt, error))
     return FALSE;
 
@@ -275,7 +275,7 @@ clear_check_ins (AtelierStore  *store,
     return FALSE;
 
   if (n_cleared != NULL)
-    *n_cleared = sqlite3_changes (atelier_store_get_db (store));
+    *n_cleared = atelier_db_changes (atelier_store_get_db (store));
   return TRUE;
 }
 

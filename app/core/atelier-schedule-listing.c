@@ -97,8 +97,8 @@ atelier_reschedule_listing_has_past_or_cancelled (AtelierStore  *store,
                                       gboolean      *has_any,
                                       GError       **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
+  AtelierDbStmt *stmt;
+  AtelierDbStep rc;
 
   g_return_val_if_fail (ATELIER_IS_STORE (store), FALSE);
   g_return_val_if_fail (now != NULL, FALSE);
@@ -111,16 +111,15 @@ atelier_reschedule_listing_has_past_or_cancelled (AtelierStore  *store,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, g_date_time_to_unix (now));
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
+  atelier_db_stmt_bind_int64 (stmt, 1, g_date_time_to_unix (now));
+  rc = atelier_db_stmt_step (stmt, error);
+  if (rc != ATELIER_DB_STEP_ROW)
     {
-      atelier_store_set_error (store, rc, error);
-      sqlite3_reset (stmt);
+      atelier_db_stmt_reset (stmt);
       return FALSE;
     }
 
-  *has_any = sqlite3_column_int (stmt, 0) != 0;
-  sqlite3_reset (stmt);
+  *has_any = atelier_db_stmt_column_int (stmt, 0) != 0;
+  atelier_db_stmt_reset (stmt);
   return TRUE;
 }

@@ -20,6 +20,7 @@
 
 #include <string.h>
 
+#include "atelier-db-sqlite.h"
 #include "atelier-schema-private.h"
 #include "atelier-search.h"
 #include "atelier-store-private.h"
@@ -54,24 +55,25 @@ phone_query (const char *text)
 }
 
 /* The FTS5 interface of @store's connection, through which its tokenizer
- * is reached. */
+ * is reached. SQLite's variant, as is this file's index: PostgreSQL will
+ * need its own (unaccent and a tsvector, or pg_trgm). */
 static fts5_api *
 get_fts5_api (AtelierStore  *store,
               GError       **error)
 {
-  sqlite3_stmt *stmt = atelier_store_prepare (store, "SELECT fts5 (?1)", error);
+  AtelierDbStmt *stmt = atelier_store_prepare (store, "SELECT fts5 (?1)", error);
   fts5_api *api = NULL;
 
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_pointer (stmt, 1, &api, "fts5_api_ptr", NULL);
-  sqlite3_step (stmt);
-  sqlite3_reset (stmt);
+  sqlite3_bind_pointer (atelier_db_sqlite_stmt_get_handle (stmt), 1, &api, "fts5_api_ptr", NULL);
+  atelier_db_stmt_step (stmt, NULL);
+  atelier_db_stmt_reset (stmt);
 
   /* Only a SQLite built without FTS5, which could not open a store. */
   if (api == NULL)
-    atelier_store_set_error (store, SQLITE_ERROR, error);
+    atelier_db_set_error (ATELIER_DB_FAILURE_OTHER, "no FTS5", error);
   return api;
 }
 
@@ -133,7 +135,8 @@ get_tokenizer (AtelierStore  *store,
   if (rc != SQLITE_OK)
     {
       g_free (search);
-      atelier_store_set_error (store, rc, error);
+      atelier_db_sqlite_set_error (atelier_db_sqlite_get_handle (atelier_store_get_db (store)),
+                                   rc, error);
       return NULL;
     }
   g_object_set_data_full (G_OBJECT (store), key, search, search_tokenizer_free);
@@ -160,7 +163,8 @@ split_words (AtelierStore  *store,
                                   text, strlen (text), add_token);
   if (rc != SQLITE_OK)
     {
-      atelier_store_set_error (store, rc, error);
+      atelier_db_sqlite_set_error (atelier_db_sqlite_get_handle (atelier_store_get_db (store)),
+                                   rc, error);
       return NULL;
     }
   return g_steal_pointer (&words);
@@ -285,24 +289,19 @@ find_ids (AtelierStore  *store,
           guint          tier,
           GError       **error)
 {
-  sqlite3_stmt *stmt = atelier_store_prepare (store, sql, error);
-  int rc;
+  AtelierDbStmt *stmt = atelier_store_prepare (store, sql, error);
+  AtelierDbStep rc;
 
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, query, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, number);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    found_add (found, sqlite3_column_int64 (stmt, 0), tier);
-  sqlite3_reset (stmt);
+  atelier_db_stmt_bind_text (stmt, 1, query);
+  atelier_db_stmt_bind_int64 (stmt, 2, number);
+  while ((rc = atelier_db_stmt_step (stmt, error)) == ATELIER_DB_STEP_ROW)
+    found_add (found, atelier_db_stmt_column_int64 (stmt, 0), tier);
+  atelier_db_stmt_reset (stmt);
 
-  if (rc != SQLITE_DONE)
-    {
-      atelier_store_set_error (store, rc, error);
-      return FALSE;
-    }
-  return TRUE;
+  return rc == ATELIER_DB_STEP_DONE;
 }
 
 /* The session's own customers who match: a handful, each checked against
@@ -380,7 +379,8 @@ add_in_names (AtelierStore  *store,
   rc = api->xCreateFunction (api, "atelier_in_names", NULL, in_names, NULL);
   if (rc != SQLITE_OK)
     {
-      atelier_store_set_error (store, rc, error);
+      atelier_db_sqlite_set_error (atelier_db_sqlite_get_handle (atelier_store_get_db (store)),
+                                   rc, error);
       return FALSE;
     }
   g_object_set_data (G_OBJECT (store), key, GINT_TO_POINTER (TRUE));
@@ -402,8 +402,8 @@ find_beyond_whole_words (AtelierStore  *store,
   g_autoptr(GArray) names = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) others = g_array_new (FALSE, FALSE, sizeof (gint64));
   guint needed = found->limit - found->n;
-  sqlite3_stmt *stmt;
-  int rc = SQLITE_ROW;
+  AtelierDbStmt *stmt;
+  AtelierDbStep rc = ATELIER_DB_STEP_ROW;
 
   if (!add_in_names (store, error))
     return FALSE;
@@ -414,21 +414,18 @@ find_beyond_whole_words (AtelierStore  *store,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, widest_tier (tiers), -1, SQLITE_TRANSIENT);
+  atelier_db_stmt_bind_text (stmt, 1, widest_tier (tiers));
   while (names->len < needed && others->len < needed &&
-         (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+         (rc = atelier_db_stmt_step (stmt, error)) == ATELIER_DB_STEP_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = atelier_db_stmt_column_int64 (stmt, 0);
 
       if (!g_hash_table_contains (found->seen, &id))
-        g_array_append_val (sqlite3_column_int (stmt, 1) ? names : others, id);
+        g_array_append_val (atelier_db_stmt_column_int (stmt, 1) ? names : others, id);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      atelier_store_set_error (store, rc, error);
-      return FALSE;
-    }
+  atelier_db_stmt_reset (stmt);
+  if (rc == ATELIER_DB_STEP_ERROR)
+    return FALSE;
 
   if (names->len < needed && others->len >= needed)
     {
@@ -451,7 +448,7 @@ read_found (AtelierStore  *store,
             GError       **error)
 {
   g_autofree char *json = g_strdup_printf ("[%s]", found->json->str);
-  sqlite3_stmt *stmt;
+  AtelierDbStmt *stmt;
 
   stmt = atelier_store_prepare (store,
                                 "SELECT " ATELIER_CUSTOMER_COLUMNS ("c.") " FROM json_each (?) j"
@@ -462,7 +459,7 @@ read_found (AtelierStore  *store,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_text (stmt, 1, json, -1, SQLITE_TRANSIENT);
+  atelier_db_stmt_bind_text (stmt, 1, json);
   return atelier_store_read_objects (store, stmt, ATELIER_TYPE_CUSTOMER, error);
 }
 
@@ -496,20 +493,15 @@ run_once (AtelierStore  *store,
           const char    *sql,
           GError       **error)
 {
-  sqlite3_stmt *stmt = atelier_store_prepare (store, sql, error);
-  int rc;
+  AtelierDbStmt *stmt = atelier_store_prepare (store, sql, error);
+  AtelierDbStep rc;
 
   if (stmt == NULL)
     return FALSE;
 
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      atelier_store_set_error (store, rc, error);
-      return FALSE;
-    }
-  return TRUE;
+  rc = atelier_db_stmt_step (stmt, error);
+  atelier_db_stmt_reset (stmt);
+  return rc == ATELIER_DB_STEP_DONE;
 }
 
 static GListModel *
@@ -562,7 +554,7 @@ atelier_search_customers (AtelierStore  *store,
 
   /* One read transaction for all the statements of a keystroke: the
    * file is locked and its log checked once rather than at each. */
-  own_transaction = sqlite3_get_autocommit (atelier_store_get_db (store));
+  own_transaction = !atelier_db_in_transaction (atelier_store_get_db (store));
   if (own_transaction && !run_once (store, "BEGIN", error))
     return NULL;
 

@@ -424,20 +424,21 @@ insert_series (AtelierStore    *store,
 {
   g_autofree char *skipped = join_skip_days (skip_days);
   g_autofree char *rule = g_strstrip (g_strdup (rrule));
-  sqlite3_stmt *stmt = atelier_store_prepare (store,
+  AtelierDbStmt *stmt = atelier_store_prepare (store,
                                               "INSERT INTO series (workshop_id, rrule, skipped, created_at)"
-                                              " VALUES (?, ?, ?, ?)",
+                                              " VALUES (?, ?, ?, ?) RETURNING id",
                                               error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, atelier_session_get_workshop_id (first));
-  sqlite3_bind_text (stmt, 2, rule, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, skipped, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 4, atelier_store_now ());
-  if (!atelier_store_step_done (store, stmt, error))
+  atelier_db_stmt_bind_int64 (stmt, 1, atelier_session_get_workshop_id (first));
+  atelier_db_stmt_bind_text (stmt, 2, rule);
+  atelier_db_stmt_bind_text (stmt, 3, skipped);
+  atelier_db_stmt_bind_int64 (stmt, 4, atelier_store_now ());
+  if (atelier_db_stmt_step (stmt, error) != ATELIER_DB_STEP_ROW)
     return FALSE;
-  *series_id = sqlite3_last_insert_rowid (atelier_store_get_db (store));
+  *series_id = atelier_db_stmt_column_int64 (stmt, 0);
+  atelier_db_stmt_reset (stmt);
   return TRUE;
 }
 
@@ -522,8 +523,8 @@ atelier_series_find (AtelierStore  *store,
                      char         **rrule,
                      GError       **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
+  AtelierDbStmt *stmt;
+  AtelierDbStep rc;
 
   g_return_val_if_fail (ATELIER_IS_STORE (store), FALSE);
   g_return_val_if_fail (series_id != NULL, FALSE);
@@ -538,25 +539,21 @@ atelier_series_find (AtelierStore  *store,
                                 error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, session_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  atelier_db_stmt_bind_int64 (stmt, 1, session_id);
+  rc = atelier_db_stmt_step (stmt, error);
+  if (rc == ATELIER_DB_STEP_ROW)
     {
-      *series_id = sqlite3_column_int64 (stmt, 0);
+      *series_id = atelier_db_stmt_column_int64 (stmt, 0);
       if (rrule != NULL)
-        *rrule = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+        *rrule = g_strdup (atelier_db_stmt_column_text (stmt, 1));
       if (position != NULL)
-        *position = sqlite3_column_int (stmt, 2);
+        *position = atelier_db_stmt_column_int (stmt, 2);
       if (count != NULL)
-        *count = sqlite3_column_int (stmt, 3);
-      rc = sqlite3_step (stmt);
+        *count = atelier_db_stmt_column_int (stmt, 3);
+      rc = atelier_db_stmt_step (stmt, error);
     }
-  if (rc != SQLITE_DONE)
-    {
-      atelier_store_set_error (store, rc, error);
-      return FALSE;
-    }
-  return TRUE;
+  atelier_db_stmt_reset (stmt);
+  return rc == ATELIER_DB_STEP_DONE;
 }
 
 /**
@@ -571,8 +568,8 @@ atelier_series_list_sessions (AtelierStore  *store,
 {
   g_autoptr(GListStore) sessions = g_list_store_new (ATELIER_TYPE_SESSION);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt;
-  int rc;
+  AtelierDbStmt *stmt;
+  AtelierDbStep rc;
 
   g_return_val_if_fail (ATELIER_IS_STORE (store), NULL);
 
@@ -581,18 +578,16 @@ atelier_series_list_sessions (AtelierStore  *store,
                                 error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, series_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  atelier_db_stmt_bind_int64 (stmt, 1, series_id);
+  while ((rc = atelier_db_stmt_step (stmt, error)) == ATELIER_DB_STEP_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = atelier_db_stmt_column_int64 (stmt, 0);
 
       g_array_append_val (ids, id);
     }
-  if (rc != SQLITE_DONE)
-    {
-      atelier_store_set_error (store, rc, error);
-      return NULL;
-    }
+  atelier_db_stmt_reset (stmt);
+  if (rc != ATELIER_DB_STEP_DONE)
+    return NULL;
 
   for (guint i = 0; i < ids->len; i++)
     {

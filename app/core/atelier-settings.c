@@ -593,8 +593,8 @@ atelier_settings_load (AtelierStore  *store,
                        GError       **error)
 {
   g_autoptr(AtelierSettings) self = atelier_settings_new ();
-  sqlite3_stmt *stmt;
-  int rc;
+  AtelierDbStmt *stmt;
+  AtelierDbStep rc;
 
   g_return_val_if_fail (ATELIER_IS_STORE (store), NULL);
 
@@ -602,19 +602,17 @@ atelier_settings_load (AtelierStore  *store,
   if (stmt == NULL)
     return NULL;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = atelier_db_stmt_step (stmt, error)) == ATELIER_DB_STEP_ROW)
     {
-      const KeyInfo *info = find_key ((const char *) sqlite3_column_text (stmt, 0), NULL);
+      const KeyInfo *info = find_key (atelier_db_stmt_column_text (stmt, 0), NULL);
 
       if (info != NULL)
         g_hash_table_insert (self->values, (gpointer) info->key,
-                             g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+                             g_strdup (atelier_db_stmt_column_text (stmt, 1)));
     }
-  if (rc != SQLITE_DONE)
-    atelier_store_set_error (store, rc, error);
-  sqlite3_reset (stmt);
+  atelier_db_stmt_reset (stmt);
 
-  return rc == SQLITE_DONE ? g_steal_pointer (&self) : NULL;
+  return rc == ATELIER_DB_STEP_DONE ? g_steal_pointer (&self) : NULL;
 }
 
 /**
@@ -652,8 +650,8 @@ atelier_settings_write_unless_set (AtelierStore  *store,
                                    const char    *value,
                                    GError       **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
+  AtelierDbStmt *stmt;
+  AtelierDbStep rc;
 
   g_return_val_if_fail (ATELIER_IS_STORE (store), FALSE);
   g_return_val_if_fail (value != NULL, FALSE);
@@ -661,16 +659,13 @@ atelier_settings_write_unless_set (AtelierStore  *store,
   stmt = atelier_store_prepare (store, "SELECT 1 FROM settings WHERE key = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      atelier_store_set_error (store, rc, error);
-      return FALSE;
-    }
+  atelier_db_stmt_bind_text (stmt, 1, key);
+  rc = atelier_db_stmt_step (stmt, error);
+  atelier_db_stmt_reset (stmt);
+  if (rc == ATELIER_DB_STEP_ERROR)
+    return FALSE;
 
-  return rc == SQLITE_ROW || atelier_settings_write (store, key, value, error);
+  return rc == ATELIER_DB_STEP_ROW || atelier_settings_write (store, key, value, error);
 }
 
 /**
@@ -686,7 +681,7 @@ atelier_settings_write (AtelierStore  *store,
                         GError       **error)
 {
   g_autoptr(AtelierSettings) scratch = NULL;
-  sqlite3_stmt *stmt;
+  AtelierDbStmt *stmt;
 
   g_return_val_if_fail (ATELIER_IS_STORE (store), FALSE);
 
@@ -708,9 +703,9 @@ atelier_settings_write (AtelierStore  *store,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  atelier_db_stmt_bind_text (stmt, 1, key);
   if (value != NULL)
-    sqlite3_bind_text (stmt, 2, atelier_settings_get (scratch, key), -1, SQLITE_TRANSIENT);
+    atelier_db_stmt_bind_text (stmt, 2, atelier_settings_get (scratch, key));
   if (!atelier_store_step_done (store, stmt, error))
     return FALSE;
 

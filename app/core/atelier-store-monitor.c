@@ -45,20 +45,21 @@ read_data_version (AtelierStoreMonitor *self,
                    gint64              *version)
 {
   g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt = atelier_store_prepare (self->store, "PRAGMA data_version", &error);
+  /* SQLite's variant: PostgreSQL will need LISTEN/NOTIFY instead. */
+  AtelierDbStmt *stmt = atelier_store_prepare (self->store, "PRAGMA data_version", &error);
 
   if (stmt == NULL)
     {
       g_debug ("Cannot read the data version: %s", error->message);
       return FALSE;
     }
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  if (atelier_db_stmt_step (stmt, &error) != ATELIER_DB_STEP_ROW)
     {
-      sqlite3_reset (stmt);
+      atelier_db_stmt_reset (stmt);
       return FALSE;
     }
-  *version = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  *version = atelier_db_stmt_column_int64 (stmt, 0);
+  atelier_db_stmt_reset (stmt);
   return TRUE;
 }
 

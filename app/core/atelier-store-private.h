@@ -1,13 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atelier-store-private.h: what the other core modules use of the store
  *
- * Only app/core/ includes this: SQL and the sqlite3 handle never leave the
- * core.
+ * Only app/core/ includes this: SQL and the database connection never
+ * leave the core.
  */
 #pragma once
 
-#include <sqlite3.h>
-
+#include "atelier-db.h"
 #include "atelier-store.h"
 
 G_BEGIN_DECLS
@@ -22,16 +21,17 @@ G_BEGIN_DECLS
   p "erased_at, " p "preferred_language, " p "needs, " p "first_came, "       \
   p "consent_wording, " p "last_seen_at"
 
-sqlite3      *atelier_store_get_db            (AtelierStore  *self);
+/* The store's connection to its engine (SQLite or PostgreSQL). */
+AtelierDb    *atelier_store_get_db            (AtelierStore  *self);
 
 /* How long a statement waits for another connection's lock before it
  * fails with %ATELIER_STORE_ERROR_BUSY. Returns: the wait before. */
 guint         atelier_store_set_busy_timeout  (AtelierStore  *self,
                                                guint          milliseconds);
 
-/* A cached prepared statement, reset and with its bindings cleared. The
- * store owns it: never finalize it. */
-sqlite3_stmt *atelier_store_prepare           (AtelierStore  *self,
+/* atelier_db_prepare() on the store's connection: a cached statement,
+ * reset and with its bindings cleared. The store owns it: never free it. */
+AtelierDbStmt *atelier_store_prepare           (AtelierStore  *self,
                                                const char    *sql,
                                                GError       **error);
 
@@ -60,22 +60,17 @@ gboolean      atelier_store_exec_ids          (AtelierStore  *self,
                                                guint          n_params,
                                                GError       **error);
 
-/* Sets @error from the connection's last failure, translating the
- * constraints the schema names into sentences a person understands. */
-void          atelier_store_set_error         (AtelierStore  *self,
-                                               int            rc,
-                                               GError       **error);
-
-/* Steps @stmt to its end; FALSE with @error set on failure. */
+/* Steps @stmt to its end (atelier_db_stmt_run()); FALSE with @error set
+ * on failure. */
 gboolean      atelier_store_step_done         (AtelierStore  *self,
-                                               sqlite3_stmt  *stmt,
+                                               AtelierDbStmt *stmt,
                                                GError       **error);
 
 /* Reads the current row of @stmt into a new object of @type, matching
  * column names to property names ("party_size" to "party-size"). */
-GObject      *atelier_store_row_to_object     (sqlite3_stmt  *stmt,
+GObject      *atelier_store_row_to_object     (AtelierDbStmt *stmt,
                                                GType          type);
-GObject      *atelier_store_columns_to_object (sqlite3_stmt  *stmt,
+GObject      *atelier_store_columns_to_object (AtelierDbStmt *stmt,
                                                GType          type,
                                                int            first,
                                                int            last);
@@ -91,7 +86,7 @@ GListModel   *atelier_store_query_objects     (AtelierStore  *self,
 
 /* Steps a prepared and bound statement to its end, one object a row. */
 GListModel   *atelier_store_read_objects      (AtelierStore  *self,
-                                               sqlite3_stmt  *stmt,
+                                               AtelierDbStmt *stmt,
                                                GType          type,
                                                GError       **error);
 

@@ -2,7 +2,8 @@
 /* atelier-store.c: one store's database: workshops, sessions, customers,
  * registrations
  *
- * The store owns one SQLite connection. Entities are read and written by
+ * The store owns one connection of the statement layer (atelier-db.h);
+ * opening a file and bringing its schema up to date are SQLite's. Entities are read and written by
  * property name (see atelier-record-private.h), so that the four entity
  * types share one insert, one update, one read and one delete.
  */
@@ -18,7 +19,7 @@
 #include <unistd.h>
 
 #include "atelier-contact.h"
-#include "atelier-db.h"
+#include "atelier-db-sqlite.h"
 #include "atelier-record-private.h"
 #include "atelier-schema-private.h"
 #include "atelier-store-private.h"
@@ -30,10 +31,8 @@ struct _AtelierStore
   GObject     parent_instance;
 
   char       *path;
-  sqlite3    *db;
-  GHashTable *statements;  /* SQL text -> sqlite3_stmt */
+  AtelierDb  *db;
   gboolean    read_only;
-  guint       busy_timeout_ms;
 };
 
 G_DEFINE_FINAL_TYPE (AtelierStore, atelier_store, G_TYPE_OBJECT)
@@ -117,22 +116,12 @@ atelier_store_set_not_found (GType    type,
   set_not_found (entity_for_type (type), id, error);
 }
 
-/* The sentences behind the constraints and triggers the schema names. */
-static void
-finalize_statement (gpointer stmt)
-{
-  sqlite3_finalize (stmt);
-}
-
 static void
 atelier_store_finalize (GObject *object)
 {
   AtelierStore *self = (AtelierStore *)object;
 
-  /* Statements must be finalized before the connection closes. */
-  g_clear_pointer (&self->statements, g_hash_table_unref);
-  if (self->db != NULL)
-    sqlite3_close_v2 (self->db);
+  g_clear_pointer (&self->db, atelier_db_close);
   g_clear_pointer (&self->path, g_free);
 
   G_OBJECT_CLASS (atelier_store_parent_class)->finalize (object);
@@ -186,8 +175,6 @@ atelier_store_class_init (AtelierStoreClass *klass)
 static void
 atelier_store_init (AtelierStore *self)
 {
-  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                            finalize_statement);
 }
 
 int
@@ -392,23 +379,6 @@ can_write (const char *path)
   return g_access (path, W_OK) == 0 && g_access (dir, W_OK) == 0;
 }
 
-static gboolean
-open_connection (AtelierStore  *self,
-                 GError       **error)
-{
-  /* A store is used by the thread that opened it alone (long work opens
-   * its own): SQLite need not lock the connection at every call. */
-  int flags = SQLITE_OPEN_NOMUTEX | (self->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE);
-
-  if (sqlite3_open_v2 (self->path, &self->db, flags, NULL) == SQLITE_OK)
-    return TRUE;
-
-  g_set_error (error, ATELIER_STORE_ERROR, ATELIER_STORE_ERROR_OPEN,
-               _("Could not open the store “%s”: %s"),
-               self->path, self->db ? sqlite3_errmsg (self->db) : g_strerror (ENOMEM));
-  return FALSE;
-}
-
 /* A read-only store must be in this version's format: an older one
  * would need its schema brought up to date, which is a write. */
 static gboolean
@@ -448,6 +418,7 @@ atelier_store_open_full (const char             *path,
                          GError                **error)
 {
   g_autoptr(AtelierStore) self = NULL;
+  sqlite3 *handle;
   int version = 0;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -471,16 +442,18 @@ atelier_store_open_full (const char             *path,
   self->path = g_strdup (path);
   self->read_only = (flags & ATELIER_STORE_OPEN_READ_ONLY) != 0 || !can_write (path);
 
-  if (!open_connection (self, error))
+  self->db = atelier_db_sqlite_open (path, self->read_only, error);
+  if (self->db == NULL)
     return NULL;
 
-  sqlite3_extended_result_codes (self->db, 1);
   atelier_store_set_busy_timeout (self, BUSY_TIMEOUT_MS);
 
-  if (!check_file_is_ours (self->db, &version, error) ||
+  /* A file's header, PRAGMAs and DDL are SQLite's. */
+  handle = atelier_db_sqlite_get_handle (self->db);
+  if (!check_file_is_ours (handle, &version, error) ||
       !check_read_only_version (self, version, error) ||
-      !configure_connection (self->db, self->read_only, error) ||
-      (!self->read_only && !atelier_schema_migrate (self->db, version, error)))
+      !configure_connection (handle, self->read_only, error) ||
+      (!self->read_only && !atelier_schema_migrate (handle, version, error)))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -520,14 +493,10 @@ guint
 atelier_store_set_busy_timeout (AtelierStore *self,
                                 guint         milliseconds)
 {
-  guint before = self->busy_timeout_ms;
-
-  self->busy_timeout_ms = milliseconds;
-  sqlite3_busy_timeout (self->db, (int) MIN (milliseconds, G_MAXINT));
-  return before;
+  return atelier_db_set_busy_timeout (self->db, milliseconds);
 }
 
-sqlite3 *
+AtelierDb *
 atelier_store_get_db (AtelierStore *self)
 {
   return self->db;
@@ -546,64 +515,12 @@ atelier_store_emit_changed (AtelierStore *self,
   g_signal_emit (self, signals[CHANGED], g_quark_from_string (table), table);
 }
 
-static AtelierDbFailure
-sqlite_failure (int rc)
-{
-  switch (rc & 0xff)
-    {
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-      return ATELIER_DB_FAILURE_BUSY;
-    case SQLITE_CONSTRAINT:
-      return (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY)
-             ? ATELIER_DB_FAILURE_UNIQUE : ATELIER_DB_FAILURE_CONSTRAINT;
-    case SQLITE_FULL:
-      return ATELIER_DB_FAILURE_FULL;
-    case SQLITE_READONLY:
-    case SQLITE_PERM:
-      return ATELIER_DB_FAILURE_READ_ONLY;
-    case SQLITE_CORRUPT:
-    case SQLITE_NOTADB:
-      return ATELIER_DB_FAILURE_DAMAGED;
-    case SQLITE_IOERR:
-      return ATELIER_DB_FAILURE_IO;
-    default:
-      return ATELIER_DB_FAILURE_OTHER;
-    }
-}
-
-void
-atelier_store_set_error (AtelierStore  *self,
-                         int            rc,
-                         GError       **error)
-{
-  atelier_db_set_error (sqlite_failure (rc), sqlite3_errmsg (self->db), error);
-}
-
-sqlite3_stmt *
+AtelierDbStmt *
 atelier_store_prepare (AtelierStore  *self,
                        const char    *sql,
                        GError       **error)
 {
-  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
-  int rc;
-
-  if (stmt != NULL)
-    {
-      sqlite3_reset (stmt);
-      sqlite3_clear_bindings (stmt);
-      return stmt;
-    }
-
-  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      atelier_store_set_error (self, rc, error);
-      return NULL;
-    }
-
-  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
-  return stmt;
+  return atelier_db_prepare (self->db, sql, error);
 }
 
 gboolean
@@ -611,34 +528,15 @@ atelier_store_exec (AtelierStore  *self,
                     const char    *sql,
                     GError       **error)
 {
-  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
-
-  if (rc == SQLITE_OK)
-    return TRUE;
-
-  atelier_store_set_error (self, rc, error);
-  return FALSE;
+  return atelier_db_exec (self->db, sql, error);
 }
 
 gboolean
-atelier_store_step_done (AtelierStore  *self,
-                         sqlite3_stmt  *stmt,
-                         GError       **error)
+atelier_store_step_done (AtelierStore   *self,
+                         AtelierDbStmt  *stmt,
+                         GError        **error)
 {
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    ;
-
-  if (rc == SQLITE_DONE)
-    {
-      sqlite3_reset (stmt);
-      return TRUE;
-    }
-
-  atelier_store_set_error (self, rc, error);
-  sqlite3_reset (stmt);
-  return FALSE;
+  return atelier_db_stmt_run (stmt, error);
 }
 
 gboolean
@@ -653,25 +551,20 @@ atelier_store_begin (AtelierStore  *self,
                    self->path);
       return FALSE;
     }
-  return atelier_store_exec (self, "BEGIN IMMEDIATE", error);
+  return atelier_db_begin (self->db, error);
 }
 
 gboolean
 atelier_store_commit (AtelierStore  *self,
                       GError       **error)
 {
-  if (atelier_store_exec (self, "COMMIT", error))
-    return TRUE;
-
-  atelier_store_rollback (self);
-  return FALSE;
+  return atelier_db_commit (self->db, error);
 }
 
 void
 atelier_store_rollback (AtelierStore *self)
 {
-  if (!sqlite3_get_autocommit (self->db))
-    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  atelier_db_rollback (self->db);
 }
 
 gboolean
@@ -693,14 +586,14 @@ atelier_store_exec_ids (AtelierStore  *self,
                         guint          n_params,
                         GError       **error)
 {
-  sqlite3_stmt *stmt = atelier_store_prepare (self, sql, error);
+  AtelierDbStmt *stmt = atelier_store_prepare (self, sql, error);
 
   if (stmt == NULL)
     return FALSE;
   for (guint i = 0; i < n_params; i++)
-    sqlite3_bind_int64 (stmt, i + 1, params[i]);
+    atelier_db_stmt_bind_int64 (stmt, i + 1, params[i]);
 
-  return atelier_store_step_done (self, stmt, error);
+  return atelier_db_stmt_run (stmt, error);
 }
 
 /* Reading rows into objects. */
@@ -717,7 +610,7 @@ typedef struct
 
 static void
 column_map_init (ColumnMap    *map,
-                 sqlite3_stmt *stmt,
+                 AtelierDbStmt *stmt,
                  GType         type,
                  int           first,
                  int           last)
@@ -731,7 +624,7 @@ column_map_init (ColumnMap    *map,
 
   for (guint i = 0; i < map->n_columns; i++)
     {
-      const char *column = sqlite3_column_name (stmt, first + i);
+      const char *column = atelier_db_stmt_column_name (stmt, first + i);
       g_autofree char *name = g_strdelimit (g_strdup (column), "_", '-');
       GParamSpec *pspec = g_object_class_find_property (G_OBJECT_CLASS (klass), name);
 
@@ -754,7 +647,7 @@ column_map_clear (ColumnMap *map)
 
 static GObject *
 column_map_read (ColumnMap    *map,
-                 sqlite3_stmt *stmt,
+                 AtelierDbStmt *stmt,
                  GType         type)
 {
   const char *names[64];
@@ -774,16 +667,16 @@ column_map_read (ColumnMap    *map,
       switch (G_VALUE_TYPE (value))
         {
         case G_TYPE_STRING:
-          g_value_set_string (value, (const char *) sqlite3_column_text (stmt, column));
+          g_value_set_string (value, atelier_db_stmt_column_text (stmt, column));
           break;
         case G_TYPE_INT:
-          g_value_set_int (value, sqlite3_column_int (stmt, column));
+          g_value_set_int (value, atelier_db_stmt_column_int (stmt, column));
           break;
         case G_TYPE_INT64:
-          g_value_set_int64 (value, sqlite3_column_int64 (stmt, column));
+          g_value_set_int64 (value, atelier_db_stmt_column_int64 (stmt, column));
           break;
         case G_TYPE_BOOLEAN:
-          g_value_set_boolean (value, sqlite3_column_int (stmt, column) != 0);
+          g_value_set_boolean (value, atelier_db_stmt_column_int64 (stmt, column) != 0);
           break;
         default:
           g_assert_not_reached ();
@@ -800,7 +693,7 @@ column_map_read (ColumnMap    *map,
 /* A row that holds several objects side by side (a join whose tables
  * share column names) is read one range of columns at a time. */
 GObject *
-atelier_store_columns_to_object (sqlite3_stmt *stmt,
+atelier_store_columns_to_object (AtelierDbStmt *stmt,
                                  GType         type,
                                  int           first,
                                  int           last)
@@ -816,10 +709,10 @@ atelier_store_columns_to_object (sqlite3_stmt *stmt,
 }
 
 GObject *
-atelier_store_row_to_object (sqlite3_stmt *stmt,
+atelier_store_row_to_object (AtelierDbStmt *stmt,
                              GType         type)
 {
-  return atelier_store_columns_to_object (stmt, type, 0, sqlite3_column_count (stmt));
+  return atelier_store_columns_to_object (stmt, type, 0, atelier_db_stmt_column_count (stmt));
 }
 
 GListModel *
@@ -830,41 +723,37 @@ atelier_store_query_objects (AtelierStore  *self,
                              guint          n_params,
                              GError       **error)
 {
-  sqlite3_stmt *stmt = atelier_store_prepare (self, sql, error);
+  AtelierDbStmt *stmt = atelier_store_prepare (self, sql, error);
 
   if (stmt == NULL)
     return NULL;
 
   for (guint i = 0; i < n_params; i++)
-    sqlite3_bind_int64 (stmt, i + 1, params[i]);
+    atelier_db_stmt_bind_int64 (stmt, i + 1, params[i]);
 
   return atelier_store_read_objects (self, stmt, type, error);
 }
 
 GListModel *
 atelier_store_read_objects (AtelierStore  *self,
-                            sqlite3_stmt  *stmt,
+                            AtelierDbStmt *stmt,
                             GType          type,
                             GError       **error)
 {
   g_autoptr(GListStore) list = NULL;
   g_autoptr(GPtrArray) objects = NULL;
   ColumnMap map;
-  int rc;
+  AtelierDbStep step;
 
   objects = g_ptr_array_new_with_free_func (g_object_unref);
-  column_map_init (&map, stmt, type, 0, sqlite3_column_count (stmt));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  column_map_init (&map, stmt, type, 0, atelier_db_stmt_column_count (stmt));
+  while ((step = atelier_db_stmt_step (stmt, error)) == ATELIER_DB_STEP_ROW)
     g_ptr_array_add (objects, column_map_read (&map, stmt, type));
   column_map_clear (&map);
 
-  if (rc != SQLITE_DONE)
-    {
-      atelier_store_set_error (self, rc, error);
-      sqlite3_reset (stmt);
-      return NULL;
-    }
-  sqlite3_reset (stmt);
+  atelier_db_stmt_reset (stmt);
+  if (step == ATELIER_DB_STEP_ERROR)
+    return NULL;
 
   /* One splice, one items-changed: cheaper than appending row by row. */
   list = g_list_store_new (type);
@@ -887,7 +776,7 @@ pspec_is_column (GParamSpec *pspec,
 }
 
 static void
-bind_property (sqlite3_stmt *stmt,
+bind_property (AtelierDbStmt *stmt,
                int           index,
                GObject      *object,
                GParamSpec   *pspec)
@@ -904,25 +793,25 @@ bind_property (sqlite3_stmt *stmt,
       {
         const char *s = g_value_get_string (&value);
         if (nullable && (s == NULL || *s == '\0'))
-          sqlite3_bind_null (stmt, index);
+          atelier_db_stmt_bind_null (stmt, index);
         else
-          sqlite3_bind_text (stmt, index, s ? s : "", -1, SQLITE_TRANSIENT);
+          atelier_db_stmt_bind_text (stmt, index, s ? s : "");
         break;
       }
     case G_TYPE_INT:
       if (nullable && g_value_get_int (&value) == 0)
-        sqlite3_bind_null (stmt, index);
+        atelier_db_stmt_bind_null (stmt, index);
       else
-        sqlite3_bind_int (stmt, index, g_value_get_int (&value));
+        atelier_db_stmt_bind_int64 (stmt, index, g_value_get_int (&value));
       break;
     case G_TYPE_INT64:
       if (nullable && g_value_get_int64 (&value) == 0)
-        sqlite3_bind_null (stmt, index);
+        atelier_db_stmt_bind_null (stmt, index);
       else
-        sqlite3_bind_int64 (stmt, index, g_value_get_int64 (&value));
+        atelier_db_stmt_bind_int64 (stmt, index, g_value_get_int64 (&value));
       break;
     case G_TYPE_BOOLEAN:
-      sqlite3_bind_int (stmt, index, g_value_get_boolean (&value) ? 1 : 0);
+      atelier_db_stmt_bind_int64 (stmt, index, g_value_get_boolean (&value) ? 1 : 0);
       break;
     default:
       g_assert_not_reached ();
@@ -958,30 +847,25 @@ build_write_sql (const EntityInfo  *info,
 
   if (for_update)
     return g_strdup_printf ("UPDATE %s SET %s WHERE id = ?", info->table, sql->str);
-  return g_strdup_printf ("INSERT INTO %s (%s) VALUES (%s)", info->table, sql->str, values->str);
+  return g_strdup_printf ("INSERT INTO %s (%s) VALUES (%s) RETURNING id",
+                          info->table, sql->str, values->str);
 }
 
-/* ON DELETE RESTRICT reports itself as a trigger, not as a foreign key. */
-static gboolean
-is_foreign_key_failure (AtelierStore *self,
-                        int           rc)
-{
-  return (rc & 0xff) == SQLITE_CONSTRAINT &&
-         strstr (sqlite3_errmsg (self->db), "FOREIGN KEY") != NULL;
-}
-
-/* A refused foreign key means different things for different writes. */
+/* A refused foreign key (ATELIER_STORE_ERROR_IN_USE from the layer)
+ * means different things for different writes: @message says which. */
 static void
-set_write_error (AtelierStore     *self,
-                 int               rc,
-                 const char       *foreign_key_message,
-                 GError          **error)
+reword_foreign_key (GError      *local,
+                    int          code,
+                    const char  *message,
+                    GError     **error)
 {
-  if (foreign_key_message != NULL && is_foreign_key_failure (self, rc))
-    g_set_error_literal (error, ATELIER_STORE_ERROR, ATELIER_STORE_ERROR_INVALID,
-                         _(foreign_key_message));
+  if (message != NULL && g_error_matches (local, ATELIER_STORE_ERROR, ATELIER_STORE_ERROR_IN_USE))
+    {
+      g_set_error_literal (error, ATELIER_STORE_ERROR, code, _(message));
+      g_error_free (local);
+    }
   else
-    atelier_store_set_error (self, rc, error);
+    g_propagate_error (error, local);
 }
 
 static gboolean
@@ -993,9 +877,10 @@ write_object (AtelierStore  *self,
   const EntityInfo *info = entity_for_type (G_OBJECT_TYPE (object));
   g_autoptr(GPtrArray) columns = g_ptr_array_new ();
   g_autofree char *sql = build_write_sql (info, G_OBJECT_GET_CLASS (object), for_update, columns);
-  sqlite3_stmt *stmt = atelier_store_prepare (self, sql, error);
+  AtelierDbStmt *stmt = atelier_store_prepare (self, sql, error);
+  GError *local = NULL;
+  AtelierDbStep step;
   gint64 id = 0;
-  int rc;
 
   if (stmt == NULL)
     return FALSE;
@@ -1005,25 +890,28 @@ write_object (AtelierStore  *self,
   if (for_update)
     {
       g_object_get (object, "id", &id, NULL);
-      sqlite3_bind_int64 (stmt, columns->len + 1, id);
+      atelier_db_stmt_bind_int64 (stmt, columns->len + 1, id);
     }
 
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  /* An insert returns its id as its one row. */
+  step = atelier_db_stmt_step (stmt, &local);
+  if (step == ATELIER_DB_STEP_ROW)
+    id = atelier_db_stmt_column_int64 (stmt, 0);
+  atelier_db_stmt_reset (stmt);
+  if (step == ATELIER_DB_STEP_ERROR)
     {
-      set_write_error (self, rc, info->missing_ref, error);
+      reword_foreign_key (local, ATELIER_STORE_ERROR_INVALID, info->missing_ref, error);
       return FALSE;
     }
 
-  if (for_update && sqlite3_changes (self->db) == 0)
+  if (for_update && atelier_db_changes (self->db) == 0)
     {
       set_not_found (info, id, error);
       return FALSE;
     }
 
   if (!for_update)
-    g_object_set (object, "id", sqlite3_last_insert_rowid (self->db), NULL);
+    g_object_set (object, "id", id, NULL);
 
   atelier_store_emit_changed (self, info->table);
   return TRUE;
@@ -1073,27 +961,20 @@ delete_object (AtelierStore  *self,
 {
   const EntityInfo *info = entity_for_type (type);
   g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?", info->table);
-  sqlite3_stmt *stmt = atelier_store_prepare (self, sql, error);
-  int rc;
+  AtelierDbStmt *stmt = atelier_store_prepare (self, sql, error);
+  GError *local = NULL;
 
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
+  atelier_db_stmt_bind_int64 (stmt, 1, id);
+  if (!atelier_db_stmt_run (stmt, &local))
     {
-      if (info->in_use != NULL && is_foreign_key_failure (self, rc))
-        g_set_error_literal (error, ATELIER_STORE_ERROR, ATELIER_STORE_ERROR_IN_USE,
-                             _(info->in_use));
-      else
-        atelier_store_set_error (self, rc, error);
+      reword_foreign_key (local, ATELIER_STORE_ERROR_IN_USE, info->in_use, error);
       return FALSE;
     }
 
-  if (sqlite3_changes (self->db) == 0)
+  if (atelier_db_changes (self->db) == 0)
     {
       set_not_found (info, id, error);
       return FALSE;
@@ -1116,9 +997,9 @@ atelier_store_is_empty (AtelierStore  *self,
   static const char sql[] =
     "SELECT NOT EXISTS (SELECT 1 FROM workshops) AND NOT EXISTS (SELECT 1 FROM sessions)"
     "   AND NOT EXISTS (SELECT 1 FROM customers) AND NOT EXISTS (SELECT 1 FROM registrations)";
-  sqlite3_stmt *stmt;
+  AtelierDbStmt *stmt;
+  AtelierDbStep step;
   gboolean empty;
-  int rc;
 
   g_return_val_if_fail (ATELIER_IS_STORE (self), FALSE);
 
@@ -1126,11 +1007,9 @@ atelier_store_is_empty (AtelierStore  *self,
   if (stmt == NULL)
     return FALSE;
 
-  rc = sqlite3_step (stmt);
-  empty = rc == SQLITE_ROW && sqlite3_column_int (stmt, 0) != 0;
-  if (rc != SQLITE_ROW)
-    atelier_store_set_error (self, rc, error);
-  sqlite3_reset (stmt);
+  step = atelier_db_stmt_step (stmt, error);
+  empty = step == ATELIER_DB_STEP_ROW && atelier_db_stmt_column_int64 (stmt, 0) != 0;
+  atelier_db_stmt_reset (stmt);
 
   return empty;
 }

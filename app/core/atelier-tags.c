@@ -48,21 +48,18 @@ atelier_tags_check_name (const char  *name,
 
 static GStrv
 read_names (AtelierStore  *store,
-            sqlite3_stmt  *stmt,
+            AtelierDbStmt *stmt,
             GError       **error)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  int rc;
+  AtelierDbStep rc;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+  while ((rc = atelier_db_stmt_step (stmt, error)) == ATELIER_DB_STEP_ROW)
+    g_strv_builder_add (builder, atelier_db_stmt_column_text (stmt, 0));
+  atelier_db_stmt_reset (stmt);
 
-  if (rc != SQLITE_DONE)
-    {
-      atelier_store_set_error (store, rc, error);
-      return NULL;
-    }
+  if (rc != ATELIER_DB_STEP_DONE)
+    return NULL;
   return g_strv_builder_end (builder);
 }
 
@@ -75,7 +72,7 @@ GStrv
 atelier_tags_list (AtelierStore  *store,
                    GError       **error)
 {
-  sqlite3_stmt *stmt;
+  AtelierDbStmt *stmt;
 
   g_return_val_if_fail (ATELIER_IS_STORE (store), NULL);
 
@@ -88,8 +85,8 @@ atelier_tags_add (AtelierStore  *store,
                   const char    *name,
                   GError       **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
+  AtelierDbStmt *stmt;
+  GError *local = NULL;
 
   g_return_val_if_fail (ATELIER_IS_STORE (store), FALSE);
 
@@ -99,20 +96,18 @@ atelier_tags_add (AtelierStore  *store,
   stmt = atelier_store_prepare (store, "INSERT INTO tags (name, created_at) VALUES (?, ?)", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, atelier_store_now ());
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-
-  if (rc == SQLITE_CONSTRAINT_UNIQUE)
+  atelier_db_stmt_bind_text (stmt, 1, name);
+  atelier_db_stmt_bind_int64 (stmt, 2, atelier_store_now ());
+  if (!atelier_db_stmt_run (stmt, &local))
     {
-      g_set_error (error, ATELIER_TAGS_ERROR, ATELIER_TAGS_ERROR_EXISTS,
-                   _("“%s” is already in the list of interests."), name);
-      return FALSE;
-    }
-  if (rc != SQLITE_DONE)
-    {
-      atelier_store_set_error (store, rc, error);
+      if (g_error_matches (local, ATELIER_STORE_ERROR, ATELIER_STORE_ERROR_DUPLICATE))
+        {
+          g_set_error (error, ATELIER_TAGS_ERROR, ATELIER_TAGS_ERROR_EXISTS,
+                       _("“%s” is already in the list of interests."), name);
+          g_error_free (local);
+        }
+      else
+        g_propagate_error (error, local);
       return FALSE;
     }
 
@@ -125,22 +120,20 @@ find_tag (AtelierStore  *store,
           const char    *name,
           GError       **error)
 {
-  sqlite3_stmt *stmt = atelier_store_prepare (store, "SELECT id FROM tags WHERE name = ?", error);
+  AtelierDbStmt *stmt = atelier_store_prepare (store, "SELECT id FROM tags WHERE name = ?", error);
   gint64 id = 0;
-  int rc;
+  AtelierDbStep rc;
 
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  else if (rc == SQLITE_DONE)
+  atelier_db_stmt_bind_text (stmt, 1, name);
+  rc = atelier_db_stmt_step (stmt, error);
+  if (rc == ATELIER_DB_STEP_ROW)
+    id = atelier_db_stmt_column_int64 (stmt, 0);
+  else if (rc == ATELIER_DB_STEP_DONE)
     g_set_error (error, ATELIER_TAGS_ERROR, ATELIER_TAGS_ERROR_NOT_FOUND,
                  _("“%s” is not in the list of interests."), name);
-  else
-    atelier_store_set_error (store, rc, error);
-  sqlite3_reset (stmt);
+  atelier_db_stmt_reset (stmt);
 
   return id;
 }
@@ -191,7 +184,7 @@ atelier_tags_for_customer (AtelierStore  *store,
                            gint64         customer_id,
                            GError       **error)
 {
-  sqlite3_stmt *stmt;
+  AtelierDbStmt *stmt;
 
   g_return_val_if_fail (ATELIER_IS_STORE (store), NULL);
 
@@ -201,7 +194,7 @@ atelier_tags_for_customer (AtelierStore  *store,
                                 error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, customer_id);
+  atelier_db_stmt_bind_int64 (stmt, 1, customer_id);
   return read_names (store, stmt, error);
 }
 
@@ -210,15 +203,15 @@ static char *
 canonical_name (AtelierStore *store,
                 const char   *name)
 {
-  sqlite3_stmt *stmt = atelier_store_prepare (store, "SELECT name FROM tags WHERE name = ?", NULL);
+  AtelierDbStmt *stmt = atelier_store_prepare (store, "SELECT name FROM tags WHERE name = ?", NULL);
   char *canonical = NULL;
 
   if (stmt != NULL)
     {
-      sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        canonical = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      sqlite3_reset (stmt);
+      atelier_db_stmt_bind_text (stmt, 1, name);
+      if (atelier_db_stmt_step (stmt, NULL) == ATELIER_DB_STEP_ROW)
+        canonical = g_strdup (atelier_db_stmt_column_text (stmt, 0));
+      atelier_db_stmt_reset (stmt);
     }
 
   return canonical ? canonical : g_strdup (name);
@@ -238,7 +231,7 @@ atelier_tags_set_for_customer (AtelierStore        *store,
 {
   g_autoptr(GString) interests = g_string_new (NULL);
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  sqlite3_stmt *stmt;
+  AtelierDbStmt *stmt;
   int changes;
 
   g_return_val_if_fail (ATELIER_IS_STORE (store), FALSE);
@@ -258,12 +251,12 @@ atelier_tags_set_for_customer (AtelierStore        *store,
   stmt = atelier_store_prepare (store, "UPDATE customers SET interests = ? WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, interests->str, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, customer_id);
+  atelier_db_stmt_bind_text (stmt, 1, interests->str);
+  atelier_db_stmt_bind_int64 (stmt, 2, customer_id);
   if (!atelier_store_step_done (store, stmt, error))
     return FALSE;
 
-  changes = sqlite3_changes (atelier_store_get_db (store));
+  changes = atelier_db_changes (atelier_store_get_db (store));
   if (changes == 0)
     {
       atelier_store_set_not_found (ATELIER_TYPE_CUSTOMER, customer_id, error);
