@@ -158,7 +158,7 @@ atelier_customer_book_format_time (gint64      unix_time,
 
 static const char *
 column_text (AtelierDbStmt *stmt,
-             int           column)
+             int            column)
 {
   const char *text = atelier_db_stmt_column_text (stmt, column);
 

@@ -907,8 +907,8 @@ static const char stage_update_sql[] =
 
 static void
 bind_text (AtelierDbStmt *stmt,
-           int           index,
-           const char   *text)
+           int            index,
+           const char    *text)
 {
   if (text != NULL)
     atelier_db_stmt_bind_text (stmt, index, text);
@@ -918,8 +918,8 @@ bind_text (AtelierDbStmt *stmt,
 
 static void
 bind_time (AtelierDbStmt *stmt,
-           int           index,
-           gint64        time)
+           int            index,
+           gint64         time)
 {
   if (time != 0)
     atelier_db_stmt_bind_int64 (stmt, index, time);

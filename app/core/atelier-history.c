@@ -133,7 +133,7 @@ atelier_customer_history_clear (AtelierCustomerHistory *history)
 
 static int
 find_column (AtelierDbStmt *stmt,
-             const char   *name)
+             const char    *name)
 {
   int n = atelier_db_stmt_column_count (stmt);
 

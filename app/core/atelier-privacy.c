@@ -58,10 +58,10 @@ column_type (AtelierDbStmt *stmt,
 /* Every column of the current row as a member; times (columns ending in
  * _at) in ISO 8601 UTC. */
 static void
-add_columns (JsonBuilder  *builder,
+add_columns (JsonBuilder   *builder,
              AtelierDbStmt *stmt,
-             int           first,
-             int           last)
+             int            first,
+             int            last)
 {
   for (int i = first; i < last; i++)
     {

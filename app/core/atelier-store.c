@@ -532,9 +532,9 @@ atelier_store_exec (AtelierStore  *self,
 }
 
 gboolean
-atelier_store_step_done (AtelierStore   *self,
-                         AtelierDbStmt  *stmt,
-                         GError        **error)
+atelier_store_step_done (AtelierStore  *self,
+                         AtelierDbStmt *stmt,
+                         GError       **error)
 {
   return atelier_db_stmt_run (stmt, error);
 }
@@ -609,11 +609,11 @@ typedef struct
 } ColumnMap;
 
 static void
-column_map_init (ColumnMap    *map,
+column_map_init (ColumnMap     *map,
                  AtelierDbStmt *stmt,
-                 GType         type,
-                 int           first,
-                 int           last)
+                 GType          type,
+                 int            first,
+                 int            last)
 {
   g_autoptr(GTypeClass) klass = g_type_class_ref (type);
 
@@ -646,9 +646,9 @@ column_map_clear (ColumnMap *map)
 }
 
 static GObject *
-column_map_read (ColumnMap    *map,
+column_map_read (ColumnMap     *map,
                  AtelierDbStmt *stmt,
-                 GType         type)
+                 GType          type)
 {
   const char *names[64];
   GValue values[64];
@@ -694,9 +694,9 @@ column_map_read (ColumnMap    *map,
  * share column names) is read one range of columns at a time. */
 GObject *
 atelier_store_columns_to_object (AtelierDbStmt *stmt,
-                                 GType         type,
-                                 int           first,
-                                 int           last)
+                                 GType          type,
+                                 int            first,
+                                 int            last)
 {
   ColumnMap map;
   GObject *object;
@@ -710,7 +710,7 @@ atelier_store_columns_to_object (AtelierDbStmt *stmt,
 
 GObject *
 atelier_store_row_to_object (AtelierDbStmt *stmt,
-                             GType         type)
+                             GType          type)
 {
   return atelier_store_columns_to_object (stmt, type, 0, atelier_db_stmt_column_count (stmt));
 }
@@ -777,9 +777,9 @@ pspec_is_column (GParamSpec *pspec,
 
 static void
 bind_property (AtelierDbStmt *stmt,
-               int           index,
-               GObject      *object,
-               GParamSpec   *pspec)
+               int            index,
+               GObject       *object,
+               GParamSpec    *pspec)
 {
   gboolean nullable = (pspec->flags & ATELIER_PARAM_NULLABLE) != 0;
   g_auto(GValue) value = G_VALUE_INIT;
