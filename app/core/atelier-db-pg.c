@@ -254,8 +254,8 @@ parse_uri (const char  *uri,
   if (!atelier_db_pg_is_uri (uri))
     {
       g_set_error (error, ATELIER_STORE_ERROR, ATELIER_STORE_ERROR_OPEN,
-                   _("“%s” is not the address of a PostgreSQL store: it starts with "
-                     "postgresql://"), uri != NULL ? uri : "");
+                   _("“%s” is not the address of a PostgreSQL store, which starts with "
+                     "postgresql://."), uri != NULL ? uri : "");
       return NULL;
     }
 
