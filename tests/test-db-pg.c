@@ -219,6 +219,24 @@ test_open_unreachable (void)
   g_rmdir (dir);
 }
 
+/* The locks of the store rely on READ COMMITTED, whatever the server's
+ * or the role's default. */
+static void
+test_open_read_committed (void)
+{
+  g_autofree char *uri = uri_with ("options=-c%20default_transaction_isolation%3Dserializable");
+  g_autoptr(GError) error = NULL;
+  AtelierDb *db = atelier_db_pg_open (uri, NULL, &error);
+  AtelierDbStmt *stmt;
+
+  g_assert_no_error (error);
+  stmt = atelier_db_prepare (db, "SELECT current_setting ('default_transaction_isolation')",
+                             &error);
+  g_assert_cmpint (atelier_db_stmt_step (stmt, &error), ==, ATELIER_DB_STEP_ROW);
+  g_assert_cmpstr (atelier_db_stmt_column_text (stmt, 0), ==, "read committed");
+  atelier_db_close (db);
+}
+
 /* The contract of the layer */
 
 typedef struct
@@ -969,6 +987,7 @@ main (int   argc,
       g_test_add_func ("/atelier/db-pg/open/wrong-password", test_open_wrong_password);
       g_test_add_func ("/atelier/db-pg/open/unknown-database", test_open_unknown_database);
       g_test_add_func ("/atelier/db-pg/open/unreachable", test_open_unreachable);
+      g_test_add_func ("/atelier/db-pg/open/read-committed", test_open_read_committed);
 #define ADD(path, func) \
       g_test_add ("/atelier/db-pg/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
       ADD ("contract/bind-and-read", test_bind_and_read);

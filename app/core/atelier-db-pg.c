@@ -415,6 +415,21 @@ apply_busy_timeout (AtelierDbPg  *self,
   return result != NULL;
 }
 
+/* What every session of the store needs, whatever the server's defaults:
+ * READ COMMITTED, on which the write lock of atelier_db_begin() and the
+ * seat rule's row lock rely (each statement sees what was committed
+ * before it), and the wait for locks. */
+static gboolean
+configure_session (AtelierDbPg  *self,
+                   GError      **error)
+{
+  PGresult *result = run_simple (self, "SET default_transaction_isolation = 'read committed'",
+                                 error);
+
+  PQclear (result);
+  return result != NULL && apply_busy_timeout (self, error);
+}
+
 /* A connection lost between two transactions is made again before the
  * next statement; one lost inside a transaction fails it, and with it
  * everything the transaction did. */
@@ -442,7 +457,7 @@ ensure_connected (AtelierDbPg  *self,
 
   /* Statements prepared before are gone with the old session. */
   self->generation++;
-  return apply_busy_timeout (self, error);
+  return configure_session (self, error);
 }
 
 static gboolean
@@ -572,20 +587,14 @@ pg_reset (AtelierDbStmt *stmt)
   clear_values (self);
 }
 
+/* Statements are freed with the connection (atelier_db_close()), and
+ * the server frees its prepared statements with the session: no
+ * DEALLOCATE, which would cost a round trip each. */
 static void
 pg_stmt_free (AtelierDbStmt *stmt)
 {
   AtelierDbPgStmt *self = stmt_pg (stmt);
-  AtelierDbPg *db = db_pg (stmt->db);
 
-  /* Left to the server's end of the session when the connection is gone. */
-  if (self->name != NULL && self->generation == db->generation &&
-      PQstatus (db->conn) == CONNECTION_OK && !in_transaction (db))
-    {
-      g_autofree char *sql = g_strdup_printf ("DEALLOCATE %s", self->name);
-
-      PQclear (PQexec (db->conn, sql));
-    }
   pg_reset (stmt);
   g_clear_pointer (&self->description, PQclear);
   g_free (self->values);
@@ -1092,7 +1101,7 @@ atelier_db_pg_open (const char  *uri,
   self->conn = conn;
   self->busy_timeout_ms = DEFAULT_BUSY_TIMEOUT_MS;
   atelier_db_init (&self->parent, &pg_class);
-  if (!apply_busy_timeout (self, error))
+  if (!configure_session (self, error))
     {
       atelier_db_close (&self->parent);
       return NULL;
