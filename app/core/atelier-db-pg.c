@@ -694,8 +694,6 @@ execute (AtelierDbPgStmt  *self,
     return FALSE;
   if (!in_transaction (db) && !ensure_connected (db, error))
     return FALSE;
-  if (!ensure_prepared (self, error))
-    return FALSE;
 
   if (in_transaction (db))
     {
@@ -705,6 +703,17 @@ execute (AtelierDbPgStmt  *self,
           return FALSE;
         }
       wrapped = TRUE;
+    }
+
+  /* Prepared again after the connection was made again, under the
+   * savepoint: a failure leaves the transaction as it was. */
+  if (!ensure_prepared (self, error))
+    {
+      note_lost (db, wrapped);
+      if (wrapped && PQstatus (db->conn) == CONNECTION_OK)
+        PQclear (PQexec (db->conn, "ROLLBACK TO SAVEPOINT atelier_statement; "
+                                   "RELEASE SAVEPOINT atelier_statement"));
+      return FALSE;
     }
 
   result = PQexecPrepared (db->conn, self->name, self->n_params,
