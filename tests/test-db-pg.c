@@ -745,7 +745,16 @@ typedef struct
   int         first_customer;
   int         refused;
   int         sessions;
+  int        *ready;  /* racers connected, to start together */
 } Racer;
+
+static void
+start_together (Racer *racer)
+{
+  g_atomic_int_inc (racer->ready);
+  while (g_atomic_int_get (racer->ready) < 2)
+    g_usleep (100);
+}
 
 /* Takes seats of every session the way a client that skips the core
  * would: a plain transaction, held open a moment after its insert so
@@ -759,6 +768,7 @@ race (gpointer data)
   AtelierDbStmt *stmt;
 
   g_assert_no_error (error);
+  start_together (racer);
   for (int session = 1; session <= racer->sessions; session++)
     for (int seat = 0; seat < 3; seat++)
       {
@@ -787,9 +797,10 @@ static void
 test_schema_race (Fixture       *f,
                   gconstpointer  data)
 {
+  int ready = 0;
   Racer racers[2] = {
-    { f->uri, 10, 0, 30 },
-    { f->uri, 20, 0, 30 },
+    { f->uri, 10, 0, 30, &ready },
+    { f->uri, 20, 0, 30, &ready },
   };
   GThread *threads[2];
 
@@ -816,6 +827,82 @@ test_schema_race (Fixture       *f,
                                      "  HAVING sum (r.party_size) > s.capacity) AS over"), ==, 0);
   g_assert_cmpint (query_int (f->db, "SELECT count (*) FROM registrations"), ==, 30 * 4);
   g_assert_cmpint (racers[0].refused + racers[1].refused, ==, 30 * 2);
+}
+
+/* The same seats taken the core's way: atelier_db_begin (), read the
+ * free seats, decide, write. The store's write lock makes every decision
+ * see the one before it: none is refused by the seat rule, an error that
+ * would reach a person. */
+static gpointer
+book_like_the_core (gpointer data)
+{
+  Racer *racer = data;
+  g_autoptr(GError) error = NULL;
+  AtelierDb *db = atelier_db_pg_open (racer->uri, NULL, &error);
+
+  g_assert_no_error (error);
+  start_together (racer);
+  for (int session = 1; session <= racer->sessions; session++)
+    for (int seat = 0; seat < 3; seat++)
+      {
+        g_autoptr(GError) refusal = NULL;
+        AtelierDbStmt *stmt;
+        gint64 free_seats;
+
+        g_assert_true (atelier_db_begin (db, &error));
+        stmt = atelier_db_prepare (db, "SELECT s.capacity - coalesce (sum (r.party_size), 0)"
+                                       " FROM sessions s LEFT JOIN registrations r"
+                                       "   ON r.session_id = s.id AND r.status = 'confirmed'"
+                                       " WHERE s.id = ?1 GROUP BY s.capacity", &error);
+        atelier_db_stmt_bind_int64 (stmt, 1, session);
+        g_assert_cmpint (atelier_db_stmt_step (stmt, &error), ==, ATELIER_DB_STEP_ROW);
+        free_seats = atelier_db_stmt_column_int64 (stmt, 0);
+        atelier_db_stmt_reset (stmt);
+        g_assert_true (atelier_db_exec (db, "SELECT pg_sleep (0.005)", &error));
+        if (free_seats > 0)
+          {
+            stmt = atelier_db_prepare (db, "INSERT INTO registrations (session_id, customer_id,"
+                                           " party_size, status, created_at)"
+                                           " VALUES (?1, ?2, 1, 'confirmed', 0)", &error);
+            atelier_db_stmt_bind_int64 (stmt, 1, session);
+            atelier_db_stmt_bind_int64 (stmt, 2, racer->first_customer + seat);
+            if (!atelier_db_stmt_run (stmt, &refusal))
+              racer->refused++;
+          }
+        g_assert_true (atelier_db_commit (db, &error));
+      }
+  atelier_db_close (db);
+  return NULL;
+}
+
+static void
+test_begin_serialises (Fixture       *f,
+                       gconstpointer  data)
+{
+  int ready = 0;
+  Racer racers[2] = {
+    { f->uri, 10, 0, 20, &ready },
+    { f->uri, 20, 0, 20, &ready },
+  };
+  GThread *threads[2];
+
+  migrate_ok (f->db);
+  exec_ok (f->db, "INSERT INTO workshops (id, title, duration_minutes, capacity, created_at)"
+                  "  VALUES (1, 'Risotto', 120, 8, 0);"
+                  "INSERT INTO sessions (workshop_id, starts_at, ends_at, time_zone, capacity,"
+                  "                      uid, created_at)"
+                  "  SELECT 1, 1000, 2000, 'UTC', 4, 'uid-' || n, 0"
+                  "  FROM generate_series (1, 20) AS n;"
+                  "INSERT INTO customers (id, given_name, created_at)"
+                  "  SELECT n, 'C' || n, 0 FROM generate_series (10, 22) AS n;");
+
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    threads[i] = g_thread_new ("booker", book_like_the_core, &racers[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    g_thread_join (threads[i]);
+
+  g_assert_cmpint (racers[0].refused + racers[1].refused, ==, 0);
+  g_assert_cmpint (query_int (f->db, "SELECT count (*) FROM registrations"), ==, 20 * 4);
 }
 
 /* One query's rows, as text, from either engine. */
@@ -1000,6 +1087,7 @@ main (int   argc,
       ADD ("schema/refusals", test_schema_refusals);
       ADD ("schema/overbooking", test_schema_overbooking);
       ADD ("schema/race", test_schema_race);
+      ADD ("schema/begin-serialises", test_begin_serialises);
       ADD ("schema/same-effects", test_schema_same_effects);
       ADD ("schema/search", test_schema_search);
 #undef ADD
