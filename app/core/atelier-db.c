@@ -50,6 +50,10 @@ static const struct
   { "registrations.session_id, registrations.waitlist_position",
     N_("Two parties cannot share a place on the waiting list.") },
   { "sessions.uid", N_("Another session already has this calendar identifier.") },
+  /* The same unique rules by their names on PostgreSQL. */
+  { "registration_once_per_session", N_("This customer is already signed up to this session.") },
+  { "registrations_waitlist_order", N_("Two parties cannot share a place on the waiting list.") },
+  { "session_uid_unique", N_("Another session already has this calendar identifier.") },
   { "tag_name_valid",
     N_("An interest is a short name of 1 to 60 characters, with no comma or line break.") },
   { "setting_key_known", N_("There is no such setting.") },
