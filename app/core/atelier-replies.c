@@ -1032,8 +1032,12 @@ atelier_replies_get_message (AtelierStore  *store,
   if (found)
     message = g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
   else
-    g_set_error (error, ATELIER_REPLIES_ERROR, ATELIER_REPLIES_ERROR_NOT_FOUND,
-                 _("There is no reply number %" G_GINT64_FORMAT "."), reply_id);
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, reply_id);
+
+      g_set_error (error, ATELIER_REPLIES_ERROR, ATELIER_REPLIES_ERROR_NOT_FOUND,
+                   _("There is no reply number %s."), number);
+    }
   sqlite3_reset (stmt);
   return message;
 }
