@@ -9,6 +9,7 @@
 
 #include "atelier-imap.h"
 #include "atelier-mail-queue.h"
+#include "atelier-privacy.h"
 #include "atelier-schema-private.h"
 #include "test-replies-util.h"
 
@@ -315,6 +316,28 @@ test_answers (Fixture       *f,
   g_assert_null (no_mark);
 }
 
+/* Erasing a customer erases the replies read from their calendar. */
+static void
+test_erased (Fixture       *f,
+             gconstpointer  data)
+{
+  ReplySpec yes = { f->uid, 0, "ACCEPTED", "paul@example.net" };
+  ReplySpec maybe = { f->uid, 0, "TENTATIVE", "zoe.martin@example.net" };
+  g_autoptr(GBytes) m1 = reply_message (SHAPE_GMAIL, &yes);
+  g_autoptr(GBytes) m2 = reply_message (SHAPE_OUTLOOK, &maybe);
+  g_autoptr(AtelierReply) r1 = apply (f, m1, FALSE);
+  g_autoptr(AtelierReply) r2 = apply (f, m2, FALSE);
+  g_autoptr(AtelierRegistration) paul = NULL;
+  g_autoptr(GError) error = NULL;
+
+  paul = atelier_store_get_registration (store_of (f), f->paul, &error);
+  g_assert_no_error (error);
+  g_assert_true (atelier_privacy_erase_customer (store_of (f), atelier_registration_get_customer_id (paul), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_rows (f, "SELECT count (*) FROM replies"), ==, 1);
+  g_assert_cmpuint (count_rows (f, "SELECT count (*) FROM replies WHERE attendee LIKE 'paul%'"), ==, 0);
+}
+
 static void
 test_schema (Fixture       *f,
              gconstpointer  data)
@@ -597,6 +620,7 @@ main (int    argc,
   ADD ("stale-and-cancelled", test_stale_and_cancelled);
   ADD ("dry-run", test_dry_run);
   ADD ("answers", test_answers);
+  ADD ("erased", test_erased);
   ADD ("imap/check", test_imap_check);
   ADD ("imap/account", test_imap_account);
   ADD ("cli", test_cli);

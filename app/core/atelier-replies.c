@@ -689,7 +689,7 @@ queue_invites (AtelierStore *store,
   if (settings == NULL ||
       !atelier_mail_queue_refresh (store, settings, atelier_store_now (), session_id, &error))
     /* The next batch of mail refreshes the queue again: nothing is lost. */
-    g_warning ("The invites owed after a reply could not be queued yet: %s", error->message);
+    g_message ("The invites owed after a reply could not be queued yet: %s", error->message);
 }
 
 /**
