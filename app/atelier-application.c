@@ -262,7 +262,7 @@ atelier_application_check_replies (AtelierApplication *self,
   self->checking_replies = TRUE;
   self->replies_on_demand = on_demand;
   self->replies_checked_at = g_get_monotonic_time ();
-  atelier_replies_check_async (self->store, self->mail_cancellable, on_replies_checked_cb,
+  atelier_replies_check_async (self->store, NULL, self->mail_cancellable, on_replies_checked_cb,
                                g_object_ref (self));
   return TRUE;
 }

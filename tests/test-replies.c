@@ -472,6 +472,66 @@ test_imap_account (Fixture       *f,
   g_assert_cmpuint (report.n_applied, ==, 1);
 }
 
+/* What the window does: the check in a thread, on a connection of its
+ * own, the store's views told of the changes when it ends. */
+static void
+on_checked_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static void
+on_changed_cb (AtelierStore *store,
+               const char   *table,
+               guint        *n_changes)
+{
+  if (g_strcmp0 (table, "registrations") == 0)
+    (*n_changes)++;
+}
+
+static void
+test_imap_check_async (Fixture       *f,
+                       gconstpointer  data)
+{
+  ReplySpec decline = { f->uid, 0, "DECLINED", "zoe.martin@example.net" };
+  g_autoptr(GBytes) message = reply_message (SHAPE_THUNDERBIRD, &decline);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  AtelierRepliesReport report = { 0 };
+  guint n_changes = 0;
+
+  if (skip_without_server ())
+    return;
+  imap_server_start (&f->server, f->ical.base.dir);
+  imap_server_configure (&f->server, store_of (f), "tls");
+  imap_server_deliver (&f->server, "", message);
+  g_signal_connect (store_of (f), "changed", G_CALLBACK (on_changed_cb), &n_changes);
+
+  atelier_replies_check_async (store_of (f), TEST_IMAP_PASSWORD, NULL, on_checked_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (atelier_replies_check_finish (store_of (f), result, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.n_applied, ==, 1);
+  g_assert_cmpuint (n_changes, ==, 1);
+  g_assert_cmpstr (replies_status (store_of (f), f->zoe), ==, "cancelled");
+  g_assert_cmpstr (replies_status (store_of (f), f->lea), ==, "confirmed");
+  g_assert_cmpuint (invites_queued_for (f, f->lea), ==, 1);
+  g_signal_handlers_disconnect_by_func (store_of (f), on_changed_cb, &n_changes);
+
+  /* A wrong password: said in words, nothing changed. */
+  g_clear_object (&result);
+  atelier_replies_check_async (store_of (f), "wrong", NULL, on_checked_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (atelier_replies_check_finish (store_of (f), result, &report, &error));
+  g_assert_error (error, ATELIER_IMAP_ERROR, ATELIER_IMAP_ERROR_AUTH);
+}
+
 /* atelier-cli. */
 
 typedef struct
@@ -623,6 +683,7 @@ main (int    argc,
   ADD ("erased", test_erased);
   ADD ("imap/check", test_imap_check);
   ADD ("imap/account", test_imap_account);
+  ADD ("imap/check-async", test_imap_check_async);
   ADD ("cli", test_cli);
   ADD ("cli/killed", test_cli_killed);
 

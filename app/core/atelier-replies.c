@@ -33,7 +33,6 @@
 #include <gmime/gmime.h>
 #include <glib/gi18n-lib.h>
 #include <libical/ical.h>
-#include <libsecret/secret.h>
 #include <signal.h>
 #include <string.h>
 
@@ -872,6 +871,7 @@ atelier_replies_check (AtelierStore          *store,
 typedef struct
 {
   char                 *path;
+  char                 *password;  /* NULL: the keyring's */
   AtelierRepliesReport  report;
 } CheckData;
 
@@ -881,6 +881,9 @@ check_data_free (gpointer data)
   CheckData *check = data;
 
   g_free (check->path);
+  if (check->password != NULL)
+    memset (check->password, 0, strlen (check->password));
+  g_free (check->password);
   g_free (check);
 }
 
@@ -901,9 +904,11 @@ check_thread (GTask        *task,
   if (store != NULL)
     settings = atelier_settings_load (store, &error);
   if (settings != NULL && atelier_settings_check_can_read_replies (settings, &error))
-    password = atelier_imap_lookup_password (atelier_settings_get_imap_host (settings),
-                                             atelier_settings_get_imap_user (settings),
-                                             cancellable, &error);
+    password = check->password != NULL
+               ? g_strdup (check->password)
+               : atelier_imap_lookup_password (atelier_settings_get_imap_host (settings),
+                                               atelier_settings_get_imap_user (settings),
+                                               cancellable, &error);
   if (password == NULL)
     {
       g_task_return_error (task, error);
@@ -911,7 +916,8 @@ check_thread (GTask        *task,
     }
 
   ok = atelier_replies_check (store, password, FALSE, NULL, NULL, cancellable, &check->report, &error);
-  secret_password_free (password);
+  memset (password, 0, strlen (password));
+  g_free (password);
   if (ok)
     g_task_return_boolean (task, TRUE);
   else
@@ -920,13 +926,15 @@ check_thread (GTask        *task,
 
 /**
  * atelier_replies_check_async:
+ * @password: (nullable): the IMAP account's password; %NULL to look it
+ *   up in the keyring, in the thread
  *
  * atelier_replies_check() in a thread, on a connection of its own to
- * @store's file, with the password from the keyring: a slow or dead
- * server never holds the window.
+ * @store's file: a slow or dead server never holds the window.
  */
 void
 atelier_replies_check_async (AtelierStore        *store,
+                             const char          *password,
                              GCancellable        *cancellable,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
@@ -940,6 +948,7 @@ atelier_replies_check_async (AtelierStore        *store,
   g_task_set_source_tag (task, atelier_replies_check_async);
   check = g_new0 (CheckData, 1);
   check->path = g_strdup (atelier_store_get_path (store));
+  check->password = g_strdup (password);
   g_task_set_task_data (task, check, check_data_free);
   g_task_set_check_cancellable (task, FALSE);
   g_task_run_in_thread (task, check_thread);

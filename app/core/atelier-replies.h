@@ -48,6 +48,7 @@ gboolean      atelier_replies_check          (AtelierStore          *store,
                                               AtelierRepliesReport  *report,
                                               GError               **error);
 void          atelier_replies_check_async    (AtelierStore          *store,
+                                              const char            *password,
                                               GCancellable          *cancellable,
                                               GAsyncReadyCallback    callback,
                                               gpointer               user_data);
