@@ -46,6 +46,7 @@ struct _AtelierApplication
   gboolean        replies_on_demand;
   gint64          replies_checked_at;  /* monotonic µs of the last check */
   char           *replies_failure;     /* the last failure said, not to say it again */
+  guint           n_replies_alerts;    /* failures said so far */
 };
 
 /* How often the interval between checks for replies is looked at. */
@@ -212,6 +213,7 @@ on_replies_checked_cb (GObject      *source,
           /* TRANSLATORS: the reason follows */
           title = g_strdup_printf (_("Replies could not be read: %s"), error->message);
           show_toast (self, title);
+          self->n_replies_alerts++;
         }
       g_free (self->replies_failure);
       self->replies_failure = g_strdup (error->message);
@@ -265,6 +267,24 @@ atelier_application_check_replies (AtelierApplication *self,
   atelier_replies_check_async (self->store, NULL, self->mail_cancellable, on_replies_checked_cb,
                                g_object_ref (self));
   return TRUE;
+}
+
+gboolean
+atelier_application_is_checking_replies (AtelierApplication *self)
+{
+  g_return_val_if_fail (ATELIER_IS_APPLICATION (self), FALSE);
+
+  return self->checking_replies;
+}
+
+/* How many times a failure to read the replies was said: once per
+ * failure, not once per interval. */
+guint
+atelier_application_get_n_replies_alerts (AtelierApplication *self)
+{
+  g_return_val_if_fail (ATELIER_IS_APPLICATION (self), 0);
+
+  return self->n_replies_alerts;
 }
 
 static gboolean

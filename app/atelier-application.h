@@ -14,5 +14,7 @@ gboolean            atelier_application_send_due_mail   (AtelierApplication *sel
 gboolean            atelier_application_is_sending_mail (AtelierApplication *self);
 gboolean            atelier_application_check_replies   (AtelierApplication *self,
                                                          gboolean            on_demand);
+gboolean            atelier_application_is_checking_replies  (AtelierApplication *self);
+guint               atelier_application_get_n_replies_alerts (AtelierApplication *self);
 
 G_END_DECLS
