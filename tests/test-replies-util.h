@@ -77,9 +77,11 @@ base64_lines (const char *data,
   g_autofree char *flat = g_base64_encode ((const guchar *) data, length);
   GString *out = g_string_new (NULL);
 
-  for (gsize i = 0; flat[i] != '\0'; i += 76)
+  gsize n = strlen (flat);
+
+  for (gsize i = 0; i < n; i += 76)
     {
-      g_string_append_len (out, flat + i, MIN (76, strlen (flat + i)));
+      g_string_append_len (out, flat + i, MIN (76, n - i));
       g_string_append (out, "\r\n");
     }
   return g_string_free (out, FALSE);

@@ -295,8 +295,10 @@ GtkWidget *
 atelier_replies_window_new (GtkWindow    *parent,
                             AtelierStore *store)
 {
+  /* In the application: its Check Now is the application's action. */
   return g_object_new (ATELIER_TYPE_REPLIES_WINDOW,
                        "transient-for", parent,
+                       "application", parent ? gtk_window_get_application (parent) : NULL,
                        "store", store,
                        NULL);
 }
