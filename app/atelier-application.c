@@ -5,7 +5,9 @@
  * starts up) and hands it to the window on the first activation; if the
  * store cannot be opened, the window says why. While it runs, it sends
  * the mail that is due (reminders, follow-ups, invites owed) every few
- * minutes, one batch at a time for all its windows, in a thread.
+ * minutes, one batch at a time for all its windows, in a thread; and
+ * it reads the customers' replies from the store's mailbox at the
+ * interval the store sets, in a thread too, saying a failure once.
  */
 #define G_LOG_DOMAIN "atelier-application"
 
@@ -18,6 +20,8 @@
 #include "atelier-application.h"
 #include "atelier-mail-queue.h"
 #include "atelier-preferences-window.h"
+#include "atelier-replies.h"
+#include "atelier-replies-window.h"
 #include "atelier-store-monitor.h"
 #include "atelier-store.h"
 #include "atelier-window.h"
@@ -37,7 +41,16 @@ struct _AtelierApplication
   guint           mail_timer;
   GCancellable   *mail_cancellable;
   gboolean        sending_mail;
+  guint           replies_timer;
+  gboolean        checking_replies;
+  gboolean        replies_on_demand;
+  gint64          replies_checked_at;  /* monotonic µs of the last check */
+  char           *replies_failure;     /* the last failure said, not to say it again */
+  guint           n_replies_alerts;    /* failures said so far */
 };
+
+/* How often the interval between checks for replies is looked at. */
+#define REPLIES_TICK_SECONDS 60
 
 /* How often due mail is looked for while the app runs, and how long
  * after start-up the first time (not to slow the first frame). */
@@ -161,6 +174,134 @@ on_first_mail_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* Replies */
+
+static AtelierWindow *main_window (AtelierApplication *self);
+
+static void
+show_toast (AtelierApplication *self,
+            const char         *title)
+{
+  AtelierWindow *window = main_window (self);
+  g_autofree char *escaped = g_markup_escape_text (title, -1);
+
+  if (window != NULL)
+    adw_toast_overlay_add_toast (atelier_window_get_toast_overlay (window), adw_toast_new (escaped));
+}
+
+static void
+on_replies_checked_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(AtelierApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  AtelierRepliesReport report = { 0 };
+  guint n;
+
+  self->checking_replies = FALSE;
+  if (!atelier_replies_check_finish (ATELIER_STORE (source), result, &report, &error))
+    {
+      g_autofree char *title = NULL;
+
+      if (g_error_matches (error, ATELIER_REPLIES_ERROR, ATELIER_REPLIES_ERROR_CANCELLED) ||
+          g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      /* A server down for an hour is said once, not at every interval. */
+      if (self->replies_on_demand || g_strcmp0 (self->replies_failure, error->message) != 0)
+        {
+          /* TRANSLATORS: the reason follows */
+          title = g_strdup_printf (_("Replies could not be read: %s"), error->message);
+          show_toast (self, title);
+          self->n_replies_alerts++;
+        }
+      g_free (self->replies_failure);
+      self->replies_failure = g_strdup (error->message);
+      return;
+    }
+
+  g_clear_pointer (&self->replies_failure, g_free);
+  n = report.n_applied + report.n_set_aside;
+  if (n > 0)
+    {
+      g_autofree char *title = g_strdup_printf (ngettext ("%u new reply from customers",
+                                                          "%u new replies from customers", n), n);
+      show_toast (self, title);
+    }
+  else if (self->replies_on_demand)
+    show_toast (self, _("No new replies."));
+}
+
+/**
+ * atelier_application_check_replies:
+ * @on_demand: the user asked: say the outcome even when nothing is new,
+ *   and say why nothing can be read
+ *
+ * Reads the store's mailbox for replies, in a thread, unless a check is
+ * already going or no mailbox is set.
+ *
+ * Returns: whether a check was started
+ */
+gboolean
+atelier_application_check_replies (AtelierApplication *self,
+                                   gboolean            on_demand)
+{
+  g_autoptr(AtelierSettings) settings = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (ATELIER_IS_APPLICATION (self), FALSE);
+
+  if (self->checking_replies || self->store == NULL)
+    return FALSE;
+  settings = atelier_settings_load (self->store, &error);
+  if (settings == NULL || !atelier_settings_check_can_read_replies (settings, &error))
+    {
+      if (on_demand)
+        show_toast (self, error->message);
+      return FALSE;
+    }
+
+  self->checking_replies = TRUE;
+  self->replies_on_demand = on_demand;
+  self->replies_checked_at = g_get_monotonic_time ();
+  atelier_replies_check_async (self->store, NULL, self->mail_cancellable, on_replies_checked_cb,
+                               g_object_ref (self));
+  return TRUE;
+}
+
+gboolean
+atelier_application_is_checking_replies (AtelierApplication *self)
+{
+  g_return_val_if_fail (ATELIER_IS_APPLICATION (self), FALSE);
+
+  return self->checking_replies;
+}
+
+/* How many times a failure to read the replies was said: once per
+ * failure, not once per interval. */
+guint
+atelier_application_get_n_replies_alerts (AtelierApplication *self)
+{
+  g_return_val_if_fail (ATELIER_IS_APPLICATION (self), 0);
+
+  return self->n_replies_alerts;
+}
+
+static gboolean
+on_replies_timer_cb (gpointer user_data)
+{
+  AtelierApplication *self = user_data;
+  g_autoptr(AtelierSettings) settings = NULL;
+  gint64 interval;
+
+  if (self->store == NULL || (settings = atelier_settings_load (self->store, NULL)) == NULL)
+    return G_SOURCE_CONTINUE;
+  interval = (gint64) atelier_settings_get_replies_interval (settings) * 60 * G_USEC_PER_SEC;
+  if (interval > 0 && g_get_monotonic_time () - self->replies_checked_at >= interval)
+    atelier_application_check_replies (self, FALSE);
+  return G_SOURCE_CONTINUE;
+}
+
 /* What comes with an open store (or its absence): the monitor of other
  * processes' writes, due mail, and the Preferences. */
 static void
@@ -174,6 +315,7 @@ atelier_application_store_ready (AtelierApplication *self)
     {
       self->store_monitor = atelier_store_monitor_new (self->store);
       self->mail_timer = g_timeout_add_seconds (MAIL_FIRST_SECONDS, on_first_mail_cb, self);
+      self->replies_timer = g_timeout_add_seconds (REPLIES_TICK_SECONDS, on_replies_timer_cb, self);
     }
 
   /* Preferences are the store's settings: none without a store. */
@@ -427,10 +569,34 @@ atelier_application_preferences_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (self->preferences));
 }
 
+/* The replies read from the mailbox, applied and set aside. */
+static void
+atelier_application_replies_action (GSimpleAction *action,
+                                    GVariant      *parameter,
+                                    gpointer       user_data)
+{
+  AtelierApplication *self = ATELIER_APPLICATION (user_data);
+  AtelierWindow *window = main_window (self);
+  AtelierStore *store = window ? atelier_window_get_store (window) : self->store;
+
+  if (store != NULL)
+    gtk_window_present (GTK_WINDOW (atelier_replies_window_new (GTK_WINDOW (window), store)));
+}
+
+static void
+atelier_application_check_replies_action (GSimpleAction *action,
+                                          GVariant      *parameter,
+                                          gpointer       user_data)
+{
+  atelier_application_check_replies (ATELIER_APPLICATION (user_data), TRUE);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", atelier_application_quit_action },
   { "about", atelier_application_about_action },
   { "preferences", atelier_application_preferences_action },
+  { "replies", atelier_application_replies_action },
+  { "check-replies", atelier_application_check_replies_action },
 };
 
 static void
@@ -477,6 +643,7 @@ atelier_application_dispose (GObject *object)
     g_thread_join (g_steal_pointer (&self->open_thread));
   g_clear_object (&self->store_monitor);
   g_clear_handle_id (&self->mail_timer, g_source_remove);
+  g_clear_handle_id (&self->replies_timer, g_source_remove);
   g_cancellable_cancel (self->mail_cancellable);
   g_clear_object (&self->mail_cancellable);
   g_clear_object (&self->store);
@@ -492,6 +659,7 @@ atelier_application_finalize (GObject *object)
   g_clear_pointer (&self->database_path, g_free);
   g_clear_pointer (&self->store_path, g_free);
   g_clear_error (&self->store_error);
+  g_clear_pointer (&self->replies_failure, g_free);
 
   G_OBJECT_CLASS (atelier_application_parent_class)->finalize (object);
 }

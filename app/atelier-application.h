@@ -12,5 +12,9 @@ G_DECLARE_FINAL_TYPE (AtelierApplication, atelier_application, ATELIER, APPLICAT
 AtelierApplication *atelier_application_new             (void);
 gboolean            atelier_application_send_due_mail   (AtelierApplication *self);
 gboolean            atelier_application_is_sending_mail (AtelierApplication *self);
+gboolean            atelier_application_check_replies   (AtelierApplication *self,
+                                                         gboolean            on_demand);
+gboolean            atelier_application_is_checking_replies  (AtelierApplication *self);
+guint               atelier_application_get_n_replies_alerts (AtelierApplication *self);
 
 G_END_DECLS

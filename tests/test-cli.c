@@ -2279,6 +2279,8 @@ test_invites_settings (Fixture       *fixture,
     "store-name", "organizer", "address", "time-zone", "reminder", "rsvp", "language",
     "currency", "smtp-host", "smtp-port", "smtp-security", "smtp-user", "smtp-ca-file",
     "mail-reminder", "follow-ups",
+    "imap-host", "imap-port", "imap-security", "imap-user", "imap-folder", "imap-ca-file",
+    "imap-done-folder", "replies-interval",
   };
   g_autoptr(JsonObject) settings = NULL;
   g_autoptr(JsonObject) after = NULL;

@@ -24,7 +24,8 @@ test_settings_keys_and_defaults (Fixture *f, gconstpointer data)
   const char * const *keys = atelier_settings_list_keys ();
   g_autoptr(AtelierSettings) defaults = atelier_settings_new ();
 
-  g_assert_cmpuint (g_strv_length ((GStrv) keys), ==, 15);
+  /* 15, and the IMAP account's 7 and the interval of replies */
+  g_assert_cmpuint (g_strv_length ((GStrv) keys), ==, 23);
   for (guint i = 0; keys[i] != NULL; i++)
     {
       g_assert_nonnull (atelier_settings_describe_key (keys[i]));

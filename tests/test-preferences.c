@@ -17,6 +17,10 @@
 #include "atelier-preferences-window.h"
 #include "atelier-secret.h"
 #include "atelier-settings.h"
+#include <libsecret/secret.h>
+
+#include "atelier-imap.h"
+#include "test-replies-util.h"
 #include "test-ui-util.h"
 #include "test-util.h"
 
@@ -608,6 +612,93 @@ test_mail_test_message (Fixture       *fixture,
   g_assert_true (is_error);
 }
 
+/* The mailbox of replies */
+
+static gboolean
+imap_status_shown (gpointer      fixture,
+                   gconstpointer data)
+{
+  Fixture *f = fixture;
+  const char *status = atelier_preferences_window_get_imap_status (f->window, NULL);
+
+  return status != NULL && strstr (status, data) != NULL;
+}
+
+static gboolean
+imap_password_kept (gpointer      fixture,
+                    gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  char *password = atelier_imap_lookup_password ("127.0.0.1", TEST_IMAP_USER, NULL, &error);
+  gboolean kept = g_strcmp0 (password, data) == 0;
+
+  secret_password_free (password);
+  return kept;
+}
+
+/* The mailbox's rows write the settings by the core's rules; its password
+ * has its own keyring entry, not the sending account's; Test Connection
+ * logs in to a real server (dovecot) from a thread and says how it went. */
+static void
+test_replies_mailbox (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GSubprocess) keyring = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *port = NULL;
+  ImapServer server = { 0 };
+  char *smtp_password;
+  gboolean is_error = FALSE;
+
+  show_window (fixture);
+  apply_text (fixture, ATELIER_SETTING_REPLIES_INTERVAL, "1h");
+  assert_setting (fixture, ATELIER_SETTING_REPLIES_INTERVAL, "60");
+  apply_text (fixture, ATELIER_SETTING_IMAP_PORT, "99999");
+  g_assert_true (gtk_widget_has_css_class (row (fixture, ATELIER_SETTING_IMAP_PORT), "error"));
+  g_signal_emit_by_name (atelier_preferences_window_get_imap_test_button (fixture->window), "clicked");
+  test_wait_until (imap_status_shown, fixture, "No mailbox for replies is set", 5);
+
+  if (g_getenv ("ATELIER_TEST_OWN_BUS") == NULL || !imap_server_can_run ())
+    {
+      g_test_skip ("needs a D-Bus session of its own and dovecot");
+      return;
+    }
+  keyring = start_keyring (fixture);
+  /* libsecret keeps the connection to an earlier test's keyring. */
+  secret_service_disconnect ();
+  imap_server_start (&server, fixture->store.dir);
+  port = g_strdup_printf ("%d", server.imap_port);
+
+  apply_text (fixture, ATELIER_SETTING_IMAP_HOST, "127.0.0.1");
+  apply_text (fixture, ATELIER_SETTING_IMAP_PORT, port);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row (fixture, ATELIER_SETTING_IMAP_SECURITY)), 1);
+  assert_setting (fixture, ATELIER_SETTING_IMAP_SECURITY, "starttls");
+  apply_text (fixture, ATELIER_SETTING_IMAP_USER, TEST_IMAP_USER);
+  apply_text (fixture, ATELIER_SETTING_IMAP_CA_FILE, server.cert);
+  gtk_editable_set_text (GTK_EDITABLE (row (fixture, "imap-password")), TEST_IMAP_PASSWORD);
+  g_signal_emit_by_name (row (fixture, "imap-password"), "apply");
+  test_wait_until (imap_password_kept, fixture, TEST_IMAP_PASSWORD, 10);
+  smtp_password = atelier_secret_lookup_password ("127.0.0.1", TEST_IMAP_USER, NULL, &error);
+  g_assert_null (smtp_password);
+  g_assert_error (error, ATELIER_SECRET_ERROR, ATELIER_SECRET_ERROR_NOT_FOUND);
+
+  g_signal_emit_by_name (atelier_preferences_window_get_imap_test_button (fixture->window), "clicked");
+  test_wait_until (imap_status_shown, fixture, "The mailbox answered", 20);
+  atelier_preferences_window_get_imap_status (fixture->window, &is_error);
+  g_assert_false (is_error);
+
+  apply_text (fixture, ATELIER_SETTING_IMAP_FOLDER, "Nowhere");
+  g_signal_emit_by_name (atelier_preferences_window_get_imap_test_button (fixture->window), "clicked");
+  test_wait_until (imap_status_shown, fixture, "no folder “Nowhere”", 20);
+  atelier_preferences_window_get_imap_status (fixture->window, &is_error);
+  g_assert_true (is_error);
+
+  gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&fixture->window)));
+  imap_server_stop (&server);
+  g_subprocess_send_signal (keyring, SIGTERM);
+  g_subprocess_wait (keyring, NULL, NULL);
+}
+
 /* The currency: the store's shown, a choice written, a choice written
  * elsewhere shown. */
 static void
@@ -681,6 +772,7 @@ main (int   argc,
   ADD_TEST ("/atelier/preferences/mail-account", test_mail_account);
   ADD_TEST ("/atelier/preferences/mail-password", test_mail_password);
   ADD_TEST ("/atelier/preferences/mail-test-message", test_mail_test_message);
+  ADD_TEST ("/atelier/preferences/replies-mailbox", test_replies_mailbox);
 
 #undef ADD_TEST
 

@@ -76,6 +76,7 @@ static const AtelierCliCommand commands[] = {
     N_("Send a test message through the store’s mail account") },
   { "mail-password", atelier_cli_mail_password, "",
     N_("Keep the mail account’s password in the keyring") },
+  { "replies", atelier_cli_replies, "", N_("Read customers’ replies from the store’s mailbox and apply them") },
   { "messages", atelier_cli_messages, "",
     N_("List the mail of a session or of a customer, with each message’s state") },
   { "template", atelier_cli_template, "NAME LANG",

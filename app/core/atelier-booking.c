@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "atelier-booking.h"
+#include "atelier-booking-private.h"
 #include "atelier-customer-book.h"
 #include "atelier-reschedule-private.h"
 #include "atelier-store-private.h"
@@ -482,6 +483,17 @@ atelier_booking_cancel (AtelierStore        *store,
   if (promoted != NULL)
     *promoted = G_LIST_MODEL (g_steal_pointer (&promoted_list));
   return TRUE;
+}
+
+/* For a writer that cancels inside a transaction of its own (a reply
+ * read from the mailbox is applied and remembered in one). */
+gboolean
+atelier_booking_cancel_locked (AtelierStore         *store,
+                               AtelierRegistration  *registration,
+                               AtelierCancelledBy    by,
+                               GError              **error)
+{
+  return cancel_locked (store, registration, by, NULL, error);
 }
 
 /**

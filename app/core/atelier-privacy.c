@@ -339,6 +339,11 @@ erase_one (AtelierStore  *store,
          atelier_store_exec_ids (store,
                                  "DELETE FROM mail_messages WHERE registration_id IN"
                                  " (SELECT id FROM registrations WHERE customer_id = ?)",
+                                 &id, 1, error) &&
+         /* So do the replies read from their calendar, whole messages. */
+         atelier_store_exec_ids (store,
+                                 "DELETE FROM replies WHERE registration_id IN"
+                                 " (SELECT id FROM registrations WHERE customer_id = ?)",
                                  &id, 1, error);
 }
 

@@ -717,6 +717,95 @@ static const char schema_step_mail_snapshot[] =
 static const char schema_step_workshop_bring[] =
   "ALTER TABLE workshops ADD COLUMN bring TEXT NOT NULL DEFAULT '';";
 
+/* Customers' replies read from the store's mailbox (see atelier-replies.c).
+ * The settings table is made again for the IMAP account's keys and the
+ * interval between checks (a CHECK cannot be altered in place).
+ *
+ * `imap_folders` remembers, per folder read, its UIDVALIDITY and the
+ * highest UID handled: a message at or below it is never read again.
+ * `replies` keeps every calendar reply found, applied or set aside with
+ * the reason, with the original message for the manager to read. A
+ * reply is applied, recorded and its UID remembered in one transaction,
+ * so that a crash can never apply one twice; `message_id` keeps a
+ * message that comes back under a new UIDVALIDITY from being applied
+ * again. */
+static const char schema_step_replies[] =
+  "CREATE TABLE settings_new ("
+  "  key TEXT PRIMARY KEY"
+  "    CONSTRAINT setting_key_known"
+  "    CHECK (key IN ('store-name', 'organizer', 'address', 'time-zone',"
+  "                   'reminder', 'rsvp', 'language',"
+  "                   'smtp-host', 'smtp-port', 'smtp-security', 'smtp-user', 'smtp-ca-file',"
+  "                   'mail-reminder', 'follow-ups', 'currency',"
+  "                   'imap-host', 'imap-port', 'imap-security', 'imap-user', 'imap-folder',"
+  "                   'imap-ca-file', 'imap-done-folder', 'replies-interval')),"
+  "  value TEXT NOT NULL"
+  "    CONSTRAINT setting_value_one_line"
+  "    CHECK (instr (value, char (10)) = 0 AND instr (value, char (13)) = 0),"
+  "  CONSTRAINT setting_value_valid CHECK (CASE key"
+  "    WHEN 'reminder' THEN length (value) BETWEEN 1 AND 5 AND NOT value GLOB '*[^0-9]*'"
+  "    WHEN 'mail-reminder' THEN length (value) BETWEEN 1 AND 5 AND NOT value GLOB '*[^0-9]*'"
+  "    WHEN 'replies-interval' THEN length (value) BETWEEN 1 AND 5 AND NOT value GLOB '*[^0-9]*'"
+  "    WHEN 'rsvp' THEN value IN ('true', 'false')"
+  "    WHEN 'follow-ups' THEN value IN ('true', 'false')"
+  "    WHEN 'language' THEN value IN ('en', 'fr')"
+  "    WHEN 'organizer' THEN value = '' OR value GLOB '?*@?*'"
+  "    WHEN 'time-zone' THEN length (value) > 0"
+  "    WHEN 'smtp-port' THEN value = '' OR (length (value) BETWEEN 1 AND 5"
+  "                                         AND NOT value GLOB '*[^0-9]*')"
+  "    WHEN 'imap-port' THEN value = '' OR (length (value) BETWEEN 1 AND 5"
+  "                                         AND NOT value GLOB '*[^0-9]*')"
+  "    WHEN 'smtp-security' THEN value IN ('tls', 'starttls', 'none')"
+  "    WHEN 'imap-security' THEN value IN ('tls', 'starttls')"
+  "    WHEN 'smtp-host' THEN NOT value GLOB '*[/@ ]*'"
+  "    WHEN 'imap-host' THEN NOT value GLOB '*[/@ ]*'"
+  "    WHEN 'imap-folder' THEN length (value) > 0"
+  "    WHEN 'currency' THEN length (value) = 3 AND NOT value GLOB '*[^A-Z]*'"
+  "    ELSE 1 END)"
+  ") WITHOUT ROWID;"
+  "INSERT INTO settings_new (key, value) SELECT key, value FROM settings;"
+  "DROP TABLE settings;"
+  "ALTER TABLE settings_new RENAME TO settings;"
+  "CREATE TABLE imap_folders ("
+  "  folder TEXT PRIMARY KEY,"
+  "  uidvalidity INTEGER NOT NULL,"
+  "  last_uid INTEGER NOT NULL DEFAULT 0"
+  "    CONSTRAINT imap_folder_last_uid_not_negative CHECK (last_uid >= 0)"
+  ");"
+  "CREATE TABLE replies ("
+  "  id INTEGER PRIMARY KEY,"
+  "  folder TEXT NOT NULL,"
+  "  uidvalidity INTEGER NOT NULL,"
+  "  imap_uid INTEGER NOT NULL,"
+  "  message_id TEXT,"
+  "  handled_at INTEGER NOT NULL,"
+  "  answered_at INTEGER NOT NULL,"
+  "  sender TEXT NOT NULL DEFAULT '',"
+  "  subject TEXT NOT NULL DEFAULT '',"
+  "  method TEXT NOT NULL"
+  "    CONSTRAINT reply_method_known CHECK (method IN ('REPLY', 'COUNTER')),"
+  "  event_uid TEXT NOT NULL DEFAULT '',"
+  "  sequence INTEGER NOT NULL DEFAULT 0,"
+  "  attendee TEXT NOT NULL DEFAULT '',"
+  "  partstat TEXT NOT NULL DEFAULT '',"
+  "  session_id INTEGER REFERENCES sessions (id) ON DELETE SET NULL,"
+  "  registration_id INTEGER REFERENCES registrations (id) ON DELETE SET NULL,"
+  "  outcome TEXT NOT NULL"
+  "    CONSTRAINT reply_outcome_known CHECK (outcome IN ('applied', 'set-aside')),"
+  "  reason TEXT NOT NULL DEFAULT ''"
+  "    CONSTRAINT reply_reason_known"
+  "    CHECK (reason IN ('', 'unknown-uid', 'not-attendee', 'several-attendees', 'no-attendee',"
+  "                      'never-sent', 'stale-sequence', 'registration-cancelled',"
+  "                      'checked-in', 'counter', 'unknown-answer', 'several-events')),"
+  "  raw BLOB NOT NULL,"
+  "  CONSTRAINT reply_applied_has_registration"
+  "    CHECK (outcome <> 'applied' OR registration_id IS NOT NULL),"
+  "  UNIQUE (folder, uidvalidity, imap_uid)"
+  ");"
+  "CREATE UNIQUE INDEX replies_by_message_id ON replies (message_id) WHERE message_id IS NOT NULL;"
+  "CREATE INDEX replies_by_registration ON replies (registration_id, id)"
+  "  WHERE registration_id IS NOT NULL;";
+
 static const char *const schema_steps[] = {
   schema_step_1,
   schema_step_2,
@@ -733,6 +822,7 @@ static const char *const schema_steps[] = {
   schema_step_currency,
   schema_step_mail_snapshot,
   schema_step_workshop_bring,
+  schema_step_replies,
 };
 
 int

@@ -55,6 +55,8 @@ static gboolean normalize_host      (const char *value, char **canonical, GError
 static gboolean normalize_port      (const char *value, char **canonical, GError **error);
 static gboolean normalize_security  (const char *value, char **canonical, GError **error);
 static gboolean normalize_file      (const char *value, char **canonical, GError **error);
+static gboolean normalize_imap_security (const char *value, char **canonical, GError **error);
+static gboolean normalize_folder    (const char *value, char **canonical, GError **error);
 
 static const KeyInfo keys[] = {
   { ATELIER_SETTING_STORE_NAME, N_("The store’s name, shown to customers as the organiser"),
@@ -87,6 +89,22 @@ static const KeyInfo keys[] = {
     normalize_reminder },
   { ATELIER_SETTING_FOLLOW_UPS, N_("Whether customers get a mail after a session (a thank-you, or “we missed you”): true or false"),
     normalize_boolean },
+  { ATELIER_SETTING_IMAP_HOST, N_("The mail server where customers’ replies arrive (IMAP), such as imap.example.org; empty to read none"),
+    normalize_host },
+  { ATELIER_SETTING_IMAP_PORT, N_("The IMAP server’s port; empty for the usual one (993 for tls, 143 for starttls)"),
+    normalize_port },
+  { ATELIER_SETTING_IMAP_SECURITY, N_("How the IMAP connection is protected: tls or starttls"),
+    normalize_imap_security },
+  { ATELIER_SETTING_IMAP_USER, N_("The user name on the IMAP server"),
+    normalize_text },
+  { ATELIER_SETTING_IMAP_FOLDER, N_("The folder where replies are read, INBOX unless given"),
+    normalize_folder },
+  { ATELIER_SETTING_IMAP_CA_FILE, N_("A certificate authority file (PEM) for an IMAP server with its own certificate; empty for the system’s"),
+    normalize_file },
+  { ATELIER_SETTING_IMAP_DONE_FOLDER, N_("A folder where handled replies are moved; empty to leave them where they are"),
+    normalize_text },
+  { ATELIER_SETTING_REPLIES_INTERVAL, N_("Minutes between two checks for replies while the app runs; 0 or “off” to check only on demand"),
+    normalize_reminder },
 };
 
 static const char *const key_names[] = {
@@ -105,6 +123,14 @@ static const char *const key_names[] = {
   ATELIER_SETTING_SMTP_CA_FILE,
   ATELIER_SETTING_MAIL_REMINDER,
   ATELIER_SETTING_FOLLOW_UPS,
+  ATELIER_SETTING_IMAP_HOST,
+  ATELIER_SETTING_IMAP_PORT,
+  ATELIER_SETTING_IMAP_SECURITY,
+  ATELIER_SETTING_IMAP_USER,
+  ATELIER_SETTING_IMAP_FOLDER,
+  ATELIER_SETTING_IMAP_CA_FILE,
+  ATELIER_SETTING_IMAP_DONE_FOLDER,
+  ATELIER_SETTING_REPLIES_INTERVAL,
   NULL,
 };
 
@@ -386,6 +412,41 @@ normalize_security (const char  *value,
   return FALSE;
 }
 
+/* Replies are never read in clear, not even from this computer. */
+static gboolean
+normalize_imap_security (const char  *value,
+                         char       **canonical,
+                         GError     **error)
+{
+  static const char *const known[] = { "tls", "starttls", NULL };
+  g_autofree char *lower = lower_trimmed (value);
+
+  if (g_strv_contains (known, lower))
+    {
+      *canonical = g_steal_pointer (&lower);
+      return TRUE;
+    }
+
+  g_set_error (error, ATELIER_SETTINGS_ERROR, ATELIER_SETTINGS_ERROR_INVALID,
+               _("“%s” is not a kind of security for reading replies: use tls or starttls."), value);
+  return FALSE;
+}
+
+/* A folder to read: one line of text, INBOX when nothing is given. */
+static gboolean
+normalize_folder (const char  *value,
+                  char       **canonical,
+                  GError     **error)
+{
+  g_autofree char *trimmed = NULL;
+
+  if (!normalize_text (value, &trimmed, error))
+    return FALSE;
+
+  *canonical = *trimmed != '\0' ? g_steal_pointer (&trimmed) : g_strdup ("INBOX");
+  return TRUE;
+}
+
 /* An absolute path, or nothing; whether the file can be read is seen
  * when mail is sent, on the computer that sends it. */
 static gboolean
@@ -498,6 +559,14 @@ atelier_settings_init (AtelierSettings *self)
   g_hash_table_insert (self->values, (gpointer) ATELIER_SETTING_SMTP_CA_FILE, g_strdup (""));
   g_hash_table_insert (self->values, (gpointer) ATELIER_SETTING_MAIL_REMINDER, g_strdup ("1440"));
   g_hash_table_insert (self->values, (gpointer) ATELIER_SETTING_FOLLOW_UPS, g_strdup ("true"));
+  g_hash_table_insert (self->values, (gpointer) ATELIER_SETTING_IMAP_HOST, g_strdup (""));
+  g_hash_table_insert (self->values, (gpointer) ATELIER_SETTING_IMAP_PORT, g_strdup (""));
+  g_hash_table_insert (self->values, (gpointer) ATELIER_SETTING_IMAP_SECURITY, g_strdup ("tls"));
+  g_hash_table_insert (self->values, (gpointer) ATELIER_SETTING_IMAP_USER, g_strdup (""));
+  g_hash_table_insert (self->values, (gpointer) ATELIER_SETTING_IMAP_FOLDER, g_strdup ("INBOX"));
+  g_hash_table_insert (self->values, (gpointer) ATELIER_SETTING_IMAP_CA_FILE, g_strdup (""));
+  g_hash_table_insert (self->values, (gpointer) ATELIER_SETTING_IMAP_DONE_FOLDER, g_strdup (""));
+  g_hash_table_insert (self->values, (gpointer) ATELIER_SETTING_REPLIES_INTERVAL, g_strdup ("15"));
 }
 
 /**
@@ -867,4 +936,83 @@ atelier_settings_check_can_send (AtelierSettings  *self,
     }
 
   return check_security_with_host (atelier_settings_get_smtp_security (self), host, error);
+}
+
+const char *
+atelier_settings_get_imap_host (AtelierSettings *self)
+{
+  return atelier_settings_get (self, ATELIER_SETTING_IMAP_HOST);
+}
+
+/* Returns: the port to connect to, the security's usual one if unset */
+int
+atelier_settings_get_imap_port (AtelierSettings *self)
+{
+  const char *value = atelier_settings_get (self, ATELIER_SETTING_IMAP_PORT);
+
+  if (value != NULL && *value != '\0')
+    return (int) g_ascii_strtoll (value, NULL, 10);
+  return g_strcmp0 (atelier_settings_get_imap_security (self), "starttls") == 0 ? 143 : 993;
+}
+
+const char *
+atelier_settings_get_imap_security (AtelierSettings *self)
+{
+  return atelier_settings_get (self, ATELIER_SETTING_IMAP_SECURITY);
+}
+
+const char *
+atelier_settings_get_imap_user (AtelierSettings *self)
+{
+  return atelier_settings_get (self, ATELIER_SETTING_IMAP_USER);
+}
+
+const char *
+atelier_settings_get_imap_folder (AtelierSettings *self)
+{
+  return atelier_settings_get (self, ATELIER_SETTING_IMAP_FOLDER);
+}
+
+const char *
+atelier_settings_get_imap_ca_file (AtelierSettings *self)
+{
+  return atelier_settings_get (self, ATELIER_SETTING_IMAP_CA_FILE);
+}
+
+const char *
+atelier_settings_get_imap_done_folder (AtelierSettings *self)
+{
+  return atelier_settings_get (self, ATELIER_SETTING_IMAP_DONE_FOLDER);
+}
+
+/* Returns: minutes between two checks of the mailbox; 0 for on demand only */
+int
+atelier_settings_get_replies_interval (AtelierSettings *self)
+{
+  const char *value = atelier_settings_get (self, ATELIER_SETTING_REPLIES_INTERVAL);
+
+  return value ? (int) g_ascii_strtoll (value, NULL, 10) : 0;
+}
+
+/**
+ * atelier_settings_check_can_read_replies:
+ *
+ * Reading replies needs the IMAP server and its user; refuses with
+ * %ATELIER_SETTINGS_ERROR_NO_ACCOUNT and a sentence that says which
+ * setting to give.
+ */
+gboolean
+atelier_settings_check_can_read_replies (AtelierSettings  *self,
+                                         GError          **error)
+{
+  g_return_val_if_fail (ATELIER_IS_SETTINGS (self), FALSE);
+
+  if (*atelier_settings_get_imap_host (self) == '\0' || *atelier_settings_get_imap_user (self) == '\0')
+    {
+      g_set_error_literal (error, ATELIER_SETTINGS_ERROR, ATELIER_SETTINGS_ERROR_NO_ACCOUNT,
+                           _("No mailbox for replies is set: set the IMAP server and user in "
+                             "Preferences, or the “imap-host” and “imap-user” settings."));
+      return FALSE;
+    }
+  return TRUE;
 }

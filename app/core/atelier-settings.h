@@ -32,6 +32,14 @@ typedef enum
 #define ATELIER_SETTING_SMTP_CA_FILE  "smtp-ca-file"   /* a CA file for the store's own server */
 #define ATELIER_SETTING_MAIL_REMINDER "mail-reminder"  /* minutes before a session; 0: none */
 #define ATELIER_SETTING_FOLLOW_UPS    "follow-ups"     /* thank-you and we-missed-you mails */
+#define ATELIER_SETTING_IMAP_HOST        "imap-host"         /* the mailbox replies come to; empty: none read */
+#define ATELIER_SETTING_IMAP_PORT        "imap-port"         /* its port; empty: the security's usual one */
+#define ATELIER_SETTING_IMAP_SECURITY    "imap-security"     /* tls or starttls: never in clear */
+#define ATELIER_SETTING_IMAP_USER        "imap-user"         /* the login */
+#define ATELIER_SETTING_IMAP_FOLDER      "imap-folder"       /* where replies are read, INBOX */
+#define ATELIER_SETTING_IMAP_CA_FILE     "imap-ca-file"      /* a CA file for the store's own server */
+#define ATELIER_SETTING_IMAP_DONE_FOLDER "imap-done-folder"  /* handled replies go there; empty: stay */
+#define ATELIER_SETTING_REPLIES_INTERVAL "replies-interval"  /* minutes between checks; 0: on demand */
 
 #define ATELIER_TYPE_SETTINGS (atelier_settings_get_type ())
 G_DECLARE_FINAL_TYPE (AtelierSettings, atelier_settings, ATELIER, SETTINGS, GObject)
@@ -84,5 +92,16 @@ int                 atelier_settings_get_mail_reminder  (AtelierSettings  *self)
 gboolean            atelier_settings_get_follow_ups     (AtelierSettings  *self);
 gboolean            atelier_settings_check_can_send     (AtelierSettings  *self,
                                                          GError          **error);
+
+const char         *atelier_settings_get_imap_host      (AtelierSettings  *self);
+int                 atelier_settings_get_imap_port      (AtelierSettings  *self);
+const char         *atelier_settings_get_imap_security  (AtelierSettings  *self);
+const char         *atelier_settings_get_imap_user      (AtelierSettings  *self);
+const char         *atelier_settings_get_imap_folder    (AtelierSettings  *self);
+const char         *atelier_settings_get_imap_ca_file   (AtelierSettings  *self);
+const char         *atelier_settings_get_imap_done_folder (AtelierSettings *self);
+int                 atelier_settings_get_replies_interval (AtelierSettings *self);
+gboolean            atelier_settings_check_can_read_replies (AtelierSettings  *self,
+                                                             GError          **error);
 
 G_END_DECLS

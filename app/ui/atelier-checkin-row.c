@@ -36,6 +36,7 @@ struct _AtelierCheckinRow
   AtelierCustomer     *customer;
   int                  previous_classes;
   char                *time_zone;
+  char                *answer;
 
   /* Template children; the box is the only direct one. */
   GtkWidget           *box;
@@ -61,6 +62,7 @@ enum
   PROP_CUSTOMER,
   PROP_PREVIOUS_CLASSES,
   PROP_TIME_ZONE,
+  PROP_ANSWER,
   N_PROPS
 };
 
@@ -234,6 +236,9 @@ atelier_checkin_row_update (AtelierCheckinRow *self)
       else if (!confirmed)
         /* TRANSLATORS: a person whose registration was cancelled */
         status = g_strdup (C_("registration", "Cancelled"));
+      else if (!atelier_str_is_empty (self->answer))
+        /* What they answered from their calendar: "Said yes on 3 May" */
+        status = g_strdup (self->answer);
 
       set_button_target (self->check_in_button, atelier_registration_get_id (registration));
       set_button_target (self->undo_button, atelier_registration_get_id (registration));
@@ -347,6 +352,7 @@ atelier_checkin_row_finalize (GObject *object)
   AtelierCheckinRow *self = ATELIER_CHECKIN_ROW (object);
 
   g_free (self->time_zone);
+  g_free (self->answer);
 
   G_OBJECT_CLASS (atelier_checkin_row_parent_class)->finalize (object);
 }
@@ -377,6 +383,10 @@ atelier_checkin_row_get_property (GObject    *object,
       g_value_set_string (value, self->time_zone);
       break;
 
+    case PROP_ANSWER:
+      g_value_set_string (value, self->answer);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -398,6 +408,10 @@ atelier_checkin_row_set_property (GObject      *object,
 
     case PROP_TIME_ZONE:
       atelier_checkin_row_set_time_zone (self, g_value_get_string (value));
+      break;
+
+    case PROP_ANSWER:
+      atelier_checkin_row_set_answer (self, g_value_get_string (value));
       break;
 
     default:
@@ -433,6 +447,10 @@ atelier_checkin_row_class_init (AtelierCheckinRowClass *klass)
   /* The session's IANA zone, in which the check-in time is shown. */
   properties[PROP_TIME_ZONE] =
     g_param_spec_string ("time-zone", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* What the customer answered from their calendar, "Said yes on 3 May" */
+  properties[PROP_ANSWER] =
+    g_param_spec_string ("answer", NULL, NULL, NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -613,4 +631,19 @@ atelier_checkin_row_set_time_zone (AtelierCheckinRow *self,
   self->time_zone = g_strdup (time_zone);
   atelier_checkin_row_update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIME_ZONE]);
+}
+
+void
+atelier_checkin_row_set_answer (AtelierCheckinRow *self,
+                                const char        *answer)
+{
+  g_return_if_fail (ATELIER_IS_CHECKIN_ROW (self));
+
+  if (g_strcmp0 (self->answer, answer) == 0)
+    return;
+
+  g_free (self->answer);
+  self->answer = g_strdup (answer);
+  atelier_checkin_row_update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANSWER]);
 }

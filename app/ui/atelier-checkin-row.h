@@ -24,5 +24,7 @@ void                 atelier_checkin_row_set_previous_classes (AtelierCheckinRow
 const char          *atelier_checkin_row_get_time_zone        (AtelierCheckinRow   *self);
 void                 atelier_checkin_row_set_time_zone        (AtelierCheckinRow   *self,
                                                                const char          *time_zone);
+void                 atelier_checkin_row_set_answer           (AtelierCheckinRow   *self,
+                                                               const char          *answer);
 
 G_END_DECLS

@@ -37,6 +37,7 @@
 #include "atelier-booking.h"
 #include "atelier-checkin-row.h"
 #include "atelier-checkin-window.h"
+#include "atelier-replies.h"
 #include "atelier-format.h"
 #include "atelier-widget-util.h"
 #include "atelier-history.h"
@@ -68,6 +69,8 @@ struct _AtelierCheckinWindow
   GHashTable          *customers;
   /* Customer id → classes attended before this session, for the roster */
   GHashTable          *attended;
+  /* Registration id → what they answered from their calendar */
+  GHashTable          *answers;
   char                *search_text;
   guint                reload_id;
   gboolean             customers_changed;
@@ -610,6 +613,7 @@ atelier_checkin_window_reload (AtelierCheckinWindow *self)
     }
 
   g_clear_pointer (&self->attended, g_hash_table_unref);
+  g_clear_pointer (&self->answers, g_hash_table_unref);
   self->attended = atelier_history_attended_before (self->store, self->session_id, &error);
   if (self->attended == NULL)
     {
@@ -1259,6 +1263,28 @@ previous_classes (AtelierCheckinWindow *self,
   return attended;
 }
 
+/* "Said yes on 3 May": read once per reload, for the cards. */
+static const char *
+lookup_answer (AtelierCheckinWindow *self,
+               gint64                registration_id)
+{
+  if (self->answers == NULL)
+    {
+      g_autoptr(GListModel) answers = NULL;
+
+      self->answers = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+      answers = atelier_replies_list_answers (self->store, self->session_id, NULL);
+      for (guint i = 0; answers != NULL && i < g_list_model_get_n_items (answers); i++)
+        {
+          g_autoptr(AtelierReply) reply = g_list_model_get_item (answers, i);
+
+          g_hash_table_insert (self->answers, GINT_TO_POINTER (atelier_reply_get_registration_id (reply)),
+                               atelier_reply_format_mark (reply));
+        }
+    }
+  return g_hash_table_lookup (self->answers, GINT_TO_POINTER (registration_id));
+}
+
 static void
 on_bind_item_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *list_item,
@@ -1274,11 +1300,15 @@ on_bind_item_cb (GtkSignalListItemFactory *factory,
     {
       AtelierRegistration *registration = ATELIER_REGISTRATION (item);
 
+      atelier_checkin_row_set_answer (row, lookup_answer (self, atelier_registration_get_id (registration)));
       atelier_checkin_row_set_person (row, registration,
                                       lookup_customer (self, atelier_registration_get_customer_id (registration)));
     }
   else
-    atelier_checkin_row_set_person (row, NULL, ATELIER_CUSTOMER (item));
+    {
+      atelier_checkin_row_set_answer (row, NULL);
+      atelier_checkin_row_set_person (row, NULL, ATELIER_CUSTOMER (item));
+    }
 
   atelier_checkin_row_set_previous_classes (row, previous_classes (self, item));
 }
@@ -1432,6 +1462,7 @@ atelier_checkin_window_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->customers, g_hash_table_unref);
   g_clear_pointer (&self->attended, g_hash_table_unref);
+  g_clear_pointer (&self->answers, g_hash_table_unref);
 
   G_OBJECT_CLASS (atelier_checkin_window_parent_class)->dispose (object);
 }

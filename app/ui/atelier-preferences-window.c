@@ -8,7 +8,9 @@
  * A second page, "Mail", with the mail account (its password goes to the
  * keyring through libsecret, never to the store), a test message that
  * shows the server's exact answer, the reminder mail and follow-ups, and
- * the texts of those mails with a preview.
+ * the texts of those mails with a preview; and the mailbox where
+ * customers' replies arrive (IMAP), with its own password in the
+ * keyring, how often it is read, and a test of the connection.
  *
  * Each change is written at once with atelier_settings_write(), which
  * validates it: text rows when applied (the apply button or Enter), when
@@ -24,6 +26,9 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include <libsecret/secret.h>
+
+#include "atelier-imap.h"
 #include "atelier-mail-queue.h"
 #include "atelier-mail-template.h"
 #include "atelier-money.h"
@@ -42,7 +47,7 @@ typedef struct
   char       *refused;      /* the text last refused, not judged again at each Tab */
 } SettingRow;
 
-#define N_SETTING_ROWS 16
+#define N_SETTING_ROWS 25
 
 struct _AtelierPreferencesWindow
 {
@@ -79,6 +84,18 @@ struct _AtelierPreferencesWindow
   GtkButton            *test_button;
   GtkLabel             *mail_status_label;
   GtkLabel             *mail_error_label;
+  AdwEntryRow          *imap_host_row;
+  AdwEntryRow          *imap_port_row;
+  AdwComboRow          *imap_security_row;
+  AdwEntryRow          *imap_user_row;
+  AdwPasswordEntryRow  *imap_password_row;
+  AdwEntryRow          *imap_folder_row;
+  AdwEntryRow          *imap_done_folder_row;
+  AdwEntryRow          *imap_ca_file_row;
+  AdwEntryRow          *replies_interval_row;
+  GtkButton            *imap_test_button;
+  GtkLabel             *imap_status_label;
+  GtkLabel             *imap_error_label;
   AdwComboRow          *mail_reminder_row;
   AdwActionRow         *follow_ups_row;
   GtkSwitch            *follow_ups_switch;
@@ -111,7 +128,10 @@ static const char *const languages[] = { "en", "fr" };
 /* The securities of the combo row, in its order. */
 static const char *const securities[] = { "tls", "starttls", "none" };
 
-#define N_ENTRY_ROWS 8
+/* The same for the mailbox of replies: never in clear. */
+static const char *const imap_securities[] = { "tls", "starttls" };
+
+#define N_ENTRY_ROWS 15
 
 /* Showing what was refused */
 
@@ -300,7 +320,14 @@ entry_rows (AtelierPreferencesWindow *self,
   rows[5] = self->smtp_port_row;
   rows[6] = self->smtp_user_row;
   rows[7] = self->smtp_ca_file_row;
-  rows[8] = NULL;
+  rows[8] = self->imap_host_row;
+  rows[9] = self->imap_port_row;
+  rows[10] = self->imap_user_row;
+  rows[11] = self->imap_folder_row;
+  rows[12] = self->imap_done_folder_row;
+  rows[13] = self->imap_ca_file_row;
+  rows[14] = self->replies_interval_row;
+  rows[15] = NULL;
   return rows;
 }
 
@@ -417,6 +444,10 @@ load_values (AtelierPreferencesWindow *self)
   for (guint i = 0; i < G_N_ELEMENTS (securities); i++)
     if (g_strcmp0 (security, securities[i]) == 0)
       adw_combo_row_set_selected (self->smtp_security_row, i);
+  security = atelier_settings_get_imap_security (settings);
+  for (guint i = 0; i < G_N_ELEMENTS (imap_securities); i++)
+    if (g_strcmp0 (security, imap_securities[i]) == 0)
+      adw_combo_row_set_selected (self->imap_security_row, i);
   set_reminder_choices (self->mail_reminder_row, atelier_settings_get_mail_reminder (settings),
                         &self->custom_mail_reminder);
   gtk_switch_set_active (self->follow_ups_switch, atelier_settings_get_follow_ups (settings));
@@ -525,6 +556,15 @@ on_security_selected_cb (AtelierPreferencesWindow *self)
 
   if (selected < G_N_ELEMENTS (securities))
     write_choice (self, ATELIER_SETTING_SMTP_SECURITY, securities[selected]);
+}
+
+static void
+on_imap_security_selected_cb (AtelierPreferencesWindow *self)
+{
+  guint selected = adw_combo_row_get_selected (self->imap_security_row);
+
+  if (selected < G_N_ELEMENTS (imap_securities))
+    write_choice (self, ATELIER_SETTING_IMAP_SECURITY, imap_securities[selected]);
 }
 
 static void
@@ -672,6 +712,161 @@ on_test_clicked_cb (AtelierPreferencesWindow *self)
   task = g_task_new (self, self->cancellable, on_test_sent_cb, NULL);
   g_task_set_task_data (task, g_steal_pointer (&settings), g_object_unref);
   g_task_run_in_thread (task, test_thread);
+}
+
+/* The mailbox of replies */
+
+/* One line under the mailbox: what happened, or (@is_error) what went wrong. */
+static void
+show_imap_status (AtelierPreferencesWindow *self,
+                  const char               *message,
+                  gboolean                  is_error)
+{
+  GtkLabel *shown = is_error ? self->imap_error_label : self->imap_status_label;
+  GtkLabel *hidden = is_error ? self->imap_status_label : self->imap_error_label;
+
+  gtk_label_set_label (shown, message);
+  gtk_widget_set_visible (GTK_WIDGET (shown), message != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (hidden), FALSE);
+  if (message != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->imap_test_button),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
+}
+
+/* The keyring may ask to be unlocked: out of the window's way. */
+static void
+store_imap_password_thread (GTask        *task,
+                            gpointer      source_object,
+                            gpointer      task_data,
+                            GCancellable *cancellable)
+{
+  char **account = task_data;  /* host, user, password */
+  GError *error = NULL;
+
+  if (atelier_imap_store_password (account[0], account[1], account[2], cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+on_imap_password_stored_cb (GObject      *source,
+                            GAsyncResult *result,
+                            gpointer      user_data)
+{
+  AtelierPreferencesWindow *self = ATELIER_PREFERENCES_WINDOW (source);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_imap_status (self, error->message, TRUE);
+      return;
+    }
+
+  gtk_editable_set_text (GTK_EDITABLE (self->imap_password_row), "");
+  show_imap_status (self, _("The password is kept in the keyring."), FALSE);
+}
+
+static void
+forget_account (gpointer data)
+{
+  char **account = data;
+
+  if (account[2] != NULL)
+    memset (account[2], 0, strlen (account[2]));
+  g_strfreev (account);
+}
+
+/* Its own keyring entry, apart from the sending account's. */
+static void
+on_imap_password_apply_cb (AtelierPreferencesWindow *self)
+{
+  g_autoptr(AtelierSettings) settings = NULL;
+  g_autoptr(GTask) task = NULL;
+  char **account;
+
+  apply_entry (self, self->imap_host_row);
+  apply_entry (self, self->imap_user_row);
+  settings = atelier_settings_load (self->store, NULL);
+  if (settings == NULL || *atelier_settings_get_imap_host (settings) == '\0' ||
+      *atelier_settings_get_imap_user (settings) == '\0')
+    {
+      show_imap_status (self, _("Give the mailbox server and the user name first: the password is "
+                                "kept for that user on that server."), TRUE);
+      return;
+    }
+
+  account = g_new0 (char *, 4);
+  account[0] = g_strdup (atelier_settings_get_imap_host (settings));
+  account[1] = g_strdup (atelier_settings_get_imap_user (settings));
+  account[2] = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->imap_password_row)));
+  task = g_task_new (self, self->cancellable, on_imap_password_stored_cb, NULL);
+  g_task_set_task_data (task, account, forget_account);
+  g_task_run_in_thread (task, store_imap_password_thread);
+}
+
+static void
+imap_test_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  AtelierSettings *settings = task_data;
+  GError *error = NULL;
+  char *password;
+
+  password = atelier_imap_lookup_password (atelier_settings_get_imap_host (settings),
+                                           atelier_settings_get_imap_user (settings),
+                                           cancellable, &error);
+  if (password != NULL && atelier_imap_test (settings, password, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+  secret_password_free (password);
+}
+
+static void
+on_imap_tested_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  AtelierPreferencesWindow *self = ATELIER_PREFERENCES_WINDOW (source);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->imap_test_button), TRUE);
+  if (error != NULL)
+    show_imap_status (self, error->message, TRUE);
+  else
+    show_imap_status (self, _("The mailbox answered: replies can be read."), FALSE);
+}
+
+/* From a thread: a server that does not answer never holds the window. */
+static void
+on_imap_test_clicked_cb (AtelierPreferencesWindow *self)
+{
+  g_autoptr(AtelierSettings) settings = NULL;
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwEntryRow *rows[N_ENTRY_ROWS + 1];
+
+  for (AdwEntryRow **row = entry_rows (self, rows); *row != NULL; row++)
+    apply_entry (self, *row);
+  settings = atelier_settings_load (self->store, &error);
+  if (settings == NULL || !atelier_settings_check_can_read_replies (settings, &error))
+    {
+      show_imap_status (self, error->message, TRUE);
+      return;
+    }
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->imap_test_button), FALSE);
+  show_imap_status (self, _("Connecting to the mailbox…"), FALSE);
+  task = g_task_new (self, self->cancellable, on_imap_tested_cb, NULL);
+  g_task_set_task_data (task, g_steal_pointer (&settings), g_object_unref);
+  g_task_run_in_thread (task, imap_test_thread);
 }
 
 /* The texts of mails */
@@ -938,6 +1133,18 @@ atelier_preferences_window_class_init (AtelierPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtelierPreferencesWindow, test_button);
   gtk_widget_class_bind_template_child (widget_class, AtelierPreferencesWindow, mail_status_label);
   gtk_widget_class_bind_template_child (widget_class, AtelierPreferencesWindow, mail_error_label);
+  gtk_widget_class_bind_template_child (widget_class, AtelierPreferencesWindow, imap_host_row);
+  gtk_widget_class_bind_template_child (widget_class, AtelierPreferencesWindow, imap_port_row);
+  gtk_widget_class_bind_template_child (widget_class, AtelierPreferencesWindow, imap_security_row);
+  gtk_widget_class_bind_template_child (widget_class, AtelierPreferencesWindow, imap_user_row);
+  gtk_widget_class_bind_template_child (widget_class, AtelierPreferencesWindow, imap_password_row);
+  gtk_widget_class_bind_template_child (widget_class, AtelierPreferencesWindow, imap_folder_row);
+  gtk_widget_class_bind_template_child (widget_class, AtelierPreferencesWindow, imap_done_folder_row);
+  gtk_widget_class_bind_template_child (widget_class, AtelierPreferencesWindow, imap_ca_file_row);
+  gtk_widget_class_bind_template_child (widget_class, AtelierPreferencesWindow, replies_interval_row);
+  gtk_widget_class_bind_template_child (widget_class, AtelierPreferencesWindow, imap_test_button);
+  gtk_widget_class_bind_template_child (widget_class, AtelierPreferencesWindow, imap_status_label);
+  gtk_widget_class_bind_template_child (widget_class, AtelierPreferencesWindow, imap_error_label);
   gtk_widget_class_bind_template_child (widget_class, AtelierPreferencesWindow, mail_reminder_row);
   gtk_widget_class_bind_template_child (widget_class, AtelierPreferencesWindow, follow_ups_row);
   gtk_widget_class_bind_template_child (widget_class, AtelierPreferencesWindow, follow_ups_switch);
@@ -954,6 +1161,9 @@ atelier_preferences_window_class_init (AtelierPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_follow_ups_active_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_password_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_test_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_imap_security_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_imap_password_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_imap_test_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_template_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_template_edited_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_template_save_cb);
@@ -996,6 +1206,15 @@ atelier_preferences_window_init (AtelierPreferencesWindow *self)
       { GTK_WIDGET (self->mail_reminder_row), ATELIER_SETTING_MAIL_REMINDER, NULL },
       { GTK_WIDGET (self->follow_ups_row), ATELIER_SETTING_FOLLOW_UPS, NULL },
       { GTK_WIDGET (self->password_row), "smtp-password", NULL },
+      { GTK_WIDGET (self->imap_host_row), ATELIER_SETTING_IMAP_HOST, self->imap_error_label },
+      { GTK_WIDGET (self->imap_port_row), ATELIER_SETTING_IMAP_PORT, self->imap_error_label },
+      { GTK_WIDGET (self->imap_security_row), ATELIER_SETTING_IMAP_SECURITY, NULL },
+      { GTK_WIDGET (self->imap_user_row), ATELIER_SETTING_IMAP_USER, self->imap_error_label },
+      { GTK_WIDGET (self->imap_password_row), "imap-password", NULL },
+      { GTK_WIDGET (self->imap_folder_row), ATELIER_SETTING_IMAP_FOLDER, self->imap_error_label },
+      { GTK_WIDGET (self->imap_done_folder_row), ATELIER_SETTING_IMAP_DONE_FOLDER, self->imap_error_label },
+      { GTK_WIDGET (self->imap_ca_file_row), ATELIER_SETTING_IMAP_CA_FILE, self->imap_error_label },
+      { GTK_WIDGET (self->replies_interval_row), ATELIER_SETTING_REPLIES_INTERVAL, self->imap_error_label },
     };
 
     memcpy (self->setting_rows, settings, sizeof settings);
@@ -1070,6 +1289,11 @@ atelier_preferences_window_get_row (AtelierPreferencesWindow *self,
     GTK_WIDGET (self->smtp_user_row), GTK_WIDGET (self->password_row),
     GTK_WIDGET (self->smtp_ca_file_row), GTK_WIDGET (self->mail_reminder_row),
     GTK_WIDGET (self->follow_ups_row),
+    GTK_WIDGET (self->imap_host_row), GTK_WIDGET (self->imap_port_row),
+    GTK_WIDGET (self->imap_security_row), GTK_WIDGET (self->imap_user_row),
+    GTK_WIDGET (self->imap_password_row), GTK_WIDGET (self->imap_folder_row),
+    GTK_WIDGET (self->imap_done_folder_row), GTK_WIDGET (self->imap_ca_file_row),
+    GTK_WIDGET (self->replies_interval_row),
   };
 
   g_return_val_if_fail (ATELIER_IS_PREFERENCES_WINDOW (self), NULL);
@@ -1203,4 +1427,35 @@ atelier_preferences_window_get_test_button (AtelierPreferencesWindow *self)
   g_return_val_if_fail (ATELIER_IS_PREFERENCES_WINDOW (self), NULL);
 
   return GTK_WIDGET (self->test_button);
+}
+
+/**
+ * atelier_preferences_window_get_imap_status:
+ * @is_error: (out) (optional): whether it says what went wrong
+ *
+ * For tests and assistive code: the line shown under the mailbox of
+ * replies (the connection test's outcome), or %NULL if none.
+ */
+const char *
+atelier_preferences_window_get_imap_status (AtelierPreferencesWindow *self,
+                                            gboolean                 *is_error)
+{
+  g_return_val_if_fail (ATELIER_IS_PREFERENCES_WINDOW (self), NULL);
+
+  if (is_error != NULL)
+    *is_error = gtk_widget_get_visible (GTK_WIDGET (self->imap_error_label));
+  if (gtk_widget_get_visible (GTK_WIDGET (self->imap_error_label)))
+    return gtk_label_get_label (self->imap_error_label);
+  if (gtk_widget_get_visible (GTK_WIDGET (self->imap_status_label)))
+    return gtk_label_get_label (self->imap_status_label);
+  return NULL;
+}
+
+/* For tests: the "Test Connection" button of the mailbox. */
+GtkWidget *
+atelier_preferences_window_get_imap_test_button (AtelierPreferencesWindow *self)
+{
+  g_return_val_if_fail (ATELIER_IS_PREFERENCES_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->imap_test_button);
 }

@@ -23,4 +23,8 @@ const char   *atelier_preferences_window_get_mail_status (AtelierPreferencesWind
                                                           gboolean                 *is_error);
 GtkWidget    *atelier_preferences_window_get_test_button (AtelierPreferencesWindow *self);
 
+const char   *atelier_preferences_window_get_imap_status      (AtelierPreferencesWindow *self,
+                                                              gboolean                 *is_error);
+GtkWidget    *atelier_preferences_window_get_imap_test_button (AtelierPreferencesWindow *self);
+
 G_END_DECLS

@@ -33,6 +33,7 @@ struct _AtelierRosterRow
   AtelierSession      *session;
   gboolean             session_ended;
   AtelierMailMessage  *mail_message;
+  char                *answer;
 
   /* Template children */
   GtkLabel            *position_label;
@@ -56,6 +57,7 @@ enum
   PROP_SESSION,
   PROP_SESSION_ENDED,
   PROP_MAIL_MESSAGE,
+  PROP_ANSWER,
   N_PROPS
 };
 
@@ -115,6 +117,13 @@ format_info (AtelierRosterRow *self)
                                                 self->session != NULL && atelier_session_is_cancelled (self->session),
                                                 self->session_ended) == ATELIER_ATTENDANCE_NO_SHOW)
     g_string_append (info, _("No-show"));
+
+  if (!atelier_str_is_empty (self->answer))
+    {
+      if (info->len > 0)
+        g_string_append (info, _(" · "));
+      g_string_append (info, self->answer);
+    }
 
   if (!atelier_str_is_empty (note))
     {
@@ -300,6 +309,7 @@ atelier_roster_row_dispose (GObject *object)
   g_clear_object (&self->registration);
   g_clear_object (&self->session);
   g_clear_object (&self->mail_message);
+  g_clear_pointer (&self->answer, g_free);
 
   G_OBJECT_CLASS (atelier_roster_row_parent_class)->dispose (object);
 }
@@ -328,6 +338,10 @@ atelier_roster_row_get_property (GObject    *object,
 
     case PROP_MAIL_MESSAGE:
       g_value_set_object (value, self->mail_message);
+      break;
+
+    case PROP_ANSWER:
+      g_value_set_string (value, self->answer);
       break;
 
     default:
@@ -359,6 +373,10 @@ atelier_roster_row_set_property (GObject      *object,
 
     case PROP_MAIL_MESSAGE:
       atelier_roster_row_set_mail_message (self, g_value_get_object (value));
+      break;
+
+    case PROP_ANSWER:
+      atelier_roster_row_set_answer (self, g_value_get_string (value));
       break;
 
     default:
@@ -417,6 +435,17 @@ atelier_roster_row_class_init (AtelierRosterRowClass *klass)
   properties[PROP_MAIL_MESSAGE] =
     g_param_spec_object ("mail-message", NULL, NULL,
                          ATELIER_TYPE_MAIL_MESSAGE,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * AtelierRosterRow:answer:
+   *
+   * What the customer answered from their calendar, "Said yes on 3
+   * May", shown beside the check-in time and the note; or %NULL.
+   */
+  properties[PROP_ANSWER] =
+    g_param_spec_string ("answer", NULL, NULL,
+                         NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -539,4 +568,26 @@ atelier_roster_row_set_mail_message (AtelierRosterRow   *self,
   g_set_object (&self->mail_message, message);
   update_mail (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAIL_MESSAGE]);
+}
+
+const char *
+atelier_roster_row_get_answer (AtelierRosterRow *self)
+{
+  g_return_val_if_fail (ATELIER_IS_ROSTER_ROW (self), NULL);
+
+  return self->answer;
+}
+
+void
+atelier_roster_row_set_answer (AtelierRosterRow *self,
+                               const char       *answer)
+{
+  g_return_if_fail (ATELIER_IS_ROSTER_ROW (self));
+
+  if (g_strcmp0 (self->answer, answer) == 0)
+    return;
+  g_free (self->answer);
+  self->answer = g_strdup (answer);
+  atelier_roster_row_update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANSWER]);
 }

@@ -26,6 +26,9 @@ void                 atelier_roster_row_set_session_ended (AtelierRosterRow    *
 AtelierMailMessage  *atelier_roster_row_get_mail_message  (AtelierRosterRow    *self);
 void                 atelier_roster_row_set_mail_message  (AtelierRosterRow    *self,
                                                            AtelierMailMessage  *message);
+const char          *atelier_roster_row_get_answer        (AtelierRosterRow    *self);
+void                 atelier_roster_row_set_answer        (AtelierRosterRow    *self,
+                                                           const char          *answer);
 
 const char          *atelier_roster_row_display_name      (AtelierRegistration *registration);
 

@@ -35,6 +35,7 @@ struct _AtelierSessionPage
   char                  *send_progress;
   /* registration id → its latest AtelierMailMessage */
   GHashTable            *mail_by_registration;
+  GHashTable            *answer_by_registration;  /* registration id -> "Said yes on 3 May" */
   /* "Session 3 of 8 in a weekly series", above the roster */
   AtelierSessionSeries  *series_line;
 

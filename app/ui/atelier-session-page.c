@@ -23,6 +23,7 @@
 #include "atelier-mail-queue.h"
 #include "atelier-outbox.h"
 #include "atelier-roster-heading.h"
+#include "atelier-replies.h"
 #include "atelier-roster-row.h"
 #include "atelier-session-details.h"
 #include "atelier-session-page-private.h"
@@ -113,6 +114,31 @@ read_mail (AtelierSessionPage *self)
   return n_waiting;
 }
 
+/* What each customer answered from their calendar, the roster's mark. */
+static void
+read_answers (AtelierSessionPage *self)
+{
+  g_autoptr(GListModel) answers = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_hash_table_remove_all (self->answer_by_registration);
+  answers = atelier_replies_list_answers (self->store, self->session_id, &error);
+  if (answers == NULL)
+    {
+      g_warning ("Could not list the replies of session %" G_GINT64_FORMAT ": %s",
+                 self->session_id, error->message);
+      return;
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (answers); i++)
+    {
+      g_autoptr(AtelierReply) reply = g_list_model_get_item (answers, i);
+
+      g_hash_table_insert (self->answer_by_registration,
+                           GINT_TO_POINTER (atelier_reply_get_registration_id (reply)),
+                           atelier_reply_format_mark (reply));
+    }
+}
+
 /* Rows */
 
 static GtkWidget *
@@ -168,6 +194,8 @@ bind_roster_row (AtelierSessionPage  *self,
   atelier_roster_row_set_registration (row, registration);
   atelier_roster_row_set_mail_message (row, g_hash_table_lookup (self->mail_by_registration,
                                                                  GINT_TO_POINTER (atelier_registration_get_id (registration))));
+  atelier_roster_row_set_answer (row, g_hash_table_lookup (self->answer_by_registration,
+                                                           GINT_TO_POINTER (atelier_registration_get_id (registration))));
 }
 
 static void
@@ -450,6 +478,7 @@ _atelier_session_page_reload (AtelierSessionPage *self)
   self->summary = summary;
   /* Owed but not queued yet, or queued and not sent yet */
   n_waiting = read_mail (self);
+  read_answers (self);
   self->n_pending = MAX (count_pending_invites (self), n_waiting);
 
   fill_roster (self, registrations);
@@ -516,6 +545,7 @@ atelier_session_page_dispose (GObject *object)
   g_clear_object (&self->roster);
   g_clear_pointer (&self->heading_details, g_hash_table_unref);
   g_clear_pointer (&self->mail_by_registration, g_hash_table_unref);
+  g_clear_pointer (&self->answer_by_registration, g_hash_table_unref);
   g_clear_object (&self->session);
   g_clear_object (&self->workshop);
   g_clear_pointer (&self->currency, g_free);
@@ -631,6 +661,7 @@ atelier_session_page_init (AtelierSessionPage *self)
   self->roster = g_list_store_new (G_TYPE_OBJECT);
   self->heading_details = g_hash_table_new_full (NULL, NULL, g_object_unref, g_free);
   self->mail_by_registration = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+  self->answer_by_registration = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->roster)));
   gtk_list_view_set_model (self->roster_view, GTK_SELECTION_MODEL (selection));
 }
