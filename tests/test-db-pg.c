@@ -347,6 +347,48 @@ test_bind_and_read (Fixture       *f,
   g_assert_no_error (error);
 }
 
+/* bytea both ways, NUL and invalid UTF-8 included; empty is not NULL. */
+static void
+test_blob (Fixture       *f,
+           gconstpointer  data)
+{
+  static const guchar raw[] = { 'a', 0, 0xff, 0xe9, '\\', 'x' };
+  g_autoptr(GBytes) bytes = g_bytes_new_static (raw, sizeof raw);
+  g_autoptr(GBytes) empty = g_bytes_new_static ("", 0);
+  g_autoptr(GBytes) read = NULL;
+  g_autoptr(GError) error = NULL;
+  AtelierDbStmt *stmt;
+
+  exec_ok (f->db, "CREATE TABLE blobs (id bigint PRIMARY KEY, b bytea)");
+  stmt = atelier_db_prepare (f->db, "INSERT INTO blobs (id, b) VALUES (?, ?)", &error);
+  g_assert_no_error (error);
+  atelier_db_stmt_bind_int64 (stmt, 1, 1);
+  atelier_db_stmt_bind_blob (stmt, 2, bytes);
+  g_assert_true (atelier_db_stmt_run (stmt, &error));
+  atelier_db_stmt_bind_int64 (stmt, 1, 2);
+  atelier_db_stmt_bind_blob (stmt, 2, empty);
+  g_assert_true (atelier_db_stmt_run (stmt, &error));
+  atelier_db_stmt_bind_int64 (stmt, 1, 3);
+  atelier_db_stmt_bind_blob (stmt, 2, NULL);
+  g_assert_true (atelier_db_stmt_run (stmt, &error));
+  g_assert_no_error (error);
+
+  stmt = atelier_db_prepare (f->db, "SELECT b FROM blobs ORDER BY id", &error);
+  g_assert_cmpint (atelier_db_stmt_step (stmt, &error), ==, ATELIER_DB_STEP_ROW);
+  read = atelier_db_stmt_column_blob (stmt, 0);
+  g_assert_true (g_bytes_equal (read, bytes));
+  g_clear_pointer (&read, g_bytes_unref);
+  g_assert_cmpint (atelier_db_stmt_step (stmt, &error), ==, ATELIER_DB_STEP_ROW);
+  read = atelier_db_stmt_column_blob (stmt, 0);
+  g_assert_nonnull (read);
+  g_assert_cmpuint (g_bytes_get_size (read), ==, 0);
+  g_clear_pointer (&read, g_bytes_unref);
+  g_assert_cmpint (atelier_db_stmt_step (stmt, &error), ==, ATELIER_DB_STEP_ROW);
+  g_assert_null (atelier_db_stmt_column_blob (stmt, 0));
+  g_assert_cmpint (atelier_db_stmt_step (stmt, &error), ==, ATELIER_DB_STEP_DONE);
+  g_assert_no_error (error);
+}
+
 static void
 test_rows_and_cache (Fixture       *f,
                      gconstpointer  data)
@@ -1078,6 +1120,7 @@ main (int   argc,
 #define ADD(path, func) \
       g_test_add ("/atelier/db-pg/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
       ADD ("contract/bind-and-read", test_bind_and_read);
+      ADD ("contract/blob", test_blob);
       ADD ("contract/rows-and-cache", test_rows_and_cache);
       ADD ("contract/transactions", test_transactions);
       ADD ("contract/busy", test_busy);

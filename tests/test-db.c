@@ -167,6 +167,48 @@ test_bind_types (TestDb *fixture, gconstpointer data)
   atelier_db_stmt_reset (select);
 }
 
+/* Bytes come back as they went in, NUL and invalid UTF-8 included; an
+ * empty blob is not NULL. */
+static void
+test_blob (TestDb *fixture, gconstpointer data)
+{
+  static const guchar raw[] = { 'a', 0, 0xff, 0xe9, '\n', 'z' };
+  g_autoptr(GBytes) bytes = g_bytes_new_static (raw, sizeof raw);
+  g_autoptr(GBytes) empty = g_bytes_new_static ("", 0);
+  g_autoptr(GBytes) read = NULL;
+  g_autoptr(GError) error = NULL;
+  AtelierDbStmt *stmt;
+
+  g_assert_true (atelier_db_exec (fixture->db, "CREATE TABLE blobs (id INTEGER PRIMARY KEY, b BLOB)", &error));
+  stmt = atelier_db_prepare (fixture->db, "INSERT INTO blobs (id, b) VALUES (?, ?)", &error);
+  g_assert_no_error (error);
+  atelier_db_stmt_bind_int64 (stmt, 1, 1);
+  atelier_db_stmt_bind_blob (stmt, 2, bytes);
+  g_assert_true (atelier_db_stmt_run (stmt, &error));
+  atelier_db_stmt_bind_int64 (stmt, 1, 2);
+  atelier_db_stmt_bind_blob (stmt, 2, empty);
+  g_assert_true (atelier_db_stmt_run (stmt, &error));
+  atelier_db_stmt_bind_int64 (stmt, 1, 3);
+  atelier_db_stmt_bind_blob (stmt, 2, NULL);
+  g_assert_true (atelier_db_stmt_run (stmt, &error));
+  g_assert_no_error (error);
+
+  stmt = atelier_db_prepare (fixture->db, "SELECT b FROM blobs ORDER BY id", &error);
+  g_assert_cmpint (atelier_db_stmt_step (stmt, &error), ==, ATELIER_DB_STEP_ROW);
+  read = atelier_db_stmt_column_blob (stmt, 0);
+  g_assert_true (g_bytes_equal (read, bytes));
+  g_clear_pointer (&read, g_bytes_unref);
+  g_assert_cmpint (atelier_db_stmt_step (stmt, &error), ==, ATELIER_DB_STEP_ROW);
+  read = atelier_db_stmt_column_blob (stmt, 0);
+  g_assert_nonnull (read);
+  g_assert_cmpuint (g_bytes_get_size (read), ==, 0);
+  g_clear_pointer (&read, g_bytes_unref);
+  g_assert_cmpint (atelier_db_stmt_step (stmt, &error), ==, ATELIER_DB_STEP_ROW);
+  g_assert_null (atelier_db_stmt_column_blob (stmt, 0));
+  g_assert_cmpint (atelier_db_stmt_step (stmt, &error), ==, ATELIER_DB_STEP_DONE);
+  g_assert_no_error (error);
+}
+
 /* Rows one by one, then done; a query that finds nothing is done at once. */
 static void
 test_step_rows (TestDb *fixture, gconstpointer data)
@@ -414,6 +456,7 @@ main (int argc, char **argv)
   g_test_add ("/atelier/db/" path, TestDb, NULL, test_db_setup, func, test_db_teardown)
 
   ADD ("bind-types", test_bind_types);
+  ADD ("blob", test_blob);
   ADD ("step-rows", test_step_rows);
   ADD ("cache-resets", test_cache_resets);
   ADD ("bad-sql", test_bad_sql);

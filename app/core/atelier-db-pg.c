@@ -910,6 +910,22 @@ pg_bind_null (AtelierDbStmt *stmt,
   bind_owned (stmt, index, NULL);
 }
 
+/* bytea travels as text in its hex form, as the server prints it. */
+static void
+pg_bind_blob (AtelierDbStmt *stmt,
+              int            index,
+              GBytes        *value)
+{
+  gsize size;
+  const guchar *data = g_bytes_get_data (value, &size);
+  GString *hex = g_string_sized_new (2 + 2 * size);
+
+  g_string_append (hex, "\\x");
+  for (gsize i = 0; i < size; i++)
+    g_string_append_printf (hex, "%02x", data[i]);
+  bind_owned (stmt, index, g_string_free (hex, FALSE));
+}
+
 /* Columns */
 
 /* The result to read names from: the last execution's, or the
@@ -1001,6 +1017,22 @@ pg_column_text (AtelierDbStmt *stmt,
   return value_of (stmt, column);
 }
 
+static GBytes *
+pg_column_blob (AtelierDbStmt *stmt,
+                int            column)
+{
+  const char *value = value_of (stmt, column);
+  unsigned char *data;
+  size_t size;
+  GBytes *bytes;
+
+  if (value == NULL || (data = PQunescapeBytea ((const unsigned char *) value, &size)) == NULL)
+    return NULL;
+  bytes = g_bytes_new (data, size);
+  PQfreemem (data);
+  return bytes;
+}
+
 static const AtelierDbEngineClass pg_class = {
   .kind = ATELIER_DB_POSTGRESQL,
   .close = pg_close,
@@ -1015,6 +1047,7 @@ static const AtelierDbEngineClass pg_class = {
   .bind_double = pg_bind_double,
   .bind_text = pg_bind_text,
   .bind_null = pg_bind_null,
+  .bind_blob = pg_bind_blob,
   .step = pg_step,
   .reset = pg_reset,
   .column_count = pg_column_count,
@@ -1023,6 +1056,7 @@ static const AtelierDbEngineClass pg_class = {
   .column_int64 = pg_column_int64,
   .column_double = pg_column_double,
   .column_text = pg_column_text,
+  .column_blob = pg_column_blob,
 };
 
 /* Opening */

@@ -42,6 +42,9 @@ typedef struct
                                       const char     *value);
   void           (*bind_null)        (AtelierDbStmt  *stmt,
                                       int             index);
+  void           (*bind_blob)        (AtelierDbStmt  *stmt,
+                                      int             index,
+                                      GBytes         *value);
   AtelierDbStep  (*step)             (AtelierDbStmt  *stmt,
                                       GError        **error);
   /* Ends reading and clears the bindings. */
@@ -56,6 +59,8 @@ typedef struct
   double         (*column_double)    (AtelierDbStmt  *stmt,
                                       int             column);
   const char    *(*column_text)      (AtelierDbStmt  *stmt,
+                                      int             column);
+  GBytes        *(*column_blob)      (AtelierDbStmt  *stmt,
                                       int             column);
 } AtelierDbEngineClass;
 

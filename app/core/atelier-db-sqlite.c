@@ -307,6 +307,32 @@ sqlite_column_text (AtelierDbStmt *stmt,
   return (const char *) sqlite3_column_text (SQLITE_STMT (stmt)->handle, column);
 }
 
+static void
+sqlite_bind_blob (AtelierDbStmt *stmt,
+                  int            index,
+                  GBytes        *value)
+{
+  gsize size;
+  gconstpointer data = g_bytes_get_data (value, &size);
+
+  /* A zero-length blob bound with a NULL pointer would read as NULL. */
+  sqlite3_bind_blob64 (SQLITE_STMT (stmt)->handle, index, data != NULL ? data : "", size,
+                       SQLITE_TRANSIENT);
+}
+
+static GBytes *
+sqlite_column_blob (AtelierDbStmt *stmt,
+                    int            column)
+{
+  sqlite3_stmt *handle = SQLITE_STMT (stmt)->handle;
+  const void *data;
+
+  if (sqlite3_column_type (handle, column) == SQLITE_NULL)
+    return NULL;
+  data = sqlite3_column_blob (handle, column);
+  return g_bytes_new (data, sqlite3_column_bytes (handle, column));
+}
+
 static const AtelierDbEngineClass sqlite_class = {
   .kind = ATELIER_DB_SQLITE,
   .close = sqlite_close,
@@ -321,6 +347,7 @@ static const AtelierDbEngineClass sqlite_class = {
   .bind_double = sqlite_bind_double,
   .bind_text = sqlite_bind_text,
   .bind_null = sqlite_bind_null,
+  .bind_blob = sqlite_bind_blob,
   .step = sqlite_step,
   .reset = sqlite_reset,
   .column_count = sqlite_column_count,
@@ -329,4 +356,5 @@ static const AtelierDbEngineClass sqlite_class = {
   .column_int64 = sqlite_column_int64,
   .column_double = sqlite_column_double,
   .column_text = sqlite_column_text,
+  .column_blob = sqlite_column_blob,
 };

@@ -223,6 +223,17 @@ atelier_db_stmt_bind_null (AtelierDbStmt *stmt,
   stmt->db->klass->bind_null (stmt, index);
 }
 
+void
+atelier_db_stmt_bind_blob (AtelierDbStmt *stmt,
+                           int            index,
+                           GBytes        *value)
+{
+  if (value == NULL)
+    stmt->db->klass->bind_null (stmt, index);
+  else
+    stmt->db->klass->bind_blob (stmt, index, value);
+}
+
 AtelierDbStep
 atelier_db_stmt_step (AtelierDbStmt  *stmt,
                       GError        **error)
@@ -294,6 +305,13 @@ atelier_db_stmt_column_text (AtelierDbStmt *stmt,
                              int            column)
 {
   return stmt->db->klass->column_text (stmt, column);
+}
+
+GBytes *
+atelier_db_stmt_column_blob (AtelierDbStmt *stmt,
+                             int            column)
+{
+  return stmt->db->klass->column_blob (stmt, column);
 }
 
 static const char *

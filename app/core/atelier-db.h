@@ -111,6 +111,10 @@ void           atelier_db_stmt_bind_text     (AtelierDbStmt  *stmt,
                                               const char     *value);
 void           atelier_db_stmt_bind_null     (AtelierDbStmt  *stmt,
                                               int             index);
+/* Bytes kept as they are (a mail as it arrived); NULL binds SQL NULL. */
+void           atelier_db_stmt_bind_blob     (AtelierDbStmt  *stmt,
+                                              int             index,
+                                              GBytes         *value);
 
 AtelierDbStep  atelier_db_stmt_step          (AtelierDbStmt  *stmt,
                                               GError        **error);
@@ -133,6 +137,9 @@ double         atelier_db_stmt_column_double (AtelierDbStmt  *stmt,
                                               int             column);
 /* NULL for SQL NULL. */
 const char    *atelier_db_stmt_column_text   (AtelierDbStmt  *stmt,
+                                              int             column);
+/* (transfer full): NULL for SQL NULL. */
+GBytes        *atelier_db_stmt_column_blob   (AtelierDbStmt  *stmt,
                                               int             column);
 
 /* Words a failure for a person into @error (ATELIER_STORE_ERROR):
