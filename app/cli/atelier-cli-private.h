@@ -177,6 +177,11 @@ int             atelier_cli_template       (AtelierCli               *cli,
                                             const AtelierCliCommand  *command,
                                             GStrv                    *args);
 
+/* atelier-cli-print.c */
+int             atelier_cli_print          (AtelierCli               *cli,
+                                            const AtelierCliCommand  *command,
+                                            GStrv                    *args);
+
 /* atelier-cli-workshop.c */
 int             atelier_cli_workshop       (AtelierCli               *cli,
                                             const AtelierCliCommand  *command,
