@@ -732,6 +732,33 @@ test_cli (TestStore     *fixture,
   g_assert_nonnull (strstr (pages[0], "Friday 14 March"));
   g_assert_nonnull (strstr (pages[0], "Full"));
 
+  /* In French: the header, the columns, the days and the seats */
+  {
+    const char *args[] = { "--database", fixture->path, "print", "roster", id, "--out", roster, NULL };
+    const char *week_args[] = { "--database", fixture->path, "print", "week", "2031-03-10",
+                                "--out", week, NULL };
+
+    run_cli (&run, "fr", args);
+    g_assert_cmpint (run.status, ==, 0);
+    run_clear (&run);
+    g_clear_pointer (&pages, g_strfreev);
+    pages = pdf_page_texts (roster);
+    g_assert_nonnull (strstr (pages[0], "vendredi 14 mars 2031, 18:30–20:30"));
+    g_assert_nonnull (strstr (pages[0], "Page 1 sur"));
+    g_assert_nonnull (strstr (pages[0], "Goûts et besoins"));
+    g_assert_nonnull (strstr (pages[0], "Besoins : sans gluten"));
+    g_assert_nonnull (strstr (pages[g_strv_length (pages) - 1], "Liste d’attente"));
+
+    run_cli (&run, "fr", week_args);
+    g_assert_cmpint (run.status, ==, 0);
+    run_clear (&run);
+    g_clear_pointer (&pages, g_strfreev);
+    pages = pdf_page_texts (week);
+    g_assert_nonnull (strstr (pages[0], "vendredi 14 mars"));
+    g_assert_nonnull (strstr (pages[0], "Complet"));
+    g_assert_nonnull (strstr (pages[0], "Pas d’atelier"));
+  }
+
   /* Mistakes: no --out, no such session, a paper, a folder that is not */
   {
     const char *args[] = { "--database", fixture->path, "print", "roster", id, NULL };
