@@ -622,6 +622,37 @@ test_week_poster (TestStore     *fixture,
   g_assert_null (strstr (pages[0], "17 March"));
 }
 
+/* Days are calendar days: the one after the clocks go forward has a
+ * session at 00:30, 23 hours and a half after the week's start. */
+static void
+test_week_clock_change (TestStore     *fixture,
+                        gconstpointer  data)
+{
+  gint64 workshop_id = add_workshop (fixture->store, WORKSHOP);
+  g_autoptr(GTimeZone) paris = g_time_zone_new_identifier ("Europe/Paris");
+  g_autoptr(GDateTime) sunday = g_date_time_new (paris, 2031, 3, 30, 0, 0, 0);
+  g_autoptr(AtelierPrintWeek) week = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "week.pdf", NULL);
+  g_auto(GStrv) pages = NULL;
+  const char *monday;
+
+  if (!have_poppler ())
+    return;
+
+  add_session (fixture->store, workshop_id, 3, 31, 0, 8);
+  week = atelier_print_week_new (fixture->store, sunday, &error);
+  g_assert_no_error (error);
+  write_pdf (ATELIER_PRINT_DOCUMENT (week), path, ATELIER_PAPER_A4);
+  pages = pdf_page_texts (path);
+
+  monday = strstr (pages[0], "Monday 31 March");
+  g_assert_nonnull (monday);
+  g_assert_nonnull (strstr (monday, "00:30–02:30"));
+  g_assert_nonnull (strstr (strstr (pages[0], "Sunday 30 March"), "No class"));
+  g_assert_true (strstr (strstr (pages[0], "Sunday 30 March"), "No class") < monday);
+}
+
 /* A busy week shrinks its type and stays on one page. */
 static void
 test_week_busy (TestStore     *fixture,
@@ -827,6 +858,8 @@ main (int    argc,
   g_test_add_func ("/atelier/print/paper/locale", test_paper_from_locale);
   g_test_add ("/atelier/print/week/poster", TestStore, NULL,
               test_store_setup, test_week_poster, test_store_teardown);
+  g_test_add ("/atelier/print/week/clock-change", TestStore, NULL,
+              test_store_setup, test_week_clock_change, test_store_teardown);
   g_test_add ("/atelier/print/week/busy", TestStore, NULL,
               test_store_setup, test_week_busy, test_store_teardown);
 

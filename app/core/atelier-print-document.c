@@ -264,7 +264,7 @@ atelier_print_document_write_pdf (AtelierPrintDocument    *self,
 /**
  * atelier_print_layout_new:
  * @size: in points
- * @width: where lines wrap, in points
+ * @width: where lines wrap, in points; negative for nowhere
  * @max_lines: lines shown at most, the last one ellipsized; 0 for all
  *
  * Returns: (transfer full): @text laid out in the context's font family.
@@ -288,7 +288,7 @@ atelier_print_layout_new (PangoContext *context,
   pango_font_description_free (font);
 
   pango_layout_set_auto_dir (layout, TRUE);
-  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_width (layout, width < 0 ? -1 : (int) (width * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   if (max_lines > 0)
     {

@@ -82,20 +82,24 @@ describe_status (AtelierSession *session,
   return g_strdup_printf (ngettext ("%d seat left", "%d seats left", free_seats), free_seats);
 }
 
+/* @day_starts: the start of each day, and of the day after the last */
 static void
 add_session (AtelierPrintWeek *self,
              AtelierSession   *session,
-             GDateTime        *first_day)
+             GDateTime       **day_starts)
 {
   g_autoptr(GDateTime) start = atelier_session_dup_start (session);
   g_autoptr(GDateTime) end = atelier_session_dup_end (session);
-  g_autoptr(GDateTime) local = g_date_time_to_timezone (start, g_date_time_get_timezone (first_day));
   g_autofree char *start_text = g_date_time_format (start, "%H:%M");
   g_autofree char *end_text = g_date_time_format (end, "%H:%M");
   const char *title = atelier_session_get_workshop_title (session);
-  GTimeSpan since = g_date_time_difference (local, first_day);
-  int day = CLAMP (since / G_TIME_SPAN_DAY, 0, N_DAYS - 1);
+  guint day = 0;
   Line line = { 0 };
+
+  /* By the calendar, not by 24-hour steps: a day may have 23 or 25 hours
+   * when the clocks change. */
+  while (day + 1 < N_DAYS && g_date_time_compare (start, day_starts[day + 1]) >= 0)
+    day++;
 
   /* Days are the first day's; each time is its session's own. */
   line.time = g_strdup_printf ("%s–%s", start_text, end_text);
@@ -119,9 +123,8 @@ atelier_print_week_new (AtelierStore  *store,
                         GError       **error)
 {
   g_autoptr(AtelierPrintWeek) self = NULL;
-  g_autoptr(GDateTime) day = NULL;
-  g_autoptr(GDateTime) last = NULL;
   g_autoptr(GListModel) sessions = NULL;
+  GDateTime *day_starts[N_DAYS + 1];
   g_autofree char *first_text = NULL;
   g_autofree char *last_text = NULL;
 
@@ -134,37 +137,34 @@ atelier_print_week_new (AtelierStore  *store,
   if (self->store_name == NULL)
     return NULL;
 
-  day = g_date_time_ref (first_day);
+  /* g_date_time_add_days() keeps the wall-clock time across a change of
+   * the clocks: each start is a midnight. */
+  day_starts[0] = g_date_time_ref (first_day);
   for (guint i = 0; i < N_DAYS; i++)
     {
-      GDateTime *next = g_date_time_add_days (day, 1);
-
+      day_starts[i + 1] = g_date_time_add_days (day_starts[i], 1);
       /* TRANSLATORS: a day on the printed week's poster, in
        * g_date_time_format() notation, e.g. "Tuesday 14 March" */
-      self->days[i].heading = atelier_print_format_date_time (day, _("%A %-d %B"));
-      if (i + 1 < N_DAYS)
-        {
-          g_date_time_unref (day);
-          day = next;
-        }
-      else
-        last = next;
+      self->days[i].heading = atelier_print_format_date_time (day_starts[i], _("%A %-d %B"));
     }
 
-  sessions = atelier_store_list_sessions (store, first_day, last, error);
-  if (sessions == NULL)
-    return NULL;
-  for (guint i = 0; i < g_list_model_get_n_items (sessions); i++)
+  sessions = atelier_store_list_sessions (store, first_day, day_starts[N_DAYS], error);
+  for (guint i = 0; sessions != NULL && i < g_list_model_get_n_items (sessions); i++)
     {
       g_autoptr(AtelierSession) session = g_list_model_get_item (sessions, i);
 
-      add_session (self, session, first_day);
+      add_session (self, session, day_starts);
     }
 
   /* TRANSLATORS: the first and last day of the printed week, in
    * g_date_time_format() notation, e.g. "14 March 2025" */
   first_text = atelier_print_format_date_time (first_day, _("%-d %B %Y"));
-  last_text = atelier_print_format_date_time (day, _("%-d %B %Y"));
+  last_text = atelier_print_format_date_time (day_starts[N_DAYS - 1], _("%-d %B %Y"));
+  for (guint i = 0; i <= N_DAYS; i++)
+    g_date_time_unref (day_starts[i]);
+  if (sessions == NULL)
+    return NULL;
+
   /* TRANSLATORS: the period of the printed week's poster, e.g.
    * "Classes from 14 March 2025 to 20 March 2025" */
   self->period = g_strdup_printf (_("Classes from %s to %s"), first_text, last_text);
@@ -219,7 +219,6 @@ measure_time_column (AtelierPrintWeek *self,
                                                                 PANGO_WEIGHT_BOLD, -1, 0);
         int width;
 
-        pango_layout_set_width (time, -1);
         pango_layout_get_size (time, &width, NULL);
         widest = MAX (widest, (double) width / PANGO_SCALE);
       }
