@@ -199,6 +199,7 @@ test_week (TestStore     *fixture,
   GtkWindow *window;
   GtkWidget *page;
   gboolean found = FALSE;
+  int minimum;
 
   sign_up (fixture->store, full, 1);
   add_session (fixture->store, 13, 8);
@@ -214,6 +215,10 @@ test_week (TestStore     *fixture,
   for (guint i = 0; i < buttons->len; i++)
     found |= g_strcmp0 (gtk_actionable_get_action_name (buttons->pdata[i]), "schedule.print-week") == 0;
   g_assert_true (found);
+
+  /* With one more button the page still fits a phone held upright. */
+  gtk_widget_measure (page, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 360);
 
   week = atelier_print_week_new (fixture->store, monday, &error);
   g_assert_no_error (error);
