@@ -182,6 +182,11 @@ int             atelier_cli_replies        (AtelierCli               *cli,
                                             const AtelierCliCommand  *command,
                                             GStrv                    *args);
 
+/* atelier-cli-print.c */
+int             atelier_cli_print          (AtelierCli               *cli,
+                                            const AtelierCliCommand  *command,
+                                            GStrv                    *args);
+
 /* atelier-cli-workshop.c */
 int             atelier_cli_workshop       (AtelierCli               *cli,
                                             const AtelierCliCommand  *command,

@@ -97,6 +97,8 @@ static const AtelierCliCommand commands[] = {
     N_("Copy the store to a file, while it is in use") },
   { "invite-next", atelier_cli_invite_next, "SESSION",
     N_("List the customers to invite to a session, best first") },
+  { "print", atelier_cli_print, "roster SESSION | week [DATE]",
+    N_("Write a session’s sign-in sheet or the week’s poster as a PDF file") },
   { "help", run_help, "",
     N_("Show this help") },
 };

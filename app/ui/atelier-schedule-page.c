@@ -32,6 +32,9 @@
 #include "atelier-format.h"
 #include "atelier-schedule-item.h"
 #include "atelier-schedule-page.h"
+#include "atelier-print-operation.h"
+#include "atelier-print-week.h"
+#include "atelier-widget-util.h"
 
 /* Even with nothing ending before then, look again at least this often:
  * "Today" becomes "Yesterday" at midnight, and timeouts do not count the
@@ -766,6 +769,34 @@ atelier_schedule_page_set_property (GObject      *object,
     }
 }
 
+/* The seven days from today as a poster for the shop window, through
+ * the print dialog */
+static void
+print_week_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  AtelierSchedulePage *self = ATELIER_SCHEDULE_PAGE (widget);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) today = g_date_time_new_local (g_date_time_get_year (now),
+                                                      g_date_time_get_month (now),
+                                                      g_date_time_get_day_of_month (now), 0, 0, 0);
+  g_autoptr(AtelierPrintWeek) week = NULL;
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+
+  week = atelier_print_week_new (self->store, today, &error);
+  if (week == NULL)
+    {
+      atelier_toast_show_text (GTK_WIDGET (self->stack), error->message);
+      return;
+    }
+
+  /* TRANSLATORS: the name of a print job, in the printer's queue */
+  operation = atelier_print_operation_new (ATELIER_PRINT_DOCUMENT (week), _("Week’s Classes"));
+  atelier_print_operation_run_dialog (operation, atelier_widget_get_window (widget));
+}
+
 static void
 atelier_schedule_page_class_init (AtelierSchedulePageClass *klass)
 {
@@ -804,6 +835,7 @@ atelier_schedule_page_class_init (AtelierSchedulePageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_property_action (widget_class, "schedule.show-all", "show-all");
+  gtk_widget_class_install_action (widget_class, "schedule.print-week", NULL, print_week_action);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/ateliers/Atelier/ui/atelier-schedule-page.ui");

@@ -21,6 +21,8 @@
 #include "atelier-invite-next-dialog.h"
 #include "atelier-mail-queue.h"
 #include "atelier-move-dialog.h"
+#include "atelier-print-operation.h"
+#include "atelier-print-roster.h"
 #include "atelier-preferences-window.h"
 #include "atelier-roster-row.h"
 #include "atelier-session-page-private.h"
@@ -849,6 +851,30 @@ sign_up_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The sign-in sheet for the door, through the print dialog ("Print to
+ * File" writes it as PDF) */
+static void
+print_roster_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  AtelierSessionPage *self = ATELIER_SESSION_PAGE (widget);
+  g_autoptr(AtelierPrintRoster) roster = NULL;
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+
+  roster = atelier_print_roster_new (self->store, self->session_id, &error);
+  if (roster == NULL)
+    {
+      show_error_toast (self, error);
+      return;
+    }
+
+  /* TRANSLATORS: the name of a print job, in the printer's queue */
+  operation = atelier_print_operation_new (ATELIER_PRINT_DOCUMENT (roster), _("Roster"));
+  atelier_print_operation_run_dialog (operation, page_window (self));
+}
+
 static void
 invite_next_action (GtkWidget  *widget,
                     const char *action_name,
@@ -909,6 +935,7 @@ _atelier_session_page_update_actions (AtelierSessionPage *self)
   gtk_widget_action_set_enabled (widget, "session.cancel-session", changeable);
   gtk_widget_action_set_enabled (widget, "session.check-in-mode", changeable);
   gtk_widget_action_set_enabled (widget, "session.invite-next", open && !started && !full);
+  gtk_widget_action_set_enabled (widget, "session.print-roster", exists);
   gtk_widget_action_set_enabled (widget, "session.cancel-registration", open);
   gtk_widget_action_set_enabled (widget, "session.move-registration", open);
   gtk_widget_action_set_enabled (widget, "session.check-in", open);
@@ -936,6 +963,7 @@ _atelier_session_page_class_actions_init (AtelierSessionPageClass *klass)
   gtk_widget_class_install_action (widget_class, "session.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "session.check-in-mode", NULL, check_in_mode_action);
   gtk_widget_class_install_action (widget_class, "session.invite-next", NULL, invite_next_action);
+  gtk_widget_class_install_action (widget_class, "session.print-roster", NULL, print_roster_action);
   gtk_widget_class_install_action (widget_class, "session.change-capacity", NULL, change_capacity_action);
   gtk_widget_class_install_action (widget_class, "session.cancel-session", NULL, cancel_session_action);
   gtk_widget_class_install_action (widget_class, "session.cancel-registration", "x",
