@@ -312,6 +312,7 @@ draw_bars (AtelierChart  *self,
       double x = left;
       gboolean strong = (int) row == self->highlight;
 
+      set_source (cr, foreground, 1.0);
       draw_text (self, cr, atelier_chart_data_get_cell (data, row, 0), 0, y + ROW_HEIGHT / 2.0,
                  label_width (width), PANGO_ALIGN_LEFT);
       set_source (cr, foreground, 0.08);
@@ -356,7 +357,7 @@ draw_line (AtelierChart  *self,
   double bottom = CAPTION_HEIGHT + LINE_HEIGHT - AXIS_HEIGHT;
   double step = rows > 1 ? (width - 24.0) / (rows - 1) : 0;
   /* Month names under the axis, as many as fit. */
-  guint every = MAX (1, (guint) ceil (rows * 56.0 / MAX (width, 1)));
+  guint every = MAX (1, (guint) ceil (rows * 80.0 / MAX (width, 1)));
 
   set_source (cr, foreground, 0.15);
   cairo_set_line_width (cr, 1);
@@ -395,8 +396,9 @@ draw_line (AtelierChart  *self,
       if (row % every == 0 || strong)
         {
           set_source (cr, foreground, strong ? 1.0 : 0.7);
-          draw_text (self, cr, atelier_chart_data_get_cell (data, row, 0), x - 28,
-                     bottom + AXIS_HEIGHT / 2.0 + 2, 56, PANGO_ALIGN_CENTER);
+          draw_text (self, cr, atelier_chart_data_get_cell (data, row, 0),
+                     CLAMP (x - 40, 0, MAX (width - 80, 0)),
+                     bottom + AXIS_HEIGHT / 2.0 + 2, 80, PANGO_ALIGN_CENTER);
         }
     }
 }
