@@ -410,6 +410,43 @@ test_backwards (ReportFixture *fixture,
   g_assert_error (error, ATELIER_STORE_ERROR, ATELIER_STORE_ERROR_INVALID);
 }
 
+/* atelier-cli report prints the same figures; --csv one value a row. */
+static void
+test_cli (ReportFixture *fixture,
+          gconstpointer  data)
+{
+  const char *cli = g_getenv ("ATELIER_CLI");
+  const char *argv[] = { cli, "--database", fixture->base.path, "report",
+                         "--from", "2026-01-01", "--to", "2026-01-31", "--csv", NULL };
+  const char *backwards[] = { cli, "--database", fixture->base.path, "report",
+                              "--from", "2026-01-31", "--to", "2026-01-01", NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_assert_nonnull (cli);
+  g_clear_object (&fixture->base.store);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               &out, &err, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_true (g_str_has_prefix (out, "figure,name,measure,value\r\n"));
+  g_assert_nonnull (strstr (out, "workshop,Risotto,seats_taken,7\r\n"));
+  g_assert_nonnull (strstr (out, "workshop,Risotto,ended_seats_came,5\r\n"));
+  g_assert_nonnull (strstr (out, "workshop,Risotto,revenue_minor_units,20000\r\n"));
+  g_assert_nonnull (strstr (out, "workshop,Risotto,unserved_seats,2\r\n"));
+  g_assert_nonnull (strstr (out, "returning,,came_back_within_90_days,1\r\n"));
+  g_assert_nonnull (strstr (out, "time,Evening,ended_seats_taken,1\r\n"));
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_true (g_spawn_sync (NULL, (char **) backwards, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               &out, &err, &status, &error));
+  g_assert_false (g_spawn_check_wait_status (status, NULL));
+  g_assert_nonnull (strstr (err, "The end of the period must come after its start."));
+}
+
 static void
 test_time_of_day (void)
 {
@@ -440,6 +477,7 @@ main (int   argc,
   ADD ("/atelier/report/interests", test_interests);
   ADD ("/atelier/report/empty", test_empty);
   ADD ("/atelier/report/backwards", test_backwards);
+  ADD ("/atelier/report/cli", test_cli);
   g_test_add_func ("/atelier/report/time-of-day", test_time_of_day);
 
   return g_test_run ();

@@ -17,6 +17,7 @@
 
 #include "atelier-cli-customers.h"
 #include "atelier-cli-private.h"
+#include "atelier-cli-report.h"
 #include "atelier-cli-table.h"
 
 static int run_help (AtelierCli              *cli,
@@ -96,6 +97,7 @@ static const AtelierCliCommand commands[] = {
     N_("Copy the store to a file, while it is in use") },
   { "invite-next", atelier_cli_invite_next, "SESSION",
     N_("List the customers to invite to a session, best first") },
+  { "report", atelier_cli_report, "", N_("Print the figures of the Reports view for a period") },
   { "help", run_help, "",
     N_("Show this help") },
 };
