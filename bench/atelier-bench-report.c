@@ -10,7 +10,8 @@
  * written by hand, one query per figure, with SQLite's own date functions
  * for months, weekdays and hours ('localtime': run with
  * TZ=Europe/Paris, the generator's zone), on a connection of its own. Both
- * run warm, in alternating order; the figures are medians. The program
+ * run warm, with the same 64 MB page cache, in alternating order; the
+ * figures are medians of elapsed and of processor time. The program
  * checks that both give the same totals, prints times and the ratio, and
  * asserts nothing about speed.
  */
@@ -21,6 +22,7 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
+#include <time.h>
 #include <sqlite3.h>
 
 #include "atelier-bench-util.h"
@@ -66,8 +68,9 @@ static const char *const baseline_sql[] = {
   /* demand not served */
   "SELECT s.workshop_id, sum (r.party_size) FROM sessions s JOIN registrations r ON r.session_id = s.id"
   " WHERE s.status = 'scheduled' AND s.starts_at >= ?1 AND s.starts_at < ?2 AND r.status = 'waitlisted'"
-  "   AND r.customer_id NOT IN (SELECT o.customer_id FROM registrations o JOIN sessions os ON os.id = o.session_id"
-  "                             WHERE os.workshop_id = s.workshop_id AND o.status = 'confirmed')"
+  "   AND NOT EXISTS (SELECT 1 FROM registrations o JOIN sessions os ON os.id = o.session_id"
+  "                   WHERE o.customer_id = r.customer_id AND os.workshop_id = s.workshop_id"
+  "                     AND o.status = 'confirmed')"
   " GROUP BY s.workshop_id",
   /* returning customers */
   "WITH firsts AS (SELECT r.customer_id, min (s.starts_at) AS first_at FROM registrations r"
@@ -93,14 +96,26 @@ typedef struct
   gint64 first_timers;
 } Totals;
 
+/* Milliseconds of processor time: what a loaded machine does not inflate. */
+static double
+cpu_ms (void)
+{
+  struct timespec now;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &now);
+  return now.tv_sec * 1000.0 + now.tv_nsec / 1e6;
+}
+
 static double
 run_baseline (sqlite3 *db,
               gint64   from,
               gint64   to,
               gint64   now,
-              Totals  *totals)
+              Totals  *totals,
+              double  *cpu)
 {
   gint64 start = g_get_monotonic_time ();
+  double cpu_start = cpu_ms ();
 
   memset (totals, 0, sizeof *totals);
   for (guint i = 0; i < G_N_ELEMENTS (baseline_sql); i++)
@@ -122,6 +137,7 @@ run_baseline (sqlite3 *db,
         }
       sqlite3_finalize (stmt);
     }
+  *cpu = cpu_ms () - cpu_start;
   return (g_get_monotonic_time () - start) / 1000.0;
 }
 
@@ -130,13 +146,16 @@ run_atelier (AtelierStore *store,
              gint64        from,
              gint64        to,
              gint64        now,
-             Totals       *totals)
+             Totals       *totals,
+             double       *cpu)
 {
   g_autoptr(GError) error = NULL;
   gint64 start = g_get_monotonic_time ();
+  double cpu_start = cpu_ms ();
   g_autoptr(AtelierReport) report = atelier_report_compute (store, from, to, now, &error);
   double elapsed = (g_get_monotonic_time () - start) / 1000.0;
 
+  *cpu = cpu_ms () - cpu_start;
   if (report == NULL)
     g_error ("The report failed: %s", error->message);
   totals->seats_taken = report->total.seats_taken;
@@ -178,6 +197,9 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) ours = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) theirs = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) ours_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) theirs_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  double cpu;
   int runs = 7;
   int customers = 100000;
   int sessions = 5000;
@@ -199,6 +221,8 @@ main (int   argc,
   };
 
   setlocale (LC_ALL, "");
+  /* Line by line, also into a file. */
+  setvbuf (stdout, NULL, _IOLBF, 0);
   context = g_option_context_new ("— the Reports view's figures against plain SQL");
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
@@ -221,6 +245,9 @@ main (int   argc,
   g_assert_no_error (error);
   if (sqlite3_open_v2 (database, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
     g_error ("Cannot open %s", database);
+  /* The same cache as the report gives itself (64 MB): the comparison is
+   * of the queries, not of the settings. */
+  sqlite3_exec (db, "PRAGMA cache_size = -65536", NULL, NULL, NULL);
 
   /* Five years: the generator's two years back and one ahead, and more. */
   now = g_get_real_time () / G_USEC_PER_SEC;
@@ -228,8 +255,8 @@ main (int   argc,
   to = now + YEAR;
 
   /* Warm both up, and check they agree. */
-  run_atelier (store, from, to, now, &a);
-  run_baseline (db, from, to, now, &b);
+  run_atelier (store, from, to, now, &a, &cpu);
+  run_baseline (db, from, to, now, &b, &cpu);
   g_print ("Seats taken: atelier %" G_GINT64_FORMAT ", SQL %" G_GINT64_FORMAT
            "; first-timers: atelier %" G_GINT64_FORMAT ", SQL %" G_GINT64_FORMAT "\n",
            a.seats_taken, b.seats_taken, a.first_timers, b.first_timers);
@@ -237,33 +264,37 @@ main (int   argc,
     g_error ("Atelier and the plain SQL disagree");
 
   for (int i = 0; i < runs; i++)
-    {
-      double t;
+    for (int turn = 0; turn < 2; turn++)
+      {
+        double t;
 
-      if (i % 2 == 0)
-        {
-          t = run_atelier (store, from, to, now, &a);
-          g_array_append_val (ours, t);
-          t = run_baseline (db, from, to, now, &b);
-          g_array_append_val (theirs, t);
-        }
-      else
-        {
-          t = run_baseline (db, from, to, now, &b);
-          g_array_append_val (theirs, t);
-          t = run_atelier (store, from, to, now, &a);
-          g_array_append_val (ours, t);
-        }
-    }
+        /* Alternating which goes first. */
+        if ((i + turn) % 2 == 0)
+          {
+            t = run_atelier (store, from, to, now, &a, &cpu);
+            g_array_append_val (ours, t);
+            g_array_append_val (ours_cpu, cpu);
+          }
+        else
+          {
+            t = run_baseline (db, from, to, now, &b, &cpu);
+            g_array_append_val (theirs, t);
+            g_array_append_val (theirs_cpu, cpu);
+          }
+      }
 
   {
     double mine = bench_median (ours);
     double base = bench_median (theirs);
+    double mine_cpu = bench_median (ours_cpu);
+    double base_cpu = bench_median (theirs_cpu);
 
     g_print ("Every figure of the Reports view, five years, median of %d runs:\n", runs);
-    g_print ("  atelier_report_compute  %8.1f ms  (goal: <= 100 ms)\n", mine);
-    g_print ("  plain SQL (baseline)    %8.1f ms\n", base);
-    g_print ("  ratio                   %8.2f x  (goal: <= 1.5)\n", base > 0 ? mine / base : 0);
+    g_print ("                          elapsed    processor\n");
+    g_print ("  atelier_report_compute  %8.1f ms  %8.1f ms  (goal: <= 100 ms)\n", mine, mine_cpu);
+    g_print ("  plain SQL (baseline)    %8.1f ms  %8.1f ms\n", base, base_cpu);
+    g_print ("  ratio                   %8.2f x   %8.2f x   (goal: <= 1.5)\n",
+             base > 0 ? mine / base : 0, base_cpu > 0 ? mine_cpu / base_cpu : 0);
   }
 
   sqlite3_close (db);
