@@ -195,6 +195,35 @@ test_empty_period (Fixture       *fixture,
                                                   : "No Sessions in This Period"));
 }
 
+/* Choosing "Custom Range" asks for the days; closing that without
+ * choosing them leaves the period, and the chooser says it again. */
+static void
+test_custom_range_closed (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GPtrArray) dropdowns = g_ptr_array_new ();
+  g_autoptr(GPtrArray) menu_buttons = g_ptr_array_new ();
+  GtkDropDown *dropdown;
+  GtkMenuButton *range_button;
+
+  fill_demo (fixture);
+  show_view (fixture, ATELIER_REPORT_PERIOD_LAST_3_MONTHS);
+  test_collect_widgets (GTK_WIDGET (fixture->view), GTK_TYPE_DROP_DOWN, dropdowns);
+  test_collect_widgets (GTK_WIDGET (fixture->view), GTK_TYPE_MENU_BUTTON, menu_buttons);
+  dropdown = dropdowns->pdata[0];
+  range_button = menu_buttons->pdata[0];
+
+  gtk_drop_down_set_selected (dropdown, ATELIER_REPORT_PERIOD_CUSTOM);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (range_button)));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (range_button))));
+  g_assert_cmpint (atelier_report_view_get_period (fixture->view), ==, ATELIER_REPORT_PERIOD_LAST_3_MONTHS);
+
+  gtk_menu_button_popdown (range_button);
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, ATELIER_REPORT_PERIOD_LAST_3_MONTHS);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (range_button)));
+  g_assert_false (atelier_report_view_is_busy (fixture->view));
+}
+
 /* The mean brightness (0 to 1) of what the chart draws, weighted by
  * coverage. */
 static double
@@ -364,6 +393,7 @@ main (int   argc,
   ADD ("/atelier/report-view/demo", test_demo);
   ADD ("/atelier/report-view/switch-period", test_switch_period);
   ADD ("/atelier/report-view/empty-period", test_empty_period);
+  ADD ("/atelier/report-view/custom-range-closed", test_custom_range_closed);
   ADD ("/atelier/report-view/dark", test_dark);
   ADD ("/atelier/report-view/highlight", test_highlight);
   ADD ("/atelier/report-view/csv", test_csv);

@@ -725,8 +725,16 @@ on_range_apply_cb (AtelierReportView *self)
       return;
     }
   gtk_widget_set_visible (GTK_WIDGET (self->range_error_label), FALSE);
-  gtk_popover_popdown (self->range_popover);
   atelier_report_view_set_range (self, first, last);
+  gtk_popover_popdown (self->range_popover);
+}
+
+/* Closed without choosing days: the chooser says again what is shown. */
+static void
+on_range_closed_cb (AtelierReportView *self)
+{
+  if (gtk_drop_down_get_selected (self->period_dropdown) != (guint) self->period)
+    gtk_drop_down_set_selected (self->period_dropdown, self->period);
 }
 
 static void
@@ -918,6 +926,7 @@ atelier_report_view_class_init (AtelierReportViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtelierReportView, empty_page);
   gtk_widget_class_bind_template_callback (widget_class, on_period_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_range_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_range_closed_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
