@@ -1248,6 +1248,7 @@ test_window_views (Fixture       *fixture,
     { "schedule", "_Schedule", "x-office-calendar-symbolic" },
     { "workshops", "_Workshops", "applications-engineering-symbolic" },
     { "customers", "_Customers", "system-users-symbolic" },
+    { "reports", "_Reports", "x-office-presentation-symbolic" },
   };
   AdwViewStack *stack;
   GtkWidget *switcher_title;
@@ -1287,12 +1288,13 @@ test_window_views (Fixture       *fixture,
   g_assert_nonnull (strstr (switcher_texts->str, "Schedule|"));
   g_assert_nonnull (strstr (switcher_texts->str, "Workshops|"));
   g_assert_nonnull (strstr (switcher_texts->str, "Customers|"));
+  g_assert_nonnull (strstr (switcher_texts->str, "Reports|"));
 
   /* Alt+1 (win.view) goes back to the schedule. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.view", "s", "schedule");
   g_assert_cmpstr (atelier_window_get_visible_view (fixture->window), ==, "schedule");
 
-  /* Narrow, the switcher moves to the bottom bar, with the three views. */
+  /* Narrow, the switcher moves to the bottom bar, with the four views. */
   g_assert_false (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (switcher_bar)));
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 700);
   gtk_widget_set_size_request (GTK_WIDGET (fixture->window), 360, -1);
@@ -1302,7 +1304,7 @@ test_window_views (Fixture       *fixture,
     {
       g_assert_true (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (switcher_bar)));
       g_assert_true (adw_view_switcher_bar_get_stack (ADW_VIEW_SWITCHER_BAR (switcher_bar)) == stack);
-      g_assert_cmpuint (count_widgets (switcher_bar, GTK_TYPE_TOGGLE_BUTTON), ==, 3);
+      g_assert_cmpuint (count_widgets (switcher_bar, GTK_TYPE_TOGGLE_BUTTON), ==, 4);
     }
   else
     g_test_message ("The window manager kept the window wide: not checking the bottom bar");
@@ -1332,7 +1334,7 @@ test_window_narrow (Fixture       *fixture,
   g_assert_true (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (switcher_bar)));
   g_assert_true (adw_view_switcher_bar_get_stack (ADW_VIEW_SWITCHER_BAR (switcher_bar))
                  == view_stack (fixture->window));
-  g_assert_cmpuint (count_widgets (switcher_bar, GTK_TYPE_TOGGLE_BUTTON), ==, 3);
+  g_assert_cmpuint (count_widgets (switcher_bar, GTK_TYPE_TOGGLE_BUTTON), ==, 4);
 }
 
 /* Start-up builds what the first frame shows; the rest is built when

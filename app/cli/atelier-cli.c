@@ -17,6 +17,7 @@
 
 #include "atelier-cli-customers.h"
 #include "atelier-cli-private.h"
+#include "atelier-cli-report.h"
 #include "atelier-cli-table.h"
 
 static int run_help (AtelierCli              *cli,
@@ -99,6 +100,7 @@ static const AtelierCliCommand commands[] = {
     N_("List the customers to invite to a session, best first") },
   { "print", atelier_cli_print, "roster SESSION | week [DATE]",
     N_("Write a session’s sign-in sheet or the week’s poster as a PDF file") },
+  { "report", atelier_cli_report, "", N_("Print the figures of the Reports view for a period") },
   { "help", run_help, "",
     N_("Show this help") },
 };

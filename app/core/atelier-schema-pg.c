@@ -642,10 +642,16 @@ static const char pg_step_replies[] =
   "CREATE INDEX replies_by_registration ON replies (registration_id, id)"
   "  WHERE registration_id IS NOT NULL;";
 
+/* Format 17: the Reports view reads a customer's seats from one index. */
+static const char pg_step_report_indexes[] =
+  "CREATE INDEX registrations_by_customer_seat"
+  "  ON registrations (customer_id, status, session_id, checked_in_at);";
+
 /* The step to format BASE_VERSION + 1 + i is pg_steps[i], in the same
  * position as SQLite's step to that format; NULL ends the list. */
 static const char *const pg_steps[] = {
   pg_step_replies,
+  pg_step_report_indexes,
   NULL,
 };
 

@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* atelier-window.c: the main window: schedule, workshops, customers
+/* atelier-window.c: the main window: schedule, workshops, customers, reports
  *
  * The window receives its store as a construct-only property (or the error
  * that kept the store from opening, which it then shows). Its content is a
  * navigation stack (an AdwLeaflet that never unfolds) in a toast overlay:
- * first the three views in an AdwViewStack (AtelierSchedulePage,
- * AtelierWorkshopsPage, AtelierCustomerBookPage), then, when one is opened,
+ * first the four views in an AdwViewStack (AtelierSchedulePage,
+ * AtelierWorkshopsPage, AtelierCustomerBookPage, AtelierReportView), then, when one is opened,
  * the page of a session. Only the view shown first is built with the
  * window; the others, and the shortcuts window, when first asked for.
  *
@@ -26,6 +26,7 @@
 #include "atelier-export.h"
 #include "atelier-import-dialog.h"
 #include "atelier-mail-queue.h"
+#include "atelier-report-view.h"
 #include "atelier-schedule-page.h"
 #include "atelier-settings.h"
 #include "atelier-session-editor.h"
@@ -56,8 +57,10 @@ struct _AtelierWindow
   AtelierSchedulePage  *schedule_page;
   AtelierWorkshopsPage *workshops_page;  /* NULL until first shown */
   AtelierCustomerBookPage *customers_page;  /* NULL until first shown */
+  AtelierReportView    *reports_view;  /* NULL until first shown */
   AdwBin               *workshops_bin;
   AdwBin               *customers_bin;
+  AdwBin               *reports_bin;
   GtkWidget            *shortcuts_window;  /* NULL until first shown */
   GCancellable         *mail_cancellable;  /* while win.send-mail sends */
 
@@ -282,6 +285,11 @@ ensure_view (AtelierWindow *self,
     {
       self->customers_page = ATELIER_CUSTOMER_BOOK_PAGE (atelier_customer_book_page_new (self->store));
       adw_bin_set_child (self->customers_bin, GTK_WIDGET (self->customers_page));
+    }
+  else if (g_strcmp0 (view, "reports") == 0 && self->reports_view == NULL)
+    {
+      self->reports_view = ATELIER_REPORT_VIEW (atelier_report_view_new (self->store));
+      adw_bin_set_child (self->reports_bin, GTK_WIDGET (self->reports_view));
     }
 }
 
@@ -986,6 +994,7 @@ atelier_window_constructed (GObject *object)
   self->schedule_page = ATELIER_SCHEDULE_PAGE (atelier_schedule_page_new (self->store));
   self->workshops_bin = ADW_BIN (adw_bin_new ());
   self->customers_bin = ADW_BIN (adw_bin_new ());
+  self->reports_bin = ADW_BIN (adw_bin_new ());
 
   /* TRANSLATORS: a view of the main window, with a mnemonic: the
    * upcoming sessions, by day */
@@ -999,6 +1008,10 @@ atelier_window_constructed (GObject *object)
    * customer book */
   add_view (self, GTK_WIDGET (self->customers_bin), "customers", _("_Customers"),
             "system-users-symbolic");
+  /* TRANSLATORS: a view of the main window, with a mnemonic: figures
+   * and charts over a period */
+  add_view (self, GTK_WIDGET (self->reports_bin), "reports", _("_Reports"),
+            "x-office-presentation-symbolic");
 
   restore_state (self);
   self->views_ready = TRUE;
@@ -1037,8 +1050,10 @@ atelier_window_dispose (GObject *object)
   self->schedule_page = NULL;
   self->workshops_page = NULL;
   self->customers_page = NULL;
+  self->reports_view = NULL;
   self->workshops_bin = NULL;
   self->customers_bin = NULL;
+  self->reports_bin = NULL;
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
 
@@ -1177,6 +1192,8 @@ atelier_window_class_init (AtelierWindowClass *klass)
                                        "win.view", "s", "workshops");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK,
                                        "win.view", "s", "customers");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK,
+                                       "win.view", "s", "reports");
 
   g_type_ensure (ATELIER_TYPE_SCHEDULE_PAGE);
 
@@ -1293,7 +1310,7 @@ atelier_window_get_sessions (AtelierWindow *self)
  * atelier_window_get_visible_view:
  *
  * Returns: (nullable): the name of the view shown: "schedule",
- *   "workshops" or "customers"
+ *   "workshops", "customers" or "reports"
  */
 const char *
 atelier_window_get_visible_view (AtelierWindow *self)
@@ -1308,7 +1325,7 @@ atelier_window_get_visible_view (AtelierWindow *self)
 
 /**
  * atelier_window_set_visible_view:
- * @view: "schedule", "workshops" or "customers"
+ * @view: "schedule", "workshops", "customers" or "reports"
  */
 void
 atelier_window_set_visible_view (AtelierWindow *self,
