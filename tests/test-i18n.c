@@ -63,7 +63,7 @@ test_door_words (void)
   g_autoptr(GTimeZone) paris = g_time_zone_new_identifier ("Europe/Paris");
   g_autoptr(GDateTime) time = g_date_time_new (paris, 2026, 11, 24, 18, 42, 0);
 
-  checked_in = atelier_format_date_time (time, _("Checked in at %H:%M"));
+  checked_in = atelier_date_format (time, _("Checked in at %H:%M"));
   g_assert_cmpstr (checked_in, ==, "Pointage à 18:42");
 
   if (!have_display)
@@ -88,9 +88,9 @@ test_date_names (void)
 {
   g_autoptr(GTimeZone) paris = g_time_zone_new_identifier ("Europe/Paris");
   g_autoptr(GDateTime) day = g_date_time_new (paris, 2026, 11, 24, 18, 30, 0);
-  g_autofree char *long_form = atelier_format_date_time (day, "%A %-d %B, %H:%M");
-  g_autofree char *short_form = atelier_format_date_time (day, "%a %-d %b");
-  g_autofree char *percent = atelier_format_date_time (day, "100%% %A");
+  g_autofree char *long_form = atelier_date_format (day, "%A %-d %B, %H:%M");
+  g_autofree char *short_form = atelier_date_format (day, "%a %-d %b");
+  g_autofree char *percent = atelier_date_format (day, "100%% %A");
 
   g_assert_cmpstr (long_form, ==, "mardi 24 novembre, 18:30");
   g_assert_cmpstr (short_form, ==, "mar. 24 nov.");

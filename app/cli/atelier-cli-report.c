@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "atelier-cli-report.h"
+#include "atelier-date-format.h"
 #include "atelier-cli-table.h"
 #include "atelier-csv.h"
 #include "atelier-money.h"
@@ -37,7 +38,7 @@ weekday_name (int monday_first)
   /* 5 January 2026 is a Monday. */
   g_autoptr(GDateTime) date = g_date_time_new_utc (2026, 1, 5 + monday_first, 12, 0, 0);
 
-  return g_date_time_format (date, "%A");
+  return atelier_date_format (date, "%A");
 }
 
 static const char *

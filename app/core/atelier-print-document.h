@@ -94,7 +94,5 @@ void          atelier_print_show_layout         (cairo_t                 *cr,
                                                  PangoLayout             *layout,
                                                  double                   x,
                                                  double                   y);
-char         *atelier_print_format_date_time    (GDateTime               *date_time,
-                                                 const char              *format);
 
 G_END_DECLS

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "atelier-customer.h"
+#include "atelier-date-format.h"
 #include "atelier-print-roster.h"
 #include "atelier-registration.h"
 #include "atelier-session.h"
@@ -193,10 +194,10 @@ describe_when (AtelierSession *session)
   g_autoptr(GDateTime) end = atelier_session_dup_end (session);
   /* TRANSLATORS: the date and start time of a session on its page, in
    * g_date_time_format() notation, e.g. "Tuesday 14 March 2025, 18:30" */
-  g_autofree char *start_text = atelier_print_format_date_time (start, _("%A %-d %B %Y, %H:%M"));
+  g_autofree char *start_text = atelier_date_format (start, _("%A %-d %B %Y, %H:%M"));
   /* TRANSLATORS: the end time of a session that ends on the day it
    * starts, appended to its start, e.g. "–20:30" */
-  g_autofree char *end_text = atelier_print_format_date_time (end, _("–%H:%M"));
+  g_autofree char *end_text = atelier_date_format (end, _("–%H:%M"));
   const char *zone = atelier_session_get_time_zone (session);
 
   if (zone == NULL || *zone == '\0')

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "atelier-date-format.h"
 #include "atelier-print-week.h"
 #include "atelier-session.h"
 #include "atelier-settings.h"
@@ -145,7 +146,7 @@ atelier_print_week_new (AtelierStore  *store,
       day_starts[i + 1] = g_date_time_add_days (day_starts[i], 1);
       /* TRANSLATORS: a day on the printed week's poster, in
        * g_date_time_format() notation, e.g. "Tuesday 14 March" */
-      self->days[i].heading = atelier_print_format_date_time (day_starts[i], _("%A %-d %B"));
+      self->days[i].heading = atelier_date_format (day_starts[i], _("%A %-d %B"));
     }
 
   sessions = atelier_store_list_sessions (store, first_day, day_starts[N_DAYS], error);
@@ -158,8 +159,8 @@ atelier_print_week_new (AtelierStore  *store,
 
   /* TRANSLATORS: the first and last day of the printed week, in
    * g_date_time_format() notation, e.g. "14 March 2025" */
-  first_text = atelier_print_format_date_time (first_day, _("%-d %B %Y"));
-  last_text = atelier_print_format_date_time (day_starts[N_DAYS - 1], _("%-d %B %Y"));
+  first_text = atelier_date_format (first_day, _("%-d %B %Y"));
+  last_text = atelier_date_format (day_starts[N_DAYS - 1], _("%-d %B %Y"));
   for (guint i = 0; i <= N_DAYS; i++)
     g_date_time_unref (day_starts[i]);
   if (sessions == NULL)

@@ -135,7 +135,7 @@ format_checked_in (AtelierCheckinRow *self,
 
   /* TRANSLATORS: when a person was checked in, in g_date_time_format()
    * notation, e.g. "Here since 18:32" */
-  return atelier_format_date_time (local, _("Here since %H:%M"));
+  return atelier_date_format (local, _("Here since %H:%M"));
 }
 
 static void

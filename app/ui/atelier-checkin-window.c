@@ -164,7 +164,7 @@ format_checked_in_time (AtelierCheckinWindow *self,
   local = g_date_time_to_timezone (utc, zone);
 
   /* TRANSLATORS: a time of day, in g_date_time_format() notation */
-  return atelier_format_date_time (local, _("%H:%M"));
+  return atelier_date_format (local, _("%H:%M"));
 }
 
 static void
@@ -504,7 +504,7 @@ format_session_day (AtelierSession *session)
 
   /* TRANSLATORS: a day, in g_date_time_format() notation, e.g.
    * "Saturday 12 December" */
-  return atelier_format_date_time (start, _("%A %-d %B"));
+  return atelier_date_format (start, _("%A %-d %B"));
 }
 
 static gboolean

@@ -119,7 +119,7 @@ format_day (gint64 unix_time)
 
   /* TRANSLATORS: a day in a customer's profile, in g_date_time_format()
    * notation, e.g. "14 March 2025" */
-  return atelier_format_date_time (local, _("%-d %B %Y"));
+  return atelier_date_format (local, _("%-d %B %Y"));
 }
 
 static void

@@ -4,12 +4,10 @@
 
 #include <glib.h>
 
+#include "atelier-date-format.h"
 #include "atelier-session.h"
 
 G_BEGIN_DECLS
-
-char *atelier_format_date_time (GDateTime  *date_time,
-                                const char *format);
 
 typedef enum
 {

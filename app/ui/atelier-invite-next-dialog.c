@@ -125,7 +125,7 @@ reload (AtelierInviteNextDialog *self)
 
   {
     g_autoptr(GDateTime) start = atelier_session_dup_start (session);
-    g_autofree char *date = atelier_format_date_time (start, _("%A %-d %B %Y, %H:%M"));
+    g_autofree char *date = atelier_date_format (start, _("%A %-d %B %Y, %H:%M"));
 
     /* TRANSLATORS: the workshop's title and the session's start */
     subtitle = g_strdup_printf (_("%s · %s"), atelier_workshop_get_title (workshop), date);

@@ -59,7 +59,7 @@ format_contacted (gint64      unix_time,
     zone = g_time_zone_new_local ();
   local = g_date_time_to_timezone (utc, zone);
   /* TRANSLATORS: a date, as in "last contacted 3 March 2025" */
-  date = atelier_format_date_time (local, _("%-d %B %Y"));
+  date = atelier_date_format (local, _("%-d %B %Y"));
   /* TRANSLATORS: when the store last reached out to the customer */
   return g_strdup_printf (_("last contacted %s"), date);
 }

@@ -46,7 +46,7 @@ format_time (gint64 unix_time)
   g_autoptr(GDateTime) local = g_date_time_to_local (utc);
 
   /* TRANSLATORS: when a message was sent, e.g. "14 Mar, 10:02" */
-  return atelier_format_date_time (local, _("%-d %b, %H:%M"));
+  return atelier_date_format (local, _("%-d %b, %H:%M"));
 }
 
 /**

@@ -20,6 +20,7 @@
 
 #include "atelier-chart-card.h"
 #include "atelier-money.h"
+#include "atelier-date-format.h"
 #include "atelier-report-view.h"
 #include "atelier-settings.h"
 
@@ -98,7 +99,7 @@ format_month (const AtelierReportMonth *month)
 {
   g_autoptr(GDateTime) date = g_date_time_new_utc (month->year, month->month, 1, 12, 0, 0);
 
-  return g_date_time_format (date, "%b %Y");
+  return atelier_date_format (date, C_("report month", "%b %Y"));
 }
 
 static char *
@@ -107,7 +108,7 @@ format_weekday (int monday_first)
   /* 5 January 2026 is a Monday. */
   g_autoptr(GDateTime) date = g_date_time_new_utc (2026, 1, 5 + monday_first, 12, 0, 0);
 
-  return g_date_time_format (date, "%A");
+  return atelier_date_format (date, "%A");
 }
 
 static const char *
@@ -549,9 +550,9 @@ describe_period (AtelierReportView *self,
   g_autoptr(GDateTime) last_utc = g_date_time_new_from_unix_utc (to - 1);
   g_autoptr(GDateTime) first = g_date_time_to_timezone (first_utc, zone);
   g_autoptr(GDateTime) last = g_date_time_to_timezone (last_utc, zone);
-  g_autofree char *first_text = g_date_time_format (first, "%x");
-  g_autofree char *last_text = g_date_time_format (last, "%x");
-  /* TRANSLATORS: the period of the report, e.g. "1/12/2026 – 31/12/2026" */
+  g_autofree char *first_text = atelier_date_format (first, C_("report period", "%-d %b %Y"));
+  g_autofree char *last_text = atelier_date_format (last, C_("report period", "%-d %b %Y"));
+  /* TRANSLATORS: the period of the report, e.g. "1 Dec 2026 – 31 Dec 2026" */
   g_autofree char *text = g_strdup_printf (_("%s – %s"), first_text, last_text);
 
   gtk_label_set_label (self->period_label, text);
@@ -740,9 +741,9 @@ on_range_closed_cb (AtelierReportView *self)
 static void
 update_range_button (AtelierReportView *self)
 {
-  g_autofree char *first = g_date_time_format (self->range_first, "%x");
-  g_autofree char *last = g_date_time_format (self->range_last, "%x");
-  /* TRANSLATORS: the custom range's button, e.g. "1/12/2026 – 31/12/2026" */
+  g_autofree char *first = atelier_date_format (self->range_first, C_("report period", "%-d %b %Y"));
+  g_autofree char *last = atelier_date_format (self->range_last, C_("report period", "%-d %b %Y"));
+  /* TRANSLATORS: the custom range's button, e.g. "1 Dec 2026 – 31 Dec 2026" */
   g_autofree char *label = g_strdup_printf (_("%s – %s"), first, last);
 
   gtk_menu_button_set_label (self->range_button, label);

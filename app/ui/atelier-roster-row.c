@@ -95,7 +95,7 @@ format_checked_in (AtelierRosterRow *self,
 
   /* TRANSLATORS: when a party was checked in, in g_date_time_format()
    * notation, e.g. "Checked in at 18:42" */
-  return atelier_format_date_time (at, _("Checked in at %H:%M"));
+  return atelier_date_format (at, _("Checked in at %H:%M"));
 }
 
 /* When they came (or that they did not) and the registration's note. */

@@ -153,11 +153,11 @@ format_day (AtelierSession *session)
   if (g_date_time_get_year (start) == g_date_time_get_year (now))
     /* TRANSLATORS: a day header in the schedule, in g_date_time_format()
      * notation, e.g. "Tuesday 14 March" */
-    return capitalized (atelier_format_date_time (start, _("%A %-d %B")));
+    return capitalized (atelier_date_format (start, _("%A %-d %B")));
 
   /* TRANSLATORS: a day header in the schedule, for another year than the
    * current one, in g_date_time_format() notation, e.g. "Tuesday 14 March 2023" */
-  return capitalized (atelier_format_date_time (start, _("%A %-d %B %Y")));
+  return capitalized (atelier_date_format (start, _("%A %-d %B %Y")));
 }
 
 /* As atelier_reschedule_listing_list_upcoming() lists them: still for the door until

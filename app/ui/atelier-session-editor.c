@@ -148,7 +148,7 @@ format_long_date (GDateTime *date)
 {
   /* TRANSLATORS: the date of a session in the editor, in
    * g_date_time_format() notation, e.g. "Saturday 5 December 2026" */
-  return atelier_format_date_time (date, _("%A %-d %B %Y"));
+  return atelier_date_format (date, _("%A %-d %B %Y"));
 }
 
 static char *
@@ -158,10 +158,10 @@ format_short_date (GDateTime *date,
   if (with_year)
     /* TRANSLATORS: a date in the preview of a series, with its year, in
      * g_date_time_format() notation, e.g. "Sat 5 Dec 2026" */
-    return atelier_format_date_time (date, _("%a %-d %b %Y"));
+    return atelier_date_format (date, _("%a %-d %b %Y"));
   /* TRANSLATORS: a date in the preview of a series, in
    * g_date_time_format() notation, e.g. "Sat 5 Dec" */
-  return atelier_format_date_time (date, _("%a %-d %b"));
+  return atelier_date_format (date, _("%a %-d %b"));
 }
 
 /* Two digits in a time spin button: "09", "00". */
@@ -256,7 +256,7 @@ update_wall_note (AtelierSessionEditor *self)
                                             hour, minute, 0, &kind);
   /* TRANSLATORS: the date in the note about a time the clocks skip, in
    * g_date_time_format() notation, e.g. "28 March 2027" */
-  day_text = atelier_format_date_time (day, _("%-d %B %Y"));
+  day_text = atelier_date_format (day, _("%-d %B %Y"));
   note = atelier_reschedule_describe_wall_time (kind, hour, minute, day_text, kept);
   adw_action_row_set_subtitle (self->start_row, note);
 }
@@ -326,7 +326,7 @@ describe_monthly (AtelierSessionEditor *self)
    * the next strings; these are the ordinals, by position in the month */
   const char *ordinals[] = { N_("first"), N_("second"), N_("third"), N_("fourth") };
   g_autoptr(GDateTime) day = gtk_calendar_get_date (self->date_calendar);
-  g_autofree char *weekday_name = atelier_format_date_time (day, "%A");
+  g_autofree char *weekday_name = atelier_date_format (day, "%A");
   int weekday;
   int ordinal;
 
@@ -439,7 +439,7 @@ new_date_row (AtelierSessionEditor *self,
 {
   g_autoptr(GDateTime) start = atelier_session_dup_start (session);
   g_autofree char *date = format_long_date (start);
-  g_autofree char *time = atelier_format_date_time (start, "%H:%M");
+  g_autofree char *time = atelier_date_format (start, "%H:%M");
   int key = session_day_key (session);
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *check = gtk_check_button_new ();
@@ -953,7 +953,7 @@ format_toast_time (AtelierSessionEditor *self,
 
   /* TRANSLATORS: under "Edit Session": the workshop and when, e.g.
    * "Risotto, Tue 14 Mar, 18:30" */
-  return atelier_format_date_time (local, _("%a %-d %b, %H:%M"));
+  return atelier_date_format (local, _("%a %-d %b, %H:%M"));
 }
 
 /* Said on the main window, which stays open when the editor closes; a
@@ -1008,7 +1008,7 @@ describe_changes (AtelierSession *stored,
                   int             n_updates,
                   guint           n_promoted)
 {
-  g_autofree char *done = atelier_session_changes_describe (stored, saved, atelier_format_date_time);
+  g_autofree char *done = atelier_session_changes_describe (stored, saved, atelier_date_format);
 
   if (done == NULL)
     done = g_strdup (_("Session saved"));
@@ -1489,7 +1489,7 @@ fill_existing (AtelierSessionEditor *self)
 
   /* TRANSLATORS: under "Edit Session": the workshop and when, e.g.
    * "Risotto, Tue 14 Mar, 18:30" */
-  when = atelier_format_date_time (zoned_start, _("%a %-d %b, %H:%M"));
+  when = atelier_date_format (zoned_start, _("%a %-d %b, %H:%M"));
   subtitle = g_strdup_printf (_("%s, %s"), atelier_session_get_workshop_title (s), when ? when : "");
   adw_window_title_set_subtitle (self->window_title, subtitle);
 }
@@ -1764,8 +1764,8 @@ atelier_session_editor_init (AtelierSessionEditor *self)
       g_autoptr(GDateTime) day = g_date_time_add_days (monday, i);
       /* TRANSLATORS: a day of the week on a toggle of a weekly series, in
        * g_date_time_format() notation: its abbreviated name, e.g. "Tue" */
-      g_autofree char *short_name = atelier_format_date_time (day, C_("weekday toggle", "%a"));
-      g_autofree char *long_name = atelier_format_date_time (day, "%A");
+      g_autofree char *short_name = atelier_date_format (day, C_("weekday toggle", "%a"));
+      g_autofree char *long_name = atelier_date_format (day, "%A");
       GtkWidget *button = gtk_toggle_button_new_with_label (short_name);
 
       gtk_widget_add_css_class (button, "day-toggle");

@@ -321,7 +321,7 @@ on_moved_cb (AtelierMoveDialog   *dialog,
 
   /* TRANSLATORS: the session a registration moved to, in
    * g_date_time_format() notation, e.g. "Tue 14 Mar, 18:30" */
-  when = atelier_format_date_time (start, _("%a %-d %b, %H:%M"));
+  when = atelier_date_format (start, _("%a %-d %b, %H:%M"));
   if (g_strcmp0 (atelier_registration_get_status (moved), ATELIER_REGISTRATION_WAITLISTED) == 0)
     /* TRANSLATORS: a toast, e.g. "Zoé Martin moved to Cours de pâtisserie, Tue 14 Mar, 18:30: on the waiting list, position 2." */
     title = g_strdup_printf (_("%s moved to %s, %s: on the waiting list, position %d."),

@@ -415,7 +415,7 @@ show_title (AtelierSessionPage *self)
 
   /* TRANSLATORS: a session's date under its title in the header bar, in
    * g_date_time_format() notation, e.g. "Tue 14 Mar, 18:30" */
-  subtitle = atelier_format_date_time (start, _("%a %-d %b, %H:%M"));
+  subtitle = atelier_date_format (start, _("%a %-d %b, %H:%M"));
   adw_window_title_set_title (self->window_title, atelier_session_get_workshop_title (self->session));
   adw_window_title_set_subtitle (self->window_title, subtitle);
 }

@@ -597,7 +597,7 @@ load_registered (AtelierSignupDialog *self)
       g_autoptr(GDateTime) start = atelier_session_dup_start (session);
       /* TRANSLATORS: the session under the dialog's title, in
        * g_date_time_format() notation, e.g. "Tue 14 Mar, 18:30" */
-      g_autofree char *when = atelier_format_date_time (start, _("%a %-d %b, %H:%M"));
+      g_autofree char *when = atelier_date_format (start, _("%a %-d %b, %H:%M"));
       g_autofree char *subtitle = g_strdup_printf (_("%s, %s"), atelier_session_get_workshop_title (session),
                                                    when ? when : "");
 

@@ -283,7 +283,7 @@ confirm_session_day (AtelierWalkInDialog *self)
   start = atelier_session_dup_start (session);
   /* TRANSLATORS: a day, in g_date_time_format() notation, e.g.
    * "Saturday 12 December" */
-  day = atelier_format_date_time (start, _("%A %-d %B"));
+  day = atelier_date_format (start, _("%A %-d %B"));
   /* TRANSLATORS: asked before a walk-in outside the session's day */
   body = g_strdup_printf (_("This session is on %s, not today. Check this walk-in in all the same?"),
                           day);
