@@ -550,8 +550,8 @@ main (int argc, char **argv)
 {
   int n = 1000;
   int runs = 5;
-  char *server_script = NULL;
-  char *smtplib_script = NULL;
+  g_autofree char *server_script = NULL;
+  g_autofree char *smtplib_script = NULL;
   gboolean frames = FALSE;
   gboolean steps = FALSE;
   int frame_runs = 3;
