@@ -11,30 +11,38 @@
  * times and their ratio; asserts nothing about them. It fails if a run
  * did not send every message over one connection.
  *
- * With --frames (and a display), a window with a spinner and a label
- * told each message's news draws frames while the batch is sent the way
- * the app sends it (a thread with its own connection), --frame-runs
- * times, alternating with the same window idle for as long: the worst
- * and the median of the longest gaps between two frames are printed for
- * both, with the median gap. See bench/README.md, "Mail".
+ * With --steps, each step of building the messages (the store's reads,
+ * libical, GMime) is timed alone over the N messages.
+ *
+ * With --frames (and a display), the session's page, as the app shows
+ * it, sends the --frame-invites invites of one session (Send Invites: a thread with
+ * its own connection, the page told each message's news) while its
+ * window's frames are counted, --frame-runs times, alternating with the
+ * same page idle for as long: the worst and the median of the longest
+ * gaps between two frames are printed for both, with the median gap.
+ * See bench/README.md, "Mail".
  */
 #define G_LOG_DOMAIN "atelier-bench-mail"
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <gio/gio.h>
-#include <gtk/gtk.h>
 #include <glib/gstdio.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <sys/prctl.h>
 
 #include "atelier-bench-util.h"
+#include <string.h>
+
 #include "atelier-booking.h"
+#include "atelier-invite.h"
+#include "atelier-mail.h"
 #include "atelier-mail-queue.h"
+#include "atelier-session-page.h"
 #include "atelier-settings.h"
 #include "atelier-smtp.h"
-#include <string.h>
 
 #define SENDER "bonjour@atelier.example"
 #define SEATS_PER_SESSION 25
@@ -75,10 +83,12 @@ start_server (const char *script,
   return server;
 }
 
-/* A store with @n customers signed up, and the account set to the server. */
-static void
+/* A store with @n customers signed up, @seats to a session, and the
+ * account set to the server. Returns the last session's id. */
+static gint64
 fill_store (const char *path,
             int         n,
+            int         seats,
             int         port)
 {
   g_autoptr(AtelierStore) store = NULL;
@@ -91,7 +101,7 @@ fill_store (const char *path,
 
   store = atelier_store_open (path, &error);
   check (store != NULL, error);
-  g_object_set (workshop, "capacity", SEATS_PER_SESSION, "duration-minutes", 150,
+  g_object_set (workshop, "capacity", seats, "duration-minutes", 150,
                 "description", "Un atelier pratique, en petit groupe ; tout le matériel est fourni.",
                 "host", "Chef Élodie Marchand", NULL);
   check (atelier_store_add_workshop (store, workshop, &error), error);
@@ -110,9 +120,9 @@ fill_store (const char *path,
       g_autoptr(AtelierCustomer) customer = atelier_customer_new (given, "Lefèvre");
       g_autoptr(AtelierRegistration) registration = NULL;
 
-      if (i % SEATS_PER_SESSION == 0)
+      if (i % seats == 0)
         {
-          g_autoptr(GDateTime) day = g_date_time_add_days (now, 2 + i / SEATS_PER_SESSION);
+          g_autoptr(GDateTime) day = g_date_time_add_days (now, 2 + i / seats);
           g_autoptr(GDateTime) start = g_date_time_new (paris, g_date_time_get_year (day),
                                                         g_date_time_get_month (day),
                                                         g_date_time_get_day_of_month (day), 18, 30, 0);
@@ -120,7 +130,7 @@ fill_store (const char *path,
           g_autoptr(AtelierSession) session = atelier_session_new (atelier_workshop_get_id (workshop),
                                                                    start, end, "Europe/Paris");
 
-          g_object_set (session, "capacity", SEATS_PER_SESSION, NULL);
+          g_object_set (session, "capacity", seats, NULL);
           check (atelier_store_add_session (store, session, &error), error);
           session_id = atelier_session_get_id (session);
         }
@@ -129,6 +139,7 @@ fill_store (const char *path,
       registration = atelier_booking_sign_up (store, session_id, customer, 1, NULL, &error);
       check (registration != NULL, error);
     }
+  return session_id;
 }
 
 static void
@@ -260,16 +271,114 @@ run_smtplib (const char *script,
   return g_ascii_strtod (out, NULL);
 }
 
+/* --- Where the time of building goes -------------------------------------- */
+
+/* The time of each step of building the @n due messages, as
+ * atelier_mail_queue_build() takes them, each step alone over every
+ * message: what the store reads, what libical takes for the invite,
+ * GMime with the mail's template for the message, and GMime writing it
+ * out. The steps read the store as the batch does. */
+static void
+time_build_steps (const char *path)
+{
+  g_autoptr(AtelierStore) store = NULL;
+  g_autoptr(AtelierSettings) settings = NULL;
+  g_autoptr(GListModel) due = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  double reads = 0, calendar = 0, mime = 0, bytes_out = 0, whole = 0;
+  guint n;
+
+  store = atelier_store_open (path, &error);
+  check (store != NULL, error);
+  settings = atelier_settings_load (store, &error);
+  check (settings != NULL, error);
+  check (atelier_mail_queue_refresh (store, settings, now, 0, &error), error);
+  due = atelier_mail_queue_list_due (store, now, 0, &error);
+  check (due != NULL, error);
+  n = g_list_model_get_n_items (due);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AtelierMailMessage) message = g_list_model_get_item (due, i);
+      g_autoptr(AtelierSession) session = NULL;
+      g_autoptr(AtelierWorkshop) workshop = NULL;
+      g_autoptr(AtelierCustomer) customer = NULL;
+      GMimeMessage *built;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autofree char *ics = NULL;
+      gint64 t0, t1, t2, t3, t4, t5;
+
+      t0 = g_get_monotonic_time ();
+      session = atelier_store_get_session (store, atelier_mail_message_get_session_id (message), &error);
+      check (session != NULL, error);
+      workshop = atelier_store_get_workshop (store, atelier_session_get_workshop_id (session), &error);
+      check (workshop != NULL, error);
+      customer = atelier_store_get_customer (store, atelier_mail_message_get_customer_id (message), &error);
+      check (customer != NULL, error);
+      t1 = g_get_monotonic_time ();
+      ics = atelier_invite_build (settings, session, workshop, customer, 1, ATELIER_INVITE_NEW,
+                                  atelier_mail_message_get_sequence (message), &error);
+      check (ics != NULL, error);
+      t2 = g_get_monotonic_time ();
+      built = atelier_mail_build_invite (store, settings, session, workshop, customer,
+                                         atelier_mail_message_get_registration_id (message), 1,
+                                         ATELIER_INVITE_NEW, ics, &error);
+      check (built != NULL, error);
+      t3 = g_get_monotonic_time ();
+      bytes = atelier_mail_to_bytes (built);
+      t4 = g_get_monotonic_time ();
+      g_object_unref (built);
+      g_clear_pointer (&bytes, g_bytes_unref);
+      bytes = atelier_mail_queue_build (store, settings, message, now, &error);
+      check (bytes != NULL, error);
+      t5 = g_get_monotonic_time ();
+
+      reads += t1 - t0;
+      calendar += t2 - t1;
+      mime += t3 - t2;
+      bytes_out += t4 - t3;
+      whole += t5 - t4;
+    }
+
+  g_print ("building %u messages, each step alone (ms per message):\n", n);
+  g_print ("  the store's reads (session, workshop, customer):    %6.3f\n", reads / n / 1000);
+  g_print ("  the invite's iCalendar (libical):                  %6.3f\n", calendar / n / 1000);
+  g_print ("  the mail (GMime, its template, what it describes): %6.3f\n", mime / n / 1000);
+  g_print ("  writing it out (GMime, CRLF):                      %6.3f\n", bytes_out / n / 1000);
+  g_print ("  the whole of atelier_mail_queue_build():           %6.3f\n", whole / n / 1000);
+}
+
+/* How many of the session's messages went. */
+static guint
+count_sent (AtelierStore *store,
+            gint64        session_id)
+{
+  g_autoptr(GListModel) messages = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+
+  messages = atelier_mail_queue_list_session (store, session_id, &error);
+  check (messages != NULL, error);
+  for (guint i = 0; i < g_list_model_get_n_items (messages); i++)
+    {
+      g_autoptr(AtelierMailMessage) message = g_list_model_get_item (messages, i);
+
+      if (g_strcmp0 (atelier_mail_message_get_state (message), "sent") == 0)
+        n++;
+    }
+  return n;
+}
+
 /* --- The frame clock while a batch is sent ------------------------------- */
 
 /* The gaps between the frames of one measure, in ms, by the clock of
  * the process (the frame clock's own times are smoothed). */
 typedef struct
 {
-  GArray    *gaps;
-  gint64     last;
-  gboolean   done;
-  GtkLabel  *progress;
+  GArray   *gaps;
+  gint64    last;
+  gboolean  done;
 } Frames;
 
 static void
@@ -287,30 +396,15 @@ on_after_paint_cb (GdkFrameClock *clock,
   frames->last = now;
 }
 
-/* What the session page does with each message's news. */
-static void
-on_message_sent_cb (AtelierMailMessage *message,
-                    guint               index,
-                    guint               total,
-                    const GError       *error,
-                    gpointer            user_data)
+/* Asks for the next frame at every frame, as an animation does: the
+ * frame clock then runs all along, and a late frame is a stall of the
+ * window's thread rather than nothing to draw. */
+static gboolean
+on_tick_cb (GtkWidget     *widget,
+            GdkFrameClock *clock,
+            gpointer       user_data)
 {
-  Frames *frames = user_data;
-  g_autofree char *text = g_strdup_printf ("Sending %u of %u…", MIN (index + 2, total), total);
-
-  gtk_label_set_label (frames->progress, text);
-}
-
-static void
-on_batch_sent_cb (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  Frames *frames = user_data;
-  g_autoptr(GError) error = NULL;
-
-  check (atelier_mail_queue_send_finish (ATELIER_STORE (source), result, NULL, &error), error);
-  frames->done = TRUE;
+  return G_SOURCE_CONTINUE;
 }
 
 static gboolean
@@ -330,43 +424,44 @@ longest (GArray *gaps)
   return most;
 }
 
-/* Frames drawn while the batch goes (@path given), or idle for @idle_ms;
- * appends the longest gap to @worst and every gap to @all. Returns how
- * long it took, in ms. */
+/* Runs the main loop, counting frames, until the page has sent its
+ * batch (@page given) or for @idle_ms; appends the longest gap to
+ * @worst and every gap to @all. Returns how long it took, in ms. */
 static double
-measure_frames (GtkWidget  *window,
-                GtkLabel   *progress,
-                const char *path,
-                guint       idle_ms,
-                GArray     *worst,
-                GArray     *all)
+measure_frames (GtkWidget          *window,
+                AtelierSessionPage *page,
+                guint               idle_ms,
+                GArray             *worst,
+                GArray             *all)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
-  g_autoptr(AtelierStore) store = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(GArray) gaps = g_array_new (FALSE, FALSE, sizeof (double));
-  Frames frames = { gaps, 0, FALSE, progress };
+  Frames frames = { gaps, 0, FALSE };
   gint64 start;
   double most;
   gulong handler;
-
-  /* The window of the app has its store open already. */
-  if (path != NULL)
-    {
-      store = atelier_store_open (path, &error);
-      check (store != NULL, error);
-    }
+  guint ticking;
 
   start = g_get_monotonic_time ();
+  ticking = gtk_widget_add_tick_callback (window, on_tick_cb, NULL, NULL);
   handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), &frames);
-  if (path != NULL)
-    atelier_mail_queue_send_async (store, "", 0, on_message_sent_cb, &frames, NULL, on_batch_sent_cb, &frames);
+  if (page != NULL)
+    {
+      /* What the Send Invites button does. */
+      gtk_widget_activate_action (GTK_WIDGET (page), "session.send-invites", NULL);
+      if (!atelier_session_page_get_sending (page))
+        g_error ("the session page did not start sending");
+      while (atelier_session_page_get_sending (page))
+        g_main_context_iteration (NULL, TRUE);
+    }
   else
-    g_timeout_add (idle_ms, on_idle_over_cb, &frames);
-
-  while (!frames.done)
-    g_main_context_iteration (NULL, TRUE);
+    {
+      g_timeout_add (idle_ms, on_idle_over_cb, &frames);
+      while (!frames.done)
+        g_main_context_iteration (NULL, TRUE);
+    }
   g_signal_handler_disconnect (clock, handler);
+  gtk_widget_remove_tick_callback (window, ticking);
 
   most = longest (gaps);
   g_array_append_val (worst, most);
@@ -383,58 +478,71 @@ print_frames (const char *what,
            what, longest (worst), bench_median (worst), bench_median (all), all->len);
 }
 
-/* A window with a spinner and a label told each message's news, as the
- * session page is, draws while the batch is sent from a thread (as the
- * app sends it) and, alternately, idle for as long: @runs of each. */
+/* A window showing the session's page, as the app does, with its store
+ * open and its first frames drawn. */
+static GtkWidget *
+show_session_page (AtelierStore        *store,
+                   gint64               session_id,
+                   AtelierSessionPage **page)
+{
+  GtkWidget *window = gtk_window_new ();
+  g_autoptr(GArray) warm_up = g_array_new (FALSE, FALSE, sizeof (double));
+
+  *page = ATELIER_SESSION_PAGE (atelier_session_page_new (store, session_id));
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (*page));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 768);
+  gtk_window_present (GTK_WINDOW (window));
+  while (gtk_widget_get_frame_clock (window) == NULL || !gtk_widget_get_mapped (window))
+    g_main_context_iteration (NULL, TRUE);
+  /* past the first frames */
+  measure_frames (window, NULL, 500, warm_up, warm_up);
+  return window;
+}
+
+/* The session's page, as the app shows it, sends the invites of a
+ * session of @n customers (Send Invites: a thread with its own
+ * connection, the page told each message's news) while its window's
+ * frames are counted; then the same page idle for as long, the
+ * baseline. @runs of each, alternately, each on a fresh copy of the
+ * store. */
 static void
 run_frames (const char *template_path,
             const char *path,
+            gint64      session_id,
             int         runs)
 {
   g_autoptr(GArray) batch_worst = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) batch_all = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) idle_worst = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) idle_all = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) warm_up = g_array_new (FALSE, FALSE, sizeof (double));
-  GtkWidget *window;
-  GtkWidget *box;
-  GtkWidget *spinner;
-  GtkWidget *progress;
   double batch_ms = 0;
-
-  if (!gtk_init_check ())
-    {
-      g_print ("  frames: no display, not measured\n");
-      return;
-    }
-
-  window = gtk_window_new ();
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  spinner = gtk_spinner_new ();
-  progress = gtk_label_new ("Sending invites…");
-  gtk_spinner_start (GTK_SPINNER (spinner));
-  gtk_box_append (GTK_BOX (box), spinner);
-  gtk_box_append (GTK_BOX (box), progress);
-  gtk_window_set_child (GTK_WINDOW (window), box);
-  gtk_window_set_default_size (GTK_WINDOW (window), 320, 240);
-  gtk_window_present (GTK_WINDOW (window));
-  while (gtk_widget_get_frame_clock (window) == NULL || !gtk_widget_get_mapped (window))
-    g_main_context_iteration (NULL, TRUE);
-  /* past the first frames */
-  measure_frames (window, GTK_LABEL (progress), NULL, 500, warm_up, warm_up);
+  guint n_sent = 0;
 
   for (int i = 0; i < runs; i++)
     {
+      g_autoptr(AtelierStore) store = NULL;
+      g_autoptr(GError) error = NULL;
+      AtelierSessionPage *page;
+      GtkWidget *window;
+      double ms;
+
       copy_store (template_path, path);
-      batch_ms += measure_frames (window, GTK_LABEL (progress), path, 0, batch_worst, batch_all);
-      measure_frames (window, GTK_LABEL (progress), NULL, (guint) (batch_ms / (i + 1)), idle_worst, idle_all);
+      store = atelier_store_open (path, &error);
+      check (store != NULL, error);
+      window = show_session_page (store, session_id, &page);
+      ms = measure_frames (window, page, 0, batch_worst, batch_all);
+      batch_ms += ms;
+      measure_frames (window, NULL, (guint) ms, idle_worst, idle_all);
+      gtk_window_destroy (GTK_WINDOW (window));
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      n_sent = count_sent (store, session_id);
     }
 
-  g_print ("frames of a window, %d runs of each (a batch took %.1f s on average)\n", runs,
-           batch_ms / runs / 1000);
-  print_frames ("while a batch is sent:", batch_worst, batch_all);
+  g_print ("frames of the session page's window, %d runs of each (%u invites of one session,"
+           " a batch took %.2f s on average)\n", runs, n_sent, batch_ms / runs / 1000);
+  print_frames ("while its batch is sent:", batch_worst, batch_all);
   print_frames ("idle as long (the baseline):", idle_worst, idle_all);
-  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 int
@@ -442,13 +550,17 @@ main (int argc, char **argv)
 {
   int n = 1000;
   int runs = 5;
-  char *server_script = NULL;
-  char *smtplib_script = NULL;
+  g_autofree char *server_script = NULL;
+  g_autofree char *smtplib_script = NULL;
   gboolean frames = FALSE;
+  gboolean steps = FALSE;
   int frame_runs = 3;
+  int frame_invites = 100;
   const GOptionEntry entries[] = {
-    { "frames", 0, 0, G_OPTION_ARG_NONE, &frames, "Also measure a window's frames during a batch", NULL },
+    { "frames", 0, 0, G_OPTION_ARG_NONE, &frames, "Also measure the session page's frames during a batch", NULL },
+    { "steps", 0, 0, G_OPTION_ARG_NONE, &steps, "Also time each step of building the messages", NULL },
     { "frame-runs", 0, 0, G_OPTION_ARG_INT, &frame_runs, "Batches (and idle times) the frames are measured over (3)", "N" },
+    { "frame-invites", 0, 0, G_OPTION_ARG_INT, &frame_invites, "Invites of the session the page sends (100)", "N" },
     { "invites", 0, 0, G_OPTION_ARG_INT, &n, "Invites per run (1000)", "N" },
     { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Runs of each, the median is shown (5)", "N" },
     { "server", 0, 0, G_OPTION_ARG_FILENAME, &server_script, "tests/smtp-server.py", "PATH" },
@@ -483,7 +595,7 @@ main (int argc, char **argv)
   log = g_build_filename (dir, "received.jsonl", NULL);
 
   server = start_server (server_script, log, &port);
-  fill_store (template_path, n, port);
+  fill_store (template_path, n, SEATS_PER_SESSION, port);
   {
     gint64 start = g_get_monotonic_time ();
 
@@ -511,8 +623,20 @@ main (int argc, char **argv)
   g_print ("  Atelier's sender alone (the same messages, libcurl):          %8.3f s\n",
            bench_median (curl));
   g_print ("  ratio Atelier / smtplib: %.2f\n", bench_median (atelier) / bench_median (smtplib));
-  if (frames)
-    run_frames (template_path, run_path, frame_runs);
+  if (steps)
+    time_build_steps (template_path);
+  if (frames && !gtk_init_check ())
+    g_print ("frames: no display, not measured\n");
+  else if (frames)
+    {
+      g_autofree char *one_session = g_build_filename (dir, "one-session.db", NULL);
+      gint64 session_id;
+
+      adw_init ();
+      /* The page sends one session's invites: a session that large. */
+      session_id = fill_store (one_session, frame_invites, frame_invites, port);
+      run_frames (one_session, run_path, session_id, frame_runs);
+    }
 
   g_subprocess_send_signal (server, SIGTERM);
   g_subprocess_wait (server, NULL, NULL);

@@ -425,6 +425,8 @@ test_checkin_type_and_enter (Fixture       *fixture,
   AtelierCheckinRow *row;
   g_autofree char *texts = NULL;
   g_autofree char *buttons = NULL;
+  g_autoptr(AtelierRegistration) checked_in = NULL;
+  g_autoptr(AtelierRegistration) undone = NULL;
 
   show_window (fixture);
 
@@ -469,7 +471,8 @@ test_checkin_type_and_enter (Fixture       *fixture,
 
   /* Of two matches, the one still expected is picked first: "m" matches
    * Zoé Martin, who is here, and Ada Moreau, who is not. */
-  g_assert_nonnull (atelier_booking_check_in (store, fixture->zoe, NULL));
+  checked_in = atelier_booking_check_in (store, fixture->zoe, NULL);
+  g_assert_nonnull (checked_in);
   wait_for_counter (fixture, "2 of 5 here");
   type_text (fixture, "m");
   g_assert_cmpuint (g_list_model_get_n_items (results (fixture)), ==, 2);
@@ -477,7 +480,8 @@ test_checkin_type_and_enter (Fixture       *fixture,
   g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (results (fixture))),
                     ==, 1);
   g_assert_cmpint (result_registration_id (fixture, 1), ==, fixture->ada);
-  g_assert_nonnull (atelier_booking_undo_check_in (store, fixture->zoe, NULL));
+  undone = atelier_booking_undo_check_in (store, fixture->zoe, NULL);
+  g_assert_nonnull (undone);
   wait_for_counter (fixture, "0 of 5 here");
   type_text (fixture, "");
 
