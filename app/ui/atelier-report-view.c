@@ -20,8 +20,11 @@
 
 #include "atelier-chart-card.h"
 #include "atelier-money.h"
+#include "atelier-print-operation.h"
+#include "atelier-print-report.h"
 #include "atelier-report-view.h"
 #include "atelier-settings.h"
+#include "atelier-widget-util.h"
 
 typedef enum
 {
@@ -886,6 +889,30 @@ atelier_report_view_set_property (GObject      *object,
     }
 }
 
+/* Printing: the period shown, as the CLI prints it */
+
+static void
+print_report_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  AtelierReportView *self = ATELIER_REPORT_VIEW (widget);
+  g_autoptr(AtelierPrintReport) report = NULL;
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+
+  report = atelier_report_view_new_print_report (self, &error);
+  if (report == NULL)
+    {
+      atelier_toast_show_text (GTK_WIDGET (self), error->message);
+      return;
+    }
+
+  /* TRANSLATORS: the name of a print job, in the printer's queue */
+  operation = atelier_print_operation_new (ATELIER_PRINT_DOCUMENT (report), _("Report"));
+  atelier_print_operation_run_dialog (operation, atelier_widget_get_window (widget));
+}
+
 static void
 atelier_report_view_class_init (AtelierReportViewClass *klass)
 {
@@ -927,6 +954,7 @@ atelier_report_view_class_init (AtelierReportViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_period_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_range_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_range_closed_cb);
+  gtk_widget_class_install_action (widget_class, "report.print", NULL, print_report_action);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -1029,4 +1057,24 @@ atelier_report_view_is_busy (AtelierReportView *self)
   g_return_val_if_fail (ATELIER_IS_REPORT_VIEW (self), FALSE);
 
   return self->cancellable != NULL;
+}
+
+/**
+ * atelier_report_view_new_print_report:
+ *
+ * Returns: (transfer full): the printed pages of the period shown, with
+ *   its figures as of now, or %NULL with @error set
+ */
+AtelierPrintReport *
+atelier_report_view_new_print_report (AtelierReportView  *self,
+                                      GError            **error)
+{
+  gint64 from;
+  gint64 to;
+
+  g_return_val_if_fail (ATELIER_IS_REPORT_VIEW (self), NULL);
+  g_return_val_if_fail (self->store != NULL, NULL);
+
+  period_bounds (self, &from, &to);
+  return atelier_print_report_new (self->store, from, to, g_get_real_time () / G_USEC_PER_SEC, error);
 }
