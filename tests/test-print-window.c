@@ -12,10 +12,13 @@
 
 #include "atelier-booking.h"
 #include "atelier-print-operation.h"
+#include "atelier-print-report.h"
 #include "atelier-print-roster.h"
 #include "atelier-print-week.h"
+#include "atelier-report-view.h"
 #include "atelier-schedule-page.h"
 #include "atelier-session-page.h"
+#include "atelier-settings.h"
 #include "test-ui-util.h"
 #include "test-util.h"
 
@@ -227,6 +230,58 @@ test_week (TestStore     *fixture,
   gtk_window_destroy (window);
 }
 
+/* The Reports view prints the period it shows: a custom range here */
+static void
+test_report (TestStore     *fixture,
+             gconstpointer  data)
+{
+  gint64 session_id = add_session (fixture->store, 14, 4);
+  g_autoptr(GTimeZone) paris = g_time_zone_new_identifier ("Europe/Paris");
+  g_autoptr(GDateTime) first = g_date_time_new (paris, 2031, 3, 1, 0, 0, 0);
+  g_autoptr(GDateTime) last = g_date_time_new (paris, 2031, 3, 31, 0, 0, 0);
+  g_autoptr(AtelierPrintReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  g_autofree char *path = g_build_filename (fixture->dir, "exported.pdf", NULL);
+  g_autofree char *text = NULL;
+  GtkWindow *window;
+  GtkWidget *view;
+  gboolean found = FALSE;
+  int minimum;
+
+  g_assert_true (atelier_settings_write (fixture->store, ATELIER_SETTING_TIME_ZONE, "Europe/Paris",
+                                         &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < 4; i++)
+    sign_up (fixture->store, session_id, i);
+
+  window = GTK_WINDOW (gtk_window_new ());
+  view = atelier_report_view_new (fixture->store);
+  gtk_window_set_child (window, view);
+  atelier_report_view_set_range (ATELIER_REPORT_VIEW (view), first, last);
+  gtk_window_present (window);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  /* The view has a button for it, and still fits a phone held upright. */
+  test_collect_widgets (view, GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    found |= g_strcmp0 (gtk_actionable_get_action_name (buttons->pdata[i]), "report.print") == 0;
+  g_assert_true (found);
+  gtk_widget_measure (view, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 360);
+
+  report = atelier_report_view_new_print_report (ATELIER_REPORT_VIEW (view), &error);
+  g_assert_no_error (error);
+  assert_export_matches_cli (ATELIER_PRINT_DOCUMENT (report), window, fixture->dir, 1);
+
+  /* The period shown, and its figures */
+  text = pdf_text (path);
+  g_assert_nonnull (strstr (text, "Report from 1 March 2031 to 31 March 2031"));
+  g_assert_nonnull (strstr (text, "100% · 4 of 4 seats · 1 full · 0 waited"));
+
+  gtk_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -251,6 +306,8 @@ main (int   argc,
               test_store_setup, test_roster, test_store_teardown);
   g_test_add ("/atelier/print-window/week", TestStore, NULL,
               test_store_setup, test_week, test_store_teardown);
+  g_test_add ("/atelier/print-window/report", TestStore, NULL,
+              test_store_setup, test_report, test_store_teardown);
 
   return g_test_run ();
 }

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* test-print.c: rosters and the week's poster, written to PDF and read back
+/* test-print.c: rosters, the week's poster and the report, written to PDF and read back
  * with poppler-utils (pdfinfo, pdftotext, pdftoppm).
  *
  * The text is set in DejaVu Sans (fonts-dejavu-core), so that the page
@@ -11,10 +11,13 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <locale.h>
 #include <sys/wait.h>
 
 #include "atelier-booking.h"
+#include "atelier-money.h"
+#include "atelier-print-report.h"
 #include "atelier-print-roster.h"
 #include "atelier-print-week.h"
 #include "atelier-settings.h"
@@ -682,6 +685,245 @@ test_week_busy (TestStore     *fixture,
 
 /* The CLI */
 
+/* The report */
+
+static gint64
+paris_time (int month,
+            int day)
+{
+  g_autoptr(GTimeZone) paris = g_time_zone_new_identifier ("Europe/Paris");
+  g_autoptr(GDateTime) time = g_date_time_new (paris, 2031, month, day, 0, 0, 0);
+
+  return g_date_time_to_unix (time);
+}
+
+static gint64
+add_priced_workshop (AtelierStore *store,
+                     const char   *title,
+                     gint64        price)
+{
+  gint64 workshop_id = add_workshop (store, title);
+  g_autoptr(AtelierWorkshop) workshop = atelier_store_get_workshop (store, workshop_id, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (workshop, "price-cents", price, NULL);
+  g_assert_true (atelier_store_update_workshop (store, workshop, &error));
+  g_assert_no_error (error);
+  return workshop_id;
+}
+
+/* @came: 0 for not checked in, else how many of the party came */
+static gint64
+register_party (AtelierStore *store,
+                gint64        session_id,
+                gint64        customer_id,
+                const char   *given_name,
+                int           party_size,
+                const char   *status,
+                int           came)
+{
+  g_autoptr(AtelierRegistration) registration = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (customer_id == 0)
+    {
+      g_autoptr(AtelierCustomer) customer = atelier_customer_new (given_name, "Durand");
+
+      g_object_set (customer, "interests", "vin", NULL);
+      g_assert_true (atelier_store_add_customer (store, customer, &error));
+      g_assert_no_error (error);
+      customer_id = atelier_customer_get_id (customer);
+    }
+
+  registration = atelier_registration_new (session_id, customer_id, party_size);
+  g_object_set (registration, "status", status, NULL);
+  if (g_strcmp0 (status, ATELIER_REGISTRATION_WAITLISTED) == 0)
+    g_object_set (registration, "waitlist-position", 1, NULL);
+  if (came > 0)
+    {
+      g_autoptr(AtelierSession) session = atelier_store_get_session (store, session_id, NULL);
+
+      g_object_set (registration, "checked-in-at", atelier_session_get_starts_at (session),
+                    "arrived", came, NULL);
+    }
+  g_assert_true (atelier_store_add_registration (store, registration, &error));
+  g_assert_no_error (error);
+  return customer_id;
+}
+
+/* Risotto, €40: a full session of 4 seats (a party of 3 of whom 2 came,
+ * one who came), a party of 2 that waited in vain. Pâtes, €25: 10 seats,
+ * a party of 2 who came and the one who came back 19 days later. */
+static void
+add_known_figures (AtelierStore *store)
+{
+  gint64 risotto = add_priced_workshop (store, WORKSHOP, 4000);
+  gint64 pates = add_priced_workshop (store, "Pâtes fraîches", 2500);
+  gint64 full = add_session (store, risotto, 3, 14, 18, 4);
+  gint64 open = add_session (store, pates, 4, 2, 10, 10);
+  gint64 noel;
+  g_autoptr(GError) error = NULL;
+
+  register_party (store, full, 0, "Zoé", 3, ATELIER_REGISTRATION_CONFIRMED, 2);
+  noel = register_party (store, full, 0, "Noël", 1, ATELIER_REGISTRATION_CONFIRMED, 1);
+  register_party (store, full, 0, "Hélène", 2, ATELIER_REGISTRATION_WAITLISTED, 0);
+  register_party (store, open, 0, "Chloé", 2, ATELIER_REGISTRATION_CONFIRMED, 2);
+  register_party (store, open, noel, NULL, 1, ATELIER_REGISTRATION_CONFIRMED, 1);
+
+  g_assert_true (atelier_settings_write (store, ATELIER_SETTING_TIME_ZONE, "Europe/Paris", &error));
+  g_assert_true (atelier_settings_write (store, ATELIER_SETTING_STORE_NAME, "La Cuisine d’Adèle",
+                                         &error));
+  g_assert_no_error (error);
+}
+
+static AtelierPrintReport *
+new_report (AtelierStore *store,
+            gint64        from,
+            gint64        to)
+{
+  g_autoptr(GError) error = NULL;
+  AtelierPrintReport *report = atelier_print_report_new (store, from, to, paris_time (12, 1), &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  return report;
+}
+
+static void
+test_report_figures (TestStore     *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(AtelierPrintReport) report = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "report.pdf", NULL);
+  g_autofree char *info = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *revenue = atelier_money_format (12000, "EUR");
+  g_autofree char *revenue_line = g_strdup_printf ("%s from 3 seats that came", revenue);
+  g_auto(GStrv) pages = NULL;
+  const char *titles[] = { "Fill rate by workshop", "Fill rate by month", "Demand not served",
+                           "Returning customers", "No-shows by workshop", "No-shows by day and time",
+                           "Revenue by workshop", "Revenue by month", "Interests and the schedule" };
+  guint n_pages;
+
+  if (!have_poppler ())
+    return;
+
+  add_known_figures (fixture->store);
+  report = new_report (fixture->store, paris_time (3, 1), paris_time (5, 1));
+  write_pdf (ATELIER_PRINT_DOCUMENT (report), path, ATELIER_PAPER_A4);
+  n_pages = paginate (ATELIER_PRINT_DOCUMENT (report), ATELIER_PAPER_A4);
+
+  info = pdf_info (path);
+  g_assert_nonnull (strstr (info, "595.276 x 841.89 pts (A4)"));
+  g_assert_cmpuint (pdf_pages (path), ==, n_pages);
+  pages = pdf_page_texts (path);
+  g_assert_cmpuint (g_strv_length (pages), ==, n_pages);
+  for (guint i = 0; i < n_pages; i++)
+    {
+      g_autofree char *page = g_strdup_printf ("Page %u of %u", i + 1, n_pages);
+
+      g_assert_nonnull (strstr (pages[i], "La Cuisine d’Adèle"));
+      g_assert_nonnull (strstr (pages[i], "Report from 1 March 2031 to 30 April 2031"));
+      g_assert_nonnull (strstr (pages[i], page));
+    }
+
+  text = g_strjoinv ("\n", pages);
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    g_assert_nonnull (strstr (text, titles[i]));
+  g_assert_nonnull (strstr (text, "100% · 4 of 4 seats · 1 full · 2 waited"));
+  g_assert_nonnull (strstr (text, "30% · 3 of 10 seats · 0 full · 0 waited"));
+  g_assert_nonnull (strstr (text, "March 2031"));
+  g_assert_nonnull (strstr (text, "April 2031"));
+  g_assert_nonnull (strstr (text, "2 seats never served: add a date"));
+  g_assert_nonnull (strstr (text, "1 of 3 first-timers"));
+  g_assert_nonnull (strstr (text, "25% · 1 of 4 seats missed"));
+  g_assert_nonnull (strstr (text, revenue_line));
+  g_assert_nonnull (strstr (revenue, "120"));
+  g_assert_nonnull (strstr (text, "4 customers · 0 sessions held"));
+}
+
+/* A chart too long for a page goes on at the next, never cut in a row */
+static void
+test_report_many_workshops (TestStore     *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(AtelierPrintReport) report = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "report.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) pages = NULL;
+
+  if (!have_poppler ())
+    return;
+
+  for (guint i = 0; i < 70; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Atelier %02u", i);
+
+      add_session (fixture->store, add_workshop (fixture->store, title), 3, 1 + i % 28, 10, 10);
+    }
+  report = new_report (fixture->store, paris_time (3, 1), paris_time (4, 1));
+  write_pdf (ATELIER_PRINT_DOCUMENT (report), path, ATELIER_PAPER_A4);
+
+  g_assert_cmpuint (pdf_pages (path), >=, 3);
+  pages = pdf_page_texts (path);
+  text = g_strjoinv ("\n", pages);
+  /* Each workshop's fill rate, revenue and no-shows, in order */
+  for (guint chart = 0; chart < 3; chart++)
+    {
+      const char *cursor = strstr (text, chart == 0 ? "Fill rate by workshop"
+                                         : chart == 1 ? "No-shows by workshop" : "Revenue by workshop");
+
+      for (guint i = 0; i < 70; i++)
+        {
+          g_autofree char *title = g_strdup_printf ("Atelier %02u", i);
+
+          g_assert_nonnull (cursor);
+          cursor = strstr (cursor, title);
+        }
+      g_assert_nonnull (cursor);
+    }
+}
+
+static void
+test_report_empty (TestStore     *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(AtelierPrintReport) report = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "empty.pdf", NULL);
+  g_autofree char *info = NULL;
+  g_auto(GStrv) pages = NULL;
+
+  if (!have_poppler ())
+    return;
+
+  add_known_figures (fixture->store);
+  report = new_report (fixture->store, paris_time (6, 1), paris_time (7, 1));
+  write_pdf (ATELIER_PRINT_DOCUMENT (report), path, ATELIER_PAPER_LETTER);
+
+  g_assert_cmpuint (pdf_pages (path), ==, 1);
+  info = pdf_info (path);
+  g_assert_nonnull (strstr (info, "(letter)"));
+  pages = pdf_page_texts (path);
+  g_assert_nonnull (strstr (pages[0], "Report from 1 June 2031 to 30 June 2031"));
+  g_assert_nonnull (strstr (pages[0], "No Sessions in This Period"));
+  g_assert_null (strstr (pages[0], "Fill rate by workshop"));
+}
+
+static void
+test_report_backwards (TestStore     *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtelierPrintReport) report =
+    atelier_print_report_new (fixture->store, paris_time (5, 1), paris_time (3, 1), paris_time (12, 1),
+                              &error);
+
+  g_assert_null (report);
+  g_assert_error (error, ATELIER_STORE_ERROR, ATELIER_STORE_ERROR_INVALID);
+}
+
+/* The CLI */
+
 typedef struct
 {
   int   status;
@@ -833,6 +1075,91 @@ test_cli (TestStore     *fixture,
   }
 }
 
+static void
+test_cli_report (TestStore     *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "report.pdf", NULL);
+  g_autofree char *info = NULL;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) pages = NULL;
+  Run run = { 0 };
+
+  if (!have_poppler ())
+    return;
+
+  add_known_figures (fixture->store);
+  {
+    const char *args[] = { "--database", fixture->path, "print", "report", "--from", "2031-03-01",
+                           "--to", "2031-04-30", "--out", path, "--paper", "a4", NULL };
+
+    run_cli (&run, "C", args);
+    g_assert_cmpint (run.status, ==, 0);
+    run_clear (&run);
+  }
+  info = pdf_info (path);
+  g_assert_nonnull (strstr (info, "(A4)"));
+  pages = pdf_page_texts (path);
+  text = g_strjoinv ("\n", pages);
+  g_assert_nonnull (strstr (pages[0], "Report from 1 March 2031 to 30 April 2031"));
+  g_assert_nonnull (strstr (text, "100% · 4 of 4 seats · 1 full · 2 waited"));
+  g_assert_nonnull (strstr (text, "Interests and the schedule"));
+
+  /* In French */
+  {
+    const char *args[] = { "--database", fixture->path, "print", "report", "--from", "2031-03-01",
+                           "--to", "2031-04-30", "--out", path, NULL };
+
+    run_cli (&run, "fr", args);
+    g_assert_cmpint (run.status, ==, 0);
+    run_clear (&run);
+  }
+  g_clear_pointer (&pages, g_strfreev);
+  g_clear_pointer (&text, g_free);
+  pages = pdf_page_texts (path);
+  text = g_strjoinv ("\n", pages);
+  g_assert_nonnull (strstr (pages[0], "Rapport du 1 mars 2031 au 30 avril 2031"));
+  g_assert_nonnull (strstr (pages[0], "Page 1 sur"));
+  g_assert_nonnull (strstr (text, "Taux de remplissage par atelier"));
+  g_assert_nonnull (strstr (text, "4 places sur 4 · 1 complètes · 2 en attente"));
+  g_assert_nonnull (strstr (text, "mars 2031"));
+
+  /* Mistakes: a period backwards, no --to, an argument too many */
+  {
+    const char *args[] = { "--database", fixture->path, "print", "report", "--from", "2031-05-01",
+                           "--to", "2031-03-01", "--out", path, NULL };
+
+    g_assert_no_errno (g_unlink (path));
+    run_cli (&run, "C", args);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "The end of the period must come after its start."));
+    g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+    run_clear (&run);
+
+    run_cli (&run, "fr", args);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "La fin de la période doit venir après son début."));
+    run_clear (&run);
+  }
+  {
+    const char *args[] = { "--database", fixture->path, "print", "report", "--from", "2031-03-01",
+                           "--out", path, NULL };
+
+    run_cli (&run, "C", args);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "--from and --to"));
+    run_clear (&run);
+  }
+  {
+    const char *args[] = { "--database", fixture->path, "print", "report", "2031", "--from",
+                           "2031-03-01", "--to", "2031-04-30", "--out", path, NULL };
+
+    run_cli (&run, "C", args);
+    g_assert_cmpint (run.status, ==, 2);
+    run_clear (&run);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -863,8 +1190,19 @@ main (int    argc,
   g_test_add ("/atelier/print/week/busy", TestStore, NULL,
               test_store_setup, test_week_busy, test_store_teardown);
 
+  g_test_add ("/atelier/print/report/figures", TestStore, NULL,
+              test_store_setup, test_report_figures, test_store_teardown);
+  g_test_add ("/atelier/print/report/many-workshops", TestStore, NULL,
+              test_store_setup, test_report_many_workshops, test_store_teardown);
+  g_test_add ("/atelier/print/report/empty", TestStore, NULL,
+              test_store_setup, test_report_empty, test_store_teardown);
+  g_test_add ("/atelier/print/report/backwards", TestStore, NULL,
+              test_store_setup, test_report_backwards, test_store_teardown);
+
   g_test_add ("/atelier/print/cli", TestStore, NULL,
               test_store_setup, test_cli, test_store_teardown);
+  g_test_add ("/atelier/print/cli-report", TestStore, NULL,
+              test_store_setup, test_cli_report, test_store_teardown);
 
   return g_test_run ();
 }

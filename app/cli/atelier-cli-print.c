@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* atelier-cli-print.c: print roster SESSION, print week [DATE]
+/* atelier-cli-print.c: print roster SESSION, print week [DATE],
+ * print report --from DATE --to DATE
  *
  * Writes the pages the window prints straight to a PDF file: a session's
- * sign-in sheet, or the week's poster for the shop window. The paper is
+ * sign-in sheet, the week's poster for the shop window, or a period's
+ * report. The paper is
  * the locale's (A4, or US Letter where LC_PAPER says so) unless --paper
  * names one.
  */
@@ -13,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "atelier-cli-private.h"
+#include "atelier-print-report.h"
 #include "atelier-print-roster.h"
 #include "atelier-print-week.h"
 
@@ -90,6 +93,34 @@ print_week (AtelierCli     *cli,
   return write_pdf (ATELIER_PRINT_DOCUMENT (week), out, paper);
 }
 
+static int
+print_report (AtelierCli     *cli,
+              GOptionContext *context,
+              GStrv           args,
+              GDateTime      *from,
+              GDateTime      *to,
+              const char     *out,
+              AtelierPaper    paper)
+{
+  g_autoptr(AtelierStore) store = NULL;
+  g_autoptr(AtelierPrintReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_strv_length (args) != 2)
+    return atelier_cli_usage_error (context, _("“print report” takes no argument: say the days "
+                                               "with --from and --to."));
+  if (from == NULL || to == NULL)
+    return atelier_cli_usage_error (context, "%s", _("Say which days with --from and --to."));
+
+  store = atelier_cli_open_store (cli, FALSE, &error);
+  if (store == NULL ||
+      (report = atelier_print_report_new (store, g_date_time_to_unix (from), g_date_time_to_unix (to),
+                                          g_get_real_time () / G_USEC_PER_SEC, &error)) == NULL)
+    return atelier_cli_fail (error);
+
+  return write_pdf (ATELIER_PRINT_DOCUMENT (report), out, paper);
+}
+
 int
 atelier_cli_print (AtelierCli              *cli,
                    const AtelierCliCommand *command,
@@ -103,7 +134,11 @@ atelier_cli_print (AtelierCli              *cli,
       N_("a4 or letter (the locale’s paper unless given)"), N_("PAPER") },
     { NULL }
   };
+  g_autofree char *from_text = NULL;
+  g_autofree char *to_text = NULL;
   g_autoptr(GOptionContext) context = atelier_cli_context_new (cli, command, entries);
+  g_autoptr(GDateTime) from = NULL;
+  g_autoptr(GDateTime) to = NULL;
   AtelierPaper paper = atelier_print_paper_from_locale ();
   const char *what;
 
@@ -111,15 +146,19 @@ atelier_cli_print (AtelierCli              *cli,
                                     _("“roster SESSION” prints a session’s sign-in sheet: the "
                                       "people in the order of the door, then the waiting list. "
                                       "“week [DATE]” prints the seven days from DATE (today "
-                                      "unless given) as a poster."));
+                                      "unless given) as a poster. “report --from DATE --to "
+                                      "DATE” prints the figures of the Reports view as charts."));
+  atelier_cli_add_date_range (context, &from_text, &to_text);
 
-  if (!atelier_cli_parse (context, args, 1, 2))
+  if (!atelier_cli_parse (context, args, 1, 2) ||
+      !atelier_cli_parse_date_range (context, from_text, to_text, &from, &to))
     return ATELIER_CLI_EXIT_USAGE;
 
   what = (*args)[1];
-  if (g_strcmp0 (what, "roster") != 0 && g_strcmp0 (what, "week") != 0)
-    return atelier_cli_usage_error (context, _("Say “roster SESSION” or “week [DATE]”, not “%s”."),
-                                    what);
+  if (g_strcmp0 (what, "roster") != 0 && g_strcmp0 (what, "week") != 0 &&
+      g_strcmp0 (what, "report") != 0)
+    return atelier_cli_usage_error (context, _("Say “roster SESSION”, “week [DATE]” or “report”, "
+                                               "not “%s”."), what);
   if (out == NULL || *out == '\0')
     return atelier_cli_usage_error (context, _("Say where to write the PDF with --out FILE."));
   if (paper_name != NULL && !atelier_print_paper_from_name (paper_name, &paper))
@@ -128,5 +167,7 @@ atelier_cli_print (AtelierCli              *cli,
 
   if (g_strcmp0 (what, "roster") == 0)
     return print_roster (cli, context, *args, out, paper);
+  if (g_strcmp0 (what, "report") == 0)
+    return print_report (cli, context, *args, from, to, out, paper);
   return print_week (cli, context, *args, out, paper);
 }

@@ -98,7 +98,7 @@ static const AtelierCliCommand commands[] = {
     N_("Copy the store to a file, while it is in use") },
   { "invite-next", atelier_cli_invite_next, "SESSION",
     N_("List the customers to invite to a session, best first") },
-  { "print", atelier_cli_print, "roster SESSION | week [DATE]",
+  { "print", atelier_cli_print, "roster SESSION | week [DATE] | report",
     N_("Write a session’s sign-in sheet or the week’s poster as a PDF file") },
   { "report", atelier_cli_report, "", N_("Print the figures of the Reports view for a period") },
   { "help", run_help, "",

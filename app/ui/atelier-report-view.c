@@ -21,8 +21,11 @@
 #include "atelier-chart-card.h"
 #include "atelier-money.h"
 #include "atelier-date-format.h"
+#include "atelier-print-operation.h"
+#include "atelier-print-report.h"
 #include "atelier-report-view.h"
 #include "atelier-settings.h"
+#include "atelier-widget-util.h"
 
 typedef enum
 {
@@ -56,6 +59,7 @@ struct _AtelierReportView
   GtkWidget           *box;
   GtkDropDown         *period_dropdown;
   GtkMenuButton       *range_button;
+  GtkLabel            *range_label;
   GtkPopover          *range_popover;
   GtkCalendar         *from_calendar;
   GtkCalendar         *to_calendar;
@@ -540,6 +544,22 @@ period_bounds (AtelierReportView *self,
   *to = g_date_time_to_unix (end);
 }
 
+/* "1 Mar – 30 Apr 2031", the year said once when both days share it: it
+ * must fit the range button at 360 px. */
+static char *
+format_period (GDateTime *first,
+               GDateTime *last)
+{
+  gboolean same_year = g_date_time_get_year (first) == g_date_time_get_year (last);
+  g_autofree char *first_text =
+    atelier_date_format (first, same_year ? C_("report period", "%-d %b")
+                                          : C_("report period", "%-d %b %Y"));
+  g_autofree char *last_text = atelier_date_format (last, C_("report period", "%-d %b %Y"));
+
+  /* TRANSLATORS: a period of the report, e.g. "1 Mar – 30 Apr 2031" */
+  return g_strdup_printf (_("%s – %s"), first_text, last_text);
+}
+
 static void
 describe_period (AtelierReportView *self,
                  gint64             from,
@@ -550,10 +570,7 @@ describe_period (AtelierReportView *self,
   g_autoptr(GDateTime) last_utc = g_date_time_new_from_unix_utc (to - 1);
   g_autoptr(GDateTime) first = g_date_time_to_timezone (first_utc, zone);
   g_autoptr(GDateTime) last = g_date_time_to_timezone (last_utc, zone);
-  g_autofree char *first_text = atelier_date_format (first, C_("report period", "%-d %b %Y"));
-  g_autofree char *last_text = atelier_date_format (last, C_("report period", "%-d %b %Y"));
-  /* TRANSLATORS: the period of the report, e.g. "1 Dec 2026 – 31 Dec 2026" */
-  g_autofree char *text = g_strdup_printf (_("%s – %s"), first_text, last_text);
+  g_autofree char *text = format_period (first, last);
 
   gtk_label_set_label (self->period_label, text);
 }
@@ -702,6 +719,8 @@ on_period_selected_cb (AtelierReportView *self)
     return;
 
   gtk_widget_set_visible (GTK_WIDGET (self->range_button), selected == ATELIER_REPORT_PERIOD_CUSTOM);
+  /* The range button says the custom period already. */
+  gtk_widget_set_visible (GTK_WIDGET (self->period_label), selected != ATELIER_REPORT_PERIOD_CUSTOM);
   if (selected == self->period)
     return;
   /* The custom range is shown once its days are chosen. */
@@ -741,12 +760,11 @@ on_range_closed_cb (AtelierReportView *self)
 static void
 update_range_button (AtelierReportView *self)
 {
-  g_autofree char *first = atelier_date_format (self->range_first, C_("report period", "%-d %b %Y"));
-  g_autofree char *last = atelier_date_format (self->range_last, C_("report period", "%-d %b %Y"));
-  /* TRANSLATORS: the custom range's button, e.g. "1 Dec 2026 – 31 Dec 2026" */
-  g_autofree char *label = g_strdup_printf (_("%s – %s"), first, last);
+  g_autofree char *label = format_period (self->range_first, self->range_last);
 
-  gtk_menu_button_set_label (self->range_button, label);
+  /* The label may be cut at 360 px: the whole period is its tooltip. */
+  gtk_label_set_label (self->range_label, label);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->range_button), label);
 }
 
 /* Reloading */
@@ -887,6 +905,30 @@ atelier_report_view_set_property (GObject      *object,
     }
 }
 
+/* Printing: the period shown, as the CLI prints it */
+
+static void
+print_report_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  AtelierReportView *self = ATELIER_REPORT_VIEW (widget);
+  g_autoptr(AtelierPrintReport) report = NULL;
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+
+  report = atelier_report_view_new_print_report (self, &error);
+  if (report == NULL)
+    {
+      atelier_toast_show_text (GTK_WIDGET (self), error->message);
+      return;
+    }
+
+  /* TRANSLATORS: the name of a print job, in the printer's queue */
+  operation = atelier_print_operation_new (ATELIER_PRINT_DOCUMENT (report), _("Report"));
+  atelier_print_operation_run_dialog (operation, atelier_widget_get_window (widget));
+}
+
 static void
 atelier_report_view_class_init (AtelierReportViewClass *klass)
 {
@@ -916,6 +958,7 @@ atelier_report_view_class_init (AtelierReportViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtelierReportView, box);
   gtk_widget_class_bind_template_child (widget_class, AtelierReportView, period_dropdown);
   gtk_widget_class_bind_template_child (widget_class, AtelierReportView, range_button);
+  gtk_widget_class_bind_template_child (widget_class, AtelierReportView, range_label);
   gtk_widget_class_bind_template_child (widget_class, AtelierReportView, range_popover);
   gtk_widget_class_bind_template_child (widget_class, AtelierReportView, from_calendar);
   gtk_widget_class_bind_template_child (widget_class, AtelierReportView, to_calendar);
@@ -928,6 +971,7 @@ atelier_report_view_class_init (AtelierReportViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_period_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_range_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_range_closed_cb);
+  gtk_widget_class_install_action (widget_class, "report.print", NULL, print_report_action);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -1030,4 +1074,24 @@ atelier_report_view_is_busy (AtelierReportView *self)
   g_return_val_if_fail (ATELIER_IS_REPORT_VIEW (self), FALSE);
 
   return self->cancellable != NULL;
+}
+
+/**
+ * atelier_report_view_new_print_report:
+ *
+ * Returns: (transfer full): the printed pages of the period shown, with
+ *   its figures as of now, or %NULL with @error set
+ */
+AtelierPrintReport *
+atelier_report_view_new_print_report (AtelierReportView  *self,
+                                      GError            **error)
+{
+  gint64 from;
+  gint64 to;
+
+  g_return_val_if_fail (ATELIER_IS_REPORT_VIEW (self), NULL);
+  g_return_val_if_fail (self->store != NULL, NULL);
+
+  period_bounds (self, &from, &to);
+  return atelier_print_report_new (self->store, from, to, g_get_real_time () / G_USEC_PER_SEC, error);
 }

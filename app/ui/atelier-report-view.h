@@ -4,6 +4,7 @@
 
 #include <adwaita.h>
 
+#include "atelier-print-report.h"
 #include "atelier-report.h"
 #include "atelier-store.h"
 
@@ -34,5 +35,8 @@ const AtelierReport *atelier_report_view_get_report  (AtelierReportView   *self)
 /* Every figure's card, in order: what the tests look into. */
 GPtrArray           *atelier_report_view_get_cards   (AtelierReportView   *self);
 gboolean             atelier_report_view_is_busy     (AtelierReportView   *self);
+/* The period shown, as printed pages */
+AtelierPrintReport  *atelier_report_view_new_print_report (AtelierReportView *self,
+                                                           GError           **error);
 
 G_END_DECLS
