@@ -37,6 +37,7 @@
 #include <string.h>
 
 #include "atelier-booking-private.h"
+#include "atelier-db-sqlite.h"
 #include "atelier-imap.h"
 #include "atelier-mail-queue.h"
 #include "atelier-replies.h"
@@ -307,18 +308,14 @@ parse_message (GBytes *message)
 
 static gboolean
 step_row (AtelierStore  *store,
-          sqlite3_stmt  *stmt,
+          AtelierDbStmt *stmt,
           gboolean      *found,
           GError       **error)
 {
-  int rc = sqlite3_step (stmt);
+  AtelierDbStep step = atelier_db_stmt_step (stmt, error);
 
-  *found = rc == SQLITE_ROW;
-  if (rc == SQLITE_ROW || rc == SQLITE_DONE)
-    return TRUE;
-  atelier_store_set_error (store, rc, error);
-  sqlite3_reset (stmt);
-  return FALSE;
+  *found = step == ATELIER_DB_STEP_ROW;
+  return step != ATELIER_DB_STEP_ERROR;
 }
 
 /* What the rules read of the registration a reply answers. */
@@ -341,7 +338,7 @@ match_registration (AtelierStore  *store,
                     Matched       *matched,
                     GError       **error)
 {
-  sqlite3_stmt *stmt;
+  AtelierDbStmt *stmt;
   gboolean found;
 
   memset (matched, 0, sizeof *matched);
@@ -349,12 +346,12 @@ match_registration (AtelierStore  *store,
   stmt = atelier_store_prepare (store, "SELECT id FROM sessions WHERE uid = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_TRANSIENT);
+  atelier_db_stmt_bind_text (stmt, 1, uid);
   if (!step_row (store, stmt, &found, error))
     return FALSE;
   if (found)
-    matched->session_id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+    matched->session_id = atelier_db_stmt_column_int64 (stmt, 0);
+  atelier_db_stmt_reset (stmt);
   if (matched->session_id == 0)
     return TRUE;
 
@@ -369,19 +366,19 @@ match_registration (AtelierStore  *store,
                                 error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, matched->session_id);
-  sqlite3_bind_text (stmt, 2, attendee, -1, SQLITE_TRANSIENT);
+  atelier_db_stmt_bind_int64 (stmt, 1, matched->session_id);
+  atelier_db_stmt_bind_text (stmt, 2, attendee);
   if (!step_row (store, stmt, &found, error))
     return FALSE;
   if (found)
     {
-      matched->registration_id = sqlite3_column_int64 (stmt, 0);
-      matched->cancelled = sqlite3_column_int (stmt, 1) != 0;
-      matched->sent = sqlite3_column_int (stmt, 2) != 0;
-      matched->sent_sequence = sqlite3_column_int (stmt, 3);
-      matched->checked_in = sqlite3_column_int (stmt, 4) != 0;
+      matched->registration_id = atelier_db_stmt_column_int64 (stmt, 0);
+      matched->cancelled = atelier_db_stmt_column_int (stmt, 1) != 0;
+      matched->sent = atelier_db_stmt_column_int (stmt, 2) != 0;
+      matched->sent_sequence = atelier_db_stmt_column_int (stmt, 3);
+      matched->checked_in = atelier_db_stmt_column_int (stmt, 4) != 0;
     }
-  sqlite3_reset (stmt);
+  atelier_db_stmt_reset (stmt);
   return TRUE;
 }
 
@@ -471,7 +468,7 @@ was_handled (AtelierStore  *store,
              gboolean      *handled,
              GError       **error)
 {
-  sqlite3_stmt *stmt;
+  AtelierDbStmt *stmt;
   gboolean found;
 
   stmt = atelier_store_prepare (store,
@@ -480,12 +477,12 @@ was_handled (AtelierStore  *store,
                                 error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, folder, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, uidvalidity);
-  sqlite3_bind_int64 (stmt, 3, uid);
+  atelier_db_stmt_bind_text (stmt, 1, folder);
+  atelier_db_stmt_bind_int64 (stmt, 2, uidvalidity);
+  atelier_db_stmt_bind_int64 (stmt, 3, uid);
   if (!step_row (store, stmt, &found, error))
     return FALSE;
-  sqlite3_reset (stmt);
+  atelier_db_stmt_reset (stmt);
   *handled = found;
   if (found || message_id == NULL)
     return TRUE;
@@ -493,10 +490,10 @@ was_handled (AtelierStore  *store,
   stmt = atelier_store_prepare (store, "SELECT 1 FROM replies WHERE message_id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, message_id, -1, SQLITE_TRANSIENT);
+  atelier_db_stmt_bind_text (stmt, 1, message_id);
   if (!step_row (store, stmt, &found, error))
     return FALSE;
-  sqlite3_reset (stmt);
+  atelier_db_stmt_reset (stmt);
   *handled = found;
   return TRUE;
 }
@@ -508,7 +505,7 @@ remember_uid (AtelierStore  *store,
               guint32        uid,
               GError       **error)
 {
-  sqlite3_stmt *stmt;
+  AtelierDbStmt *stmt;
 
   stmt = atelier_store_prepare (store,
                                 "INSERT INTO imap_folders (folder, uidvalidity, last_uid) VALUES (?, ?, ?)"
@@ -517,32 +514,32 @@ remember_uid (AtelierStore  *store,
                                 error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, folder, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, uidvalidity);
-  sqlite3_bind_int64 (stmt, 3, uid);
+  atelier_db_stmt_bind_text (stmt, 1, folder);
+  atelier_db_stmt_bind_int64 (stmt, 2, uidvalidity);
+  atelier_db_stmt_bind_int64 (stmt, 3, uid);
   return atelier_store_step_done (store, stmt, error);
 }
 
 static void
-bind_text_or_null (sqlite3_stmt *stmt,
+bind_text_or_null (AtelierDbStmt *stmt,
                    int           index,
                    const char   *text)
 {
   if (text != NULL)
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+    atelier_db_stmt_bind_text (stmt, index, text);
   else
-    sqlite3_bind_null (stmt, index);
+    atelier_db_stmt_bind_null (stmt, index);
 }
 
 static void
-bind_id_or_null (sqlite3_stmt *stmt,
+bind_id_or_null (AtelierDbStmt *stmt,
                  int           index,
                  gint64        id)
 {
   if (id != 0)
-    sqlite3_bind_int64 (stmt, index, id);
+    atelier_db_stmt_bind_int64 (stmt, index, id);
   else
-    sqlite3_bind_null (stmt, index);
+    atelier_db_stmt_bind_null (stmt, index);
 }
 
 static gint64
@@ -557,7 +554,7 @@ record_reply (AtelierStore     *store,
               GError          **error)
 {
   gint64 now = atelier_store_now ();
-  sqlite3_stmt *stmt;
+  AtelierDbStmt *stmt;
   gint64 id = 0;
   gboolean found;
 
@@ -571,30 +568,31 @@ record_reply (AtelierStore     *store,
                                 error);
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_text (stmt, 1, folder, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, uidvalidity);
-  sqlite3_bind_int64 (stmt, 3, uid);
+  atelier_db_stmt_bind_text (stmt, 1, folder);
+  atelier_db_stmt_bind_int64 (stmt, 2, uidvalidity);
+  atelier_db_stmt_bind_int64 (stmt, 3, uid);
   bind_text_or_null (stmt, 4, parsed->message_id);
-  sqlite3_bind_int64 (stmt, 5, now);
-  sqlite3_bind_int64 (stmt, 6, parsed->date > 0 ? parsed->date : now);
-  sqlite3_bind_text (stmt, 7, parsed->sender ? parsed->sender : "", -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 8, parsed->subject ? parsed->subject : "", -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 9, part->method, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 10, part->uid, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 11, part->sequence);
-  sqlite3_bind_text (stmt, 12, part->attendee, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 13, part->partstat, -1, SQLITE_TRANSIENT);
+  atelier_db_stmt_bind_int64 (stmt, 5, now);
+  atelier_db_stmt_bind_int64 (stmt, 6, parsed->date > 0 ? parsed->date : now);
+  atelier_db_stmt_bind_text (stmt, 7, parsed->sender ? parsed->sender : "");
+  atelier_db_stmt_bind_text (stmt, 8, parsed->subject ? parsed->subject : "");
+  atelier_db_stmt_bind_text (stmt, 9, part->method);
+  atelier_db_stmt_bind_text (stmt, 10, part->uid);
+  atelier_db_stmt_bind_int64 (stmt, 11, part->sequence);
+  atelier_db_stmt_bind_text (stmt, 12, part->attendee);
+  atelier_db_stmt_bind_text (stmt, 13, part->partstat);
   bind_id_or_null (stmt, 14, decision->session_id);
   bind_id_or_null (stmt, 15, decision->registration_id);
-  sqlite3_bind_text (stmt, 16, decision->outcome, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 17, decision->reason, -1, SQLITE_STATIC);
-  sqlite3_bind_blob (stmt, 18, g_bytes_get_data (message, NULL), (int) g_bytes_get_size (message),
+  atelier_db_stmt_bind_text (stmt, 16, decision->outcome);
+  atelier_db_stmt_bind_text (stmt, 17, decision->reason);
+  /* The layer has no blobs yet: the raw message is SQLite's. */
+  sqlite3_bind_blob (atelier_db_sqlite_stmt_get_handle (stmt), 18, g_bytes_get_data (message, NULL), (int) g_bytes_get_size (message),
                      SQLITE_TRANSIENT);
 
   if (!step_row (store, stmt, &found, error))
     return 0;
   if (found)
-    id = sqlite3_column_int64 (stmt, 0);
+    id = atelier_db_stmt_column_int64 (stmt, 0);
   if (!atelier_store_step_done (store, stmt, error))
     return 0;
   return id;
@@ -753,7 +751,7 @@ read_last_uid (AtelierStore  *store,
                guint32       *last_uid,
                GError       **error)
 {
-  sqlite3_stmt *stmt;
+  AtelierDbStmt *stmt;
   gboolean found;
 
   stmt = atelier_store_prepare (store,
@@ -761,14 +759,14 @@ read_last_uid (AtelierStore  *store,
                                 error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, folder, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, uidvalidity);
+  atelier_db_stmt_bind_text (stmt, 1, folder);
+  atelier_db_stmt_bind_int64 (stmt, 2, uidvalidity);
   if (!step_row (store, stmt, &found, error))
     return FALSE;
   /* A new UIDVALIDITY: every message is new (Message-IDs keep replies
    * from being applied twice). */
-  *last_uid = found ? (guint32) sqlite3_column_int64 (stmt, 0) : 0;
-  sqlite3_reset (stmt);
+  *last_uid = found ? (guint32) atelier_db_stmt_column_int64 (stmt, 0) : 0;
+  atelier_db_stmt_reset (stmt);
   return TRUE;
 }
 
@@ -1026,7 +1024,7 @@ atelier_replies_get_message (AtelierStore  *store,
                              gint64         reply_id,
                              GError       **error)
 {
-  sqlite3_stmt *stmt;
+  AtelierDbStmt *stmt;
   GBytes *message = NULL;
   gboolean found;
 
@@ -1035,11 +1033,12 @@ atelier_replies_get_message (AtelierStore  *store,
   stmt = atelier_store_prepare (store, "SELECT raw FROM replies WHERE id = ?", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, reply_id);
+  atelier_db_stmt_bind_int64 (stmt, 1, reply_id);
   if (!step_row (store, stmt, &found, error))
     return NULL;
   if (found)
-    message = g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
+    message = g_bytes_new (sqlite3_column_blob (atelier_db_sqlite_stmt_get_handle (stmt), 0),
+                           sqlite3_column_bytes (atelier_db_sqlite_stmt_get_handle (stmt), 0));
   else
     {
       g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, reply_id);
@@ -1047,6 +1046,6 @@ atelier_replies_get_message (AtelierStore  *store,
       g_set_error (error, ATELIER_REPLIES_ERROR, ATELIER_REPLIES_ERROR_NOT_FOUND,
                    _("There is no reply number %s."), number);
     }
-  sqlite3_reset (stmt);
+  atelier_db_stmt_reset (stmt);
   return message;
 }
