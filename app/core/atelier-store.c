@@ -437,6 +437,14 @@ open_server_store (const char             *uri,
   return g_steal_pointer (&self);
 }
 
+/* Whether @location names a store on a PostgreSQL server (a
+ * postgresql:// or postgres:// URI) rather than a file. */
+gboolean
+atelier_store_location_is_server (const char *location)
+{
+  return location != NULL && atelier_db_pg_is_uri (location);
+}
+
 /**
  * atelier_store_open_with_password:
  * @location: the store's file, or a `postgresql://` (or `postgres://`)

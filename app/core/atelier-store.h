@@ -53,6 +53,7 @@ AtelierStore        *atelier_store_open              (const char           *path
 AtelierStore        *atelier_store_open_full         (const char           *path,
                                                       AtelierStoreOpenFlags flags,
                                                       GError              **error);
+gboolean             atelier_store_location_is_server (const char          *location);
 AtelierStore        *atelier_store_open_with_password (const char          *location,
                                                        AtelierStoreOpenFlags flags,
                                                        const char          *password,
