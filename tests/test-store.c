@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 #include <sys/stat.h>
 
+#include "atelier-backup.h"
 #include "atelier-db-sqlite.h"
 #include "atelier-schema-pg.h"
 #include "atelier-store.h"
@@ -898,6 +899,31 @@ test_customer_columns_file (TestStore *fixture)
   g_assert_cmpstrv ((GStrv) in_table->pdata, listed);
 }
 
+/* Backups are of a store's file: on a server they are refused in words,
+ * and nothing is written. */
+static void
+test_server_backup_refused (TestStore *fixture, gconstpointer data)
+{
+  g_autofree char *copy = g_build_filename (fixture->dir, "copy.db", NULL);
+  g_autoptr(GError) error = NULL;
+
+  if (test_server_uri () == NULL)
+    {
+      g_test_skip ("a server's store");
+      return;
+    }
+
+  g_assert_true (atelier_store_is_on_server (fixture->store));
+  g_assert_false (atelier_backup_to_file (fixture->store, copy, &error));
+  g_assert_error (error, ATELIER_STORE_ERROR, ATELIER_STORE_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "database server"));
+  g_assert_false (g_file_test (copy, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  g_assert_false (atelier_backup_restore (fixture->store, copy, &error));
+  g_assert_error (error, ATELIER_STORE_ERROR, ATELIER_STORE_ERROR_FAILED);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -943,6 +969,9 @@ main (int argc, char **argv)
               test_write_refused_by_file, test_store_teardown);
   g_test_add ("/atelier/store/changed-signal", TestStore, NULL, test_store_setup,
               test_changed_signal, test_store_teardown);
+
+  g_test_add ("/atelier/store/server/backup-refused", TestStore, NULL, test_store_setup,
+              test_server_backup_refused, test_store_teardown);
 
   return g_test_run ();
 }
