@@ -21,6 +21,7 @@
 #include "atelier-demo.h"
 #include "atelier-search.h"
 #include "atelier-store.h"
+#include "test-util.h"
 
 typedef struct
 {
@@ -3079,6 +3080,95 @@ add_test (const char *path,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down);
 }
 
+/* The same commands on a store of a PostgreSQL server, named by its URI:
+ * a workshop added, someone signed up, the roster read, each by another
+ * run of atelier-cli. */
+static void
+test_server_store (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *schema = NULL;
+  g_autofree char *uri = test_new_server_store (&schema);
+  g_autoptr(AtelierStore) store = NULL;
+  g_autoptr(JsonNode) roster = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) run = { 0 };
+  gint64 workshop_id;
+  gint64 session_id;
+
+  if (uri == NULL)
+    {
+      g_test_skip ("no PostgreSQL server (run as cli-pg)");
+      return;
+    }
+
+  run_cli (&run, "--database", uri, "workshop", "add", "Risotto", "--capacity", "6", NULL);
+  assert_success (&run);
+  g_assert_null (strstr (run.out, "password"));
+
+  store = atelier_store_open (uri, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(GListModel) workshops = atelier_store_list_workshops (store, &error);
+    g_autoptr(AtelierWorkshop) workshop = g_list_model_get_item (workshops, 0);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (workshops), ==, 1);
+    g_assert_cmpstr (atelier_workshop_get_title (workshop), ==, "Risotto");
+    workshop_id = atelier_workshop_get_id (workshop);
+  }
+  session_id = add_session (store, workshop_id, "Europe/Paris", 3, 14, 18, 6);
+
+  run_cli (&run, "--database", uri, "signup", arg_id (0, session_id), "--name", "Zoé Martin",
+           "--email", "zoe@example.org", NULL);
+  assert_success (&run);
+
+  run_cli (&run, "--database", uri, "roster", arg_id (1, session_id), "--json", NULL);
+  assert_success (&run);
+  g_assert_nonnull (strstr (run.out, "Zoé"));
+  g_assert_nonnull (strstr (run.out, "Martin"));
+
+  g_clear_object (&store);
+  test_drop_server_store (schema);
+}
+
+/* A server that asks for a password gets the one of the file given,
+ * and a wrong one is said, without the password. */
+static void
+test_server_password_file (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *uri = NULL;
+  g_autofree char *wrong = g_build_filename (fixture->dir, "wrong", NULL);
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) run = { 0 };
+
+  if (test_server_uri () == NULL)
+    {
+      g_test_skip ("no PostgreSQL server (run as cli-pg)");
+      return;
+    }
+  uri = g_strconcat (test_server_uri (), "&user=atelier_password", NULL);
+  g_assert_true (g_file_set_contents_full (wrong, "not-it-7351\n", -1,
+                                           G_FILE_SET_CONTENTS_NONE, 0600, &error));
+  g_assert_no_error (error);
+
+  run_cli (&run, "--database", uri, "--database-password-file", wrong, "workshops", NULL);
+  assert_store_error (&run);
+  g_assert_nonnull (strstr (run.err, "password"));
+  g_assert_null (strstr (run.err, "not-it-7351"));
+
+  run_cli (&run, "--database", uri, "workshops", NULL);
+  assert_store_error (&run);
+  g_assert_nonnull (strstr (run.err, "asks for a password"));
+
+  /* A file others may read is refused before the server is asked. */
+  g_assert_true (g_file_set_contents_full (wrong, "right-password\n", -1,
+                                           G_FILE_SET_CONTENTS_NONE, 0644, &error));
+  run_cli (&run, "--database", uri, "--database-password-file", wrong, "workshops", NULL);
+  assert_store_error (&run);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -3127,6 +3217,11 @@ main (int   argc,
   add_test ("/atelier/cli/workshop/bring", test_workshop_bring);
   add_test ("/atelier/cli/invites/bad-arguments", test_invites_bad_arguments);
   add_test ("/atelier/cli/invites/help", test_invites_help);
+
+  g_test_add ("/atelier/cli/server/signup-roster", Fixture, NULL, fixture_set_up,
+              test_server_store, fixture_tear_down);
+  g_test_add ("/atelier/cli/server/password-file", Fixture, NULL, fixture_set_up,
+              test_server_password_file, fixture_tear_down);
 
   return g_test_run ();
 }

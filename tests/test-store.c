@@ -8,7 +8,9 @@
 #include <sqlite3.h>
 #include <sys/stat.h>
 
+#include "atelier-backup.h"
 #include "atelier-db-sqlite.h"
+#include "atelier-schema-pg.h"
 #include "atelier-store.h"
 #include "atelier-store-private.h"
 #include "test-util.h"
@@ -56,23 +58,14 @@ add_customer (AtelierStore *store,
   return customer;
 }
 
+/* Through a second connection: what another process would see. */
 static int
 count_rows (AtelierStore *store,
             const char   *table)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", table);
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  int n = -1;
 
-  /* A second connection: what another process would see. */
-  g_assert_cmpint (sqlite3_open (atelier_store_get_path (store), &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    n = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return n;
+  return atoi (test_query_text (store, sql));
 }
 
 static void
@@ -82,6 +75,9 @@ test_open_creates_private_file (TestStore *fixture, gconstpointer data)
   g_autoptr(AtelierStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *nested = g_build_filename (fixture->dir, "a", "b", "store.db", NULL);
+
+  if (test_skip_on_server ())
+    return;
 
   g_assert_cmpint (g_stat (atelier_store_get_path (fixture->store), &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
@@ -103,8 +99,12 @@ test_open_migrates_and_reopens (TestStore *fixture, gconstpointer data)
   g_autoptr(GError) error = NULL;
   gint64 id = atelier_workshop_get_id (workshop);
 
-  g_assert_cmpint (test_read_user_version (atelier_store_get_path (fixture->store)), ==,
-                   atelier_store_schema_version ());
+  if (test_server_uri () != NULL)
+    g_assert_cmpint (atoi (test_query_text (fixture->store, "SELECT version FROM store_schema")), ==,
+                     atelier_schema_pg_latest_version ());
+  else
+    g_assert_cmpint (test_read_user_version (atelier_store_get_path (fixture->store)), ==,
+                     atelier_store_schema_version ());
   g_clear_object (&fixture->store);
 
   again = atelier_store_open (fixture->path, &error);
@@ -112,6 +112,34 @@ test_open_migrates_and_reopens (TestStore *fixture, gconstpointer data)
   read = atelier_store_get_workshop (again, id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (atelier_workshop_get_title (read), ==, "Risotto aux cèpes");
+}
+
+/* A server's store of a newer format is refused as a file's is, and
+ * left as it was. */
+static void
+test_open_server_refuses_newer (TestStore *fixture, gconstpointer data)
+{
+  g_autofree char *newer = NULL;
+  g_autoptr(AtelierStore) again = NULL;
+  g_autoptr(GError) error = NULL;
+  int latest = atelier_schema_pg_latest_version ();
+
+  if (test_server_uri () == NULL)
+    {
+      g_test_skip ("a server's store");
+      return;
+    }
+
+  newer = g_strdup_printf ("UPDATE store_schema SET version = %d RETURNING version", latest + 1);
+  g_assert_cmpint (atoi (test_query_text (fixture->store, newer)), ==, latest + 1);
+  g_clear_object (&fixture->store);
+
+  again = atelier_store_open (fixture->path, &error);
+  g_assert_null (again);
+  g_assert_error (error, ATELIER_STORE_ERROR, ATELIER_STORE_ERROR_TOO_NEW);
+  g_assert_nonnull (strstr (error->message, "newer version of Atelier"));
+  g_assert_cmpint (atoi (test_query_text_at (fixture->path, "SELECT version FROM store_schema")), ==,
+                   latest + 1);
 }
 
 static void
@@ -329,6 +357,8 @@ test_pragmas (TestStore *fixture, gconstpointer data)
 {
   /* WAL is a property of the file; foreign keys, a property of the
    * store's own connection, are checked by the constraint tests. */
+  if (test_skip_on_server ())
+    return;
   g_assert_cmpstr (test_query_text (fixture->store, "PRAGMA journal_mode"), ==, "wal");
   g_assert_cmpstr (test_query_text (fixture->store, "PRAGMA application_id"), ==, "1096043602");
 }
@@ -801,6 +831,9 @@ test_write_refused_by_file (TestStore *fixture, gconstpointer data)
   g_autofree char *limit = NULL;
   sqlite3_stmt *stmt;
 
+  if (test_skip_on_server ())
+    return;
+
   g_assert_cmpint (sqlite3_exec (db, "PRAGMA query_only = 1", NULL, NULL, NULL), ==, SQLITE_OK);
   g_assert_false (atelier_store_add_customer (fixture->store, customer, &error));
   g_assert_error (error, ATELIER_STORE_ERROR, ATELIER_STORE_ERROR_READ_ONLY);
@@ -826,11 +859,29 @@ test_write_refused_by_file (TestStore *fixture, gconstpointer data)
   g_assert_cmpint (count_rows (fixture->store, "customers"), ==, 0);
 }
 
+static void test_customer_columns_file (TestStore *fixture);
+
 /* ATELIER_CUSTOMER_COLUMNS names every column of customers but the
  * virtual phone_key: a column added by a schema step without it would be
  * read by no customer list. */
 static void
 test_customer_columns (TestStore *fixture, gconstpointer data)
+{
+  if (test_server_uri () != NULL)
+    {
+      g_assert_cmpstr (test_query_text (fixture->store,
+                                        "SELECT string_agg (column_name, ', ' ORDER BY ordinal_position)"
+                                        " FROM information_schema.columns"
+                                        " WHERE table_schema = current_schema () AND table_name = 'customers'"
+                                        " AND column_name <> 'phone_key'"),
+                       ==, ATELIER_CUSTOMER_COLUMNS (""));
+      return;
+    }
+  test_customer_columns_file (fixture);
+}
+
+static void
+test_customer_columns_file (TestStore *fixture)
 {
   sqlite3 *db = atelier_db_sqlite_get_handle (atelier_store_get_db (fixture->store));
   g_auto(GStrv) listed = g_strsplit (ATELIER_CUSTOMER_COLUMNS (""), ", ", -1);
@@ -848,6 +899,31 @@ test_customer_columns (TestStore *fixture, gconstpointer data)
   g_assert_cmpstrv ((GStrv) in_table->pdata, listed);
 }
 
+/* Backups are of a store's file: on a server they are refused in words,
+ * and nothing is written. */
+static void
+test_server_backup_refused (TestStore *fixture, gconstpointer data)
+{
+  g_autofree char *copy = g_build_filename (fixture->dir, "copy.db", NULL);
+  g_autoptr(GError) error = NULL;
+
+  if (test_server_uri () == NULL)
+    {
+      g_test_skip ("a server's store");
+      return;
+    }
+
+  g_assert_true (atelier_store_is_on_server (fixture->store));
+  g_assert_false (atelier_backup_to_file (fixture->store, copy, &error));
+  g_assert_error (error, ATELIER_STORE_ERROR, ATELIER_STORE_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "database server"));
+  g_assert_false (g_file_test (copy, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  g_assert_false (atelier_backup_restore (fixture->store, copy, &error));
+  g_assert_error (error, ATELIER_STORE_ERROR, ATELIER_STORE_ERROR_FAILED);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -857,6 +933,8 @@ main (int argc, char **argv)
               test_open_creates_private_file, test_store_teardown);
   g_test_add ("/atelier/store/open/reopen", TestStore, NULL, test_store_setup,
               test_open_migrates_and_reopens, test_store_teardown);
+  g_test_add ("/atelier/store/open/server-refuses-newer", TestStore, NULL, test_store_setup,
+              test_open_server_refuses_newer, test_store_teardown);
   g_test_add_func ("/atelier/store/open/empty-file", test_open_empty_file);
   g_test_add_func ("/atelier/store/open/refuses-newer", test_open_refuses_newer);
   g_test_add_func ("/atelier/store/open/refuses-foreign", test_open_refuses_foreign);
@@ -891,6 +969,9 @@ main (int argc, char **argv)
               test_write_refused_by_file, test_store_teardown);
   g_test_add ("/atelier/store/changed-signal", TestStore, NULL, test_store_setup,
               test_changed_signal, test_store_teardown);
+
+  g_test_add ("/atelier/store/server/backup-refused", TestStore, NULL, test_store_setup,
+              test_server_backup_refused, test_store_teardown);
 
   return g_test_run ();
 }

@@ -6,15 +6,90 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "atelier-db-pg.h"
 #include "atelier-store.h"
 
+/* path is the store's file, or on PostgreSQL its URI (a schema of its
+ * own: cheaper than a database), schema that schema's name. */
 typedef struct
 {
   char         *dir;
   char         *path;
+  char         *schema;
   AtelierStore *store;
 } TestStore;
+
+/* The server's URI when ATELIER_TEST_DATABASE names one (the -pg tests,
+ * run by pg-server.py), else NULL: the stores are SQLite files. */
+static inline const char *
+test_server_uri (void)
+{
+  const char *database = g_getenv ("ATELIER_TEST_DATABASE");
+
+  return database != NULL && atelier_db_pg_is_uri (database) ? database : NULL;
+}
+
+/* A connection of the tests' own to the server, to make and drop the
+ * schemas. */
+static inline AtelierDb *
+test_server_admin (void)
+{
+  static AtelierDb *admin;
+  g_autoptr(GError) error = NULL;
+
+  if (admin != NULL)
+    return admin;
+  admin = atelier_db_pg_open (test_server_uri (), NULL, &error);
+  g_assert_no_error (error);
+  /* In a schema no test drops, for every test's search index. */
+  g_assert_true (atelier_db_exec (admin, "CREATE EXTENSION IF NOT EXISTS unaccent SCHEMA public", &error));
+  g_assert_no_error (error);
+  return admin;
+}
+
+/* Skips the test when the stores are on the server: for what only a
+ * file has (its mode, PRAGMAs, SQLite's own refusals). */
+static inline gboolean
+test_skip_on_server (void)
+{
+  if (test_server_uri () == NULL)
+    return FALSE;
+  g_test_skip ("a store file's own behaviour");
+  return TRUE;
+}
+
+/* A URI to a new, empty schema of the test server, or NULL on SQLite. */
+static inline char *
+test_new_server_store (char **schema)
+{
+  static guint counter;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *create = NULL;
+
+  if (test_server_uri () == NULL)
+    return NULL;
+  *schema = g_strdup_printf ("test_%u_%u", (guint) getpid (), ++counter);
+  create = g_strdup_printf ("CREATE SCHEMA %s", *schema);
+  g_assert_true (atelier_db_exec (test_server_admin (), create, &error));
+  g_assert_no_error (error);
+  return g_strdup_printf ("%s%soptions=-c%%20search_path%%3D%s", test_server_uri (),
+                          strchr (test_server_uri (), '?') != NULL ? "&" : "?", *schema);
+}
+
+static inline void
+test_drop_server_store (const char *schema)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *drop = NULL;
+
+  if (schema == NULL)
+    return;
+  drop = g_strdup_printf ("DROP SCHEMA %s CASCADE", schema);
+  g_assert_true (atelier_db_exec (test_server_admin (), drop, &error));
+  g_assert_no_error (error);
+}
 
 static inline void
 test_init (int    *argc,
@@ -49,7 +124,9 @@ test_store_setup (TestStore     *fixture,
 
   fixture->dir = g_dir_make_tmp ("atelier-test-XXXXXX", &error);
   g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "store.db", NULL);
+  fixture->path = test_new_server_store (&fixture->schema);
+  if (fixture->path == NULL)
+    fixture->path = g_build_filename (fixture->dir, "store.db", NULL);
   fixture->store = atelier_store_open (fixture->path, &error);
   g_assert_no_error (error);
   g_assert_nonnull (fixture->store);
@@ -60,6 +137,8 @@ test_store_teardown (TestStore     *fixture,
                      gconstpointer  data)
 {
   g_clear_object (&fixture->store);
+  test_drop_server_store (fixture->schema);
+  g_free (fixture->schema);
   test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
@@ -85,15 +164,44 @@ test_read_user_version (const char *path)
 /* The first column of the first row, as text, read through a second
  * connection to the store's file. The result lives until the next call. */
 static inline const char *
+test_query_text_at (const char *path,
+                    const char *sql);
+
+static inline const char *
 test_query_text (AtelierStore *store,
                  const char   *sql)
+{
+  return test_query_text_at (atelier_store_get_path (store), sql);
+}
+
+/* test_query_text() on the store at @path (a file or a server's URI). */
+static inline const char *
+test_query_text_at (const char *path,
+                    const char *sql)
 {
   static char result[512];
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
 
   result[0] = '\0';
-  g_assert_cmpint (sqlite3_open (atelier_store_get_path (store), &db), ==, SQLITE_OK);
+  if (atelier_db_pg_is_uri (path))
+    {
+      g_autoptr(GError) error = NULL;
+      AtelierDb *server = atelier_db_pg_open (path, NULL, &error);
+      AtelierDbStmt *query;
+
+      g_assert_no_error (error);
+      query = atelier_db_prepare (server, sql, &error);
+      g_assert_no_error (error);
+      if (atelier_db_stmt_step (query, &error) == ATELIER_DB_STEP_ROW &&
+          !atelier_db_stmt_column_is_null (query, 0))
+        g_strlcpy (result, atelier_db_stmt_column_text (query, 0), sizeof result);
+      g_assert_no_error (error);
+      atelier_db_stmt_reset (query);
+      atelier_db_close (server);
+      return result;
+    }
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
   if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL)
     g_strlcpy (result, (const char *) sqlite3_column_text (stmt, 0), sizeof result);

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "atelier-cli-private.h"
+#include "atelier-secret.h"
 
 static gboolean
 on_database_cb (const char  *option_name,
@@ -26,6 +27,20 @@ on_database_cb (const char  *option_name,
   return TRUE;
 }
 
+static gboolean
+on_database_password_file_cb (const char  *option_name,
+                              const char  *value,
+                              gpointer     user_data,
+                              GError     **error)
+{
+  AtelierCli *cli = user_data;
+
+  g_free (cli->database_password_file);
+  cli->database_password_file = g_strdup (value);
+
+  return TRUE;
+}
+
 /* The options every command accepts, so that --database may come before
  * or after the command's name. */
 static void
@@ -34,6 +49,10 @@ add_common_entries (GOptionGroup *group)
   const GOptionEntry entries[] = {
     { "database", 'd', G_OPTION_FLAG_FILENAME, G_OPTION_ARG_CALLBACK, on_database_cb,
       N_("Use the store in FILE instead of the default one"), N_("FILE") },
+    /* Not --password-file: the mail commands' own is the mail server's. */
+    { "database-password-file", 0, G_OPTION_FLAG_FILENAME, G_OPTION_ARG_CALLBACK,
+      on_database_password_file_cb,
+      N_("Read the password of the store’s server from FILE"), N_("FILE") },
     { NULL }
   };
 
@@ -157,6 +176,25 @@ atelier_cli_fail (const GError *error)
   return ATELIER_CLI_EXIT_ERROR;
 }
 
+/* A store on a server, with the password of --database-password-file
+ * (refused if others may read it), or none when the server asks none. */
+static AtelierStore *
+open_server_store (AtelierCli  *cli,
+                   const char  *uri,
+                   GError     **error)
+{
+  char *password = NULL;
+  AtelierStore *store;
+
+  if (cli->database_password_file != NULL &&
+      (password = atelier_secret_read_password_file (cli->database_password_file, error)) == NULL)
+    return NULL;
+
+  store = atelier_store_open_with_password (uri, ATELIER_STORE_OPEN_DEFAULT, password, error);
+  atelier_secret_free (password);
+  return store;
+}
+
 /**
  * atelier_cli_open_store:
  * @create: whether to create the store when the file does not exist
@@ -177,6 +215,9 @@ atelier_cli_open_store (AtelierCli  *cli,
 
   if (path == NULL)
     path = default_path = atelier_store_dup_default_path ();
+
+  if (atelier_store_location_is_server (path))
+    return open_server_store (cli, path, error);
 
   if (!create && !g_file_test (path, G_FILE_TEST_EXISTS))
     {

@@ -24,6 +24,7 @@ G_BEGIN_DECLS
 typedef struct
 {
   char *database;  /* --database, or NULL for the default store */
+  char *database_password_file;  /* --database-password-file, or NULL */
 } AtelierCli;
 
 typedef struct _AtelierCliCommand AtelierCliCommand;

@@ -259,5 +259,6 @@ main (int   argc,
   status = run (&cli, &args);
 
   g_free (cli.database);
+  g_free (cli.database_password_file);
   return status;
 }

@@ -81,6 +81,20 @@ write_copy (AtelierStore  *store,
   return rc == SQLITE_OK;
 }
 
+/* A store on a server is the server's to back up (pg_dump): these
+ * copies are of a store's file. */
+static gboolean
+check_is_file (AtelierStore  *store,
+               GError       **error)
+{
+  if (!atelier_store_is_on_server (store))
+    return TRUE;
+  g_set_error_literal (error, ATELIER_STORE_ERROR, ATELIER_STORE_ERROR_FAILED,
+                       _("This store is on a database server: Atelier backs up and restores "
+                         "only stores kept in a file. Use the server’s own tools (pg_dump)."));
+  return FALSE;
+}
+
 /**
  * atelier_backup_to_file:
  * @path: the copy; replaced if it exists
@@ -97,6 +111,9 @@ atelier_backup_to_file (AtelierStore  *store,
 
   g_return_val_if_fail (ATELIER_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!check_is_file (store, error))
+    return FALSE;
 
   temporary = g_strconcat (path, ".XXXXXX", NULL);
   fd = g_mkstemp_full (temporary, O_RDWR | O_CLOEXEC, 0600);
@@ -170,6 +187,9 @@ atelier_backup_restore (AtelierStore  *store,
   int rc;
 
   g_return_val_if_fail (ATELIER_IS_STORE (store), FALSE);
+
+  if (!check_is_file (store, error))
+    return FALSE;
 
   rc = sqlite3_open_v2 (path, &source, SQLITE_OPEN_READONLY, NULL);
   if (rc != SQLITE_OK || !check_backup (source, path, error))

@@ -570,7 +570,7 @@ request_sequence (AtelierStore  *store,
 {
   AtelierDbStmt *stmt = atelier_store_prepare (store,
                                               "SELECT s.sequence + r.sequence_offset"
-                                              "  + (coalesce (r.sent_method, '') = 'CANCEL')"
+                                              "  + CASE WHEN r.sent_method = 'CANCEL' THEN 1 ELSE 0 END"
                                               " FROM registrations r"
                                               " JOIN sessions s ON s.id = r.session_id"
                                               " WHERE r.id = ?",

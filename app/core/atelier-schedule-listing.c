@@ -53,7 +53,7 @@ atelier_reschedule_listing_list_upcoming (AtelierStore  *store,
   g_return_val_if_fail (now != NULL, NULL);
 
   params[0] = g_date_time_to_unix (now);
-  params[1] = limit > 0 ? (gint64) limit : -1;  /* a negative LIMIT has none */
+  params[1] = limit > 0 ? (gint64) limit : G_MAXINT64;  /* no limit, on both engines */
   return atelier_store_query_objects (store, ATELIER_TYPE_SESSION,
                                       LISTED_COLUMNS
                                       " WHERE s.ends_at > ? AND s.status = 'scheduled'"

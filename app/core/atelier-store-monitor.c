@@ -45,9 +45,15 @@ read_data_version (AtelierStoreMonitor *self,
                    gint64              *version)
 {
   g_autoptr(GError) error = NULL;
-  /* SQLite's variant: PostgreSQL will need LISTEN/NOTIFY instead. */
-  AtelierDbStmt *stmt = atelier_store_prepare (self->store, "PRAGMA data_version", &error);
+  AtelierDbStmt *stmt;
 
+  /* SQLite's variant: a server's store has no data version, and will
+   * be watched by LISTEN/NOTIFY instead; until then it sees no other
+   * device's change, rather than failing at every check. */
+  if (atelier_store_is_on_server (self->store))
+    return FALSE;
+
+  stmt = atelier_store_prepare (self->store, "PRAGMA data_version", &error);
   if (stmt == NULL)
     {
       g_debug ("Cannot read the data version: %s", error->message);

@@ -19,8 +19,10 @@
 #include <unistd.h>
 
 #include "atelier-contact.h"
+#include "atelier-db-pg.h"
 #include "atelier-db-sqlite.h"
 #include "atelier-record-private.h"
+#include "atelier-schema-pg.h"
 #include "atelier-schema-private.h"
 #include "atelier-store-private.h"
 
@@ -396,9 +398,84 @@ check_read_only_version (AtelierStore  *self,
   return FALSE;
 }
 
+/* A store on a PostgreSQL server: the schema is made in an empty
+ * database, or brought up to date; a newer one is refused untouched. */
+static AtelierStore *
+open_server_store (const char             *uri,
+                   const char             *password,
+                   AtelierStoreOpenFlags   flags,
+                   GError                **error)
+{
+  g_autoptr(AtelierStore) self = g_object_new (ATELIER_TYPE_STORE, NULL);
+  int version;
+
+  /* The URI never holds a password (atelier_db_pg_open() refuses one),
+   * so it can be shown as it is. */
+  self->path = g_strdup (uri);
+  self->read_only = (flags & ATELIER_STORE_OPEN_READ_ONLY) != 0;
+  self->db = atelier_db_pg_open (uri, password, error);
+  if (self->db == NULL)
+    return NULL;
+
+  atelier_store_set_busy_timeout (self, BUSY_TIMEOUT_MS);
+
+  version = atelier_schema_pg_read_version (self->db, error);
+  if (version < 0)
+    return NULL;
+  if (version > atelier_schema_pg_latest_version ())
+    {
+      g_set_error (error, ATELIER_STORE_ERROR, ATELIER_STORE_ERROR_TOO_NEW,
+                   _("This store was written by a newer version of Atelier (format %d; "
+                     "this version reads up to format %d). Update Atelier to open it."),
+                   version, atelier_schema_pg_latest_version ());
+      return NULL;
+    }
+  if (!check_read_only_version (self, version, error) ||
+      (!self->read_only && !atelier_schema_pg_migrate (self->db, error)))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/* Whether @location names a store on a PostgreSQL server (a
+ * postgresql:// or postgres:// URI) rather than a file. */
+gboolean
+atelier_store_location_is_server (const char *location)
+{
+  return location != NULL && atelier_db_pg_is_uri (location);
+}
+
+/**
+ * atelier_store_open_with_password:
+ * @location: the store's file, or a `postgresql://` (or `postgres://`)
+ *   URI of a store on a server, without a password
+ * @flags: as for atelier_store_open_full()
+ * @password: (nullable): the server's password; ignored for a file
+ *
+ * atelier_store_open_full(), with the password a server asks for.
+ * A server that cannot be reached is %ATELIER_STORE_ERROR_OFFLINE, a
+ * refused password %ATELIER_STORE_ERROR_OPEN.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+AtelierStore *
+atelier_store_open_with_password (const char             *location,
+                                  AtelierStoreOpenFlags   flags,
+                                  const char             *password,
+                                  GError                **error)
+{
+  g_return_val_if_fail (location != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (atelier_db_pg_is_uri (location))
+    return open_server_store (location, password, flags, error);
+  return atelier_store_open_full (location, flags, error);
+}
+
 /**
  * atelier_store_open_full:
- * @path: the store's file; created (mode 0600) if it does not exist
+ * @path: the store's file; created (mode 0600) if it does not exist, or
+ *   a `postgresql://` URI of a server that asks for no password
  * @flags: %ATELIER_STORE_OPEN_INIT_EMPTY_FILE to make a new store in an
  *   existing empty file; %ATELIER_STORE_OPEN_READ_ONLY never to write
  *
@@ -423,6 +500,9 @@ atelier_store_open_full (const char             *path,
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (atelier_db_pg_is_uri (path))
+    return open_server_store (path, NULL, flags, error);
 
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {
@@ -478,6 +558,16 @@ atelier_store_is_read_only (AtelierStore *self)
   g_return_val_if_fail (ATELIER_IS_STORE (self), TRUE);
 
   return self->read_only;
+}
+
+/* Whether the store lives on a server rather than in a file: the
+ * file's features (backup, its checks, its monitor) are not there. */
+gboolean
+atelier_store_is_on_server (AtelierStore *self)
+{
+  g_return_val_if_fail (ATELIER_IS_STORE (self), FALSE);
+
+  return atelier_db_get_kind (self->db) == ATELIER_DB_POSTGRESQL;
 }
 
 const char *

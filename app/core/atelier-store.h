@@ -53,7 +53,13 @@ AtelierStore        *atelier_store_open              (const char           *path
 AtelierStore        *atelier_store_open_full         (const char           *path,
                                                       AtelierStoreOpenFlags flags,
                                                       GError              **error);
+gboolean             atelier_store_location_is_server (const char          *location);
+AtelierStore        *atelier_store_open_with_password (const char          *location,
+                                                       AtelierStoreOpenFlags flags,
+                                                       const char          *password,
+                                                       GError             **error);
 gboolean             atelier_store_is_read_only      (AtelierStore         *self);
+gboolean             atelier_store_is_on_server      (AtelierStore         *self);
 const char          *atelier_store_get_path          (AtelierStore         *self);
 gboolean             atelier_store_is_empty          (AtelierStore         *self,
                                                       GError              **error);
