@@ -380,7 +380,7 @@ test_batch_redraws_what_changed (Fixture *f, gconstpointer data)
 
   gtk_widget_activate_action (GTK_WIDGET (f->page), "session.send-invites", NULL);
   g_assert_true (atelier_session_page_get_sending (f->page));
-  /* The rows as the batch starts (starting reloads the page) */
+  /* The rows as the batch starts */
   while (g_main_context_iteration (NULL, FALSE))
     ;
   test_collect_widgets (GTK_WIDGET (f->page), ATELIER_TYPE_ROSTER_ROW, rows);

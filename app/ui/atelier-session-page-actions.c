@@ -755,7 +755,10 @@ atelier_session_page_send_invites (AtelierSessionPage *self)
   self->send_cancellable = g_cancellable_new ();
   atelier_mail_queue_send_async (self->store, NULL, self->session_id, on_message_sent_cb, self,
                                  self->send_cancellable, on_invites_sent_cb, g_object_ref (self));
-  _atelier_session_page_reload (self);
+  /* The progress alone, not a reload: reloading makes new rows, and new
+   * rows set their tooltips, a round trip to the display server each. */
+  _atelier_session_page_add_news (self, NULL);
+  _atelier_session_page_update_actions (self);
 }
 
 /**
