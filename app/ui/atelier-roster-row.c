@@ -181,7 +181,7 @@ update_menu (AtelierRosterRow *self,
   g_autofree char *label = g_strdup_printf (_("Actions for %s"), name);
 
   gtk_menu_button_set_menu_model (self->menu_button, menu);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->menu_button), label);
+  atelier_widget_set_tooltip (GTK_WIDGET (self->menu_button), label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
@@ -237,6 +237,25 @@ update_mail (AtelierRosterRow *self)
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->retry_button), "session.retry-message");
 }
 
+/* Whether the row would show @a and @b alike. */
+static gboolean
+same_mail_line (AtelierMailMessage *a,
+                AtelierMailMessage *b)
+{
+  g_autofree char *line_a = NULL;
+  g_autofree char *line_b = NULL;
+
+  if (a == NULL || b == NULL)
+    return a == b;
+  if (atelier_mail_message_get_id (a) != atelier_mail_message_get_id (b)
+      || g_strcmp0 (atelier_mail_message_get_state (a), atelier_mail_message_get_state (b)) != 0)
+    return FALSE;
+
+  line_a = atelier_mail_format_line (a);
+  line_b = atelier_mail_format_line (b);
+  return g_strcmp0 (line_a, line_b) == 0;
+}
+
 static void
 atelier_roster_row_update (AtelierRosterRow *self)
 {
@@ -280,7 +299,7 @@ atelier_roster_row_update (AtelierRosterRow *self)
   gtk_label_set_label (self->party_label, party_text);
   /* TRANSLATORS: a party's size, read by screen readers, e.g. "party of 3" */
   party_long = g_strdup_printf (ngettext ("party of %d", "party of %d", party), party);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->party_label), party_long);
+  atelier_widget_set_tooltip (GTK_WIDGET (self->party_label), party_long);
 
   info = format_info (self);
   gtk_label_set_label (self->info_label, info);
@@ -564,7 +583,14 @@ atelier_roster_row_set_mail_message (AtelierRosterRow   *self,
   g_return_if_fail (ATELIER_IS_ROSTER_ROW (self));
   g_return_if_fail (message == NULL || ATELIER_IS_MAIL_MESSAGE (message));
 
-  /* Reloading gives new objects for the same message: always redraw. */
+  /* Reloading gives new objects for the same message: redraw only when
+   * what the row shows of it changed. */
+  if (same_mail_line (self->mail_message, message))
+    {
+      g_set_object (&self->mail_message, message);
+      return;
+    }
+
   g_set_object (&self->mail_message, message);
   update_mail (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAIL_MESSAGE]);

@@ -225,10 +225,10 @@ update_invites (AtelierSessionDetails *self)
   /* While mail goes out, the button that started it stops it. */
   gtk_widget_set_visible (self->stop_button, self->progress != NULL);
   gtk_widget_set_visible (self->invites_button, self->progress == NULL);
-  gtk_widget_set_tooltip_text (self->invites_button,
-                               self->pending_invites > 0
-                               ? _("Send the invites customers are owed by mail")
-                               : _("Every customer has the latest invite"));
+  atelier_widget_set_tooltip (self->invites_button,
+                              self->pending_invites > 0
+                              ? _("Send the invites customers are owed by mail")
+                              : _("Every customer has the latest invite"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->invites_button),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, title, -1);
 }

@@ -664,7 +664,8 @@ ask_for_mail_account (AtelierSessionPage *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* "Sending 12 of 40…" after each message, on the details row. */
+/* "Sending 12 of 40…" and the message's state, after each message; the
+ * page shows them at its next frame. */
 static void
 on_message_sent_cb (AtelierMailMessage *message,
                     guint               index,
@@ -678,7 +679,7 @@ on_message_sent_cb (AtelierMailMessage *message,
   g_free (self->send_progress);
   /* TRANSLATORS: progress while invites are sent, e.g. "Sending 12 of 40…" */
   self->send_progress = g_strdup_printf (_("Sending %u of %u…"), next, total);
-  _atelier_session_page_show_progress (self);
+  _atelier_session_page_add_news (self, message);
 }
 
 /* "3 invites sent", "2 sent, 1 failed", or why nothing was sent */
@@ -754,7 +755,10 @@ atelier_session_page_send_invites (AtelierSessionPage *self)
   self->send_cancellable = g_cancellable_new ();
   atelier_mail_queue_send_async (self->store, NULL, self->session_id, on_message_sent_cb, self,
                                  self->send_cancellable, on_invites_sent_cb, g_object_ref (self));
-  _atelier_session_page_reload (self);
+  /* The progress alone, not a reload: reloading makes new rows, and new
+   * rows set their tooltips, a round trip to the display server each. */
+  _atelier_session_page_add_news (self, NULL);
+  _atelier_session_page_update_actions (self);
 }
 
 /**
@@ -950,8 +954,8 @@ _atelier_session_page_update_actions (AtelierSessionPage *self)
   tooltip = started && open
               ? _("This session has already started; add late arrivals as walk-ins in check-in mode.")
               : _("Sign a customer up to this session");
-  gtk_widget_set_tooltip_text (self->sign_up_button, tooltip);
-  gtk_widget_set_tooltip_text (self->sign_up_icon_button, tooltip);
+  atelier_widget_set_tooltip (self->sign_up_button, tooltip);
+  atelier_widget_set_tooltip (self->sign_up_icon_button, tooltip);
 }
 
 void

@@ -33,6 +33,10 @@ struct _AtelierSessionPage
   gboolean               sending;   /* by mail */
   GCancellable          *send_cancellable;
   char                  *send_progress;
+  /* The sender's news not shown yet: registration id → its latest
+   * AtelierMailMessage, applied at most once per frame. */
+  GHashTable            *mail_news;
+  guint                  news_tick;
   /* registration id → its latest AtelierMailMessage */
   GHashTable            *mail_by_registration;
   GHashTable            *answer_by_registration;  /* registration id -> "Said yes on 3 May" */
@@ -50,7 +54,8 @@ struct _AtelierSessionPage
 
 /* atelier-session-page.c */
 void _atelier_session_page_reload             (AtelierSessionPage      *self);
-void _atelier_session_page_show_progress      (AtelierSessionPage      *self);
+void _atelier_session_page_add_news           (AtelierSessionPage      *self,
+                                               AtelierMailMessage      *message);
 
 /* atelier-session-page-actions.c */
 void _atelier_session_page_class_actions_init (AtelierSessionPageClass *klass);

@@ -420,17 +420,89 @@ show_title (AtelierSessionPage *self)
   adw_window_title_set_subtitle (self->window_title, subtitle);
 }
 
+/* The sender's news on the rows on screen, without reading the store
+ * nor rebinding the list: a row changes only when its own message did,
+ * the details block only for the progress. */
+static void
+show_news (AtelierSessionPage *self)
+{
+  for (GtkWidget *item = gtk_widget_get_first_child (GTK_WIDGET (self->roster_view));
+       item != NULL;
+       item = gtk_widget_get_next_sibling (item))
+    {
+      GtkWidget *child = gtk_widget_get_first_child (item);
+
+      if (ATELIER_IS_SESSION_DETAILS (child))
+        atelier_session_details_set_progress (ATELIER_SESSION_DETAILS (child),
+                                              self->sending ? self->send_progress : NULL);
+      else if (ATELIER_IS_ROSTER_ROW (child))
+        {
+          AtelierRegistration *registration = atelier_roster_row_get_registration (ATELIER_ROSTER_ROW (child));
+          AtelierMailMessage *message;
+
+          if (registration == NULL)
+            continue;
+          message = g_hash_table_lookup (self->mail_news,
+                                         GINT_TO_POINTER (atelier_registration_get_id (registration)));
+          if (message != NULL)
+            atelier_roster_row_set_mail_message (ATELIER_ROSTER_ROW (child), message);
+        }
+    }
+}
+
+static gboolean
+show_news_cb (GtkWidget     *widget,
+              GdkFrameClock *frame_clock,
+              gpointer       user_data)
+{
+  AtelierSessionPage *self = ATELIER_SESSION_PAGE (widget);
+  GHashTableIter iter;
+  gpointer id, message;
+
+  self->news_tick = 0;
+  show_news (self);
+
+  /* What a row scrolled into view binds to from now on */
+  g_hash_table_iter_init (&iter, self->mail_news);
+  while (g_hash_table_iter_next (&iter, &id, &message))
+    {
+      g_hash_table_replace (self->mail_by_registration, id, g_object_ref (message));
+      g_hash_table_iter_remove (&iter);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+forget_news (AtelierSessionPage *self)
+{
+  if (self->news_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->news_tick);
+  self->news_tick = 0;
+  if (self->mail_news != NULL)
+    g_hash_table_remove_all (self->mail_news);
+}
+
 /**
- * _atelier_session_page_show_progress:
+ * _atelier_session_page_add_news:
+ * @message: (nullable): the message the sender just dealt with
  *
- * Draws the details block again, for the sending's progress, without
- * reading the store.
+ * Keeps the sender's latest news (the progress is in send_progress) and
+ * shows it once per frame: the news comes once per
+ * message, faster than frames, and showing each at once kept the window
+ * from drawing until a whole batch was through.
  */
 void
-_atelier_session_page_show_progress (AtelierSessionPage *self)
+_atelier_session_page_add_news (AtelierSessionPage *self,
+                                AtelierMailMessage *message)
 {
-  if (self->session != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->roster)) > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self->roster), 0, 1, 1);
+  if (message != NULL)
+    g_hash_table_replace (self->mail_news,
+                          GINT_TO_POINTER (atelier_mail_message_get_registration_id (message)),
+                          g_object_ref (message));
+  /* At the next frame, before it is laid out and drawn; an unmapped
+   * page has no frames, and its next reload reads it all anyway. */
+  if (self->news_tick == 0)
+    self->news_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), show_news_cb, NULL, NULL);
 }
 
 /**
@@ -451,6 +523,8 @@ _atelier_session_page_reload (AtelierSessionPage *self)
   g_clear_handle_id (&self->reload_source, g_source_remove);
   if (self->store == NULL)
     return;
+  /* What the store says now is newer than any news not shown yet. */
+  forget_news (self);
 
   session = atelier_store_get_session (self->store, self->session_id, &error);
   if (session == NULL)
@@ -534,6 +608,7 @@ atelier_session_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->reload_source, g_source_remove);
   g_clear_handle_id (&self->timer_source, g_source_remove);
+  forget_news (self);
   g_cancellable_cancel (self->export_cancellable);
   g_clear_object (&self->export_cancellable);
   g_cancellable_cancel (self->send_cancellable);
@@ -545,6 +620,7 @@ atelier_session_page_dispose (GObject *object)
   g_clear_object (&self->roster);
   g_clear_pointer (&self->heading_details, g_hash_table_unref);
   g_clear_pointer (&self->mail_by_registration, g_hash_table_unref);
+  g_clear_pointer (&self->mail_news, g_hash_table_unref);
   g_clear_pointer (&self->answer_by_registration, g_hash_table_unref);
   g_clear_object (&self->session);
   g_clear_object (&self->workshop);
@@ -661,6 +737,7 @@ atelier_session_page_init (AtelierSessionPage *self)
   self->roster = g_list_store_new (G_TYPE_OBJECT);
   self->heading_details = g_hash_table_new_full (NULL, NULL, g_object_unref, g_free);
   self->mail_by_registration = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+  self->mail_news = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
   self->answer_by_registration = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->roster)));
   gtk_list_view_set_model (self->roster_view, GTK_SELECTION_MODEL (selection));

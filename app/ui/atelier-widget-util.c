@@ -221,3 +221,24 @@ atelier_widget_focus_next (GtkWidget *widget)
   if (window != NULL)
     gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD);
 }
+
+/**
+ * atelier_widget_set_tooltip:
+ * @text: (nullable): plain text
+ *
+ * Sets @widget's tooltip only when its text changes: in GTK 4.8 each
+ * set asks the display server where the pointer is, which adds up when
+ * a list rebinds its rows often.
+ */
+void
+atelier_widget_set_tooltip (GtkWidget  *widget,
+                            const char *text)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (text != NULL && *text == '\0')
+    text = NULL;
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) == 0)
+    return;
+  gtk_widget_set_tooltip_text (widget, text);
+}

@@ -16,6 +16,8 @@ char      *atelier_editable_dup_stripped (GtkEditable *editable);
 void       atelier_box_remove_all        (GtkBox      *box);
 GtkWindow *atelier_widget_get_window     (GtkWidget   *widget);
 void       atelier_widget_focus_next     (GtkWidget   *widget);
+void       atelier_widget_set_tooltip    (GtkWidget   *widget,
+                                          const char  *text);
 void       atelier_widget_set_error      (GtkWidget   *widget,
                                           gboolean     error);
 void       atelier_form_show_error       (GtkLabel          *label,
