@@ -17,7 +17,6 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
-#include <string.h>
 
 #include "atelier-cli-private.h"
 #include "atelier-cli-table.h"
@@ -26,32 +25,12 @@
 #include "atelier-mail-template.h"
 #include "atelier-secret.h"
 
+/* The password of --password-file, or NULL to look it up in the keyring. */
 static char *
 read_password (const char  *password_file,
                GError     **error)
 {
-  char *from_file;
-  char *copy;
-
-  if (password_file == NULL)
-    return NULL;
-  from_file = atelier_secret_read_password_file (password_file, error);
-  if (from_file == NULL)
-    return NULL;
-  copy = g_strdup (from_file);
-  memset (from_file, 0, strlen (from_file));
-  g_free (from_file);
-  return copy;
-}
-
-static void
-forget_password (char *password)
-{
-  if (password != NULL)
-    {
-      memset (password, 0, strlen (password));
-      g_free (password);
-    }
+  return password_file != NULL ? atelier_secret_read_password_file (password_file, error) : NULL;
 }
 
 /* What a message is, in a few words */
@@ -197,7 +176,7 @@ atelier_cli_send (AtelierCli              *cli,
 
   ok = atelier_mail_queue_send (store, password, g_get_real_time () / G_USEC_PER_SEC, session_id, on_progress_cb,
                                 NULL, NULL, &report, &error);
-  forget_password (password);
+  atelier_secret_free (password);
   if (!ok)
     return atelier_cli_fail (error);
 
@@ -243,7 +222,7 @@ atelier_cli_mail_test (AtelierCli              *cli,
     return atelier_cli_fail (error);
 
   ok = atelier_mail_send_test (settings, password, to, &reply, &error);
-  forget_password (password);
+  atelier_secret_free (password);
   if (!ok)
     return atelier_cli_fail (error);
 
@@ -314,7 +293,7 @@ atelier_cli_mail_password (AtelierCli              *cli,
     return error ? atelier_cli_fail (error) : atelier_cli_usage_error (context, _("No password was given."));
 
   ok = atelier_secret_store_password (host, user, password, NULL, &error);
-  forget_password (password);
+  atelier_secret_free (password);
   if (!ok)
     return atelier_cli_fail (error);
 

@@ -14,8 +14,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <libsecret/secret.h>
-#include <string.h>
 
 #include "atelier-cli-private.h"
 #include "atelier-imap.h"
@@ -29,40 +27,11 @@ read_password (AtelierSettings  *settings,
                const char       *password_file,
                GError          **error)
 {
-  g_autofree char *from_keyring = NULL;
-  char *from_file;
-  char *copy;
-
-  if (password_file == NULL)
-    {
-      char *found = atelier_imap_lookup_password (atelier_settings_get_imap_host (settings),
-                                                  atelier_settings_get_imap_user (settings),
-                                                  NULL, error);
-
-      if (found == NULL)
-        return NULL;
-      copy = g_strdup (found);
-      secret_password_free (found);
-      return copy;
-    }
-
-  from_file = atelier_secret_read_password_file (password_file, error);
-  if (from_file == NULL)
-    return NULL;
-  copy = g_strdup (from_file);
-  memset (from_file, 0, strlen (from_file));
-  g_free (from_file);
-  return copy;
-}
-
-static void
-forget_password (char *password)
-{
-  if (password != NULL)
-    {
-      memset (password, 0, strlen (password));
-      g_free (password);
-    }
+  if (password_file != NULL)
+    return atelier_secret_read_password_file (password_file, error);
+  return atelier_imap_lookup_password (atelier_settings_get_imap_host (settings),
+                                       atelier_settings_get_imap_user (settings),
+                                       NULL, error);
 }
 
 static void
@@ -131,7 +100,7 @@ atelier_cli_replies (AtelierCli              *cli,
 
   ok = atelier_replies_check (store, password, dry_run, on_reply_cb, GINT_TO_POINTER (dry_run),
                               NULL, &report, &error);
-  forget_password (password);
+  atelier_secret_free (password);
   if (!ok)
     return atelier_cli_fail (error);
 

@@ -518,7 +518,7 @@ atelier_imap_store_password (const char    *host,
  * atelier_imap_lookup_password:
  *
  * Returns: (transfer full): the password, to free with
- *   secret_password_free(), or %NULL with @error set
+ *   atelier_secret_free(), or %NULL with @error set
  */
 char *
 atelier_imap_lookup_password (const char    *host,

@@ -1267,30 +1267,11 @@ lookup_password (AtelierSettings  *settings,
                  GError          **error)
 {
   const char *user = atelier_settings_get_smtp_user (settings);
-  char *password;
-  char *copy;
 
   if (*user == '\0')
     return g_strdup ("");
 
-  password = atelier_secret_lookup_password (atelier_settings_get_smtp_host (settings), user, NULL, error);
-  if (password == NULL)
-    return NULL;
-
-  /* Freed like the others, with free_password(). */
-  copy = g_strdup (password);
-  atelier_secret_free (password);
-  return copy;
-}
-
-static void
-free_password (char *password)
-{
-  if (password != NULL)
-    {
-      memset (password, 0, strlen (password));
-      g_free (password);
-    }
+  return atelier_secret_lookup_password (atelier_settings_get_smtp_host (settings), user, NULL, error);
 }
 
 /**
@@ -1368,7 +1349,7 @@ atelier_mail_queue_send (AtelierStore             *store,
     report->n_connections = atelier_smtp_get_n_connections (batch.smtp);
   g_clear_pointer (&batch.smtp, atelier_smtp_free);
   g_ptr_array_unref (batch.news);
-  free_password (looked_up);
+  atelier_secret_free (looked_up);
   release_lock (lock);
 
   atelier_store_emit_changed (store, "mail_messages");
@@ -1424,7 +1405,7 @@ send_data_free (gpointer data)
   SendData *send = data;
 
   g_free (send->path);
-  free_password (send->password);
+  atelier_secret_free (send->password);
   g_main_context_unref (send->context);
   g_mutex_lock (&send->lock);
   if (send->telling != NULL)

@@ -40,6 +40,7 @@
 #include "atelier-imap.h"
 #include "atelier-mail-queue.h"
 #include "atelier-replies.h"
+#include "atelier-secret.h"
 #include "atelier-settings.h"
 #include "atelier-store-private.h"
 
@@ -865,9 +866,7 @@ check_data_free (gpointer data)
   CheckData *check = data;
 
   g_free (check->path);
-  if (check->password != NULL)
-    memset (check->password, 0, strlen (check->password));
-  g_free (check->password);
+  atelier_secret_free (check->password);
   g_free (check);
 }
 
@@ -900,8 +899,7 @@ check_thread (GTask        *task,
     }
 
   ok = atelier_replies_check (store, password, FALSE, NULL, NULL, cancellable, &check->report, &error);
-  memset (password, 0, strlen (password));
-  g_free (password);
+  atelier_secret_free (password);
   if (ok)
     g_task_return_boolean (task, TRUE);
   else

@@ -176,6 +176,9 @@ atelier_secret_clear_password (const char    *host,
   return FALSE;
 }
 
+/* Any password, from the keyring (libsecret's own memory) or from a file
+ * or an entry (GLib's): cleared, then freed. libsecret frees memory that
+ * is not its own through GLib, so one call serves both. */
 void
 atelier_secret_free (char *password)
 {

@@ -823,7 +823,7 @@ imap_test_thread (GTask        *task,
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
-  secret_password_free (password);
+  atelier_secret_free (password);
 }
 
 static void
